@@ -1,0 +1,346 @@
+//! The command line: clap definitions, and their conversion into a
+//! [`Config`]. clap types stop at this module's boundary; PORT and
+//! DURATION parsing live here too.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use clap::{ArgAction, Parser, ValueEnum};
+
+use crate::error::usage;
+use crate::scan::{Protocol, Selection};
+use crate::services::Services;
+
+const AFTER_HELP: &str = "\
+PORT is a number (5000), a range (3000-3010) or a service name (http,
+postgresql), each optionally followed by /tcp or /udp (53/udp). Without
+PORT, every listening TCP socket and bound UDP socket is listed.
+
+A port reported free was bound by portcheck on the wildcard address for each
+selected protocol and family, and released.
+
+Exit status:
+  0  yes: every given port is free (or the listing was printed)
+  1  no: a given port is in use
+  2  usage error: a bad port, range, service name or flag
+  3  could not complete: permission denied or an operating-system error
+
+Examples:
+  portcheck 5000            who holds port 5000, and how
+  portcheck 3000-3010 53/udp
+  portcheck                 every listening socket with its owners
+  portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
+  portcheck --json 5000     the same report as JSON (docs/json.md)";
+
+/// Raw command-line flags, as clap parses them.
+#[derive(Debug, Parser)]
+#[command(
+    name = "portcheck",
+    version,
+    about = "Who holds this port, how it is bound, and what kind of port it is.",
+    after_help = AFTER_HELP,
+    disable_help_subcommand = true
+)]
+pub(crate) struct Cli {
+    /// Ports to check: 5000, 3000-3010, http, 53/udp.
+    #[arg(value_name = "PORT")]
+    ports: Vec<String>,
+
+    /// Only TCP.
+    #[arg(short = 't', long = "tcp")]
+    tcp: bool,
+
+    /// Only UDP.
+    #[arg(short = 'u', long = "udp")]
+    udp: bool,
+
+    /// Only IPv4.
+    #[arg(short = '4', long = "ipv4")]
+    ipv4: bool,
+
+    /// Only IPv6.
+    #[arg(short = '6', long = "ipv6")]
+    ipv6: bool,
+
+    /// Machine-readable output (schema in docs/json.md).
+    #[arg(long)]
+    json: bool,
+
+    /// Print nothing; the exit status carries the answer.
+    #[arg(short = 'q', long = "quiet", action = ArgAction::SetTrue)]
+    quiet: bool,
+
+    /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// One port to report on, with the protocols asked for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PortQuery {
+    pub(crate) port: u16,
+    pub(crate) tcp: bool,
+    pub(crate) udp: bool,
+}
+
+impl PortQuery {
+    pub(crate) fn protocols(&self) -> Vec<Protocol> {
+        let mut v = Vec::with_capacity(2);
+        if self.tcp {
+            v.push(Protocol::Tcp);
+        }
+        if self.udp {
+            v.push(Protocol::Udp);
+        }
+        v
+    }
+}
+
+/// What portcheck was asked to do, ready to use.
+#[derive(Debug)]
+pub(crate) struct Config {
+    /// The ports to report on, in the order given, without repeats; empty
+    /// for the listing.
+    pub(crate) ports: Vec<PortQuery>,
+    /// The protocols and address families selected by `-t/-u/-4/-6`.
+    pub(crate) select: Selection,
+    /// Print JSON instead of tables.
+    pub(crate) json: bool,
+    /// Print nothing but what a script needs.
+    pub(crate) quiet: bool,
+    /// Colour the human output.
+    pub(crate) color: bool,
+}
+
+impl Cli {
+    /// Converts the raw flags into a [`Config`]; every error is a usage error
+    /// naming the bad value.
+    pub(crate) fn into_config(self, services: &Services) -> anyhow::Result<Config> {
+        let select = Selection {
+            tcp: self.tcp || !self.udp,
+            udp: self.udp || !self.tcp,
+            v4: self.ipv4 || !self.ipv6,
+            v6: self.ipv6 || !self.ipv4,
+        };
+        let mut ports: Vec<PortQuery> = Vec::new();
+        for arg in &self.ports {
+            let spec = parse_port_spec(arg, services)?;
+            let tcp = select.tcp && spec.protocol.is_none_or(|p| p == Protocol::Tcp);
+            let udp = select.udp && spec.protocol.is_none_or(|p| p == Protocol::Udp);
+            if !tcp && !udp {
+                return Err(usage(format!(
+                    "'{arg}' asks for {} but {} was selected",
+                    spec.protocol.map_or("a protocol", Protocol::name),
+                    if select.tcp { "only TCP" } else { "only UDP" }
+                )));
+            }
+            for port in spec.first..=spec.last {
+                match ports.iter_mut().find(|q| q.port == port) {
+                    Some(q) => {
+                        q.tcp |= tcp;
+                        q.udp |= udp;
+                    }
+                    None => ports.push(PortQuery { port, tcp, udp }),
+                }
+            }
+        }
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Ok(Config { ports, select, json: self.json, quiet: self.quiet, color })
+    }
+}
+
+/// A parsed PORT argument: an inclusive range and an optional protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PortSpec {
+    pub(crate) first: u16,
+    pub(crate) last: u16,
+    pub(crate) protocol: Option<Protocol>,
+}
+
+/// Parses `5000`, `3000-3010`, `http`, each optionally with `/tcp` or `/udp`.
+pub(crate) fn parse_port_spec(arg: &str, services: &Services) -> anyhow::Result<PortSpec> {
+    let (body, protocol) = match arg.rsplit_once('/') {
+        Some((body, proto)) => match Protocol::parse(proto) {
+            Some(p) => (body, Some(p)),
+            None => {
+                return Err(usage(format!(
+                    "invalid protocol '{proto}' in '{arg}': use /tcp or /udp"
+                )));
+            }
+        },
+        None => (arg, None),
+    };
+    if body.is_empty() {
+        return Err(usage(format!("invalid port '{arg}': empty; give a number from 1 to 65535")));
+    }
+    if body.bytes().all(|b| b.is_ascii_digit()) {
+        let port = parse_number(body, arg)?;
+        return Ok(PortSpec { first: port, last: port, protocol });
+    }
+    if let Some((a, b)) = body.split_once('-')
+        && !a.is_empty()
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && b.bytes().all(|c| c.is_ascii_digit())
+    {
+        if b.is_empty() {
+            return Err(usage(format!("invalid range '{arg}': missing the end port")));
+        }
+        let (first, last) = (parse_number(a, arg)?, parse_number(b, arg)?);
+        if first > last {
+            return Err(usage(format!(
+                "invalid range '{arg}': {first} is greater than {last}; write {last}-{first}"
+            )));
+        }
+        return Ok(PortSpec { first, last, protocol });
+    }
+    if body.starts_with('-') || body.starts_with('+') {
+        return Err(usage(format!("invalid port '{arg}': ports are numbers from 1 to 65535")));
+    }
+    let valid_name = body.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.+".contains(&b));
+    match services.lookup(body, protocol).filter(|&p| p != 0) {
+        Some(port) if valid_name => Ok(PortSpec { first: port, last: port, protocol }),
+        _ => Err(usage(format!(
+            "invalid port '{arg}': not a number from 1 to 65535 nor a known service name"
+        ))),
+    }
+}
+
+fn parse_number(digits: &str, arg: &str) -> anyhow::Result<u16> {
+    match digits.parse::<u32>() {
+        Ok(0) => Err(usage(format!("invalid port '{arg}': port 0 is not a real port (1-65535)"))),
+        Ok(n) if n <= 65535 => Ok(n as u16),
+        _ => Err(usage(format!("invalid port '{arg}': out of range, ports are 1-65535"))),
+    }
+}
+
+/// Parses a DURATION: `500ms`, `30s`, `2m`, `1h`, or a bare number of seconds.
+#[allow(dead_code)]
+pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
+    let bad = || {
+        usage(format!(
+            "invalid duration '{arg}': use a number with ms, s, m or h, such as 500ms or 30s"
+        ))
+    };
+    let split = arg.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(arg.len());
+    let (number, unit) = arg.split_at(split);
+    if number.is_empty() || number.starts_with('.') || number.ends_with('.') {
+        return Err(bad());
+    }
+    let value: f64 = number.parse().map_err(|_| bad())?;
+    let seconds = match unit {
+        "ms" => value / 1000.0,
+        "" | "s" => value,
+        "m" => value * 60.0,
+        "h" => value * 3600.0,
+        _ => return Err(bad()),
+    };
+    Duration::try_from_secs_f64(seconds)
+        .ok()
+        .filter(|d| *d <= Duration::from_secs(86400 * 365))
+        .ok_or_else(bad)
+}
+
+/// clap refuses `-1` as an unknown flag; name it as the bad port it is.
+pub(crate) fn negative_port(args: &[std::ffi::OsString]) -> Option<String> {
+    args.iter().skip(1).take_while(|a| *a != "--").find_map(|a| {
+        let s = a.to_str()?;
+        let digits = s.strip_prefix('-')?;
+        let is_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        let is_family_flags = digits.bytes().all(|b| b == b'4' || b == b'6');
+        (is_number && !is_family_flags).then(|| s.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn services() -> Services {
+        Services::load()
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_numbers_ranges_names_and_protocols() {
+        let s = services();
+        let spec = |a| parse_port_spec(a, &s).unwrap();
+        assert_eq!(spec("5000"), PortSpec { first: 5000, last: 5000, protocol: None });
+        assert_eq!(spec("65535").last, 65535);
+        assert_eq!(spec("3000-3010"), PortSpec { first: 3000, last: 3010, protocol: None });
+        assert_eq!(spec("53/udp"), PortSpec { first: 53, last: 53, protocol: Some(Protocol::Udp) });
+        assert_eq!(spec("8000-8001/tcp").protocol, Some(Protocol::Tcp));
+        assert_eq!(spec("redis").first, 6379);
+        assert_eq!(spec("postgresql/tcp").first, 5432);
+    }
+
+    #[test]
+    fn rejects_bad_ports_with_the_value_named() {
+        let s = services();
+        for bad in [
+            "abc",
+            "0",
+            "70000",
+            "65536",
+            "-1",
+            "5000-4000",
+            "5000/sctp",
+            "",
+            "nonesuch-svc",
+            "5000-",
+            "1-0",
+            "/tcp",
+            "99999999999999999999",
+        ] {
+            let err = parse_port_spec(bad, &s).expect_err(bad).to_string();
+            assert!(err.contains(&format!("'{bad}'")) || err.contains("sctp"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
+        assert_eq!(parse_duration("1.5s").unwrap(), Duration::from_millis(1500));
+        assert_eq!(parse_duration("5").unwrap(), Duration::from_secs(5));
+        for bad in ["soon", "-1s", "10parsecs", "", "ms", ".5s", "1e9s", "s5"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn negative_numbers_are_named_as_ports() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(negative_port(&args(&["portcheck", "-1"])), Some("-1".into()));
+        assert_eq!(negative_port(&args(&["portcheck", "-4", "-6", "80"])), None);
+        assert_eq!(negative_port(&args(&["portcheck", "--", "-1"])), None);
+    }
+
+    #[test]
+    fn repeated_ports_merge_protocols() {
+        let cli = Cli::try_parse_from(["portcheck", "53/udp", "53/tcp", "80", "79-80"]).unwrap();
+        let config = cli.into_config(&services()).unwrap();
+        assert_eq!(config.ports.len(), 3);
+        assert!(config.ports[0].tcp && config.ports[0].udp);
+        assert_eq!(config.ports[2].port, 79);
+    }
+}

@@ -1,0 +1,15 @@
+//! The few errors that change the exit status. Everything else is an
+//! `anyhow::Error` with context and exits 3.
+
+/// An error `main` finds again by downcasting to choose the exit status.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Error {
+    /// Bad input from the user: exit 2. The message names the bad value.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Shorthand for a usage error.
+pub(crate) fn usage(msg: impl Into<String>) -> anyhow::Error {
+    Error::Usage(msg.into()).into()
+}

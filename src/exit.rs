@@ -1,0 +1,37 @@
+//! Exit statuses, in one place (design §3). `main` is the only caller of
+//! `std::process::exit`.
+
+/// What portcheck's exit status tells a script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExitStatus {
+    /// The answer is "yes": every given port is free, the kill left them
+    /// free, the wait succeeded, or a listing/suggestion was printed.
+    Yes = 0,
+    /// The answer is "no": a given port is in use, is still held after the
+    /// kill, or the wait timed out.
+    No = 1,
+    /// Usage error: a bad port, duration or flag combination.
+    Usage = 2,
+    /// Could not complete: permission denied, no free port in range, or an
+    /// operating-system error.
+    Failure = 3,
+}
+
+impl ExitStatus {
+    pub(crate) fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExitStatus;
+
+    #[test]
+    fn codes_match_the_documented_table() {
+        assert_eq!(ExitStatus::Yes.code(), 0);
+        assert_eq!(ExitStatus::No.code(), 1);
+        assert_eq!(ExitStatus::Usage.code(), 2);
+        assert_eq!(ExitStatus::Failure.code(), 3);
+    }
+}

@@ -1,0 +1,258 @@
+//! Builds the reports: scan once, walk `/proc` once, probe what looks
+//! free, then classify and explain.
+
+use std::collections::HashMap;
+
+use crate::cli::PortQuery;
+use crate::port::{Class, HostPorts};
+use crate::probe::{Probe, probe};
+use crate::process::{self, ProcessInfo, Users};
+use crate::report::{Exposure, Listing, PortReport, ProcessReport, Query, SocketReport};
+use crate::scan::{self, Family, Scope, Selection, Snapshot, Socket, State};
+use crate::services::Services;
+
+/// Everything the reports need from the host, read once per run.
+pub(crate) struct Context {
+    pub(crate) host: HostPorts,
+    pub(crate) services: Services,
+    /// Whether portcheck runs as root (sees every process).
+    pub(crate) root: bool,
+}
+
+impl Context {
+    pub(crate) fn new(services: Services) -> Context {
+        Context { host: HostPorts::read(), services, root: nix::unistd::geteuid().is_root() }
+    }
+}
+
+/// Reports on each port of `queries`.
+pub(crate) fn query(
+    ctx: &Context,
+    select: Selection,
+    queries: &[PortQuery],
+) -> anyhow::Result<Query> {
+    let mut ports: Vec<u16> = queries.iter().map(|q| q.port).collect();
+    ports.sort_unstable();
+    ports.dedup();
+    // An IPv6 wildcard socket without IPV6_V6ONLY holds the IPv4 port too,
+    // so an IPv4 question also looks at IPv6 sockets (filtered by `covers`).
+    let scan_select = Selection { v6: select.v6 || select.v4, ..select };
+    let snap = scan::snapshot(scan_select, Scope::Ports(&ports), true)?;
+    let details = describe(&snap);
+    let mut users = Users::default();
+    let mut reports = Vec::with_capacity(queries.len());
+    let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
+    for s in &snap.sockets {
+        by_port.entry(s.port).or_default().push(s);
+    }
+    for q in queries {
+        let mut sockets: Vec<&Socket> = by_port
+            .get(&q.port)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|s| q.protocols().contains(&s.protocol))
+                    .filter(|s| select.families().any(|f| s.covers(f)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let time_wait = sockets.iter().filter(|s| s.state == State::TimeWait).count();
+        sockets.retain(|s| s.state.holds_port());
+        let mut notes = Vec::new();
+        let mut extra: Vec<Socket> = Vec::new();
+        let mut in_use = !sockets.is_empty();
+        if !in_use {
+            in_use = probe_port(ctx, select, q, time_wait, &mut extra, &mut notes)?;
+        }
+        let socket_reports: Vec<SocketReport> = sockets
+            .iter()
+            .copied()
+            .chain(extra.iter())
+            .map(|s| socket_report(ctx, s, &snap, &details, &mut users))
+            .collect();
+        if time_wait > 0 {
+            notes.push(format!(
+                "{time_wait} TCP connection{} in TIME_WAIT on this port (closed recently; the kernel lets a server that sets SO_REUSEADDR bind over them)",
+                if time_wait == 1 { "" } else { "s" }
+            ));
+        }
+        if socket_reports.iter().any(|s| s.processes.is_empty()) && !ctx.root {
+            notes.push(
+                "some holders belong to other users: run with sudo to see the processes".into(),
+            );
+        }
+        reports.push(port_report(ctx, q, in_use, socket_reports, time_wait, notes));
+    }
+    Ok(Query { ports: reports, notes: snap.notes })
+}
+
+/// Probes each protocol and family of a port with no visible holder.
+/// A bind that fails shows a holder the socket table did not: look again,
+/// across every TCP state, and explain what is found (or not).
+fn probe_port(
+    ctx: &Context,
+    select: Selection,
+    q: &PortQuery,
+    time_wait: usize,
+    extra: &mut Vec<Socket>,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<bool> {
+    let mut in_use = false;
+    let mut denied = false;
+    for protocol in q.protocols() {
+        for family in select.families() {
+            match probe(protocol, family, q.port) {
+                Probe::Free => {}
+                Probe::InUse => in_use = true,
+                Probe::Denied => denied = true,
+                Probe::Unsupported => {
+                    let note = format!(
+                        "{} is not available on this host; it was not checked",
+                        family_name(family)
+                    );
+                    if !notes.contains(&note) {
+                        notes.push(note);
+                    }
+                }
+                Probe::Failed(e) => notes.push(format!(
+                    "could not check {} over {}: {e}",
+                    protocol.name(),
+                    family_name(family)
+                )),
+            }
+        }
+    }
+    if denied {
+        notes.push(format!(
+            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
+            q.port, ctx.host.unprivileged_start
+        ));
+    }
+    if in_use {
+        let snap = scan::snapshot(select, Scope::AnyState(&[q.port]), true)?;
+        extra.extend(
+            snap.sockets
+                .into_iter()
+                .filter(|s| q.protocols().contains(&s.protocol) && s.state != State::TimeWait),
+        );
+        let reason = if !extra.is_empty() {
+            "it is bound by the connection(s) below, not by a listener"
+        } else if time_wait > 0 {
+            "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
+        } else {
+            "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
+        };
+        notes.push(format!("binding port {} failed with 'address in use': {reason}", q.port));
+    }
+    Ok(in_use)
+}
+
+fn port_report(
+    ctx: &Context,
+    q: &PortQuery,
+    in_use: bool,
+    sockets: Vec<SocketReport>,
+    time_wait: usize,
+    notes: Vec<String>,
+) -> PortReport {
+    let protocols = q.protocols();
+    PortReport {
+        port: q.port,
+        class: Class::of(q.port),
+        ephemeral: ctx.host.ephemeral(q.port),
+        privileged: ctx.host.privileged(q.port),
+        services: ctx.services.names(q.port, &protocols),
+        in_use,
+        protocols,
+        sockets,
+        time_wait,
+        notes,
+    }
+}
+
+/// Lists every listening TCP and unconnected UDP socket with its owners.
+pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listing> {
+    let snap = scan::snapshot(select, Scope::Listening, true)?;
+    let details = describe(&snap);
+    let mut users = Users::default();
+    let sockets =
+        snap.sockets.iter().map(|s| socket_report(ctx, s, &snap, &details, &mut users)).collect();
+    let mut notes = snap.notes.clone();
+    if !snap.unreadable.is_empty() && !ctx.root {
+        notes.push(format!(
+            "{} processes of other users could not be inspected: run with sudo to see every owner",
+            snap.unreadable.len()
+        ));
+    }
+    Ok(Listing { sockets, notes })
+}
+
+fn describe(snap: &Snapshot) -> HashMap<u32, ProcessInfo> {
+    let mut pids: Vec<u32> = snap.sockets.iter().flat_map(|s| s.pids.iter().copied()).collect();
+    pids.sort_unstable();
+    pids.dedup();
+    process::describe(&pids)
+}
+
+fn socket_report(
+    ctx: &Context,
+    s: &Socket,
+    snap: &Snapshot,
+    details: &HashMap<u32, ProcessInfo>,
+    users: &mut Users,
+) -> SocketReport {
+    let processes: Vec<ProcessReport> = s
+        .pids
+        .iter()
+        .filter_map(|pid| details.get(pid))
+        .map(|p| ProcessReport {
+            pid: p.pid,
+            ppid: p.ppid,
+            name: p.name.clone(),
+            user: p.user.clone(),
+            command: p.command.clone(),
+            started: p.started.map(process::rfc3339),
+            hint: crate::hint::hint(p),
+            parent_name: p.parent_name.clone(),
+        })
+        .collect();
+    let user = s.uid.and_then(|u| users.name(u));
+    let hidden = processes.is_empty().then(|| {
+        let who = match (&user, s.uid) {
+            (Some(name), Some(uid)) => format!("uid {uid} ({name})"),
+            (None, Some(uid)) => format!("uid {uid}"),
+            _ => "another user".into(),
+        };
+        if !ctx.root && !snap.unreadable.is_empty() {
+            format!("owned by {who}: run with sudo to see the process")
+        } else if s.state == State::TimeWait {
+            "a closed connection; no process holds it".into()
+        } else {
+            format!(
+                "owned by {who}, but no process in this PID namespace has it open (a container, or a socket in flight)"
+            )
+        }
+    });
+    SocketReport {
+        protocol: s.protocol,
+        family: s.family,
+        address: s.address.to_string(),
+        port: s.port,
+        state: s.state,
+        exposure: Exposure::of(&s.address),
+        inode: s.inode,
+        uid: s.uid,
+        user,
+        v6only: s.v6only,
+        processes,
+        hidden,
+    }
+}
+
+/// Families' display names.
+pub(crate) fn family_name(f: Family) -> &'static str {
+    match f {
+        Family::Ipv4 => "IPv4",
+        Family::Ipv6 => "IPv6",
+    }
+}

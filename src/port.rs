@@ -1,0 +1,167 @@
+//! Port numbers: the IANA class of a port and what this host does with it
+//! (the privileged range, the ephemeral range, reserved ports).
+
+use serde::Serialize;
+
+/// The IANA range a port falls in (RFC 6335).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Class {
+    /// 0–1023: system ports; binding needs privilege on most systems.
+    WellKnown,
+    /// 1024–49151: user ports that IANA registers to services.
+    Registered,
+    /// 49152–65535: dynamic/private ports, never registered.
+    Dynamic,
+}
+
+impl Class {
+    pub(crate) fn of(port: u16) -> Class {
+        match port {
+            0..=1023 => Class::WellKnown,
+            1024..=49151 => Class::Registered,
+            _ => Class::Dynamic,
+        }
+    }
+
+    /// The inclusive range of ports in this class (port 0 excluded).
+    pub(crate) fn range(self) -> (u16, u16) {
+        match self {
+            Class::WellKnown => (1, 1023),
+            Class::Registered => (1024, 49151),
+            Class::Dynamic => (49152, 65535),
+        }
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Class::WellKnown => "well-known",
+            Class::Registered => "registered",
+            Class::Dynamic => "dynamic",
+        }
+    }
+}
+
+/// How this host treats ports: read once from the kernel's settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HostPorts {
+    /// Ports below this need root or CAP_NET_BIND_SERVICE
+    /// (`net.ipv4.ip_unprivileged_port_start`).
+    pub(crate) unprivileged_start: u16,
+    /// The range outgoing connections take local ports from
+    /// (`net.ipv4.ip_local_port_range`), inclusive.
+    pub(crate) ephemeral: (u16, u16),
+    /// Ports excluded from ephemeral allocation
+    /// (`net.ipv4.ip_local_reserved_ports`), inclusive ranges.
+    pub(crate) reserved: Vec<(u16, u16)>,
+}
+
+impl HostPorts {
+    /// Reads the host's settings; where one cannot be read, the platform
+    /// default stands in (1024; Linux 32768–60999, elsewhere 49152–65535).
+    pub(crate) fn read() -> HostPorts {
+        let mut host = HostPorts::default();
+        #[cfg(target_os = "linux")]
+        {
+            let read = |name: &str| std::fs::read_to_string(format!("/proc/sys/net/ipv4/{name}"));
+            if let Some(start) =
+                read("ip_unprivileged_port_start").ok().and_then(|s| s.trim().parse::<u32>().ok())
+            {
+                host.unprivileged_start = start.min(65536).try_into().unwrap_or(u16::MAX);
+            }
+            if let Some(range) = read("ip_local_port_range").ok().and_then(|s| parse_pair(&s)) {
+                host.ephemeral = range;
+            }
+            if let Ok(s) = read("ip_local_reserved_ports") {
+                host.reserved = parse_ranges(&s);
+            }
+        }
+        host
+    }
+
+    pub(crate) fn privileged(&self, port: u16) -> bool {
+        port < self.unprivileged_start
+    }
+
+    pub(crate) fn ephemeral(&self, port: u16) -> bool {
+        (self.ephemeral.0..=self.ephemeral.1).contains(&port)
+    }
+
+    #[allow(dead_code)] // --suggest's filter, next
+    pub(crate) fn reserved(&self, port: u16) -> bool {
+        self.reserved.iter().any(|&(a, b)| (a..=b).contains(&port))
+    }
+}
+
+impl Default for HostPorts {
+    fn default() -> HostPorts {
+        let ephemeral = if cfg!(target_os = "linux") { (32768, 60999) } else { (49152, 65535) };
+        HostPorts { unprivileged_start: 1024, ephemeral, reserved: Vec::new() }
+    }
+}
+
+/// "32768\t60999\n" → (32768, 60999).
+fn parse_pair(s: &str) -> Option<(u16, u16)> {
+    let mut it = s.split_whitespace().map(|x| x.parse::<u16>());
+    match (it.next(), it.next()) {
+        (Some(Ok(a)), Some(Ok(b))) if a <= b => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// "8000,9000-9010\n" → [(8000, 8000), (9000, 9010)]; malformed parts are skipped.
+fn parse_ranges(s: &str) -> Vec<(u16, u16)> {
+    s.trim()
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            match part.split_once('-') {
+                Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                None => part.parse().ok().map(|p| (p, p)),
+            }
+        })
+        .filter(|(a, b)| a <= b)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iana_classes_have_exact_edges() {
+        assert_eq!(Class::of(0), Class::WellKnown);
+        assert_eq!(Class::of(1023), Class::WellKnown);
+        assert_eq!(Class::of(1024), Class::Registered);
+        assert_eq!(Class::of(49151), Class::Registered);
+        assert_eq!(Class::of(49152), Class::Dynamic);
+        assert_eq!(Class::of(65535), Class::Dynamic);
+    }
+
+    #[test]
+    fn host_settings_parse() {
+        assert_eq!(parse_pair("32768\t60999\n"), Some((32768, 60999)));
+        assert_eq!(parse_pair("9 1"), None);
+        assert_eq!(parse_ranges("8000,9000-9010\n"), vec![(8000, 8000), (9000, 9010)]);
+        assert_eq!(parse_ranges("\n"), vec![]);
+    }
+
+    #[test]
+    fn host_predicates() {
+        let host = HostPorts {
+            unprivileged_start: 1024,
+            ephemeral: (32768, 60999),
+            reserved: vec![(9000, 9001)],
+        };
+        assert!(host.privileged(80));
+        assert!(!host.privileged(1024));
+        assert!(host.ephemeral(32768) && host.ephemeral(60999) && !host.ephemeral(61000));
+        assert!(host.reserved(9001) && !host.reserved(9002));
+    }
+
+    #[test]
+    fn this_host_reads_sane_values() {
+        let host = HostPorts::read();
+        assert!(host.ephemeral.0 <= host.ephemeral.1);
+    }
+}

@@ -1,0 +1,99 @@
+//! The bind probe: "free" means portcheck bound the port and let it go.
+
+use std::os::fd::AsRawFd;
+
+use nix::errno::Errno;
+use nix::sys::socket::{
+    AddressFamily, SockFlag, SockType, SockaddrIn, SockaddrIn6, bind, setsockopt, socket, sockopt,
+};
+
+use crate::scan::{Family, Protocol};
+
+/// What binding the wildcard address said about a port.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Probe {
+    /// Bound and released: free.
+    Free,
+    /// EADDRINUSE.
+    InUse,
+    /// EACCES: a privileged port and no privilege. Not "in use".
+    Denied,
+    /// The family is not available on this host (IPv6 disabled).
+    Unsupported,
+    /// Any other failure.
+    Failed(String),
+}
+
+/// Binds `family`'s wildcard address on `port` the way servers do, then
+/// closes the socket. TCP sets SO_REUSEADDR (every Unix server does), so a
+/// TIME_WAIT left by a server that also set it does not count; UDP does
+/// not, so any UDP socket on the port counts. IPv6 sets IPV6_V6ONLY so the
+/// two families are judged separately.
+pub(crate) fn probe(protocol: Protocol, family: Family, port: u16) -> Probe {
+    let (af, ty) = (
+        match family {
+            Family::Ipv4 => AddressFamily::Inet,
+            Family::Ipv6 => AddressFamily::Inet6,
+        },
+        match protocol {
+            Protocol::Tcp => SockType::Stream,
+            Protocol::Udp => SockType::Datagram,
+        },
+    );
+    let fd = match socket(af, ty, SockFlag::SOCK_CLOEXEC, None) {
+        Ok(fd) => fd,
+        Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) => return Probe::Unsupported,
+        Err(e) => return Probe::Failed(format!("socket: {e}")),
+    };
+    if protocol == Protocol::Tcp
+        && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true)
+    {
+        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
+    }
+    let result = match family {
+        Family::Ipv4 => bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port)),
+        Family::Ipv6 => {
+            if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
+                return Probe::Failed(format!("IPV6_V6ONLY: {e}"));
+            }
+            bind(
+                fd.as_raw_fd(),
+                &SockaddrIn6::from(std::net::SocketAddrV6::new(
+                    std::net::Ipv6Addr::UNSPECIFIED,
+                    port,
+                    0,
+                    0,
+                )),
+            )
+        }
+    };
+    match result {
+        Ok(()) => Probe::Free,
+        Err(Errno::EADDRINUSE) => Probe::InUse,
+        Err(Errno::EACCES | Errno::EPERM) => Probe::Denied,
+        Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) => Probe::Unsupported,
+        Err(e) => Probe::Failed(format!("bind: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_port_is_in_use_and_a_released_one_free() {
+        let held = std::net::TcpListener::bind("0.0.0.0:0").unwrap();
+        let port = held.local_addr().unwrap().port();
+        assert_eq!(probe(Protocol::Tcp, Family::Ipv4, port), Probe::InUse);
+        drop(held);
+        assert_eq!(probe(Protocol::Tcp, Family::Ipv4, port), Probe::Free);
+    }
+
+    #[test]
+    fn udp_is_judged_apart_from_tcp() {
+        let held = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+        let port = held.local_addr().unwrap().port();
+        assert_eq!(probe(Protocol::Udp, Family::Ipv4, port), Probe::InUse);
+        assert_ne!(probe(Protocol::Tcp, Family::Ipv4, port), Probe::InUse);
+    }
+}

@@ -1,0 +1,260 @@
+//! The human renderer: one block per port in use, free ports on one line,
+//! and the listing as one table. Every name and command line passes
+//! through `sanitize` first.
+
+use std::fmt::Write;
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+use super::{Exposure, Listing, PortReport, Query, SocketReport};
+use crate::port::HostPorts;
+use crate::sanitize::{command_line, escape};
+use crate::scan::{Family, Protocol, Selection};
+
+/// The longest command line shown in a table cell; JSON has it whole.
+const COMMAND_MAX: usize = 120;
+
+/// How to render for this terminal (or pipe).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Style {
+    pub(crate) color: bool,
+    /// The terminal's width; `None` for a pipe (no wrapping).
+    pub(crate) width: Option<u16>,
+}
+
+impl Style {
+    fn paint(&self, text: &str, color: Color) -> Cell {
+        let cell = Cell::new(text);
+        if self.color { cell.fg(color) } else { cell }
+    }
+
+    fn paint_str(&self, text: &str, code: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+
+    fn table(&self) -> Table {
+        let mut t = Table::new();
+        t.load_style(presets::NOTHING);
+        match self.width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+                t.set_width(w);
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        if self.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t
+    }
+}
+
+/// `tcp`, `tcp6`, `udp`, `udp6`, as netstat and ss print them.
+fn proto_label(s: &SocketReport) -> String {
+    let p = match s.protocol {
+        Protocol::Tcp => "tcp",
+        Protocol::Udp => "udp",
+    };
+    match s.family {
+        Family::Ipv4 => p.to_string(),
+        Family::Ipv6 => format!("{p}6"),
+    }
+}
+
+fn endpoint(s: &SocketReport) -> String {
+    match s.family {
+        Family::Ipv4 => format!("{}:{}", s.address, s.port),
+        Family::Ipv6 => format!("[{}]:{}", s.address, s.port),
+    }
+}
+
+fn exposure_cell(style: &Style, e: Exposure) -> Cell {
+    match e {
+        Exposure::Loopback => style.paint("local", Color::Green),
+        Exposure::AllInterfaces => style.paint("network", Color::Yellow),
+        Exposure::Specific => style.paint("interface", Color::Cyan),
+    }
+}
+
+/// One row per process holding the socket (one row when none is seen).
+fn socket_rows(style: &Style, s: &SocketReport, with_exposure: bool) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    let lead = |rows: &mut Vec<Vec<Cell>>, tail: Vec<Cell>| {
+        let mut row =
+            vec![Cell::new(proto_label(s)), Cell::new(endpoint(s)), Cell::new(s.state.as_str())];
+        if with_exposure {
+            row.push(exposure_cell(style, s.exposure));
+        }
+        row.extend(tail);
+        rows.push(row);
+    };
+    if s.processes.is_empty() {
+        let who = s.user.clone().or(s.uid.map(|u| u.to_string())).unwrap_or_else(|| "?".into());
+        let why = s.hidden.as_deref().unwrap_or("no process found");
+        lead(
+            &mut rows,
+            vec![
+                Cell::new("-"),
+                Cell::new(escape(&who)),
+                style.paint(&format!("({why})"), Color::DarkGrey),
+            ],
+        );
+    }
+    for p in &s.processes {
+        let mut cmd = command_line(&p.command, COMMAND_MAX);
+        if let Some(h) = &p.hint {
+            let _ = write!(cmd, "  [{}]", escape(h));
+        }
+        let user = p.user.clone().or_else(|| s.user.clone()).unwrap_or_else(|| "?".into());
+        lead(&mut rows, vec![Cell::new(p.pid), Cell::new(escape(&user)), Cell::new(cmd)]);
+    }
+    rows
+}
+
+fn header(style: &Style, names: &[&str]) -> Vec<Cell> {
+    names
+        .iter()
+        .map(|n| if style.color { Cell::new(n).fg(Color::DarkGrey) } else { Cell::new(n) })
+        .collect()
+}
+
+/// The report on each queried port.
+pub(crate) fn query(style: &Style, host: &HostPorts, select: Selection, q: &Query) -> String {
+    let families = match (select.v4, select.v6) {
+        (true, true) => "IPv4 and IPv6",
+        (true, false) => "IPv4",
+        _ => "IPv6",
+    };
+    let mut out = String::new();
+    let mut free: Vec<&PortReport> = Vec::new();
+    for port in &q.ports {
+        if !port.in_use {
+            free.push(port);
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} {}  {}",
+            style.paint_str(&format!("Port {}", port.port), "1"),
+            style.paint_str("in use", "1;31"),
+            describe_port(host, port)
+        );
+        let mut t = style.table();
+        t.set_header(header(style, &["PROTO", "ADDRESS", "STATE", "PID", "USER", "COMMAND"]));
+        for s in &port.sockets {
+            for row in socket_rows(style, s, false) {
+                t.add_row(row);
+            }
+        }
+        if !port.sockets.is_empty() {
+            let _ = writeln!(out, "{}", t.trim_fmt());
+        }
+        let mut seen: Vec<(String, Exposure)> = Vec::new();
+        for s in &port.sockets {
+            if !seen.iter().any(|(a, _)| *a == s.address) {
+                seen.push((s.address.clone(), s.exposure));
+            }
+        }
+        for (addr, e) in seen {
+            let _ = writeln!(out, "  {addr}: {}", e.meaning());
+        }
+        for s in &port.sockets {
+            for p in &s.processes {
+                if let (Some(ppid), Some(parent)) = (p.ppid, &p.parent_name) {
+                    let _ = writeln!(
+                        out,
+                        "  pid {} ({}): parent {ppid} ({}){}",
+                        p.pid,
+                        escape(&p.name),
+                        escape(parent),
+                        p.started.as_ref().map(|t| format!(", started {t}")).unwrap_or_default()
+                    );
+                }
+            }
+        }
+        for n in &port.notes {
+            let _ = writeln!(out, "  note: {n}");
+        }
+        out.push('\n');
+    }
+    if !free.is_empty() {
+        let list: Vec<String> = free
+            .iter()
+            .map(|p| match p.protocols.as_slice() {
+                [only] => format!("{}/{}", p.port, only.name()),
+                _ => p.port.to_string(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}  (bound and released on the wildcard address: {})",
+            style.paint_str("Free:", "1;32"),
+            summarize(&list),
+            families
+        );
+        for p in &free {
+            for n in &p.notes {
+                let _ = writeln!(out, "  note ({}): {n}", p.port);
+            }
+        }
+    }
+    for n in &q.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out
+}
+
+/// "registered port · commplex-main, flask-dev · inside the ephemeral range".
+fn describe_port(host: &HostPorts, p: &PortReport) -> String {
+    let (lo, hi) = p.class.range();
+    let mut parts = vec![format!("{} port ({lo}-{hi})", p.class.label())];
+    if !p.services.is_empty() {
+        parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));
+    }
+    if p.privileged {
+        parts.push(format!("privileged (below {}: binding needs root)", host.unprivileged_start));
+    }
+    if p.ephemeral {
+        parts.push(format!(
+            "inside the ephemeral range {}-{} (outgoing connections may take it)",
+            host.ephemeral.0, host.ephemeral.1
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// "3000, 3001, …, 3010 (11 ports)" for long lists.
+fn summarize(list: &[String]) -> String {
+    if list.len() <= 12 {
+        return list.join(", ");
+    }
+    format!("{}, …, {} ({} ports)", list[..5].join(", "), list[list.len() - 1], list.len())
+}
+
+/// The listing: every listening socket with its owners.
+pub(crate) fn listing(style: &Style, l: &Listing) -> String {
+    let mut out = String::new();
+    if l.sockets.is_empty() {
+        out.push_str("No listening sockets.\n");
+    } else {
+        let mut t = style.table();
+        t.set_header(header(
+            style,
+            &["PROTO", "ADDRESS", "STATE", "EXPOSURE", "PID", "USER", "COMMAND"],
+        ));
+        for s in &l.sockets {
+            for row in socket_rows(style, s, true) {
+                t.add_row(row);
+            }
+        }
+        let _ = writeln!(out, "{}", t.trim_fmt());
+    }
+    for n in &l.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out
+}

@@ -1,0 +1,113 @@
+//! Escaping text that other users control (process names, command lines)
+//! before it reaches a terminal: control characters, bidirectional
+//! overrides and zero-width characters are shown as escapes, so a process
+//! cannot rewrite the screen, hide itself or reorder what is shown.
+
+use std::fmt::Write;
+
+/// Whether `c` must not reach a terminal as itself.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM/RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{061C}' // Arabic letter mark
+            | '\u{FEFF}' // zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+            | '\u{00AD}' // soft hyphen
+        )
+}
+
+/// `s` with every unsafe character escaped: `\n`, `\t`, `\e`, `\x7f`,
+/// `\u{202e}`. A backslash stays as it is.
+pub(crate) fn escape(s: &str) -> String {
+    if !s.chars().any(is_unsafe) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !is_unsafe(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{1b}' => out.push_str("\\e"),
+            c if (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+        }
+    }
+    out
+}
+
+/// A command line for a terminal: each argument escaped, quoted when it
+/// is empty or holds spaces or quotes, and the whole cut at `max` chars.
+pub(crate) fn command_line(args: &[String], max: usize) -> String {
+    let mut out = String::new();
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let arg = escape(arg);
+        if arg.is_empty() || arg.contains([' ', '\'', '"']) {
+            out.push('\'');
+            out.push_str(&arg.replace('\'', "'\\''"));
+            out.push('\'');
+        } else {
+            out.push_str(&arg);
+        }
+        if out.chars().count() > max {
+            break;
+        }
+    }
+    truncate(&out, max)
+}
+
+/// `s` cut to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape("a\x1b[2Jb"), "a\\e[2Jb");
+        assert_eq!(escape("x\ny\t\x07"), "x\\ny\\t\\x07");
+        assert_eq!(escape("\u{9b}31m"), "\\x9b31m");
+        assert_eq!(escape("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
+        assert_eq!(escape("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
+        assert_eq!(escape("café ü 日本"), "café ü 日本");
+    }
+
+    #[test]
+    fn command_lines_quote_and_truncate() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            command_line(&args(&["python3", "-m", "flask", "run"]), 80),
+            "python3 -m flask run"
+        );
+        assert_eq!(command_line(&args(&["sh", "-c", "echo hi"]), 80), "sh -c 'echo hi'");
+        assert_eq!(command_line(&args(&["x", ""]), 80), "x ''");
+        let long = "a".repeat(1_000_000);
+        let shown = command_line(&args(&["prog", &long]), 50);
+        assert_eq!(shown.chars().count(), 50);
+        assert!(shown.ends_with('…'));
+    }
+}

@@ -1,0 +1,285 @@
+//! The socket snapshot: which TCP and UDP sockets are bound to which ports,
+//! and which processes hold them.
+//!
+//! One function, [`snapshot`], hides the platform. On Linux it asks the
+//! kernel through sock_diag netlink for exactly the states and ports wanted
+//! (`linux.rs`) and maps socket inodes to processes with one walk of
+//! `/proc/*/fd` (`owners.rs`). Elsewhere, and on Linux when sock_diag is
+//! unavailable, netstat2 is the portable backend (`portable.rs`).
+
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+pub(crate) mod owners;
+mod portable;
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+/// A transport protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Protocol {
+    Tcp,
+    Udp,
+}
+
+impl Protocol {
+    pub(crate) fn parse(s: &str) -> Option<Protocol> {
+        match s.to_ascii_lowercase().as_str() {
+            "tcp" => Some(Protocol::Tcp),
+            "udp" => Some(Protocol::Udp),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+        }
+    }
+}
+
+/// An address family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Family {
+    Ipv4,
+    Ipv6,
+}
+
+impl Family {
+    pub(crate) fn of(addr: &IpAddr) -> Family {
+        if addr.is_ipv4() { Family::Ipv4 } else { Family::Ipv6 }
+    }
+}
+
+/// A socket state, named as `ss` names it (lowercase, snake_case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum State {
+    Listen,
+    /// Unconnected UDP (kernel state TCP_CLOSE on a UDP socket).
+    Unconn,
+    /// TCP bound with bind(2) but neither listening nor connecting
+    /// (TCP_BOUND_INACTIVE, reported by Linux 6.5 and later).
+    BoundInactive,
+    Established,
+    SynSent,
+    SynRecv,
+    FinWait1,
+    FinWait2,
+    TimeWait,
+    CloseWait,
+    LastAck,
+    Closing,
+    Unknown,
+}
+
+impl State {
+    /// Maps a kernel state number (include/net/tcp_states.h). A TCP socket
+    /// the kernel reports in TCP_CLOSE is one that is bound and nothing
+    /// more (sock_diag lists unbound sockets nowhere), the state Linux 6.5
+    /// calls TCP_BOUND_INACTIVE when it filters on it.
+    pub(crate) fn from_kernel(protocol: Protocol, state: u8) -> State {
+        match (protocol, state) {
+            (Protocol::Udp, 7) => State::Unconn,
+            (Protocol::Tcp, 7) => State::BoundInactive,
+            (_, 1) => State::Established,
+            (_, 2) => State::SynSent,
+            (_, 3) => State::SynRecv,
+            (_, 4) => State::FinWait1,
+            (_, 5) => State::FinWait2,
+            (_, 6) => State::TimeWait,
+            (_, 8) => State::CloseWait,
+            (_, 9) => State::LastAck,
+            (_, 10) => State::Listen,
+            (_, 11) => State::Closing,
+            (_, 13) => State::BoundInactive,
+            _ => State::Unknown,
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            State::Listen => "listen",
+            State::Unconn => "unconn",
+            State::BoundInactive => "bound_inactive",
+            State::Established => "established",
+            State::SynSent => "syn_sent",
+            State::SynRecv => "syn_recv",
+            State::FinWait1 => "fin_wait1",
+            State::FinWait2 => "fin_wait2",
+            State::TimeWait => "time_wait",
+            State::CloseWait => "close_wait",
+            State::LastAck => "last_ack",
+            State::Closing => "closing",
+            State::Unknown => "unknown",
+        }
+    }
+
+    /// Whether a socket in this state holds its port against a new server:
+    /// a TIME_WAIT connection does not by itself (the bind probe decides).
+    pub(crate) fn holds_port(self) -> bool {
+        self != State::TimeWait
+    }
+}
+
+impl Serialize for State {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One socket bound to a local port.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Socket {
+    pub(crate) protocol: Protocol,
+    pub(crate) family: Family,
+    pub(crate) address: IpAddr,
+    pub(crate) port: u16,
+    pub(crate) state: State,
+    /// The socket's inode (0 where the platform has none).
+    pub(crate) inode: u64,
+    /// The owner's uid, where the platform reports it.
+    pub(crate) uid: Option<u32>,
+    /// IPV6_V6ONLY of an IPv6 socket; `None` for IPv4 or when unknown.
+    pub(crate) v6only: Option<bool>,
+    /// Every process holding this socket, sorted.
+    pub(crate) pids: Vec<u32>,
+}
+
+impl Socket {
+    /// Whether this socket takes the port from servers of `family`: an IPv6
+    /// wildcard socket without IPV6_V6ONLY also takes the IPv4 port.
+    pub(crate) fn covers(&self, family: Family) -> bool {
+        self.family == family
+            || (family == Family::Ipv4
+                && self.family == Family::Ipv6
+                && self.v6only == Some(false)
+                && self.address.is_unspecified())
+    }
+}
+
+/// Which protocols and families a command looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Selection {
+    pub(crate) tcp: bool,
+    pub(crate) udp: bool,
+    pub(crate) v4: bool,
+    pub(crate) v6: bool,
+}
+
+impl Selection {
+    pub(crate) fn families(&self) -> impl Iterator<Item = Family> {
+        [(self.v4, Family::Ipv4), (self.v6, Family::Ipv6)].into_iter().filter(|x| x.0).map(|x| x.1)
+    }
+
+    pub(crate) fn protocols(&self) -> impl Iterator<Item = Protocol> {
+        [(self.tcp, Protocol::Tcp), (self.udp, Protocol::Udp)]
+            .into_iter()
+            .filter(|x| x.0)
+            .map(|x| x.1)
+    }
+}
+
+/// What to ask the kernel for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Scope<'a> {
+    /// Every listening TCP socket and every unconnected UDP socket: the listing.
+    Listening,
+    /// Every socket bound to one of these ports (sorted, unique) that holds
+    /// it: TCP listening and bound-inactive sockets, UDP sockets in any
+    /// state, and TCP TIME_WAIT connections for the report's note.
+    Ports(&'a [u16]),
+    /// Every socket bound to one of these ports, in any state: used when a
+    /// bind fails with no visible holder (an outgoing connection, say).
+    AnyState(&'a [u16]),
+}
+
+/// The result of one scan.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    /// The sockets found, sorted by protocol, port, family and address.
+    pub(crate) sockets: Vec<Socket>,
+    /// Processes whose sockets could not be read (another user's process
+    /// without root): their sockets have no pids.
+    pub(crate) unreadable: Vec<u32>,
+    /// Notes about how the scan was done (a fallback backend, say).
+    pub(crate) notes: Vec<String>,
+}
+
+/// Takes the snapshot. With `owners`, every socket's holders are filled in
+/// (skipped when no socket matched, so a free port costs no `/proc` walk).
+pub(crate) fn snapshot(
+    select: Selection,
+    scope: Scope<'_>,
+    owners: bool,
+) -> anyhow::Result<Snapshot> {
+    let mut snap = Snapshot::default();
+    #[cfg(target_os = "linux")]
+    {
+        match linux::sockets(select, scope) {
+            Ok(sockets) => snap.sockets = sockets,
+            Err(err) => {
+                snap.notes.push(format!(
+                    "sock_diag netlink is unavailable ({err}); used the portable backend"
+                ));
+                snap.sockets = portable::sockets(select, scope)?;
+            }
+        }
+        snap.sockets.sort_by_key(|s| (s.protocol, s.port, s.family, s.address, s.inode));
+        if owners {
+            let mut inodes: Vec<u64> =
+                snap.sockets.iter().filter(|s| s.state.holds_port()).map(|s| s.inode).collect();
+            inodes.sort_unstable();
+            inodes.dedup();
+            if !inodes.is_empty() {
+                let found = owners::find(&inodes)?;
+                for s in &mut snap.sockets {
+                    s.pids = found.holders(s.inode).to_vec();
+                }
+                snap.unreadable = found.unreadable;
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = owners;
+        snap.sockets = portable::sockets(select, scope)?;
+        snap.sockets.sort_by_key(|s| (s.protocol, s.port, s.family, s.address, s.inode));
+    }
+    Ok(snap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::Ipv6Addr;
+
+    #[test]
+    fn dual_stack_wildcard_covers_ipv4() {
+        let mut s = Socket {
+            protocol: Protocol::Tcp,
+            family: Family::Ipv6,
+            address: IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+            port: 5000,
+            state: State::Listen,
+            inode: 1,
+            uid: None,
+            v6only: Some(false),
+            pids: vec![],
+        };
+        assert!(s.covers(Family::Ipv4) && s.covers(Family::Ipv6));
+        s.v6only = Some(true);
+        assert!(!s.covers(Family::Ipv4));
+    }
+
+    #[test]
+    fn udp_close_is_unconn() {
+        assert_eq!(State::from_kernel(Protocol::Udp, 7).as_str(), "unconn");
+        assert_eq!(State::from_kernel(Protocol::Tcp, 7).as_str(), "bound_inactive");
+        assert_eq!(State::from_kernel(Protocol::Tcp, 13).as_str(), "bound_inactive");
+    }
+}

@@ -1,0 +1,202 @@
+//! Which processes hold which sockets, by one walk of `/proc/*/fd`.
+//!
+//! Reading every fd link is the one cost no tool can avoid, so the walk
+//! pays nothing else: directory fds and `openat`/`getdents64`/`readlinkat`
+//! relative to them, fixed stack buffers (no allocation per fd), a binary
+//! search in the sorted wanted inodes, and the pid list split across the
+//! cores. A socket shared by forked workers or passed to a child shows up
+//! in every process that has it open, so every holder is found.
+
+use std::collections::HashMap;
+use std::ffi::CStr;
+use std::mem::MaybeUninit;
+use std::os::fd::{AsFd, OwnedFd};
+
+use anyhow::Context;
+use rustix::fs::{CWD, Mode, OFlags, RawDir, openat, readlinkat_raw};
+use rustix::io::Errno;
+
+/// Below this many processes one thread walks them all: a thread costs more
+/// than it saves.
+const PARALLEL_MIN: usize = 256;
+
+/// The holders found for the wanted inodes.
+#[derive(Debug, Default)]
+pub(crate) struct Owners {
+    by_inode: HashMap<u64, Vec<u32>>,
+    /// Processes whose fd table could not be read (EACCES: another user's
+    /// process without root), sorted.
+    pub(crate) unreadable: Vec<u32>,
+}
+
+impl Owners {
+    /// The sorted pids holding `inode`.
+    pub(crate) fn holders(&self, inode: u64) -> &[u32] {
+        self.by_inode.get(&inode).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Walks `/proc` once and returns, for each inode of `wanted` (sorted,
+/// unique), every process that has it open.
+pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
+    let proc =
+        openat(CWD, c"/proc", OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
+            .context("cannot open /proc")?;
+    let pids = list_pids(&proc).context("cannot list /proc")?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let parts: Vec<Part> = if threads < 2 || pids.len() < PARALLEL_MIN {
+        vec![walk(&proc, &pids, wanted)]
+    } else {
+        let chunk = pids.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pids
+                .chunks(chunk)
+                .map(|c| {
+                    let proc = &proc;
+                    scope.spawn(move || walk(proc, c, wanted))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+        })
+    };
+    let mut owners = Owners::default();
+    for part in parts {
+        for (inode, pid) in part.found {
+            owners.by_inode.entry(inode).or_default().push(pid);
+        }
+        owners.unreadable.extend(part.unreadable);
+    }
+    for pids in owners.by_inode.values_mut() {
+        pids.sort_unstable();
+        pids.dedup();
+    }
+    owners.unreadable.sort_unstable();
+    Ok(owners)
+}
+
+/// Every numeric entry of `/proc`.
+fn list_pids(proc: &OwnedFd) -> rustix::io::Result<Vec<u32>> {
+    let mut buf: Vec<MaybeUninit<u8>> = Vec::with_capacity(64 * 1024);
+    buf.resize(64 * 1024, MaybeUninit::uninit());
+    let mut pids = Vec::with_capacity(1024);
+    let mut dir = RawDir::new(proc, &mut buf);
+    while let Some(entry) = dir.next() {
+        if let Some(pid) = parse_u32(entry?.file_name().to_bytes()) {
+            pids.push(pid);
+        }
+    }
+    Ok(pids)
+}
+
+#[derive(Default)]
+struct Part {
+    found: Vec<(u64, u32)>,
+    unreadable: Vec<u32>,
+}
+
+fn walk(proc: &OwnedFd, pids: &[u32], wanted: &[u64]) -> Part {
+    let mut part = Part::default();
+    let mut dirbuf = [MaybeUninit::<u8>::uninit(); 8192];
+    let mut link = [0u8; 64];
+    let mut path = [0u8; 24];
+    for &pid in pids {
+        let fd_dir = match openat(
+            proc,
+            fd_path(&mut path, pid),
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        ) {
+            Ok(fd) => fd,
+            Err(Errno::ACCESS | Errno::PERM) => {
+                part.unreadable.push(pid);
+                continue;
+            }
+            // ENOENT/ESRCH: the process exited since /proc was listed.
+            Err(_) => continue,
+        };
+        let mut dir = RawDir::new(fd_dir.as_fd(), &mut dirbuf);
+        while let Some(entry) = dir.next() {
+            let Ok(entry) = entry else { break };
+            let name = entry.file_name();
+            if name.to_bytes().first() == Some(&b'.') {
+                continue;
+            }
+            let Ok(n) = readlinkat_raw(&fd_dir, name, &mut link[..]) else { continue };
+            if let Some(inode) = socket_inode(&link[..n])
+                && wanted.binary_search(&inode).is_ok()
+            {
+                part.found.push((inode, pid));
+            }
+        }
+    }
+    part
+}
+
+/// Writes "PID/fd\0" into `buf` without allocating.
+fn fd_path(buf: &mut [u8; 24], pid: u32) -> &CStr {
+    let mut digits = [0u8; 10];
+    let mut n = pid;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let d = &digits[i..];
+    buf[..d.len()].copy_from_slice(d);
+    buf[d.len()..d.len() + 4].copy_from_slice(b"/fd\0");
+    CStr::from_bytes_with_nul(&buf[..d.len() + 4]).unwrap_or(c"")
+}
+
+/// "socket:[12345]" → 12345.
+fn socket_inode(link: &[u8]) -> Option<u64> {
+    let rest = link.strip_prefix(b"socket:[")?;
+    let digits = rest.strip_suffix(b"]")?;
+    digits.iter().try_fold(0u64, |acc, &b| {
+        b.is_ascii_digit().then(|| acc.checked_mul(10)?.checked_add(u64::from(b - b'0'))).flatten()
+    })
+}
+
+fn parse_u32(name: &[u8]) -> Option<u32> {
+    if name.is_empty() || !name.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    std::str::from_utf8(name).ok()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_socket_links() {
+        assert_eq!(socket_inode(b"socket:[12345]"), Some(12345));
+        assert_eq!(socket_inode(b"pipe:[12345]"), None);
+        assert_eq!(socket_inode(b"socket:[12x]"), None);
+        assert_eq!(socket_inode(b"socket:[]"), Some(0));
+    }
+
+    #[test]
+    fn builds_fd_paths() {
+        let mut buf = [0u8; 24];
+        assert_eq!(fd_path(&mut buf, 0).to_bytes(), b"0/fd");
+        assert_eq!(fd_path(&mut buf, 4_294_967_295).to_bytes(), b"4294967295/fd");
+    }
+
+    #[test]
+    fn finds_this_process_holding_its_listener() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let inode = std::fs::read_link(format!(
+            "/proc/self/fd/{}",
+            std::os::fd::AsRawFd::as_raw_fd(&listener)
+        ))
+        .ok()
+        .and_then(|p| socket_inode(p.to_string_lossy().as_bytes()))
+        .unwrap();
+        let found = find(&[inode]).unwrap();
+        assert_eq!(found.holders(inode), &[std::process::id()]);
+    }
+}

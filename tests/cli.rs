@@ -1,0 +1,385 @@
+//! Integration tests: the built binary against real sockets and processes.
+
+mod util;
+
+use std::process::Command;
+
+use util::{Holder, free_port, pids_of, port_obj, portcheck, sorted};
+
+// ---------------------------------------------------------------- query
+
+#[test]
+fn single_holder_in_json_and_table() {
+    let h = Holder::start(&["--addr", "0.0.0.0"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], true);
+    assert!(["registered", "dynamic"].contains(&p["class"].as_str().unwrap()));
+    let s = &p["sockets"][0];
+    assert_eq!(s["protocol"], "tcp");
+    assert_eq!(s["family"], "ipv4");
+    assert_eq!(s["address"], "0.0.0.0");
+    assert_eq!(s["state"], "listen");
+    assert_eq!(s["exposure"], "all_interfaces");
+    assert!(s["inode"].as_u64().unwrap() > 0);
+    let proc = &s["processes"][0];
+    assert_eq!(proc["pid"], h.pid());
+    assert_eq!(proc["name"], "holder");
+    assert_eq!(proc["ppid"], std::process::id());
+    assert!(proc["command"][0].as_str().unwrap().ends_with("holder"));
+    assert!(proc["started"].as_str().unwrap().ends_with('Z'));
+
+    let table = portcheck(&[&port]);
+    table
+        .code(1)
+        .stdout_has(&format!("Port {port} in use"))
+        .stdout_has(&format!("0.0.0.0:{port}"))
+        .stdout_has(&h.pid().to_string())
+        .stdout_has("listen")
+        .stdout_has("reachable from other machines on the network");
+}
+
+#[test]
+fn loopback_holder_is_local_only() {
+    let h = Holder::start(&["--addr", "127.0.0.1"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    assert_eq!(port_obj(&run.json(), h.port)["sockets"][0]["exposure"], "loopback");
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("reachable from this machine only");
+}
+
+#[test]
+fn free_port_is_free_and_bind_checked() {
+    let port = free_port();
+    let run = portcheck(&["--json", &port.to_string()]);
+    run.code(0);
+    let p = port_obj(&run.json(), port);
+    assert_eq!(p["in_use"], false);
+    assert_eq!(p["sockets"].as_array().unwrap().len(), 0);
+    portcheck(&[&port.to_string()]).code(0).stdout_has("Free:").stdout_has(&port.to_string());
+}
+
+#[test]
+fn quiet_prints_nothing_and_exit_status_answers() {
+    let h = Holder::start(&[]);
+    let free = free_port();
+    let held = portcheck(&["-q", &h.port.to_string(), &free.to_string()]);
+    held.code(1);
+    assert_eq!(held.stdout, "");
+    let ok = portcheck(&["-q", &free.to_string()]);
+    ok.code(0);
+    assert_eq!(ok.stdout, "");
+}
+
+#[test]
+fn prefork_master_and_three_workers_are_all_listed() {
+    let h = Holder::start(&["--workers", "3"]);
+    assert_eq!(h.pids.len(), 4);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["sockets"].as_array().unwrap().len(), 1, "one shared socket: {p}");
+    assert_eq!(pids_of(&p["sockets"]), sorted(h.pids.clone()));
+}
+
+#[test]
+fn reuseport_group_shows_both_sockets_and_pids() {
+    let a = Holder::start(&["--reuseport"]);
+    let b = Holder::start(&["--reuseport", "--port", &a.port.to_string()]);
+    let run = portcheck(&["--json", &a.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), a.port);
+    assert_eq!(p["sockets"].as_array().unwrap().len(), 2, "{p}");
+    assert_eq!(pids_of(&p["sockets"]), sorted(vec![a.pid(), b.pid()]));
+}
+
+#[test]
+fn ipv6_dual_stack_listener() {
+    let h = Holder::start(&["--addr", "::", "--dual"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let s = port_obj(&run.json(), h.port)["sockets"][0].clone();
+    assert_eq!(s["family"], "ipv6");
+    assert_eq!(s["address"], "::");
+    assert_eq!(s["v6only"], false);
+    assert_eq!(s["exposure"], "all_interfaces");
+    // Without IPV6_V6ONLY it takes the IPv4 port too.
+    let v4 = portcheck(&["--json", "-4", &port]);
+    v4.code(1);
+    assert_eq!(pids_of(&port_obj(&v4.json(), h.port)["sockets"]), vec![h.pid()]);
+    portcheck(&[&port]).code(1).stdout_has(&format!("[::]:{port}"));
+}
+
+#[test]
+fn ipv6_only_listener_leaves_ipv4_free() {
+    let h = Holder::start(&["--addr", "::", "--v6only"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    assert_eq!(port_obj(&run.json(), h.port)["sockets"][0]["v6only"], true);
+    portcheck(&["-4", "-t", &port]).code(0);
+    portcheck(&["-6", "-t", &port]).code(1);
+}
+
+#[test]
+fn udp_socket_is_in_use_but_tcp_of_that_port_is_free() {
+    let h = Holder::start(&["--udp", "--addr", "0.0.0.0"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let s = port_obj(&run.json(), h.port)["sockets"][0].clone();
+    assert_eq!(s["protocol"], "udp");
+    assert_eq!(s["state"], "unconn");
+    assert_eq!(s["processes"][0]["pid"], h.pid());
+    portcheck(&[&format!("{port}/tcp")]).code(0);
+    portcheck(&["-t", &port]).code(0);
+    portcheck(&[&format!("{port}/udp")]).code(1);
+    portcheck(&["-u", &port]).code(1);
+}
+
+#[test]
+fn bound_but_not_listening_socket_is_in_use() {
+    let h = Holder::start(&["--no-listen"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], true);
+    assert_eq!(p["sockets"][0]["state"], "bound_inactive", "{p}");
+    assert_eq!(p["sockets"][0]["processes"][0]["pid"], h.pid());
+}
+
+#[test]
+fn several_ports_and_a_range_in_one_run() {
+    let a = Holder::start(&[]);
+    let free = free_port();
+    let run = portcheck(&["--json", &a.port.to_string(), &free.to_string()]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(port_obj(&v, a.port)["in_use"], true);
+    assert_eq!(port_obj(&v, free)["in_use"], false);
+    let lo = a.port.saturating_sub(2).max(1);
+    let range = format!("{lo}-{}", a.port);
+    let r = portcheck(&["--json", &range]);
+    let v = r.json();
+    assert_eq!(v["ports"].as_array().unwrap().len(), usize::from(a.port - lo) + 1);
+    assert_eq!(port_obj(&v, a.port)["in_use"], true);
+}
+
+#[test]
+fn service_names_resolve() {
+    let run = portcheck(&["--json", "-t", "redis"]);
+    let v = run.json();
+    assert_eq!(v["ports"][0]["port"], 6379);
+    assert!(v["ports"][0]["services"].as_array().unwrap().contains(&"redis".into()));
+}
+
+#[test]
+fn classification_of_well_known_and_dynamic_ports() {
+    let run = portcheck(&["--json", "-t", "80", "50000"]);
+    let v = run.json();
+    let p80 = port_obj(&v, 80);
+    assert_eq!(p80["class"], "well_known");
+    assert_eq!(p80["privileged"], true);
+    let p50000 = port_obj(&v, 50000);
+    assert_eq!(p50000["class"], "dynamic");
+    assert_eq!(p50000["privileged"], false);
+    let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
+    let (lo, hi): (u16, u16) = {
+        let mut it = range.split_whitespace().map(|x| x.parse::<u16>().unwrap());
+        (it.next().unwrap(), it.next().unwrap())
+    };
+    assert_eq!(p50000["ephemeral"], (lo..=hi).contains(&50000));
+}
+
+// -------------------------------------------------------------- listing
+
+#[test]
+fn listing_contains_every_kind_of_holder() {
+    let plain = Holder::start(&["--addr", "0.0.0.0"]);
+    let prefork = Holder::start(&["--workers", "3"]);
+    let rp1 = Holder::start(&["--reuseport"]);
+    let rp2 = Holder::start(&["--reuseport", "--port", &rp1.port.to_string()]);
+    let v6 = Holder::start(&["--addr", "::", "--dual"]);
+    let udp = Holder::start(&["--udp"]);
+    let run = portcheck(&["--json"]);
+    run.code(0);
+    let v = run.json();
+    let socks = v["sockets"].as_array().unwrap();
+    let pids_on = |port: u16, proto: &str| {
+        let matching: Vec<_> =
+            socks.iter().filter(|s| s["port"] == port && s["protocol"] == proto).cloned().collect();
+        pids_of(&serde_json::Value::Array(matching))
+    };
+    assert_eq!(pids_on(plain.port, "tcp"), vec![plain.pid()]);
+    assert_eq!(pids_on(prefork.port, "tcp"), sorted(prefork.pids.clone()));
+    assert_eq!(pids_on(rp1.port, "tcp"), sorted(vec![rp1.pid(), rp2.pid()]));
+    assert_eq!(pids_on(v6.port, "tcp"), vec![v6.pid()]);
+    assert_eq!(pids_on(udp.port, "udp"), vec![udp.pid()]);
+
+    let table = portcheck(&[]);
+    table.code(0).stdout_has("PROTO").stdout_has(&format!("0.0.0.0:{}", plain.port));
+    table.stdout_has(&format!("[::]:{}", v6.port)).stdout_has(&format!("127.0.0.1:{}", udp.port));
+}
+
+#[test]
+fn listing_agrees_with_ss() {
+    let h = Holder::start(&["--workers", "1"]);
+    let ss = Command::new("ss").args(["-H", "-tulnp"]).output().expect("ss (iproute2) is needed");
+    let run = portcheck(&["--json"]);
+    run.code(0);
+    // (protocol, port, pids) from both tools.
+    let mut ours: Vec<(String, u16, Vec<u32>)> = run.json()["sockets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let pids = pids_of(&serde_json::Value::Array(vec![s.clone()]));
+            (s["protocol"].as_str().unwrap().to_string(), s["port"].as_u64().unwrap() as u16, pids)
+        })
+        .collect();
+    let mut theirs: Vec<(String, u16, Vec<u32>)> = String::from_utf8_lossy(&ss.stdout)
+        .lines()
+        .map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            let port = f[4].rsplit(':').next().unwrap().parse().unwrap();
+            let mut pids: Vec<u32> = line
+                .split("pid=")
+                .skip(1)
+                .map(|p| p.split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap())
+                .collect();
+            pids.sort_unstable();
+            pids.dedup();
+            (f[0].to_string(), port, pids)
+        })
+        .collect();
+    // Other tests start and stop holders meanwhile: compare everything but
+    // the sockets of this test process's other children.
+    let others = |e: &(String, u16, Vec<u32>)| {
+        e.1 != h.port && !e.2.is_empty() && e.2.iter().all(|&p| util::descends_from_me(p))
+    };
+    ours.retain(|e| !others(e));
+    theirs.retain(|e| !others(e));
+    ours.sort();
+    theirs.sort();
+    assert!(ours.iter().any(|e| e.1 == h.port && e.2 == sorted(h.pids.clone())), "{ours:?}");
+    assert_eq!(ours, theirs, "portcheck --json vs ss -tulnp");
+}
+
+// ------------------------------------------------------------ bad input
+
+#[test]
+fn bad_ports_are_usage_errors_naming_the_value() {
+    for bad in
+        ["abc", "0", "70000", "65536", "-1", "5000-4000", "5000/sctp", "", "no-such-service-xyz"]
+    {
+        let run = portcheck(&[bad]);
+        run.code(2);
+        assert_eq!(run.stdout, "", "{bad:?}");
+        assert_eq!(run.stderr.lines().count(), 1, "one line for {bad:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("portcheck: "), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("'{bad}'")), "names {bad:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn bad_flags_are_one_line_usage_errors() {
+    for args in [&["--bogus"][..], &["--color", "sometimes", "80"][..]] {
+        let run = portcheck(args);
+        run.code(2);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains(args[args.len().min(2) - 1]), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn help_and_version() {
+    portcheck(&["--help"]).code(0).stdout_has("Exit status:").stdout_has("--json");
+    portcheck(&["--version"]).code(0).stdout_has("portcheck ");
+}
+
+#[test]
+fn broken_pipe_is_quiet() {
+    let _h = Holder::start(&[]);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' | head -c 1 >/dev/null", util::bin().display()))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // portcheck's own status through the pipe: a closed stdout is success.
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' --json | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            util::bin().display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+// ------------------------------------------------------- other users (root)
+
+/// A copy of the binary that any user can run (the build tree may not be
+/// readable by others).
+fn world_runnable_copy() -> (tempdir::Dir, std::path::PathBuf) {
+    let dir = tempdir::Dir::new();
+    let dst = dir.path.join("portcheck");
+    std::fs::copy(util::bin(), &dst).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir.path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (dir, dst)
+}
+
+mod tempdir {
+    pub struct Dir {
+        pub path: std::path::PathBuf,
+    }
+    impl Dir {
+        pub fn new() -> Dir {
+            let path = std::env::temp_dir().join(format!(
+                "portcheck-test-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir { path }
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs root to run portcheck as another user; .ci/run runs it"]
+fn other_users_holder_is_hidden_but_counted() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let h = Holder::start(&[]); // owned by root
+    let (_dir, exe) = world_runnable_copy();
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    let run = util::run_with(cmd, &["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], true);
+    let s = &p["sockets"][0];
+    assert_eq!(s["uid"], 0);
+    assert_eq!(s["processes"].as_array().unwrap().len(), 0);
+    assert!(s["hidden"].as_str().unwrap().contains("sudo"), "{s}");
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    util::run_with(cmd, &[&h.port.to_string()])
+        .code(1)
+        .stdout_has("run with sudo")
+        .stdout_has("root");
+}

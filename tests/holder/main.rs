@@ -1,0 +1,117 @@
+//! A test helper that holds sockets the way real servers do, so the
+//! integration tests run portcheck against real processes.
+//!
+//! ```text
+//! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
+//!        [--reuseport] [--workers N] [--ignore-term]
+//! ```
+//!
+//! It binds, spawns `--workers` children that inherit the very same socket
+//! (prefork, or a reloader parent passing its socket to a child), prints
+//! `READY <port> <pid>[,<pid>...]` once everything is listening, and then
+//! lives until its stdin closes (the test's guard closes it, or dies).
+
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::process::{Command, Stdio};
+
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::socket::{
+    AddressFamily, Backlog, SockFlag, SockType, SockaddrIn, SockaddrIn6, SockaddrStorage, bind,
+    getsockname, listen, setsockopt, socket, sockopt,
+};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let value =
+        |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    if flag("--ignore-term") {
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGTERM);
+        set.thread_block().expect("block SIGTERM");
+    }
+    if let Some(fd) = value("--inherit") {
+        // A worker: the socket arrived as an inherited fd; just hold it.
+        let _held: RawFd = fd.parse().expect("fd");
+        wait_for_eof();
+        return;
+    }
+    let udp = flag("--udp");
+    let addr: std::net::IpAddr =
+        value("--addr").unwrap_or_else(|| "127.0.0.1".into()).parse().expect("--addr");
+    let port: u16 = value("--port").map_or(0, |p| p.parse().expect("--port"));
+    let workers: usize = value("--workers").map_or(0, |w| w.parse().expect("--workers"));
+
+    let family = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
+    let ty = if udp { SockType::Datagram } else { SockType::Stream };
+    // No CLOEXEC: workers inherit the socket across exec.
+    let fd: OwnedFd = socket(family, ty, SockFlag::empty(), None).expect("socket");
+    if !udp {
+        setsockopt(&fd, sockopt::ReuseAddr, &true).expect("SO_REUSEADDR");
+    }
+    if flag("--reuseport") {
+        setsockopt(&fd, sockopt::ReusePort, &true).expect("SO_REUSEPORT");
+    }
+    if flag("--v6only") {
+        setsockopt(&fd, sockopt::Ipv6V6Only, &true).expect("IPV6_V6ONLY");
+    }
+    if flag("--dual") {
+        setsockopt(&fd, sockopt::Ipv6V6Only, &false).expect("IPV6_V6ONLY");
+    }
+    match addr {
+        std::net::IpAddr::V4(v4) => {
+            bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
+        }
+        std::net::IpAddr::V6(v6) => {
+            bind(fd.as_raw_fd(), &SockaddrIn6::from(std::net::SocketAddrV6::new(v6, port, 0, 0)))
+        }
+    }
+    .unwrap_or_else(|e| {
+        eprintln!("holder: bind {addr}:{port}: {e}");
+        std::process::exit(1)
+    });
+    if !udp && !flag("--no-listen") {
+        listen(&fd, Backlog::new(128).expect("backlog")).expect("listen");
+    }
+    let local: SockaddrStorage = getsockname(fd.as_raw_fd()).expect("getsockname");
+    let port = local
+        .as_sockaddr_in()
+        .map(|a| a.port())
+        .or_else(|| local.as_sockaddr_in6().map(|a| a.port()))
+        .expect("port");
+
+    let mut pids = vec![std::process::id()];
+    let mut children = Vec::new();
+    for _ in 0..workers {
+        let child = Command::new(std::env::current_exe().expect("current_exe"))
+            .args(["--inherit", &fd.as_raw_fd().to_string()])
+            .args(if flag("--ignore-term") { &["--ignore-term"][..] } else { &[][..] })
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("spawn worker");
+        pids.push(child.id());
+        children.push(child);
+    }
+    // Each worker holds the socket from the moment it is spawned (the fd is
+    // inherited), so the port is fully held once the pids are known.
+    let pids: Vec<String> = pids.iter().map(u32::to_string).collect();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY {port} {}", pids.join(",")).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    wait_for_eof();
+    for mut c in children {
+        let _ = c.wait();
+    }
+    // The socket lives until here.
+    drop(fd);
+}
+
+fn wait_for_eof() {
+    let mut buf = [0u8; 64];
+    let mut stdin = std::io::stdin().lock();
+    while matches!(stdin.read(&mut buf), Ok(n) if n > 0) {}
+}

@@ -1,0 +1,215 @@
+//! The test harness: run the built portcheck, and hold ports with real
+//! processes (the `holder` example) that are killed and reaped on drop.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The portcheck binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_portcheck"))
+}
+
+/// The holder helper, built by `cargo test` as an example next to the binary.
+pub fn holder_bin() -> PathBuf {
+    let mut p = bin();
+    p.pop();
+    p.push("examples");
+    p.push("holder");
+    assert!(p.exists(), "holder helper not built at {}", p.display());
+    p
+}
+
+/// A finished portcheck run, with everything needed to explain a failure.
+pub struct Run {
+    pub cmd: String,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn explain(&self) -> String {
+        format!(
+            "command: {}\nstatus: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.cmd, self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Asserts the exit status, printing the whole run when it differs.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(self.code, Some(expected), "unexpected exit status\n{}", self.explain());
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n{}", self.explain());
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}\n{}", self.explain());
+        self
+    }
+
+    /// stdout parsed as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.explain()))
+    }
+}
+
+/// Runs portcheck with a pinned environment (no colour, fixed width, C locale).
+pub fn portcheck(args: &[&str]) -> Run {
+    run_with(Command::new(bin()), args)
+}
+
+/// Runs `cmd` (portcheck or a wrapper around it) with `args` appended.
+pub fn run_with(mut cmd: Command, args: &[&str]) -> Run {
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env("LC_ALL", "C")
+        .env_remove("PORT")
+        .stdin(Stdio::null());
+    let shown = format!("{cmd:?}");
+    let out: Output = cmd.output().expect("run portcheck");
+    Run {
+        cmd: shown,
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A process (and its workers) holding a port; killed and reaped on drop.
+pub struct Holder {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    pub port: u16,
+    /// The holder's pid first, then its workers'.
+    pub pids: Vec<u32>,
+}
+
+impl Holder {
+    /// Starts `holder ARGS` and waits (at most 10 s) for its READY line.
+    pub fn start(args: &[&str]) -> Holder {
+        Holder::start_cmd(Command::new(holder_bin()), args)
+    }
+
+    /// Like [`Holder::start`] but with a prepared command (another user, say).
+    pub fn start_cmd(mut cmd: Command, args: &[&str]) -> Holder {
+        let mut child = cmd
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn holder");
+        let stdout = child.stdout.take().expect("holder stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = match rx.recv_timeout(Duration::from_secs(10)) {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("holder {args:?} did not become ready");
+            }
+        };
+        let mut words = line.split_whitespace();
+        if words.next() != Some("READY") {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("holder {args:?} failed: {line:?}");
+        }
+        let port = words.next().and_then(|p| p.parse().ok()).expect("port");
+        let pids =
+            words.next().expect("pids").split(',').map(|p| p.parse().expect("pid")).collect();
+        let stdin = child.stdin.take();
+        Holder { child, stdin, port, pids }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.pids[0]
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        for &pid in self.pids.iter().rev() {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid as i32),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+/// A port the kernel just handed out and that nothing holds now.
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr").port()
+}
+
+/// The JSON object of `port` in a query report.
+pub fn port_obj(v: &serde_json::Value, port: u16) -> serde_json::Value {
+    v["ports"]
+        .as_array()
+        .expect("ports")
+        .iter()
+        .find(|p| p["port"] == port)
+        .cloned()
+        .unwrap_or_else(|| panic!("port {port} not in report: {v}"))
+}
+
+/// Every pid listed under `sockets[*].processes[*]` of a port or listing object.
+pub fn pids_of(sockets: &serde_json::Value) -> Vec<u32> {
+    let mut pids: Vec<u32> = sockets
+        .as_array()
+        .expect("sockets")
+        .iter()
+        .flat_map(|s| s["processes"].as_array().cloned().unwrap_or_default())
+        .map(|p| p["pid"].as_u64().expect("pid") as u32)
+        .collect();
+    pids.sort_unstable();
+    pids.dedup();
+    pids
+}
+
+pub fn sorted(mut v: Vec<u32>) -> Vec<u32> {
+    v.sort_unstable();
+    v
+}
+
+/// Whether `pid` is this test process's child or grandchild, or is gone
+/// (a holder of another test that just exited).
+pub fn descends_from_me(pid: u32) -> bool {
+    let me = std::process::id();
+    let mut p = pid;
+    for _ in 0..3 {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{p}/stat")) else { return true };
+        let Some(after) = stat.rsplit_once(')').map(|x| x.1) else { return true };
+        let Some(ppid) = after.split_whitespace().nth(1).and_then(|x| x.parse().ok()) else {
+            return true;
+        };
+        if ppid == me {
+            return true;
+        }
+        p = ppid;
+    }
+    false
+}
