@@ -8,6 +8,7 @@ use std::time::Duration;
 use clap::{ArgAction, Parser, ValueEnum};
 
 use crate::error::usage;
+use crate::kill::KillOptions;
 use crate::scan::{Protocol, Selection};
 use crate::services::Services;
 
@@ -20,8 +21,8 @@ A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
 Exit status:
-  0  yes: every given port is free (or the listing was printed)
-  1  no: a given port is in use
+  0  yes: every given port is free (after --kill too), or the listing was printed
+  1  no: a given port is in use (still held after --kill)
   2  usage error: a bad port, range, service name or flag
   3  could not complete: permission denied or an operating-system error
 
@@ -30,6 +31,7 @@ Examples:
   portcheck 3000-3010 53/udp
   portcheck                 every listening socket with its owners
   portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
+  portcheck --kill 5000     stop whatever holds 5000 (asks first on a terminal)
   portcheck --json 5000     the same report as JSON (docs/json.md)";
 
 /// Raw command-line flags, as clap parses them.
@@ -73,6 +75,52 @@ pub(crate) struct Cli {
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+
+    /// Stop every process holding PORT: SIGTERM, wait --grace, then SIGKILL.
+    #[arg(short = 'k', long = "kill", help_heading = "Kill")]
+    kill: bool,
+
+    /// Do not ask before killing (without a terminal, --kill is the consent).
+    #[arg(short = 'y', long = "yes", requires = "kill", help_heading = "Kill")]
+    yes: bool,
+
+    /// How long holders get to exit before SIGKILL.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "5s",
+        requires = "kill",
+        help_heading = "Kill"
+    )]
+    grace: String,
+
+    /// The first signal to send: a name (TERM, INT, HUP) or a number.
+    #[arg(
+        long,
+        value_name = "SIG",
+        requires = "kill",
+        conflicts_with = "force",
+        help_heading = "Kill"
+    )]
+    signal: Option<String>,
+
+    /// Send SIGKILL at once (refusals still apply).
+    #[arg(long, requires = "kill", help_heading = "Kill")]
+    force: bool,
+
+    /// Show what would be signalled; signal nothing.
+    #[arg(long = "dry-run", requires = "kill", help_heading = "Kill")]
+    dry_run: bool,
+
+    /// How long to watch a freed port for a respawned holder.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "1s",
+        requires = "kill",
+        help_heading = "Kill"
+    )]
+    settle: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -117,6 +165,19 @@ pub(crate) struct Config {
     pub(crate) quiet: bool,
     /// Colour the human output.
     pub(crate) color: bool,
+    /// What to do with the ports.
+    pub(crate) mode: Mode,
+}
+
+/// The command portcheck runs.
+#[derive(Debug)]
+pub(crate) enum Mode {
+    /// No PORT: list every listening socket.
+    List,
+    /// Report on each PORT.
+    Query,
+    /// `--kill`: stop the holders of each PORT.
+    Kill(KillOptions),
 }
 
 impl Cli {
@@ -159,7 +220,32 @@ impl Cli {
                     && std::io::stdout().is_terminal()
             }
         };
-        Ok(Config { ports, select, json: self.json, quiet: self.quiet, color })
+        let mode = if self.kill {
+            if ports.is_empty() {
+                return Err(usage("--kill needs a PORT: portcheck --kill 5000"));
+            }
+            let signal = match (&self.signal, self.force) {
+                (_, true) => nix::sys::signal::Signal::SIGKILL,
+                (Some(s), false) => crate::kill::parse_signal(s).ok_or_else(|| {
+                    usage(format!(
+                        "invalid signal '{s}': use a name such as TERM, INT, HUP or a number"
+                    ))
+                })?,
+                (None, false) => nix::sys::signal::Signal::SIGTERM,
+            };
+            Mode::Kill(KillOptions {
+                signal,
+                grace: parse_duration(&self.grace)?,
+                settle: parse_duration(&self.settle)?,
+                dry_run: self.dry_run,
+                yes: self.yes,
+            })
+        } else if ports.is_empty() {
+            Mode::List
+        } else {
+            Mode::Query
+        };
+        Ok(Config { ports, select, json: self.json, quiet: self.quiet, color, mode })
     }
 }
 
@@ -228,7 +314,6 @@ fn parse_number(digits: &str, arg: &str) -> anyhow::Result<u16> {
 }
 
 /// Parses a DURATION: `500ms`, `30s`, `2m`, `1h`, or a bare number of seconds.
-#[allow(dead_code)]
 pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
     let bad = || {
         usage(format!(

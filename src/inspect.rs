@@ -225,6 +225,12 @@ fn socket_report(
         };
         if !ctx.root && !snap.unreadable.is_empty() {
             format!("owned by {who}: run with sudo to see the process")
+        } else if !snap.unreadable.is_empty() {
+            let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
+            format!(
+                "owned by {who}; probably held by a process whose descriptors even root may not read (pid {})",
+                pids.join(", ")
+            )
         } else if s.state == State::TimeWait {
             "a closed connection; no process holds it".into()
         } else {

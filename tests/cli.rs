@@ -383,3 +383,175 @@ fn other_users_holder_is_hidden_but_counted() {
         .stdout_has("run with sudo")
         .stdout_has("root");
 }
+
+// ----------------------------------------------------------------- kill
+
+fn alive(pid: u32) -> bool {
+    // A zombie (killed, not yet reaped by the guard) counts as gone.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| s.rsplit_once(')').and_then(|x| x.1.split_whitespace().next()) != Some("Z"))
+        .unwrap_or(false)
+}
+
+fn actions(v: &serde_json::Value) -> Vec<(u32, String, String)> {
+    let mut a: Vec<(u32, String, String)> = v["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| {
+            (
+                a["pid"].as_u64().unwrap() as u32,
+                a["signal"].as_str().unwrap_or("").to_string(),
+                a["result"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    a.sort();
+    a
+}
+
+/// The port can be bound again by a server (on the wildcard address).
+fn bindable(port: u16) -> bool {
+    std::net::TcpListener::bind(("0.0.0.0", port)).is_ok()
+}
+
+#[test]
+fn kill_a_holder_that_exits_on_sigterm() {
+    let h = Holder::start(&[]);
+    let started = std::time::Instant::now();
+    let run = portcheck(&["--kill", "--json", &h.port.to_string()]);
+    let took = started.elapsed();
+    run.code(0);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(h.pid(), "SIGTERM".into(), "exited".into())]);
+    assert_eq!(port_obj(&v, h.port)["in_use"], false);
+    assert!(!alive(h.pid()));
+    // Not escalated: well inside the 5 s grace period.
+    assert!(took < std::time::Duration::from_secs(4), "took {took:?}");
+}
+
+#[test]
+fn kill_escalates_to_sigkill_for_a_holder_that_ignores_sigterm() {
+    let h = Holder::start(&["--ignore-term", "--addr", "0.0.0.0"]);
+    let run = portcheck(&["-k", "--grace", "300ms", "--json", &h.port.to_string()]);
+    run.code(0);
+    assert_eq!(actions(&run.json()), vec![(h.pid(), "SIGKILL".into(), "killed".into())]);
+    assert!(!alive(h.pid()));
+    assert!(bindable(h.port));
+}
+
+#[test]
+fn kill_the_reloader_parent_and_its_child_together() {
+    // The Werkzeug reloader: the parent binds and passes the socket to a
+    // child that serves; both hold it, and both ignore SIGTERM here, so the
+    // escalation must reach both or the orphan keeps the port.
+    let h = Holder::start(&["--workers", "1", "--ignore-term"]);
+    let run = portcheck(&["-k", "-y", "--grace", "300ms", "--json", &h.port.to_string()]);
+    run.code(0);
+    let a = actions(&run.json());
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(a.iter().all(|x| x.2 == "killed"), "{a:?}");
+    assert!(h.pids.iter().all(|&p| !alive(p)));
+    assert!(bindable(h.port));
+}
+
+#[test]
+fn kill_a_prefork_group() {
+    let h = Holder::start(&["--workers", "3"]);
+    let run = portcheck(&["--kill", "--json", &h.port.to_string()]);
+    run.code(0);
+    let a = actions(&run.json());
+    assert_eq!(a.iter().map(|x| x.0).collect::<Vec<_>>(), sorted(h.pids.clone()));
+    assert!(a.iter().all(|x| x.2 == "exited"), "{a:?}");
+    assert!(h.pids.iter().all(|&p| !alive(p)));
+    portcheck(&[&h.port.to_string()]).code(0);
+}
+
+#[test]
+fn kill_dry_run_signals_nothing() {
+    let h = Holder::start(&["--workers", "1"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--kill", "--dry-run", "--json", &port]);
+    run.code(1);
+    let a = actions(&run.json());
+    assert_eq!(a.len(), 2);
+    assert!(a.iter().all(|x| x.1 == "SIGTERM" && x.2 == "dry_run"), "{a:?}");
+    assert!(h.pids.iter().all(|&p| alive(p)));
+    portcheck(&["--kill", "--dry-run", &port]).code(1).stdout_has("Dry run: would send SIGTERM");
+    assert!(h.pids.iter().all(|&p| alive(p)));
+}
+
+#[test]
+fn kill_of_a_free_port_succeeds_with_nothing_to_do() {
+    let port = free_port();
+    let run = portcheck(&["--kill", "--json", &port.to_string()]);
+    run.code(0);
+    assert_eq!(actions(&run.json()), vec![]);
+}
+
+#[test]
+fn kill_reports_a_respawn_with_the_supervisor() {
+    let h = Holder::start(&["--supervise"]);
+    let (supervisor, server) = (h.pids[0], h.pids[1]);
+    let run = portcheck(&["--kill", "--json", &h.port.to_string()]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(server, "SIGTERM".into(), "exited".into())]);
+    let r = &v["respawns"][0];
+    assert_eq!(r["port"], h.port);
+    assert_eq!(r["ppid"], supervisor);
+    assert_ne!(r["pid"], server);
+    assert!(alive(supervisor));
+    let table = portcheck(&["--kill", &h.port.to_string()]);
+    table.code(1).stdout_has("taken again").stdout_has(&format!("started by pid {supervisor}"));
+}
+
+#[test]
+fn kill_prompt_answered_no_spares_the_holder() {
+    use std::io::{Read, Write};
+    let h = Holder::start(&[]);
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let mut master = std::fs::File::from(pty.master);
+    master.write_all(b"n\n").unwrap();
+    let slave = std::fs::File::from(pty.slave);
+    let out = Command::new(util::bin())
+        .args(["--kill", &h.port.to_string()])
+        .env("NO_COLOR", "1")
+        .stdin(slave.try_clone().unwrap())
+        .stderr(slave)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing was killed"));
+    assert!(alive(h.pid()));
+    let mut buf = vec![0u8; 4096];
+    let n = master.read(&mut buf).unwrap();
+    let screen = String::from_utf8_lossy(&buf[..n]);
+    assert!(screen.contains(&format!("Kill 1 process holding {}? [y/N]", h.port)), "{screen}");
+}
+
+#[test]
+fn kill_bad_signal_and_flag_combinations_are_usage_errors() {
+    portcheck(&["--kill", "--signal", "NOPE", "5000"]).code(2).stderr_has("'NOPE'");
+    portcheck(&["--kill", "--grace", "soon", "5000"]).code(2).stderr_has("'soon'");
+    portcheck(&["--kill"]).code(2).stderr_has("--kill needs a PORT");
+    portcheck(&["--yes", "5000"]).code(2);
+    portcheck(&["--kill", "--force", "--signal", "HUP", "5000"]).code(2);
+}
+
+#[test]
+#[ignore = "needs root to run the holder and portcheck as two other users; .ci/run runs it"]
+fn kill_of_another_users_holder_is_denied_with_exit_3() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let (_dir, exe) = world_runnable_copy();
+    let holder = _dir.path.join("holder");
+    std::fs::copy(util::holder_bin(), &holder).unwrap();
+    let mut as_nobody = Command::new("setpriv");
+    as_nobody.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&holder);
+    let h = Holder::start_cmd(as_nobody, &[]);
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65533", "--regid=65533", "--clear-groups", "--"]).arg(&exe);
+    let run = util::run_with(cmd, &["--kill", &h.port.to_string()]);
+    run.code(3).stderr_has("run with sudo");
+    assert!(alive(h.pid()));
+}

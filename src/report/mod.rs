@@ -123,6 +123,31 @@ pub(crate) struct Listing {
     pub(crate) notes: Vec<String>,
 }
 
+/// A holder that appeared after the kill: something restarted it.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Respawn {
+    pub(crate) port: u16,
+    pub(crate) pid: u32,
+    pub(crate) name: String,
+    /// The process that started it again: the supervisor.
+    pub(crate) ppid: Option<u32>,
+    pub(crate) parent_name: Option<String>,
+}
+
+/// The answer to `portcheck --kill PORT...`.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct KillReport {
+    /// The ports as they are after the kill.
+    pub(crate) ports: Vec<PortReport>,
+    pub(crate) actions: Vec<crate::kill::Action>,
+    /// Holders that appeared after the kill.
+    pub(crate) respawns: Vec<Respawn>,
+    /// The question on the terminal was answered no.
+    pub(crate) declined: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) notes: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -258,3 +258,110 @@ pub(crate) fn listing(style: &Style, l: &Listing) -> String {
     }
     out
 }
+
+/// What `--kill` is about to do: refusals, unseen holders, a dry run.
+pub(crate) fn kill_plan(plan: &crate::kill::Plan, opts: &crate::kill::KillOptions) -> String {
+    let mut out = String::new();
+    for a in &plan.refused {
+        let _ = writeln!(
+            out,
+            "Not signalling pid {} ({}): {}",
+            a.pid,
+            escape(&a.name),
+            a.reason.as_deref().unwrap_or("refused")
+        );
+        if let Some(stop) = &a.stop {
+            let _ = writeln!(out, "  to stop it for good: {stop}");
+        }
+    }
+    for (port, why) in &plan.unseen {
+        let _ = writeln!(out, "Port {port}: a holder portcheck cannot see: {why}");
+    }
+    if opts.dry_run && !plan.targets.is_empty() {
+        let who: Vec<String> =
+            plan.targets.iter().map(|t| format!("{} ({})", t.pid, escape(&t.name))).collect();
+        let _ = writeln!(
+            out,
+            "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
+            crate::kill::signal_name(opts.signal),
+            who.join(", "),
+            opts.grace
+        );
+    }
+    out
+}
+
+/// What `--kill` did, and the ports afterwards.
+pub(crate) fn kill_result(
+    style: &Style,
+    r: &super::KillReport,
+    opts: &crate::kill::KillOptions,
+) -> String {
+    use crate::kill::Outcome;
+    let mut out = String::new();
+    if r.declined {
+        out.push_str("Nothing was killed.\n");
+        return out;
+    }
+    for a in r.actions.iter().filter(|a| a.result != Outcome::Refused) {
+        let sig = a.signal.as_deref().unwrap_or("no signal");
+        let what = match a.result {
+            Outcome::Exited => format!("{sig}: exited"),
+            Outcome::Killed if sig == "SIGKILL" && opts.signal.as_str() != "SIGKILL" => {
+                format!("{} ignored for {:?}; SIGKILL: killed", opts.signal.as_str(), opts.grace)
+            }
+            Outcome::Killed => format!("{sig}: killed"),
+            Outcome::Denied => format!("{sig}: permission denied (run with sudo)"),
+            Outcome::Refused => "refused".into(),
+            Outcome::DryRun => format!("would send {sig} (dry run)"),
+            Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
+            Outcome::Released => "not signalled: it no longer held the socket".into(),
+        };
+        let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+    }
+    for p in &r.ports {
+        let respawned: Vec<&super::Respawn> =
+            r.respawns.iter().filter(|x| x.port == p.port).collect();
+        if !respawned.is_empty() {
+            for x in respawned {
+                let parent = match (x.ppid, &x.parent_name) {
+                    (Some(pp), Some(n)) => format!("pid {pp} ({})", escape(n)),
+                    (Some(pp), None) => format!("pid {pp}"),
+                    _ => "an unknown parent".into(),
+                };
+                let _ = writeln!(
+                    out,
+                    "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it. Stop the supervisor instead (kill {}, or stop the service that runs it).",
+                    style.paint_str("Respawned:", "1;31"),
+                    p.port,
+                    x.pid,
+                    escape(&x.name),
+                    x.ppid.map_or("it".into(), |pp| pp.to_string())
+                );
+            }
+        } else if p.in_use {
+            let holders: Vec<String> = p
+                .sockets
+                .iter()
+                .flat_map(|s| {
+                    s.processes.iter().map(|x| format!("{} ({})", x.pid, escape(&x.name)))
+                })
+                .collect();
+            let by = if holders.is_empty() {
+                "a process portcheck cannot see".into()
+            } else {
+                format!("pid {}", holders.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "{} Port {} is still held by {by}.",
+                style.paint_str("Held:", "1;31"),
+                p.port
+            );
+        } else if !opts.dry_run {
+            let _ =
+                writeln!(out, "{} Port {} is free now.", style.paint_str("Freed:", "1;32"), p.port);
+        }
+    }
+    out
+}

@@ -121,7 +121,16 @@ fn walk(proc: &OwnedFd, pids: &[u32], wanted: &[u64]) -> Part {
             if name.to_bytes().first() == Some(&b'.') {
                 continue;
             }
-            let Ok(n) = readlinkat_raw(&fd_dir, name, &mut link[..]) else { continue };
+            let n = match readlinkat_raw(&fd_dir, name, &mut link[..]) {
+                Ok(n) => n,
+                // The fd table is listable but its links are not (ptrace
+                // access refused): as good as unreadable.
+                Err(Errno::ACCESS | Errno::PERM) => {
+                    part.unreadable.push(pid);
+                    break;
+                }
+                Err(_) => continue,
+            };
             if let Some(inode) = socket_inode(&link[..n])
                 && wanted.binary_search(&inode).is_ok()
             {

@@ -4,7 +4,13 @@
 //! ```text
 //! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
 //!        [--reuseport] [--workers N] [--ignore-term]
+//! holder --supervise [ARGS...]
 //! ```
+//!
+//! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
+//! and starts it again (on the same port) whenever it dies, as systemd,
+//! supervisord or a dev server's reloader do. Its READY line names the
+//! supervisor first, then the child.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -32,6 +38,10 @@ fn main() {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
+    }
+    if flag("--supervise") {
+        supervise(args.iter().filter(|a| *a != "--supervise").cloned().collect());
+        return;
     }
     if let Some(fd) = value("--inherit") {
         // A worker: the socket arrived as an inherited fd; just hold it.
@@ -114,4 +124,48 @@ fn wait_for_eof() {
     let mut buf = [0u8; 64];
     let mut stdin = std::io::stdin().lock();
     while matches!(stdin.read(&mut buf), Ok(n) if n > 0) {}
+}
+
+fn supervise(mut args: Vec<String>) {
+    use std::io::BufRead;
+    let exe = std::env::current_exe().expect("current_exe");
+    let start = |args: &[String]| {
+        let mut child = Command::new(&exe)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn server");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("server READY");
+        (child, line)
+    };
+    let (mut child, line) = start(&args);
+    let port: u16 = line.split_whitespace().nth(1).and_then(|p| p.parse().ok()).expect("port");
+    if !args.iter().any(|a| a == "--port") {
+        args.extend(["--port".to_string(), port.to_string()]);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY {port} {},{}", std::process::id(), child.id()).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    // Stdin EOF (the test is done) ends the supervisor; a dead child is
+    // restarted.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        wait_for_eof();
+        let _ = tx.send(());
+    });
+    loop {
+        if rx.recv_timeout(std::time::Duration::from_millis(20)).is_ok() {
+            let _ = child.kill();
+            let _ = child.wait();
+            return;
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            child = start(&args).0;
+        }
+    }
 }

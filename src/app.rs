@@ -1,0 +1,200 @@
+//! Runs one command: parse, dispatch to the mode, render, and return the
+//! exit status. The renderers build text; only `emit` and `warn` write it.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+
+use crate::cli::{self, Config, Mode};
+use crate::error;
+use crate::exit::ExitStatus;
+use crate::inspect::{self, Context};
+use crate::kill::{self, KillOptions, Outcome};
+use crate::report::{self, KillReport, Respawn, table::Style};
+use crate::scan::{self, Scope};
+use crate::services::Services;
+
+pub(crate) fn run() -> anyhow::Result<ExitStatus> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(bad) = cli::negative_port(&args) {
+        return Err(error::usage(format!(
+            "invalid port '{bad}': ports are numbers from 1 to 65535"
+        )));
+    }
+    let cli = match cli::Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                emit(&e.render().to_string())?;
+                return Ok(ExitStatus::Yes);
+            }
+            // clap's first line names the bad value; the usage lines that
+            // follow are what `--help` is for.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            return Err(error::usage(format!("{first} (see 'portcheck --help')")));
+        }
+    };
+    let services = Services::load();
+    let config = cli.into_config(&services)?;
+    let ctx = Context::new(services);
+    let style = Style {
+        color: config.color,
+        width: if std::io::stdout().is_terminal() { terminal_width() } else { None },
+    };
+    match &config.mode {
+        Mode::List => {
+            let listing = inspect::listing(&ctx, config.select)?;
+            if config.json {
+                emit(&report::json::render(&listing)?)?;
+            } else if !config.quiet {
+                emit(&report::table::listing(&style, &listing))?;
+            }
+            Ok(ExitStatus::Yes)
+        }
+        Mode::Query => {
+            let query = inspect::query(&ctx, config.select, &config.ports)?;
+            if config.json {
+                emit(&report::json::render(&query)?)?;
+            } else if !config.quiet {
+                emit(&report::table::query(&style, &ctx.host, config.select, &query))?;
+            }
+            Ok(if query.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })
+        }
+        Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
+    }
+}
+
+fn kill(
+    ctx: &Context,
+    config: &Config,
+    style: &Style,
+    opts: &KillOptions,
+) -> anyhow::Result<ExitStatus> {
+    let human = !config.json && !config.quiet;
+    let before = inspect::query(ctx, config.select, &config.ports)?;
+    if human {
+        emit(&report::table::query(style, &ctx.host, config.select, &before))?;
+    }
+    let plan = kill::plan(&before, kill::Me::current());
+    if human {
+        emit(&report::table::kill_plan(&plan, opts))?;
+    }
+    let mut declined = false;
+    if !opts.dry_run && !opts.yes && !plan.targets.is_empty() && std::io::stdin().is_terminal() {
+        declined = !confirm(&plan)?;
+    }
+    let actions = if declined { plan.refused.clone() } else { kill::execute(&plan, opts) };
+    let after = if opts.dry_run || declined || plan.targets.is_empty() {
+        before.clone()
+    } else {
+        settle(ctx, config, opts.settle)?
+    };
+    let respawns = respawns(&before, &after);
+    let denied = actions.iter().any(|a| a.result == Outcome::Denied);
+    let hidden = !ctx.root && !plan.unseen.is_empty();
+    let outcome =
+        KillReport { ports: after.ports, actions, respawns, declined, notes: after.notes };
+    if config.json {
+        emit(&report::json::render(&outcome)?)?;
+    } else if human {
+        emit(&report::table::kill_result(style, &outcome, opts))?;
+    }
+    if denied || hidden {
+        warn("permission denied: a holder belongs to another user; run with sudo to stop it");
+        return Ok(ExitStatus::Failure);
+    }
+    Ok(if outcome.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })
+}
+
+/// Asks on the terminal; anything but y/yes is no.
+fn confirm(plan: &kill::Plan) -> anyhow::Result<bool> {
+    let mut ports: Vec<u16> = plan.targets.iter().flat_map(|t| t.ports.iter().copied()).collect();
+    ports.sort_unstable();
+    ports.dedup();
+    let ports: Vec<String> = ports.iter().map(u16::to_string).collect();
+    let n = plan.targets.len();
+    let mut err = std::io::stderr().lock();
+    write!(
+        err,
+        "Kill {n} process{} holding {}? [y/N] ",
+        if n == 1 { "" } else { "es" },
+        ports.join(", ")
+    )?;
+    err.flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let answer = line.trim().to_ascii_lowercase();
+    Ok(answer == "y" || answer == "yes")
+}
+
+/// The ports after the kill. A port that came free is watched for the
+/// settle window: a holder that appears meanwhile is a respawn.
+fn settle(ctx: &Context, config: &Config, window: Duration) -> anyhow::Result<report::Query> {
+    let first = inspect::query(ctx, config.select, &config.ports)?;
+    let mut free: Vec<u16> = first.ports.iter().filter(|p| !p.in_use).map(|p| p.port).collect();
+    free.sort_unstable();
+    if free.is_empty() || window.is_zero() {
+        return Ok(first);
+    }
+    let deadline = Instant::now() + window;
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50).min(deadline - Instant::now()));
+        let snap = scan::snapshot(config.select, Scope::Ports(&free), false)?;
+        if snap.sockets.iter().any(|s| s.state.holds_port()) {
+            return inspect::query(ctx, config.select, &config.ports);
+        }
+    }
+    Ok(first)
+}
+
+/// Holders after the kill that were not holders before.
+fn respawns(before: &report::Query, after: &report::Query) -> Vec<Respawn> {
+    let old: Vec<u32> = before
+        .ports
+        .iter()
+        .flat_map(|p| p.sockets.iter().flat_map(|s| s.processes.iter().map(|x| x.pid)))
+        .collect();
+    let mut out: Vec<Respawn> = Vec::new();
+    for port in &after.ports {
+        for s in &port.sockets {
+            for p in &s.processes {
+                if !old.contains(&p.pid)
+                    && !out.iter().any(|r| r.pid == p.pid && r.port == port.port)
+                {
+                    out.push(Respawn {
+                        port: port.port,
+                        pid: p.pid,
+                        name: p.name.clone(),
+                        ppid: p.ppid,
+                        parent_name: p.parent_name.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes to stdout; a closed pipe surfaces as an error that `main` treats
+/// as success.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// One diagnostic line on stderr, in portcheck's voice.
+pub(crate) fn warn(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "portcheck: {text}");
+}
+
+fn terminal_width() -> Option<u16> {
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
+    cols.or_else(|| comfy_table::Table::new().width()).or(Some(100))
+}
