@@ -14,6 +14,7 @@ use crate::kill::{self, KillOptions, Outcome};
 use crate::report::{self, KillReport, Respawn, table::Style};
 use crate::scan::{self, Scope};
 use crate::services::Services;
+use crate::wait::Until;
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -65,7 +66,81 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             Ok(if query.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })
         }
         Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
+        Mode::Suggest { base, count } => suggest(&ctx, &config, &style, *base, *count),
+        Mode::Wait { until, limit } => wait(&ctx, &config, &style, *until, *limit),
     }
+}
+
+fn suggest(
+    ctx: &Context,
+    config: &Config,
+    style: &Style,
+    base: u16,
+    count: usize,
+) -> anyhow::Result<ExitStatus> {
+    let found = crate::suggest::suggest(&ctx.host, config.select, base, count, ctx.root);
+    if found.is_empty() {
+        let (lo, hi) = crate::port::Class::of(base).range();
+        return Err(anyhow::Error::new(error::Error::NoFreePort(format!(
+            "no free port to suggest in {lo}-{hi} (the {} class of {base}) outside the ephemeral range {}-{}",
+            crate::port::Class::of(base).label(),
+            ctx.host.ephemeral.0,
+            ctx.host.ephemeral.1
+        ))));
+    }
+    let result = report::Suggestion { base, suggestions: found };
+    if config.json {
+        emit(&report::json::render(&result)?)?;
+    } else if config.quiet || !std::io::stdout().is_terminal() {
+        emit(&report::table::suggestion_numbers(&result))?;
+    } else {
+        // Say who holds the base: worth the /proc walk on a terminal only.
+        let holder = if result.suggestions.first() == Some(&base) {
+            None
+        } else {
+            let q = inspect::query(
+                ctx,
+                config.select,
+                &[cli::PortQuery { port: base, tcp: config.select.tcp, udp: config.select.udp }],
+            )?;
+            q.ports.into_iter().next()
+        };
+        emit(&report::table::suggestion(style, &result, holder.as_ref()))?;
+    }
+    Ok(ExitStatus::Yes)
+}
+
+fn wait(
+    ctx: &Context,
+    config: &Config,
+    style: &Style,
+    until: Until,
+    limit: Duration,
+) -> anyhow::Result<ExitStatus> {
+    let outcome = crate::wait::wait(config.select, &config.ports, until, limit)?;
+    let (ok, waited) = match outcome {
+        Ok(d) => (true, d),
+        Err(d) => (false, d),
+    };
+    if config.quiet && !config.json {
+        return Ok(if ok { ExitStatus::Yes } else { ExitStatus::No });
+    }
+    let query = inspect::query(ctx, config.select, &config.ports)?;
+    let result = report::WaitReport {
+        ok,
+        waited_ms: waited.as_millis() as u64,
+        until: match until {
+            Until::Free => "free",
+            Until::Listening => "listening",
+        },
+        ports: query.ports,
+    };
+    if config.json {
+        emit(&report::json::render(&result)?)?;
+    } else {
+        emit(&report::table::wait(style, &result))?;
+    }
+    Ok(if ok { ExitStatus::Yes } else { ExitStatus::No })
 }
 
 fn kill(

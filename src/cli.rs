@@ -11,6 +11,7 @@ use crate::error::usage;
 use crate::kill::KillOptions;
 use crate::scan::{Protocol, Selection};
 use crate::services::Services;
+use crate::wait::Until;
 
 const AFTER_HELP: &str = "\
 PORT is a number (5000), a range (3000-3010) or a service name (http,
@@ -21,10 +22,12 @@ A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
 Exit status:
-  0  yes: every given port is free (after --kill too), or the listing was printed
-  1  no: a given port is in use (still held after --kill)
-  2  usage error: a bad port, range, service name or flag
-  3  could not complete: permission denied or an operating-system error
+  0  yes: every given port is free (after --kill too), the wait succeeded,
+     or the listing or suggestion was printed
+  1  no: a given port is in use (still held after --kill), or the wait timed out
+  2  usage error: a bad port, range, service name, duration or flag
+  3  could not complete: permission denied, no free port to suggest, or an
+     operating-system error
 
 Examples:
   portcheck 5000            who holds port 5000, and how
@@ -32,6 +35,8 @@ Examples:
   portcheck                 every listening socket with its owners
   portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
   portcheck --kill 5000     stop whatever holds 5000 (asks first on a terminal)
+  PORT=$(portcheck --suggest 5000)        a free port near 5000, bind-checked
+  portcheck --wait-listen 30s 5432        CI: wait for a service to come up
   portcheck --json 5000     the same report as JSON (docs/json.md)";
 
 /// Raw command-line flags, as clap parses them.
@@ -88,6 +93,7 @@ pub(crate) struct Cli {
     #[arg(
         long,
         value_name = "DURATION",
+        allow_hyphen_values = true,
         default_value = "5s",
         requires = "kill",
         help_heading = "Kill"
@@ -116,11 +122,42 @@ pub(crate) struct Cli {
     #[arg(
         long,
         value_name = "DURATION",
+        allow_hyphen_values = true,
         default_value = "1s",
         requires = "kill",
         help_heading = "Kill"
     )]
     settle: String,
+
+    /// Print the nearest free port at or above PORT (else $PORT, else 8000).
+    #[arg(long, conflicts_with_all = ["kill", "wait_free", "wait_listen"], help_heading = "Suggest")]
+    suggest: bool,
+
+    /// How many free ports to suggest.
+    #[arg(
+        short = 'n',
+        long = "count",
+        value_name = "N",
+        default_value_t = 1,
+        value_parser = clap::value_parser!(u16).range(1..=1000),
+        requires = "suggest",
+        help_heading = "Suggest"
+    )]
+    count: u16,
+
+    /// Wait until every PORT is free (bindable); exit 1 at the deadline.
+    #[arg(long = "wait-free", value_name = "DURATION", allow_hyphen_values = true, conflicts_with_all = ["kill", "wait_listen"], help_heading = "Wait")]
+    wait_free: Option<String>,
+
+    /// Wait until every PORT has a listener (IPv4 or IPv6); exit 1 at the deadline.
+    #[arg(
+        long = "wait-listen",
+        value_name = "DURATION",
+        allow_hyphen_values = true,
+        conflicts_with = "kill",
+        help_heading = "Wait"
+    )]
+    wait_listen: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -178,6 +215,10 @@ pub(crate) enum Mode {
     Query,
     /// `--kill`: stop the holders of each PORT.
     Kill(KillOptions),
+    /// `--suggest`: free ports near `base`.
+    Suggest { base: u16, count: usize },
+    /// `--wait-free` / `--wait-listen`.
+    Wait { until: Until, limit: Duration },
 }
 
 impl Cli {
@@ -220,7 +261,33 @@ impl Cli {
                     && std::io::stdout().is_terminal()
             }
         };
-        let mode = if self.kill {
+        let mode = if self.suggest {
+            let base = match (self.ports.as_slice(), ports.as_slice()) {
+                ([], _) => match std::env::var("PORT") {
+                    Ok(v) if !v.is_empty() => match parse_port_spec(&v, services) {
+                        Ok(PortSpec { first, last, protocol: None }) if first == last => first,
+                        _ => {
+                            return Err(usage(format!(
+                                "invalid $PORT '{v}': use a number from 1 to 65535"
+                            )));
+                        }
+                    },
+                    _ => 8000,
+                },
+                ([_], [one]) => one.port,
+                _ => return Err(usage("--suggest takes one base PORT, not a list or a range")),
+            };
+            Mode::Suggest { base, count: usize::from(self.count) }
+        } else if let Some(limit) = self.wait_free.as_deref().or(self.wait_listen.as_deref()) {
+            let until = if self.wait_free.is_some() { Until::Free } else { Until::Listening };
+            let limit = parse_duration(limit)?;
+            if ports.is_empty() {
+                return Err(usage(
+                    "--wait-free and --wait-listen need a PORT: portcheck --wait-free 30s 5000",
+                ));
+            }
+            Mode::Wait { until, limit }
+        } else if self.kill {
             if ports.is_empty() {
                 return Err(usage("--kill needs a PORT: portcheck --kill 5000"));
             }

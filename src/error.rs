@@ -7,6 +7,9 @@ pub(crate) enum Error {
     /// Bad input from the user: exit 2. The message names the bad value.
     #[error("{0}")]
     Usage(String),
+    /// `--suggest` found nothing: exit 3.
+    #[error("{0}")]
+    NoFreePort(String),
 }
 
 /// Shorthand for a usage error.

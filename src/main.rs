@@ -18,6 +18,8 @@ mod report;
 mod sanitize;
 mod scan;
 mod services;
+mod suggest;
+mod wait;
 
 use crate::error::Error;
 use crate::exit::ExitStatus;
@@ -30,7 +32,7 @@ fn main() {
             app::warn(&format!("{err:#}"));
             match err.downcast_ref::<Error>() {
                 Some(Error::Usage(_)) => ExitStatus::Usage,
-                None => ExitStatus::Failure,
+                Some(Error::NoFreePort(_)) | None => ExitStatus::Failure,
             }
         }
     };

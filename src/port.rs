@@ -87,7 +87,6 @@ impl HostPorts {
         (self.ephemeral.0..=self.ephemeral.1).contains(&port)
     }
 
-    #[allow(dead_code)] // --suggest's filter, next
     pub(crate) fn reserved(&self, port: u16) -> bool {
         self.reserved.iter().any(|&(a, b)| (a..=b).contains(&port))
     }

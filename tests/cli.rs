@@ -555,3 +555,168 @@ fn kill_of_another_users_holder_is_denied_with_exit_3() {
     run.code(3).stderr_has("run with sudo");
     assert!(alive(h.pid()));
 }
+
+// -------------------------------------------------------------- suggest
+
+use util::{hold_block, in_private_netns};
+
+fn suggested(args: &[&str]) -> Vec<u16> {
+    let run = portcheck(args);
+    run.code(0);
+    run.stdout
+        .lines()
+        .map(|l| l.trim().parse().unwrap_or_else(|_| panic!("bare number: {l:?}")))
+        .collect()
+}
+
+fn bindable_v4_v6(port: u16) -> bool {
+    std::net::TcpListener::bind(("0.0.0.0", port)).is_ok()
+        && std::net::TcpListener::bind(("::", port)).is_ok()
+}
+
+#[test]
+fn suggest_skips_a_held_block() {
+    let (base, _held) = hold_block(4);
+    let got = suggested(&["--suggest", &base.to_string()]);
+    assert_eq!(got.len(), 1);
+    assert!(got[0] >= base + 4, "{got:?} for held {base}..{}", base + 3);
+    assert!(bindable_v4_v6(got[0]));
+}
+
+#[test]
+fn suggest_count_gives_distinct_bindable_ports() {
+    let (base, _held) = hold_block(1);
+    let got = suggested(&["--suggest", "-n", "3", &base.to_string()]);
+    assert_eq!(got.len(), 3);
+    let mut d = got.clone();
+    d.dedup();
+    assert_eq!(d, got);
+    assert!(got.windows(2).all(|w| w[0] < w[1]));
+    assert!(!got.contains(&base));
+    assert!(got.iter().all(|&p| bindable_v4_v6(p)), "{got:?}");
+}
+
+#[test]
+fn suggest_respects_an_ipv6_only_listener_on_the_base() {
+    // Find a free base by holding it over IPv6 only; IPv4 stays free.
+    let (base, held) = hold_block(1);
+    drop(held);
+    let Some(_v6) = Holder::try_start(&["--addr", "::", "--v6only", "--port", &base.to_string()])
+    else {
+        panic!("could not hold {base} over IPv6");
+    };
+    let got = suggested(&["--suggest", &base.to_string()]);
+    assert_ne!(got[0], base);
+}
+
+#[test]
+fn suggest_json_and_piped_output() {
+    let (base, _held) = hold_block(1);
+    let run = portcheck(&["--suggest", "--json", &base.to_string()]);
+    run.code(0);
+    let v = run.json();
+    assert_eq!(v["base"], base);
+    assert_eq!(v["suggestions"].as_array().unwrap().len(), 1);
+    // Piped (not a terminal): the number alone, ready for PORT=$(...).
+    let piped = portcheck(&["--suggest", &base.to_string()]);
+    assert!(piped.stdout.trim().parse::<u16>().is_ok(), "{}", piped.stdout);
+    assert_eq!(piped.stdout.lines().count(), 1);
+}
+
+#[test]
+fn suggest_usage_errors() {
+    portcheck(&["--suggest", "3000-3005"]).code(2);
+    portcheck(&["--suggest", "-n", "0"]).code(2);
+    let mut cmd = Command::new(util::bin());
+    cmd.env("PORT", "abc");
+    util::run_with(cmd, &["--suggest"]).code(2).stderr_has("'abc'");
+}
+
+#[test]
+#[ignore = "needs root for a private network namespace (fixed ports 5000, 5431, 8000); .ci/run runs it"]
+fn suggest_fixed_ports_in_a_clean_port_space() {
+    in_private_netns(|| {
+        let _block: Vec<Holder> = (5000..=5003)
+            .map(|p| Holder::start(&["--addr", "0.0.0.0", "--port", &p.to_string()]))
+            .collect();
+        assert_eq!(suggested(&["--suggest", "5000"]), vec![5004]);
+        // 5432 is PostgreSQL's: skipped even though it is free.
+        let _pg = Holder::start(&["--addr", "0.0.0.0", "--port", "5431"]);
+        assert_eq!(suggested(&["--suggest", "5431"]), vec![5433]);
+        // $PORT is the base when no PORT is given; 8000 when neither is.
+        let mut cmd = Command::new(util::bin());
+        cmd.env("PORT", "5000");
+        let run = util::run_with(cmd, &["--suggest"]);
+        run.code(0);
+        assert_eq!(run.stdout.trim(), "5004");
+        assert_eq!(suggested(&["--suggest"]), vec![8000]);
+        // A dynamic base lands above the ephemeral range.
+        let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
+        let hi: u16 = range.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let got = suggested(&["--suggest", "50000"]);
+        assert!(got[0] > hi && got[0] >= 49152, "{got:?}");
+    });
+}
+
+// ----------------------------------------------------------------- wait
+
+#[test]
+fn wait_free_returns_once_the_holder_exits() {
+    let h = Holder::start(&[]);
+    let port = h.port.to_string();
+    let child = Command::new(util::bin())
+        .args(["--wait-free", "20s", &port])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    drop(h);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "prompt return");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is free"));
+}
+
+#[test]
+fn wait_free_times_out_on_a_persistent_holder() {
+    let h = Holder::start(&[]);
+    let started = std::time::Instant::now();
+    let run = portcheck(&["--wait-free", "400ms", &h.port.to_string()]);
+    run.code(1).stdout_has(&format!("still held by pid {}", h.pid()));
+    let took = started.elapsed();
+    assert!(took >= std::time::Duration::from_millis(400), "{took:?}");
+    portcheck(&["-q", "--wait-free", "100ms", &h.port.to_string()]).code(1);
+}
+
+#[test]
+fn wait_listen_sees_a_late_server_on_ipv6_loopback() {
+    let (port, held) = hold_block(1);
+    drop(held);
+    let child = Command::new(util::bin())
+        .args(["--wait-listen", "20s", "--json", &port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let h = Holder::start(&["--addr", "::1", "--port", &port.to_string()]);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(pids_of(&port_obj(&v, port)["sockets"]), vec![h.pid()]);
+}
+
+#[test]
+fn wait_listen_times_out_when_nothing_listens() {
+    let port = free_port();
+    portcheck(&["--wait-listen", "300ms", &port.to_string()]).code(1).stdout_has("Nothing listens");
+}
+
+#[test]
+fn wait_bad_durations_are_usage_errors() {
+    for bad in ["soon", "-1s", "10parsecs"] {
+        portcheck(&["--wait-free", bad, "5000"]).code(2).stderr_has(&format!("'{bad}'"));
+    }
+    portcheck(&["--wait-listen", "1s"]).code(2).stderr_has("need a PORT");
+}

@@ -148,6 +148,25 @@ pub(crate) struct KillReport {
     pub(crate) notes: Vec<String>,
 }
 
+/// The answer to `--suggest`.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Suggestion {
+    pub(crate) base: u16,
+    pub(crate) suggestions: Vec<u16>,
+}
+
+/// The answer to `--wait-free` / `--wait-listen`.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct WaitReport {
+    /// Whether every port got there before the deadline.
+    pub(crate) ok: bool,
+    pub(crate) waited_ms: u64,
+    /// `free` or `listening`.
+    pub(crate) until: &'static str,
+    /// The ports as they were at the end.
+    pub(crate) ports: Vec<PortReport>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -365,3 +365,93 @@ pub(crate) fn kill_result(
     }
     out
 }
+
+/// `--suggest` for scripts: the numbers, one per line.
+pub(crate) fn suggestion_numbers(s: &super::Suggestion) -> String {
+    s.suggestions.iter().map(|p| format!("{p}\n")).collect()
+}
+
+/// `--suggest` on a terminal: why the base is taken, and lines to paste.
+pub(crate) fn suggestion(
+    style: &Style,
+    s: &super::Suggestion,
+    base: Option<&PortReport>,
+) -> String {
+    let mut out = String::new();
+    if let Some(b) = base.filter(|b| b.in_use) {
+        let holder = b
+            .sockets
+            .iter()
+            .flat_map(|s| s.processes.iter())
+            .next()
+            .map(|p| {
+                format!("pid {} ({}): {}", p.pid, escape(&p.name), command_line(&p.command, 60))
+            })
+            .unwrap_or_else(|| "a process portcheck cannot see".into());
+        let _ = writeln!(out, "Port {} is taken by {holder}", s.base);
+    } else if s.suggestions.first() != Some(&s.base) {
+        let _ = writeln!(
+            out,
+            "Port {} is not suggested (taken, reserved or in the ephemeral range).",
+            s.base
+        );
+    }
+    let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
+    let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
+    let _ = writeln!(out, "{} {}", style.paint_str(label, "1;32"), list.join(", "));
+    let n = s.suggestions[0];
+    let _ = writeln!(out, "  flask run --port {n}\n  PORT={n}\n  --port {n}");
+    out
+}
+
+/// `--wait-free` / `--wait-listen`.
+pub(crate) fn wait(style: &Style, w: &super::WaitReport) -> String {
+    let mut out = String::new();
+    let secs = w.waited_ms as f64 / 1000.0;
+    for p in &w.ports {
+        let ok = match w.until {
+            "free" => !p.in_use,
+            _ => p
+                .sockets
+                .iter()
+                .any(|s| s.state.as_str() == "listen" || s.protocol == Protocol::Udp),
+        };
+        let holders: Vec<String> = p
+            .sockets
+            .iter()
+            .flat_map(|s| {
+                s.processes.iter().map(|x| format!("pid {} ({})", x.pid, escape(&x.name)))
+            })
+            .collect();
+        let line = match (w.until, ok) {
+            ("free", true) => format!("{} Port {} is free.", style.paint_str("OK", "1;32"), p.port),
+            ("free", false) => format!(
+                "{} Port {} is still held by {}.",
+                style.paint_str("Timed out:", "1;31"),
+                p.port,
+                if holders.is_empty() {
+                    "a socket portcheck cannot see".into()
+                } else {
+                    holders.join(", ")
+                }
+            ),
+            (_, true) if holders.is_empty() => {
+                format!("{} Port {} is listening.", style.paint_str("OK", "1;32"), p.port)
+            }
+            (_, true) => format!(
+                "{} Port {} is listening: {}.",
+                style.paint_str("OK", "1;32"),
+                p.port,
+                holders.join(", ")
+            ),
+            (_, false) => format!(
+                "{} Nothing listens on port {}.",
+                style.paint_str("Timed out:", "1;31"),
+                p.port
+            ),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "Waited {secs:.2}s.");
+    out
+}

@@ -78,8 +78,10 @@ pub fn run_with(mut cmd: Command, args: &[&str]) -> Run {
         .env("NO_COLOR", "1")
         .env("COLUMNS", "200")
         .env("LC_ALL", "C")
-        .env_remove("PORT")
         .stdin(Stdio::null());
+    if !cmd.get_envs().any(|(k, _)| k == "PORT") {
+        cmd.env_remove("PORT");
+    }
     let shown = format!("{cmd:?}");
     let out: Output = cmd.output().expect("run portcheck");
     Run {
@@ -105,15 +107,24 @@ impl Holder {
         Holder::start_cmd(Command::new(holder_bin()), args)
     }
 
+    /// Like [`Holder::start`], but `None` when the holder cannot bind.
+    pub fn try_start(args: &[&str]) -> Option<Holder> {
+        Holder::spawn(Command::new(holder_bin()), args).ok()
+    }
+
     /// Like [`Holder::start`] but with a prepared command (another user, say).
-    pub fn start_cmd(mut cmd: Command, args: &[&str]) -> Holder {
+    pub fn start_cmd(cmd: Command, args: &[&str]) -> Holder {
+        Holder::spawn(cmd, args).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn spawn(mut cmd: Command, args: &[&str]) -> Result<Holder, String> {
         let mut child = cmd
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::null())
             .spawn()
-            .expect("spawn holder");
+            .map_err(|e| format!("spawn holder: {e}"))?;
         let stdout = child.stdout.take().expect("holder stdout");
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -125,20 +136,21 @@ impl Holder {
             Ok(line) => line,
             Err(_) => {
                 let _ = child.kill();
-                panic!("holder {args:?} did not become ready");
+                let _ = child.wait();
+                return Err(format!("holder {args:?} did not become ready"));
             }
         };
         let mut words = line.split_whitespace();
         if words.next() != Some("READY") {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("holder {args:?} failed: {line:?}");
+            return Err(format!("holder {args:?} failed: {line:?}"));
         }
         let port = words.next().and_then(|p| p.parse().ok()).expect("port");
         let pids =
             words.next().expect("pids").split(',').map(|p| p.parse().expect("pid")).collect();
         let stdin = child.stdin.take();
-        Holder { child, stdin, port, pids }
+        Ok(Holder { child, stdin, port, pids })
     }
 
     pub fn pid(&self) -> u32 {
@@ -212,4 +224,43 @@ pub fn descends_from_me(pid: u32) -> bool {
         p = ppid;
     }
     false
+}
+
+/// Holds `n` consecutive ports (wildcard IPv4 and IPv6) outside the
+/// ephemeral range and the popular defaults, found by binding, and returns
+/// the first port with the holders. Each call starts its search elsewhere,
+/// so tests running at once do not collide.
+pub fn hold_block(n: u16) -> (u16, Vec<Holder>) {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    for _ in 0..200 {
+        let slot = NEXT.fetch_add(1, Ordering::Relaxed) % 400;
+        let base = 20000 + slot * 25 + (std::process::id() % 5) as u16;
+        let mut held = Vec::new();
+        for p in base..base + n {
+            match Holder::try_start(&["--addr", "::", "--dual", "--port", &p.to_string()]) {
+                Some(h) => held.push(h),
+                None => break,
+            }
+        }
+        if held.len() == usize::from(n) {
+            return (base, held);
+        }
+    }
+    panic!("no block of {n} free ports found in 20000-29999");
+}
+
+/// Runs `f` on a fresh thread inside a private network namespace (root
+/// only): a clean port space where fixed ports like 5000 are free. The
+/// namespace belongs to the thread, so every process it spawns is inside.
+pub fn in_private_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::spawn(move || {
+        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).expect("unshare -n (needs root)");
+        let up =
+            Command::new("ip").args(["link", "set", "lo", "up"]).status().expect("ip (iproute2)");
+        assert!(up.success(), "ip link set lo up");
+        f()
+    })
+    .join()
+    .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
