@@ -720,3 +720,47 @@ fn wait_bad_durations_are_usage_errors() {
     }
     portcheck(&["--wait-listen", "1s"]).code(2).stderr_has("need a PORT");
 }
+
+// ------------------------------------------------------------ CI recipe
+
+/// The shell recipe of docs/ci.md, extracted verbatim.
+fn ci_recipe() -> (tempdir::Dir, std::path::PathBuf) {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
+    let after = doc.split("<!-- test: preflight.sh -->").nth(1).expect("marker in docs/ci.md");
+    let body = after.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
+    let dir = tempdir::Dir::new();
+    let script = dir.path.join("preflight.sh");
+    std::fs::write(&script, body).unwrap();
+    (dir, script)
+}
+
+fn run_recipe(script: &std::path::Path, ports: &[String]) -> std::process::Output {
+    let bin_dir = util::bin().parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    Command::new("sh").arg(script).args(ports).env("PATH", path).output().unwrap()
+}
+
+#[test]
+fn ci_shell_recipe_fails_naming_the_holder() {
+    let (_dir, script) = ci_recipe();
+    let h = Holder::start(&[]);
+    let out = run_recipe(&script, &[h.port.to_string(), free_port().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a port is taken")
+            && err.contains(&h.pid().to_string())
+            && err.contains("holder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ci_shell_recipe_passes_on_free_ports() {
+    let (_dir, script) = ci_recipe();
+    let out = run_recipe(&script, &[free_port().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("are free"));
+    let bad = run_recipe(&script, &["0".to_string()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
