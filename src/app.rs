@@ -209,13 +209,22 @@ fn confirm(plan: &kill::Plan) -> anyhow::Result<bool> {
 /// The ports after the kill. A port that came free is watched for the
 /// settle window: a holder that appears meanwhile is a respawn.
 fn settle(ctx: &Context, config: &Config, window: Duration) -> anyhow::Result<report::Query> {
-    let first = inspect::query(ctx, config.select, &config.ports)?;
+    let deadline = Instant::now() + window;
+    let mut first = inspect::query(ctx, config.select, &config.ports)?;
+    // A port held by a socket with no visible process right after the
+    // kill is most likely a respawn caught mid-start: look again.
+    let unseen = |q: &report::Query| {
+        q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
+    };
+    while unseen(&first) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50).min(deadline - Instant::now()));
+        first = inspect::query(ctx, config.select, &config.ports)?;
+    }
     let mut free: Vec<u16> = first.ports.iter().filter(|p| !p.in_use).map(|p| p.port).collect();
     free.sort_unstable();
     if free.is_empty() || window.is_zero() {
         return Ok(first);
     }
-    let deadline = Instant::now() + window;
     while Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50).min(deadline - Instant::now()));
         let snap = scan::snapshot(config.select, Scope::Ports(&free), false)?;

@@ -88,7 +88,8 @@ pub(crate) fn query(
 
 /// Probes each protocol and family of a port with no visible holder.
 /// A bind that fails shows a holder the socket table did not: look again,
-/// across every TCP state, and explain what is found (or not).
+/// across every TCP state, and explain what is found (or not). A socket in
+/// flight (a server binding right now) is looked for a few times.
 fn probe_port(
     ctx: &Context,
     select: Selection,
@@ -97,53 +98,70 @@ fn probe_port(
     extra: &mut Vec<Socket>,
     notes: &mut Vec<String>,
 ) -> anyhow::Result<bool> {
+    const ATTEMPTS: usize = 3;
     let mut in_use = false;
-    let mut denied = false;
-    for protocol in q.protocols() {
-        for family in select.families() {
-            match probe(protocol, family, q.port) {
-                Probe::Free => {}
-                Probe::InUse => in_use = true,
-                Probe::Denied => denied = true,
-                Probe::Unsupported => {
-                    let note = format!(
-                        "{} is not available on this host; it was not checked",
-                        family_name(family)
-                    );
-                    if !notes.contains(&note) {
-                        notes.push(note);
+    for attempt in 0..ATTEMPTS {
+        in_use = false;
+        let mut denied = false;
+        for protocol in q.protocols() {
+            for family in select.families() {
+                match probe(protocol, family, q.port) {
+                    Probe::Free => {}
+                    Probe::InUse => in_use = true,
+                    Probe::Denied => denied = true,
+                    Probe::Unsupported if attempt == 0 => {
+                        let note = format!(
+                            "{} is not available on this host; it was not checked",
+                            family_name(family)
+                        );
+                        if !notes.contains(&note) {
+                            notes.push(note);
+                        }
                     }
+                    Probe::Unsupported => {}
+                    Probe::Failed(e) => notes.push(format!(
+                        "could not check {} over {}: {e}",
+                        protocol.name(),
+                        family_name(family)
+                    )),
                 }
-                Probe::Failed(e) => notes.push(format!(
-                    "could not check {} over {}: {e}",
-                    protocol.name(),
-                    family_name(family)
-                )),
             }
         }
-    }
-    if denied {
-        notes.push(format!(
-            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
-            q.port, ctx.host.unprivileged_start
-        ));
-    }
-    if in_use {
+        if denied && attempt == 0 {
+            notes.push(format!(
+                "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
+                q.port, ctx.host.unprivileged_start
+            ));
+        }
+        if !in_use {
+            return Ok(false);
+        }
         let snap = scan::snapshot(select, Scope::AnyState(&[q.port]), true)?;
         extra.extend(
             snap.sockets
                 .into_iter()
                 .filter(|s| q.protocols().contains(&s.protocol) && s.state != State::TimeWait),
         );
-        let reason = if !extra.is_empty() {
-            "it is bound by the connection(s) below, not by a listener"
-        } else if time_wait > 0 {
-            "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
-        } else {
-            "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
-        };
-        notes.push(format!("binding port {} failed with 'address in use': {reason}", q.port));
+        if !extra.is_empty() || time_wait > 0 {
+            break;
+        }
+        if attempt + 1 < ATTEMPTS {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
+    let connections = extra
+        .iter()
+        .any(|s| !matches!(s.state, State::Listen | State::BoundInactive | State::Unconn));
+    let reason = if connections {
+        "it is bound by the connection(s) below, not by a listener"
+    } else if !extra.is_empty() {
+        "a holder appeared while portcheck looked (below)"
+    } else if time_wait > 0 {
+        "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
+    } else {
+        "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
+    };
+    notes.push(format!("binding port {} failed with 'address in use': {reason}", q.port));
     Ok(in_use)
 }
 
