@@ -255,6 +255,7 @@ fn respawns(before: &report::Query, after: &report::Query) -> Vec<Respawn> {
                         name: p.name.clone(),
                         ppid: p.ppid,
                         parent_name: p.parent_name.clone(),
+                        stop: kill::supervisor_stop(p.pid, p.ppid),
                     });
                 }
             }

@@ -241,6 +241,24 @@ pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     Some(Unit { name: last.to_string(), user })
 }
 
+/// How to stop whatever restarts `pid`: its systemd service when it runs
+/// in one, else its parent.
+pub(crate) fn supervisor_stop(pid: u32, ppid: Option<u32>) -> String {
+    if let Some(unit) = read_cgroup(pid).as_deref().and_then(unit_of) {
+        return if unit.user {
+            format!("systemctl --user stop {}", unit.name)
+        } else {
+            format!("sudo systemctl stop {}", unit.name)
+        };
+    }
+    match ppid {
+        Some(1) | None => {
+            "find the service that starts it: systemctl status PID".replace("PID", &pid.to_string())
+        }
+        Some(pp) => format!("kill {pp}   # the parent that restarts it"),
+    }
+}
+
 fn read_cgroup(pid: u32) -> Option<String> {
     std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()
 }

@@ -502,8 +502,10 @@ fn kill_reports_a_respawn_with_the_supervisor() {
     assert_eq!(r["ppid"], supervisor);
     assert_ne!(r["pid"], server);
     assert!(alive(supervisor));
+    assert_eq!(r["stop"], format!("kill {supervisor}   # the parent that restarts it"));
     let table = portcheck(&["--kill", &h.port.to_string()]);
     table.code(1).stdout_has("taken again").stdout_has(&format!("started by pid {supervisor}"));
+    table.stdout_has(&format!("to stop it for good: kill {supervisor}"));
 }
 
 #[test]
@@ -763,4 +765,50 @@ fn ci_shell_recipe_passes_on_free_ports() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("are free"));
     let bad = run_recipe(&script, &["0".to_string()]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Runs portcheck with stdout on a pseudo-terminal; returns what it showed.
+fn on_terminal(args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Read;
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let mut master = std::fs::File::from(pty.master);
+    let slave = std::fs::File::from(pty.slave);
+    let status = Command::new(util::bin())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .stdin(std::process::Stdio::null())
+        .stdout(slave)
+        .status()
+        .unwrap();
+    let mut buf = vec![0u8; 65536];
+    let n = master.read(&mut buf).unwrap_or(0);
+    (status.code(), String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"))
+}
+
+#[test]
+fn suggest_on_a_terminal_names_the_holder_and_gives_lines_to_paste() {
+    let (base, held) = hold_block(1);
+    let (code, screen) = on_terminal(&["--suggest", &base.to_string()]);
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains(&format!("Port {base} is taken by pid {}", held[0].pid())), "{screen}");
+    let n: u16 = screen
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("PORT="))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("PORT= line: {screen}"));
+    assert!(n > base);
+    assert!(screen.contains(&format!("--port {n}")), "{screen}");
+}
+
+#[test]
+#[ignore = "needs root to run portcheck as an unprivileged user; .ci/run runs it"]
+fn suggest_exits_3_when_the_class_has_no_port_the_user_can_bind() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let (_dir, exe) = world_runnable_copy();
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    let unpriv = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start").unwrap();
+    assert_eq!(unpriv.trim(), "1024", "the test assumes the default privileged range");
+    util::run_with(cmd, &["--suggest", "80"]).code(3).stderr_has("no free port to suggest");
 }

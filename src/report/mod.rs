@@ -132,6 +132,8 @@ pub(crate) struct Respawn {
     /// The process that started it again: the supervisor.
     pub(crate) ppid: Option<u32>,
     pub(crate) parent_name: Option<String>,
+    /// The command that stops the supervisor for good.
+    pub(crate) stop: String,
 }
 
 /// The answer to `portcheck --kill PORT...`.

@@ -331,12 +331,12 @@ pub(crate) fn kill_result(
                 };
                 let _ = writeln!(
                     out,
-                    "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it. Stop the supervisor instead (kill {}, or stop the service that runs it).",
+                    "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.\n  to stop it for good: {}",
                     style.paint_str("Respawned:", "1;31"),
                     p.port,
                     x.pid,
                     escape(&x.name),
-                    x.ppid.map_or("it".into(), |pp| pp.to_string())
+                    x.stop
                 );
             }
         } else if p.in_use {

@@ -36,6 +36,7 @@ import resource
 import select
 import signal
 import socket
+import struct
 import sys
 import tempfile
 import time
@@ -317,10 +318,15 @@ def start_conn_holder(k, count, pgid, timeout):
         srv.listen(4096)
         addr = srv.getsockname()
         held = [srv]
+        # Linger 0: when the load is killed its connections end with a RST
+        # instead of leaving TIME_WAIT sockets behind to skew the next load.
+        linger = struct.pack("ii", 1, 0)
         for _ in range(count):
             c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
             c.connect(addr)
             a, _ = srv.accept()
+            a.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
             held.append(c)
             held.append(a)
         globals()["_held"] = held

@@ -131,6 +131,9 @@ start_load() { # n m c tag
     local out="$RESULTS/load-$tag.out" err="$RESULTS/load-$tag.err"
     port_taken 5000 && die "port 5000 is already in use before the load starts"
     port_taken 5999 && die "port 5999 is already in use; the free-port rows would be wrong"
+    local before
+    before=$(ss -Htan 2>/dev/null | wc -l)
+    ((before == 0)) || say "note: $before TCP sockets already in this namespace before the load"
     say "starting load $tag: N=$n sleepers, M=$m listeners, C=$c connections"
     python3 "$LOADGEN" -n "$n" -m "$m" -c "$c" --pidfile "$RESULTS/prefork-$tag.pids" \
         --no-stdin </dev/null >"$out" 2>"$err" &
@@ -332,6 +335,7 @@ scaling_mode() {
     )
     local spec tag n m c runs
     local machine=""
+    : >"$RESULTS/scaling-loads.tsv"
     for spec in "${loads[@]}"; do
         read -r tag n m c runs <<<"$spec"
         start_load "$n" "$m" "$c" "$tag"
@@ -345,6 +349,7 @@ scaling_mode() {
             "lsof -nP -iTCP:5000 -sTCP:LISTEN" "lsof -nP -iTCP:5000 -sTCP:LISTEN"
         echo "$tag	$n	$m	$c	$runs	$LOAD_LINE" >>"$RESULTS/scaling-loads.tsv"
         stop_load
+        sleep 3 # let the kernel finish tearing the last load down
     done
     echo "## Scaling: medians as the load grows"
     echo
@@ -381,6 +386,7 @@ strace_mode() {
     local -a names=("portcheck 5000" "portcheck 5999" "portcheck" "ss -tlnp")
     local -a cmds=("$PC 5000" "$PC 5999" "$PC" "ss -tlnp")
     local i f
+    : >"$RESULTS/strace-index.tsv"
     for i in "${!names[@]}"; do
         f="$RESULTS/strace-$(echo "${names[$i]}" | tr ' ' '_' | tr -cd 'A-Za-z0-9_-').txt"
         # shellcheck disable=SC2086
