@@ -38,7 +38,7 @@ pub(crate) fn query(
     // so an IPv4 question also looks at IPv6 sockets (filtered by `covers`).
     let scan_select = Selection { v6: select.v6 || select.v4, ..select };
     let snap = scan::snapshot(scan_select, Scope::Ports(&ports), true)?;
-    let details = describe(&snap);
+    let mut details = describe(&snap);
     let mut users = Users::default();
     let mut reports = Vec::with_capacity(queries.len());
     let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
@@ -56,13 +56,21 @@ pub(crate) fn query(
                     .collect()
             })
             .unwrap_or_default();
-        let time_wait = sockets.iter().filter(|s| s.state == State::TimeWait).count();
         sockets.retain(|s| s.state.holds_port());
         let mut notes = Vec::new();
         let mut extra: Vec<Socket> = Vec::new();
         let mut in_use = !sockets.is_empty();
+        let mut time_wait = 0;
         if !in_use {
-            in_use = probe_port(ctx, select, q, time_wait, &mut extra, &mut notes)?;
+            (in_use, time_wait) = probe_port(ctx, select, q, &mut extra, &mut notes)?;
+            let mut missing: Vec<u32> = extra
+                .iter()
+                .flat_map(|s| s.pids.iter().copied())
+                .filter(|p| !details.contains_key(p))
+                .collect();
+            missing.sort_unstable();
+            missing.dedup();
+            details.extend(process::describe(&missing));
         }
         let socket_reports: Vec<SocketReport> = sockets
             .iter()
@@ -70,12 +78,6 @@ pub(crate) fn query(
             .chain(extra.iter())
             .map(|s| socket_report(ctx, s, &snap, &details, &mut users))
             .collect();
-        if time_wait > 0 {
-            notes.push(format!(
-                "{time_wait} TCP connection{} in TIME_WAIT on this port (closed recently; the kernel lets a server that sets SO_REUSEADDR bind over them)",
-                if time_wait == 1 { "" } else { "s" }
-            ));
-        }
         if socket_reports.iter().any(|s| s.processes.is_empty()) && !ctx.root {
             notes.push(
                 "some holders belong to other users: run with sudo to see the processes".into(),
@@ -94,12 +96,12 @@ fn probe_port(
     ctx: &Context,
     select: Selection,
     q: &PortQuery,
-    time_wait: usize,
     extra: &mut Vec<Socket>,
     notes: &mut Vec<String>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<(bool, usize)> {
     const ATTEMPTS: usize = 3;
     let mut in_use = false;
+    let mut time_wait = 0;
     for attempt in 0..ATTEMPTS {
         in_use = false;
         let mut denied = false;
@@ -134,14 +136,16 @@ fn probe_port(
             ));
         }
         if !in_use {
-            return Ok(false);
+            return Ok((false, 0));
         }
         let snap = scan::snapshot(select, Scope::AnyState(&[q.port]), true)?;
-        extra.extend(
-            snap.sockets
-                .into_iter()
-                .filter(|s| q.protocols().contains(&s.protocol) && s.state != State::TimeWait),
-        );
+        let (tw, other): (Vec<Socket>, Vec<Socket>) = snap
+            .sockets
+            .into_iter()
+            .filter(|s| q.protocols().contains(&s.protocol))
+            .partition(|s| s.state == State::TimeWait);
+        time_wait = tw.len();
+        extra.extend(other);
         if !extra.is_empty() || time_wait > 0 {
             break;
         }
@@ -162,7 +166,13 @@ fn probe_port(
         "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
     };
     notes.push(format!("binding port {} failed with 'address in use': {reason}", q.port));
-    Ok(in_use)
+    if time_wait > 0 {
+        notes.push(format!(
+            "{time_wait} TCP connection{} in TIME_WAIT on this port",
+            if time_wait == 1 { "" } else { "s" }
+        ));
+    }
+    Ok((in_use, time_wait))
 }
 
 fn port_report(

@@ -152,6 +152,20 @@ fn bound_but_not_listening_socket_is_in_use() {
 }
 
 #[test]
+fn a_port_taken_by_an_outgoing_connection_is_not_free() {
+    // No listener: the socket table's first look finds nothing, the bind
+    // fails, and the second look names the connection and its process.
+    let h = Holder::start(&["--client"]);
+    let run = portcheck(&["--json", "-t", "-4", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], true);
+    assert!(p["sockets"].as_array().unwrap().iter().any(|s| s["state"] == "established"), "{p}");
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()]);
+    assert!(p["notes"].to_string().contains("connection"), "{p}");
+}
+
+#[test]
 fn several_ports_and_a_range_in_one_run() {
     let a = Holder::start(&[]);
     let free = free_port();

@@ -4,8 +4,11 @@
 //! for a port query, the port: the kernel skips every other listener
 //! itself (the source port in the request's socket id is honoured for the
 //! listening hash and for UDP) and a bytecode filter limits the other TCP
-//! states to the ports asked for. Established connections are never
-//! dumped, so the cost does not grow with the machine's traffic.
+//! states to the ports asked for. The state mask of a port query or the
+//! listing has no connection state, so the kernel does not even walk its
+//! table of established connections and the cost does not grow with the
+//! machine's traffic; only `Scope::AnyState` (asked when a bind fails with
+//! no visible holder) walks it.
 
 use anyhow::{Context, bail};
 use netlink_packet_core::{
@@ -21,7 +24,6 @@ use netlink_sys::{Socket as NetlinkSocket, SocketAddr, protocols::NETLINK_SOCK_D
 use super::{Family, Protocol, Scope, Selection, Socket, State};
 
 const TCP_ESTABLISHED: u32 = 1;
-const TCP_TIME_WAIT: u32 = 6;
 const TCP_CLOSE: u32 = 7;
 const TCP_LISTEN: u32 = 10;
 /// Linux 6.5+; older kernels ignore the bit. netlink-packet-sock-diag's
@@ -50,9 +52,7 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
         for family in select.families() {
             let states = match (protocol, scope) {
                 (Protocol::Tcp, Scope::Listening) => bit(TCP_LISTEN),
-                (Protocol::Tcp, Scope::Ports(_)) => {
-                    bit(TCP_LISTEN) | bit(TCP_BOUND_INACTIVE) | bit(TCP_TIME_WAIT)
-                }
+                (Protocol::Tcp, Scope::Ports(_)) => bit(TCP_LISTEN) | bit(TCP_BOUND_INACTIVE),
                 (Protocol::Udp, Scope::Listening) => bit(TCP_CLOSE),
                 (Protocol::Udp, Scope::Ports(_)) => bit(TCP_CLOSE) | bit(TCP_ESTABLISHED),
                 (_, Scope::AnyState(_)) => u32::MAX,

@@ -190,11 +190,12 @@ pub(crate) enum Scope<'a> {
     /// Every listening TCP socket and every unconnected UDP socket: the listing.
     Listening,
     /// Every socket bound to one of these ports (sorted, unique) that holds
-    /// it: TCP listening and bound-inactive sockets, UDP sockets in any
-    /// state, and TCP TIME_WAIT connections for the report's note.
+    /// it: TCP listening and bound-inactive sockets, UDP sockets (unconnected
+    /// or connected).
     Ports(&'a [u16]),
-    /// Every socket bound to one of these ports, in any state: used when a
-    /// bind fails with no visible holder (an outgoing connection, say).
+    /// Every socket bound to one of these ports, in any state, TIME_WAIT
+    /// included: used when a bind fails with no visible holder (an outgoing
+    /// connection, say). It makes the kernel walk every connection.
     AnyState(&'a [u16]),
 }
 

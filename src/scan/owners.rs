@@ -1,16 +1,18 @@
 //! Which processes hold which sockets, by one walk of `/proc/*/fd`.
 //!
 //! Reading every fd link is the one cost no tool can avoid, so the walk
-//! pays nothing else: directory fds and `openat`/`getdents64`/`readlinkat`
-//! relative to them, fixed stack buffers (no allocation per fd), a binary
-//! search in the sorted wanted inodes, and the pid list split across the
-//! cores. A socket shared by forked workers or passed to a child shows up
+//! pays little else: `openat` relative to a `/proc` fd, `readlinkat` of fd
+//! numbers relative to that (no directory listing while the fds are
+//! numbered densely), fixed stack buffers (no allocation per fd), a binary
+//! search in the sorted wanted inodes, and the pids handed out to every
+//! core in small batches. A socket shared by forked workers or passed to a child shows up
 //! in every process that has it open, so every holder is found.
 
 use std::collections::HashMap;
 use std::ffi::CStr;
 use std::mem::MaybeUninit;
 use std::os::fd::{AsFd, OwnedFd};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 use rustix::fs::{CWD, Mode, OFlags, RawDir, openat, readlinkat_raw};
@@ -44,19 +46,23 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
             .context("cannot open /proc")?;
     let pids = list_pids(&proc).context("cannot list /proc")?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let queue = Queue { pids: &pids, next: AtomicUsize::new(0) };
     let parts: Vec<Part> = if threads < 2 || pids.len() < PARALLEL_MIN {
-        vec![walk(&proc, &pids, wanted)]
+        vec![walk(&proc, &queue, wanted)]
     } else {
-        let chunk = pids.len().div_ceil(threads);
+        // Processes with many fds sit next to each other in pid order, so
+        // the threads take small batches from a shared cursor instead of
+        // fixed halves. This thread works too.
         std::thread::scope(|scope| {
-            let handles: Vec<_> = pids
-                .chunks(chunk)
-                .map(|c| {
-                    let proc = &proc;
-                    scope.spawn(move || walk(proc, c, wanted))
+            let helpers: Vec<_> = (1..threads)
+                .map(|_| {
+                    let (proc, queue) = (&proc, &queue);
+                    scope.spawn(move || walk(proc, queue, wanted))
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            let mut parts = vec![walk(&proc, &queue, wanted)];
+            parts.extend(helpers.into_iter().map(|h| h.join().unwrap_or_default()));
+            parts
         })
     };
     let mut owners = Owners::default();
@@ -94,70 +100,137 @@ struct Part {
     unreadable: Vec<u32>,
 }
 
-fn walk(proc: &OwnedFd, pids: &[u32], wanted: &[u64]) -> Part {
+/// The pids left to walk, handed out in small batches.
+struct Queue<'a> {
+    pids: &'a [u32],
+    next: AtomicUsize,
+}
+
+impl Queue<'_> {
+    const BATCH: usize = 16;
+
+    fn take(&self) -> Option<&[u32]> {
+        let start = self.next.fetch_add(Self::BATCH, Ordering::Relaxed);
+        (start < self.pids.len())
+            .then(|| &self.pids[start..(start + Self::BATCH).min(self.pids.len())])
+    }
+}
+
+fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
     let mut part = Part::default();
     let mut dirbuf = [MaybeUninit::<u8>::uninit(); 8192];
-    let mut link = [0u8; 64];
     let mut path = [0u8; 24];
-    for &pid in pids {
-        let fd_dir = match openat(
-            proc,
-            fd_path(&mut path, pid),
-            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-            Mode::empty(),
-        ) {
-            Ok(fd) => fd,
-            Err(Errno::ACCESS | Errno::PERM) => {
-                part.unreadable.push(pid);
-                continue;
-            }
-            // ENOENT/ESRCH: the process exited since /proc was listed.
-            Err(_) => continue,
-        };
-        let mut dir = RawDir::new(fd_dir.as_fd(), &mut dirbuf);
-        while let Some(entry) = dir.next() {
-            let Ok(entry) = entry else { break };
-            let name = entry.file_name();
-            if name.to_bytes().first() == Some(&b'.') {
-                continue;
-            }
-            let n = match readlinkat_raw(&fd_dir, name, &mut link[..]) {
-                Ok(n) => n,
-                // The fd table is listable but its links are not (ptrace
-                // access refused): as good as unreadable.
+    while let Some(batch) = queue.take() {
+        for &pid in batch {
+            let fd_dir = match openat(
+                proc,
+                fd_path(&mut path, pid),
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            ) {
+                Ok(fd) => fd,
                 Err(Errno::ACCESS | Errno::PERM) => {
                     part.unreadable.push(pid);
-                    break;
+                    continue;
                 }
+                // ENOENT/ESRCH: the process exited since /proc was listed.
                 Err(_) => continue,
             };
-            if let Some(inode) = socket_inode(&link[..n])
-                && wanted.binary_search(&inode).is_ok()
-            {
-                part.found.push((inode, pid));
+            if let Err(Unreadable) = walk_fds(&fd_dir, pid, wanted, &mut dirbuf, &mut part) {
+                part.unreadable.push(pid);
             }
         }
     }
     part
 }
 
-/// Writes "PID/fd\0" into `buf` without allocating.
-fn fd_path(buf: &mut [u8; 24], pid: u32) -> &CStr {
+/// The fd links of one process could not be read.
+struct Unreadable;
+
+/// Reads every fd link of one process. Since Linux 6.2 the size of
+/// `/proc/PID/fd` is its number of open fds; fds are mostly numbered
+/// 0..n, so reading the links `0`, `1`, … until n are found needs no
+/// directory listing. Gaps of more than a few numbers, and older kernels
+/// (size 0), fall back to `getdents64` for the rest.
+fn walk_fds(
+    fd_dir: &OwnedFd,
+    pid: u32,
+    wanted: &[u64],
+    dirbuf: &mut [MaybeUninit<u8>],
+    part: &mut Part,
+) -> Result<(), Unreadable> {
+    const MAX_GAP: u32 = 8;
+    let mut link = [0u8; 64];
+    let mut name = [0u8; 16];
+    let check = |n: usize, link: &[u8; 64], part: &mut Part| {
+        if let Some(inode) = socket_inode(&link[..n])
+            && wanted.binary_search(&inode).is_ok()
+        {
+            part.found.push((inode, pid));
+        }
+    };
+    let open = rustix::fs::fstat(fd_dir).map_or(0, |st| st.st_size.max(0) as u64);
+    let (mut fd, mut seen, mut gap) = (0u32, 0u64, 0u32);
+    while seen < open && gap <= MAX_GAP {
+        match readlinkat_raw(fd_dir, number_cstr(&mut name, fd), &mut link[..]) {
+            Ok(n) => {
+                seen += 1;
+                gap = 0;
+                check(n, &link, part);
+            }
+            Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
+            Err(_) => gap += 1,
+        }
+        fd += 1;
+    }
+    if open > 0 && seen >= open {
+        return Ok(());
+    }
+    // The rest by listing: every fd numbered `fd` or above.
+    let mut dir = RawDir::new(fd_dir.as_fd(), dirbuf);
+    while let Some(entry) = dir.next() {
+        let Ok(entry) = entry else { break };
+        let name = entry.file_name();
+        if parse_u32(name.to_bytes()).is_none_or(|n| n < fd) {
+            continue;
+        }
+        match readlinkat_raw(fd_dir, name, &mut link[..]) {
+            Ok(n) => check(n, &link, part),
+            // The fd table is listable but its links are not (ptrace
+            // access refused): as good as unreadable.
+            Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes the decimal digits of `n` and a NUL into `buf`.
+fn number_cstr(buf: &mut [u8; 16], n: u32) -> &CStr {
     let mut digits = [0u8; 10];
-    let mut n = pid;
+    let mut v = n;
     let mut i = digits.len();
     loop {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
             break;
         }
     }
     let d = &digits[i..];
     buf[..d.len()].copy_from_slice(d);
-    buf[d.len()..d.len() + 4].copy_from_slice(b"/fd\0");
-    CStr::from_bytes_with_nul(&buf[..d.len() + 4]).unwrap_or(c"")
+    buf[d.len()] = 0;
+    CStr::from_bytes_with_nul(&buf[..=d.len()]).unwrap_or(c"")
+}
+
+/// Writes "PID/fd\0" into `buf` without allocating.
+fn fd_path(buf: &mut [u8; 24], pid: u32) -> &CStr {
+    let mut digits = [0u8; 16];
+    let len = number_cstr(&mut digits, pid).to_bytes().len();
+    buf[..len].copy_from_slice(&digits[..len]);
+    buf[len..len + 4].copy_from_slice(b"/fd\0");
+    CStr::from_bytes_with_nul(&buf[..len + 4]).unwrap_or(c"")
 }
 
 /// "socket:[12345]" → 12345.
@@ -193,6 +266,27 @@ mod tests {
         let mut buf = [0u8; 24];
         assert_eq!(fd_path(&mut buf, 0).to_bytes(), b"0/fd");
         assert_eq!(fd_path(&mut buf, 4_294_967_295).to_bytes(), b"4294967295/fd");
+    }
+
+    #[test]
+    fn finds_a_socket_far_past_a_gap_in_the_fd_numbers() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let high = rustix::io::fcntl_dupfd_cloexec(&listener, 700).unwrap();
+        let inode =
+            std::fs::read_link(format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&high)))
+                .ok()
+                .and_then(|p| socket_inode(p.to_string_lossy().as_bytes()))
+                .unwrap();
+        drop(listener);
+        let found = find(&[inode]).unwrap();
+        assert_eq!(found.holders(inode), &[std::process::id()]);
+    }
+
+    #[test]
+    fn numbers_as_c_strings() {
+        let mut buf = [0u8; 16];
+        assert_eq!(number_cstr(&mut buf, 0).to_bytes(), b"0");
+        assert_eq!(number_cstr(&mut buf, 1234).to_bytes(), b"1234");
     }
 
     #[test]

@@ -440,6 +440,16 @@ def main():
     a = p.parse_args()
     if a.listeners > 4 * LISTENER_SPAN:
         p.error(f"at most {4 * LISTENER_SPAN} listeners")
+    try:
+        with open("/proc/sys/kernel/pid_max") as f:
+            pid_max = int(f.read())
+        running = sum(1 for d in os.listdir("/proc") if d.isdigit())
+        need = a.sleepers + 16 + a.connections // max(a.per_holder, 1)
+        if running + need > pid_max:
+            p.error(f"{need} more processes would pass kernel.pid_max ({pid_max}, "
+                    f"{running} running); lower -n or raise the sysctl")
+    except OSError:
+        pass
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)

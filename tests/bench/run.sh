@@ -31,6 +31,7 @@ LOADGEN="$HERE/loadgen.py"
 MODE=default
 for arg in "$@"; do
     case "$arg" in
+        --default) MODE=default ;;
         --scaling) MODE=scaling ;;
         --strace) MODE=strace ;;
         -h | --help)
@@ -240,8 +241,8 @@ results = json.load(open(sys.argv[1]))["results"]
 goals = {"portcheck 5000": 0.35, "portcheck 5999": 0.05, "portcheck": 0.45,
          "portcheck --suggest 5000": 0.05}
 base = next((r["median"] for r in results if r["command"] == "ss -tlnp"), None)
-print("| command | median | mean ± σ | min | runs | ÷ `ss -tlnp` median | goal |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+print("| command | median | mean ± σ | min | CPU (user + sys) | runs | ÷ `ss -tlnp` median | goal |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 def ms(s):
     return f"{s * 1000:.2f} ms" if s < 1 else f"{s:.3f} s"
 for r in results:
@@ -251,7 +252,7 @@ for r in results:
     if goal is not None:
         verdict = f"≤ {goal:.2f}× {'✅' if ratio <= goal else '❌'}"
     print(f"| `{r['command']}` | {ms(r['median'])} | {ms(r['mean'])} ± {ms(r['stddev'] or 0)} "
-          f"| {ms(r['min'])} | {len(r['times'])} | {ratio:.3f}× | {verdict} |")
+          f"| {ms(r['min'])} | {ms(r['user'] + r['system'])} | {len(r['times'])} | {ratio:.3f}× | {verdict} |")
 EOF
 }
 
@@ -354,7 +355,7 @@ scaling_mode() {
     echo "## Scaling: medians as the load grows"
     echo
     echo "$machine"
-    echo "- hyperfine -N -i --warmup 1; runs per command in the table"
+    echo "- hyperfine -N -i --warmup 1"
     echo
     python3 - "$RESULTS" <<'EOF'
 import json, os, sys
@@ -365,16 +366,19 @@ def ms(s):
     return f"{s * 1000:.1f}" if s < 10 else f"{s:.1f} s"
 rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(d, "scaling-loads.tsv"))]
 head = ["load", "N", "M", "C", "fds in load"] + [f"`{c.split(' -')[0] if c.startswith('lsof') else c}`" for c in cols] + ["5000 ÷ ss"]
-print("Medians in ms.\n")
-print("| " + " | ".join(head) + " |")
-print("| " + " | ".join(["---"] + ["---:"] * (len(head) - 1)) + " |")
-for tag, n, m, c, runs, line in rows:
-    info = dict(kv.split("=", 1) for kv in line.split())
-    res = {r["command"]: r["median"] for r in json.load(open(os.path.join(d, f"scaling-{tag}.json")))["results"]}
-    ratio = res["portcheck 5000"] / res["ss -tlnp"]
-    print(f"| {tag} | {n} | {m} | {c} | {info.get('load_fds', '?')} | "
-          + " | ".join(ms(res[k]) for k in cols) + f" | {ratio:.2f}× |")
-print("\n`lsof` is `lsof -nP -iTCP:5000 -sTCP:LISTEN`. N=1000 is the default load (C=3000).")
+for stat, title in (("median", "Medians"), ("min", "Minimums (least disturbed by other work on the machine)")):
+    print(f"{title}, in ms:\n")
+    print("| " + " | ".join(head) + " |")
+    print("| " + " | ".join(["---"] + ["---:"] * (len(head) - 1)) + " |")
+    for tag, n, m, c, runs, line in rows:
+        info = dict(kv.split("=", 1) for kv in line.split())
+        res = {r["command"]: r[stat] for r in json.load(open(os.path.join(d, f"scaling-{tag}.json")))["results"]}
+        ratio = res["portcheck 5000"] / res["ss -tlnp"]
+        print(f"| {tag} | {n} | {m} | {c} | {info.get('load_fds', '?')} | "
+              + " | ".join(ms(res[k]) for k in cols) + f" | {ratio:.2f}× |")
+    print()
+print("`lsof` is `lsof -nP -iTCP:5000 -sTCP:LISTEN`. N=1000 is the default load (C=3000).")
+print("Runs per command: " + ", ".join(f"{tag} {runs}" for tag, _, _, _, runs, _ in rows) + ".")
 EOF
     echo
     echo "Raw results: $RESULTS/scaling-*.json"

@@ -5,12 +5,14 @@
 //! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
 //!        [--reuseport] [--workers N] [--ignore-term]
 //! holder --supervise [ARGS...]
+//! holder --client
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
 //! and starts it again (on the same port) whenever it dies, as systemd,
 //! supervisord or a dev server's reloader do. Its READY line names the
-//! supervisor first, then the child.
+//! supervisor first, then the child. `--client` holds an established
+//! loopback connection and reports its local port, on which nothing listens.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -38,6 +40,22 @@ fn main() {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
+    }
+    if flag("--client") {
+        // An outgoing connection whose local port nothing listens on:
+        // the port is still taken for a server (no SO_REUSEADDR here).
+        let server = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+        let client =
+            std::net::TcpStream::connect(server.local_addr().expect("addr")).expect("connect");
+        let _accepted = server.accept().expect("accept");
+        drop(server);
+        let port = client.local_addr().expect("local").port();
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "READY {port} {}", std::process::id()).expect("stdout");
+        out.flush().expect("flush");
+        drop(out);
+        wait_for_eof();
+        return;
     }
     if flag("--supervise") {
         supervise(args.iter().filter(|a| *a != "--supervise").cloned().collect());
