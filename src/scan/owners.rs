@@ -1,9 +1,8 @@
 //! Which processes hold which sockets, by one walk of `/proc/*/fd`.
 //!
 //! Reading every fd link is the one cost no tool can avoid, so the walk
-//! pays little else: `openat` relative to a `/proc` fd, `readlinkat` of fd
-//! numbers relative to that (no directory listing while the fds are
-//! numbered densely), fixed stack buffers (no allocation per fd), a binary
+//! pays little else: `openat`, `getdents64` and `readlinkat` relative to
+//! directory fds, fixed stack buffers (no allocation per fd), a binary
 //! search in the sorted wanted inodes, and the pids handed out to every
 //! core in small batches. A socket shared by forked workers or passed to a child shows up
 //! in every process that has it open, so every holder is found.
@@ -147,11 +146,10 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
 /// The fd links of one process could not be read.
 struct Unreadable;
 
-/// Reads every fd link of one process. Since Linux 6.2 the size of
-/// `/proc/PID/fd` is its number of open fds; fds are mostly numbered
-/// 0..n, so reading the links `0`, `1`, … until n are found needs no
-/// directory listing. Gaps of more than a few numbers, and older kernels
-/// (size 0), fall back to `getdents64` for the rest.
+/// Reads every fd link of one process: one `getdents64` of `/proc/PID/fd`
+/// and a `readlinkat` per entry. Since Linux 6.2 the directory's size is
+/// the number of open fds, so the listing stops once it has them all,
+/// without the final empty `getdents64` (older kernels report 0: read on).
 fn walk_fds(
     fd_dir: &OwnedFd,
     pid: u32,
@@ -159,47 +157,32 @@ fn walk_fds(
     dirbuf: &mut [MaybeUninit<u8>],
     part: &mut Part,
 ) -> Result<(), Unreadable> {
-    const MAX_GAP: u32 = 8;
     let mut link = [0u8; 64];
-    let mut name = [0u8; 16];
-    let check = |n: usize, link: &[u8; 64], part: &mut Part| {
-        if let Some(inode) = socket_inode(&link[..n])
-            && wanted.binary_search(&inode).is_ok()
-        {
-            part.found.push((inode, pid));
-        }
-    };
     let open = rustix::fs::fstat(fd_dir).map_or(0, |st| st.st_size.max(0) as u64);
-    let (mut fd, mut seen, mut gap) = (0u32, 0u64, 0u32);
-    while seen < open && gap <= MAX_GAP {
-        match readlinkat_raw(fd_dir, number_cstr(&mut name, fd), &mut link[..]) {
-            Ok(n) => {
-                seen += 1;
-                gap = 0;
-                check(n, &link, part);
-            }
-            Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
-            Err(_) => gap += 1,
-        }
-        fd += 1;
-    }
-    if open > 0 && seen >= open {
-        return Ok(());
-    }
-    // The rest by listing: every fd numbered `fd` or above.
+    let mut seen = 0u64;
     let mut dir = RawDir::new(fd_dir.as_fd(), dirbuf);
     while let Some(entry) = dir.next() {
         let Ok(entry) = entry else { break };
         let name = entry.file_name();
-        if parse_u32(name.to_bytes()).is_none_or(|n| n < fd) {
+        if name.to_bytes().first() == Some(&b'.') {
             continue;
         }
         match readlinkat_raw(fd_dir, name, &mut link[..]) {
-            Ok(n) => check(n, &link, part),
+            Ok(n) => {
+                if let Some(inode) = socket_inode(&link[..n])
+                    && wanted.binary_search(&inode).is_ok()
+                {
+                    part.found.push((inode, pid));
+                }
+            }
             // The fd table is listable but its links are not (ptrace
             // access refused): as good as unreadable.
             Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
             Err(_) => {}
+        }
+        seen += 1;
+        if seen == open {
+            break;
         }
     }
     Ok(())
