@@ -47,8 +47,11 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
         width: if std::io::stdout().is_terminal() { terminal_width() } else { None },
     };
     match &config.mode {
-        Mode::List => {
-            let listing = inspect::listing(&ctx, config.select)?;
+        Mode::List { exposed } => {
+            let mut listing = inspect::listing(&ctx, config.select)?;
+            if *exposed {
+                listing.sockets.retain(|s| s.exposure != report::Exposure::Loopback);
+            }
             if config.json {
                 emit(&report::json::render(&listing)?)?;
             } else if !config.quiet {
@@ -78,7 +81,7 @@ fn suggest(
     base: u16,
     count: usize,
 ) -> anyhow::Result<ExitStatus> {
-    let found = crate::suggest::suggest(&ctx.host, config.select, base, count, ctx.root);
+    let found = crate::suggest::suggest(&ctx.host, config.select, base, count);
     if found.is_empty() {
         let (lo, hi) = crate::port::Class::of(base).range();
         return Err(anyhow::Error::new(error::Error::NoFreePort(format!(
@@ -154,7 +157,7 @@ fn kill(
     if human {
         emit(&report::table::query(style, &ctx.host, config.select, &before))?;
     }
-    let plan = kill::plan(&before, kill::Me::current());
+    let plan = kill::plan(&before, kill::Me::current(), ctx.root);
     if human {
         emit(&report::table::kill_plan(&plan, opts))?;
     }
@@ -178,8 +181,25 @@ fn kill(
     } else if human {
         emit(&report::table::kill_result(style, &outcome, opts))?;
     }
-    if denied || hidden {
-        warn("permission denied: a holder belongs to another user; run with sudo to stop it");
+    if denied {
+        let pids: Vec<String> = outcome
+            .actions
+            .iter()
+            .filter(|a| a.result == Outcome::Denied)
+            .map(|a| a.pid.to_string())
+            .collect();
+        warn(&format!(
+            "permission denied: pid {} belongs to another user; run with sudo to stop it",
+            pids.join(", ")
+        ));
+        return Ok(ExitStatus::Failure);
+    }
+    if hidden {
+        let ports: Vec<String> = plan.unseen.iter().map(|(p, _)| p.to_string()).collect();
+        warn(&format!(
+            "permission denied: port {} has a holder that cannot be seen without root; run with sudo",
+            ports.join(", ")
+        ));
         return Ok(ExitStatus::Failure);
     }
     Ok(if outcome.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })

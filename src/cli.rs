@@ -33,6 +33,7 @@ Examples:
   portcheck 5000            who holds port 5000, and how
   portcheck 3000-3010 53/udp
   portcheck                 every listening socket with its owners
+  portcheck --exposed       only the sockets other machines can reach
   portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
   portcheck --kill 5000     stop whatever holds 5000 (asks first on a terminal)
   PORT=$(portcheck --suggest 5000)        a free port near 5000, bind-checked
@@ -73,9 +74,14 @@ pub(crate) struct Cli {
     #[arg(long)]
     json: bool,
 
-    /// Print nothing; the exit status carries the answer.
+    /// Print nothing but what a script needs (the numbers of --suggest);
+    /// the exit status carries the answer. --json still prints JSON.
     #[arg(short = 'q', long = "quiet", action = ArgAction::SetTrue)]
     quiet: bool,
+
+    /// List only sockets reachable from other machines (not loopback).
+    #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
+    exposed: bool,
 
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -104,6 +110,7 @@ pub(crate) struct Cli {
     #[arg(
         long,
         value_name = "SIG",
+        allow_hyphen_values = true,
         requires = "kill",
         conflicts_with = "force",
         help_heading = "Kill"
@@ -209,8 +216,9 @@ pub(crate) struct Config {
 /// The command portcheck runs.
 #[derive(Debug)]
 pub(crate) enum Mode {
-    /// No PORT: list every listening socket.
-    List,
+    /// No PORT: list every listening socket (`exposed`: only those
+    /// reachable from other machines).
+    List { exposed: bool },
     /// Report on each PORT.
     Query,
     /// `--kill`: stop the holders of each PORT.
@@ -308,7 +316,9 @@ impl Cli {
                 yes: self.yes,
             })
         } else if ports.is_empty() {
-            Mode::List
+            Mode::List { exposed: self.exposed }
+        } else if self.exposed {
+            return Err(usage("--exposed lists every exposed socket; it takes no PORT"));
         } else {
             Mode::Query
         };
@@ -406,10 +416,27 @@ pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
         .ok_or_else(bad)
 }
 
-/// clap refuses `-1` as an unknown flag; name it as the bad port it is.
+/// Flags whose value follows as the next argument.
+const TAKES_VALUE: &[&str] = &[
+    "--grace",
+    "--signal",
+    "--settle",
+    "-n",
+    "--count",
+    "--wait-free",
+    "--wait-listen",
+    "--color",
+];
+
+/// clap refuses `-1` as an unknown flag; name it as the bad port it is
+/// (a flag's value, such as `--signal -9`, is left to clap and the flag).
 pub(crate) fn negative_port(args: &[std::ffi::OsString]) -> Option<String> {
-    args.iter().skip(1).take_while(|a| *a != "--").find_map(|a| {
-        let s = a.to_str()?;
+    let args: Vec<&str> =
+        args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").collect();
+    args.iter().enumerate().find_map(|(i, s)| {
+        if i > 0 && TAKES_VALUE.contains(&args[i - 1]) {
+            return None;
+        }
         let digits = s.strip_prefix('-')?;
         let is_number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
         let is_family_flags = digits.bytes().all(|b| b == b'4' || b == b'6');
@@ -485,6 +512,7 @@ mod tests {
         assert_eq!(negative_port(&args(&["portcheck", "-1"])), Some("-1".into()));
         assert_eq!(negative_port(&args(&["portcheck", "-4", "-6", "80"])), None);
         assert_eq!(negative_port(&args(&["portcheck", "--", "-1"])), None);
+        assert_eq!(negative_port(&args(&["portcheck", "-k", "--signal", "-9", "80"])), None);
     }
 
     #[test]

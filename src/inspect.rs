@@ -37,7 +37,7 @@ pub(crate) fn query(
     // An IPv6 wildcard socket without IPV6_V6ONLY holds the IPv4 port too,
     // so an IPv4 question also looks at IPv6 sockets (filtered by `covers`).
     let scan_select = Selection { v6: select.v6 || select.v4, ..select };
-    let snap = scan::snapshot(scan_select, Scope::Ports(&ports), true)?;
+    let mut snap = scan::snapshot(scan_select, Scope::Ports(&ports), true)?;
     let mut details = describe(&snap);
     let mut users = Users::default();
     let mut reports = Vec::with_capacity(queries.len());
@@ -62,7 +62,8 @@ pub(crate) fn query(
         let mut in_use = !sockets.is_empty();
         let mut time_wait = 0;
         if !in_use {
-            (in_use, time_wait) = probe_port(ctx, select, q, &mut extra, &mut notes)?;
+            (in_use, time_wait) =
+                probe_port(ctx, select, q, &mut extra, &mut snap.unreadable, &mut notes)?;
             let mut missing: Vec<u32> = extra
                 .iter()
                 .flat_map(|s| s.pids.iter().copied())
@@ -97,6 +98,7 @@ fn probe_port(
     select: Selection,
     q: &PortQuery,
     extra: &mut Vec<Socket>,
+    unreadable: &mut Vec<u32>,
     notes: &mut Vec<String>,
 ) -> anyhow::Result<(bool, usize)> {
     const ATTEMPTS: usize = 3;
@@ -146,6 +148,9 @@ fn probe_port(
             .partition(|s| s.state == State::TimeWait);
         time_wait = tw.len();
         extra.extend(other);
+        unreadable.extend(snap.unreadable);
+        unreadable.sort_unstable();
+        unreadable.dedup();
         if !extra.is_empty() || time_wait > 0 {
             break;
         }

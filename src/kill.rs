@@ -41,16 +41,17 @@ pub(crate) enum Outcome {
     Killed,
     /// The OS refused the signal (EPERM): another user's process.
     Denied,
-    /// portcheck refused to signal it (PID 1, itself, a supervisor…).
+    /// portcheck refused to signal it (PID 1, itself, a supervisor, a
+    /// process that no longer holds the socket…).
     Refused,
     /// `--dry-run`: it would have been signalled.
     DryRun,
     /// Still alive after SIGKILL and the wait that follows it.
     TimedOut,
-    /// It let go of the socket (or the pid now names another process)
-    /// before the signal, so it was not signalled.
-    Released,
 }
+
+/// Why a pinned target was not signalled after all.
+pub(crate) const LET_GO: &str = "it let go of the socket before the signal (or its pid now names another process); not signalled";
 
 /// One line of `actions` in the JSON.
 #[derive(Clone, Debug, Serialize)]
@@ -110,9 +111,22 @@ impl Me {
 }
 
 /// Plans the kill of every holder of every in-use port of `before`.
-pub(crate) fn plan(before: &Query, me: Me) -> Plan {
+/// With `root` false, a port that also has a holder portcheck cannot see
+/// is not touched at all: killing the visible co-holders would not free
+/// it, and would leave a half-killed service behind.
+pub(crate) fn plan(before: &Query, me: Me, root: bool) -> Plan {
     let my_unit = read_cgroup(me.pid).as_deref().and_then(unit_of);
     let mut plan = Plan::default();
+    let blind: Vec<u16> = if root {
+        Vec::new()
+    } else {
+        before
+            .ports
+            .iter()
+            .filter(|p| p.in_use && p.sockets.iter().any(|s| s.processes.is_empty()))
+            .map(|p| p.port)
+            .collect()
+    };
     let mut targets: BTreeMap<u32, Target> = BTreeMap::new();
     for port in before.ports.iter().filter(|p| p.in_use) {
         for s in &port.sockets {
@@ -129,7 +143,18 @@ pub(crate) fn plan(before: &Query, me: Me) -> Plan {
                     continue;
                 }
                 let cgroup = read_cgroup(p.pid);
-                match decide(p, cgroup.as_deref(), my_unit.as_ref(), port.port, me) {
+                let verdict = if blind.contains(&port.port) {
+                    Some(Refusal {
+                        reason: format!(
+                            "port {} also has a holder that cannot be seen without root; run with sudo to stop them all",
+                            port.port
+                        ),
+                        stop: None,
+                    })
+                } else {
+                    decide(p, cgroup.as_deref(), my_unit.as_ref(), port.port, me)
+                };
+                match verdict {
                     Some(r) => plan.refused.push(Action {
                         pid: p.pid,
                         name: p.name.clone(),
@@ -179,11 +204,15 @@ pub(crate) fn decide(
     me: Me,
 ) -> Option<Refusal> {
     if p.pid == 1 {
+        let stop = match socket_unit(port) {
+            Some(unit) => format!("sudo systemctl stop {unit}"),
+            None => format!(
+                "systemctl list-sockets | grep ':{port}'   # then: sudo systemctl stop <unit>.socket"
+            ),
+        };
         return Some(Refusal {
             reason: "PID 1 (the init system) holds it: systemd socket activation".into(),
-            stop: Some(format!(
-                "systemctl list-sockets | grep ':{port}'   # then: sudo systemctl stop <unit>.socket"
-            )),
+            stop: Some(stop),
         });
     }
     if p.pid == me.pid {
@@ -195,7 +224,7 @@ pub(crate) fn decide(
             stop: None,
         });
     }
-    if CONTAINER_FORWARDERS.contains(&p.name.as_str()) {
+    if CONTAINER_FORWARDERS.iter().any(|f| p.name.starts_with(f)) {
         let engine = if p.name == "docker-proxy" { "docker" } else { "podman" };
         return Some(Refusal {
             reason: format!("{} forwards the port of a container", p.name),
@@ -215,6 +244,29 @@ pub(crate) fn decide(
         });
     }
     None
+}
+
+/// The systemd socket unit listening on `port`, from `systemctl
+/// list-sockets` (asked only when PID 1 holds a port).
+fn socket_unit(port: u16) -> Option<String> {
+    let out = std::process::Command::new("systemctl")
+        .args(["list-sockets", "--all", "--no-legend", "--no-pager", "--plain"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    socket_unit_in(&String::from_utf8_lossy(&out.stdout), port)
+}
+
+/// Finds the unit of `port` in `systemctl list-sockets` output:
+/// `[::]:631  cups.socket  cups.service`.
+fn socket_unit_in(listing: &str, port: u16) -> Option<String> {
+    let suffix = format!(":{port}");
+    listing.lines().find_map(|line| {
+        let mut f = line.split_whitespace();
+        let listen = f.next()?;
+        let unit = f.next()?;
+        (listen.ends_with(&suffix) && unit.ends_with(".socket")).then(|| unit.to_string())
+    })
 }
 
 /// A systemd service a process runs in.
@@ -263,15 +315,40 @@ fn read_cgroup(pid: u32) -> Option<String> {
     std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()
 }
 
-/// `/proc/PID/stat` field 22: start time in clock ticks since boot.
+/// The process's start time: `/proc/PID/stat` field 22 (clock ticks since
+/// boot) on Linux, sysinfo's start time (seconds) elsewhere.
 pub(crate) fn start_ticks(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    // Fields after the name start at field 3 (state); 22 is index 19.
-    after.split_whitespace().nth(19)?.parse().ok()
+    #[cfg(target_os = "linux")]
+    {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let after = stat.rsplit_once(')')?.1;
+        // Fields after the name start at field 3 (state); 22 is index 19.
+        after.split_whitespace().nth(19)?.parse().ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System};
+        let mut sys = System::new().ok()?;
+        let pid = Pid::from_u32(pid);
+        sys.refresh_processes_specifics(
+            ProcessesToUpdate::Some(&[pid]),
+            true,
+            ProcessRefreshKind::nothing(),
+        );
+        sys.process(pid).map(|p| p.start_time())
+    }
+}
+
+/// Whether `pid` has any of `inodes` open right now. Without `/proc`
+/// (other platforms) sockets have no inode to compare: the start-time
+/// check stands alone.
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn holds_any(_pid: u32, _inodes: &[u64]) -> bool {
+    true
 }
 
 /// Whether `pid` has any of `inodes` open right now.
+#[cfg(target_os = "linux")]
 pub(crate) fn holds_any(pid: u32, inodes: &[u64]) -> bool {
     let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/fd")) else { return false };
     dir.flatten().any(|e| {
@@ -312,6 +389,9 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
         };
         match Pinned::pin(t) {
             Err(outcome) => {
+                if outcome == Outcome::Refused {
+                    action.reason = Some(LET_GO.into());
+                }
                 action.result = outcome;
                 actions.push(action);
             }
@@ -439,10 +519,10 @@ impl Pinned {
             return Err(Outcome::Exited);
         }
         if t.start.is_some() && now != t.start {
-            return Err(Outcome::Released);
+            return Err(Outcome::Refused);
         }
         if !t.inodes.is_empty() && !holds_any(t.pid, &t.inodes) {
-            return Err(Outcome::Released);
+            return Err(Outcome::Refused);
         }
         Ok(Pinned {
             pid: t.pid,
@@ -463,7 +543,7 @@ impl Pinned {
                 Ok(()) => Ok(()),
                 Err(Errno::SRCH) => Err(Outcome::Exited),
                 Err(Errno::PERM) => Err(Outcome::Denied),
-                Err(_) => Err(Outcome::Denied),
+                Err(_) => Err(Outcome::Refused),
             };
         }
         // No pidfd: the start time must still match right before the kill.
@@ -473,7 +553,8 @@ impl Pinned {
         match nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid as i32), sig) {
             Ok(()) => Ok(()),
             Err(nix::errno::Errno::ESRCH) => Err(Outcome::Exited),
-            Err(_) => Err(Outcome::Denied),
+            Err(nix::errno::Errno::EPERM) => Err(Outcome::Denied),
+            Err(_) => Err(Outcome::Refused),
         }
     }
 
@@ -572,6 +653,14 @@ mod tests {
     }
 
     #[test]
+    fn finds_the_socket_unit_of_a_port() {
+        let listing = "[::]:631 cups.socket cups.service\n0.0.0.0:80 nginx.socket nginx.service\n/run/x.sock x.socket x.service\n";
+        assert_eq!(socket_unit_in(listing, 631).as_deref(), Some("cups.socket"));
+        assert_eq!(socket_unit_in(listing, 80).as_deref(), Some("nginx.socket"));
+        assert_eq!(socket_unit_in(listing, 8080), None);
+    }
+
+    #[test]
     fn parses_signals() {
         use nix::sys::signal::Signal;
         assert_eq!(parse_signal("TERM"), Some(Signal::SIGTERM));
@@ -602,7 +691,7 @@ mod tests {
         // dead process, so the signal reaches no one.
         assert!(!pinned.alive());
         assert_eq!(pinned.signal(nix::sys::signal::Signal::SIGTERM), Err(Outcome::Exited));
-        assert!(matches!(Pinned::pin(&target), Err(Outcome::Exited | Outcome::Released)));
+        assert!(matches!(Pinned::pin(&target), Err(Outcome::Exited | Outcome::Refused)));
     }
 
     #[test]
@@ -616,7 +705,7 @@ mod tests {
             ports: vec![],
             start: start_ticks(pid),
         };
-        assert!(matches!(Pinned::pin(&target), Err(Outcome::Released)));
+        assert!(matches!(Pinned::pin(&target), Err(Outcome::Refused)));
         child.kill().unwrap();
         child.wait().unwrap();
     }

@@ -6,11 +6,12 @@ use crate::probe::{Probe, probe};
 use crate::scan::{Family, Selection};
 use crate::services::WELL_KNOWN_DEV_PORTS;
 
-/// Why a port is not suggested, besides being taken.
-pub(crate) fn excluded(host: &HostPorts, port: u16, base: u16, can_bind_privileged: bool) -> bool {
+/// Why a port is not suggested, besides being taken. A privileged port
+/// is left to the bind probe: it fails with EACCES (not bindable) unless
+/// the user is root or has CAP_NET_BIND_SERVICE.
+pub(crate) fn excluded(host: &HostPorts, port: u16, base: u16) -> bool {
     host.ephemeral(port)
         || host.reserved(port)
-        || (host.privileged(port) && !can_bind_privileged)
         || (port != base && WELL_KNOWN_DEV_PORTS.iter().any(|e| e.0 == port))
 }
 
@@ -26,17 +27,11 @@ pub(crate) fn bindable(select: Selection, port: u16) -> bool {
 
 /// Up to `count` free ports, nearest first: from `base` up to the top of
 /// its IANA class, then wrapping to the bottom of the class.
-pub(crate) fn suggest(
-    host: &HostPorts,
-    select: Selection,
-    base: u16,
-    count: usize,
-    can_bind_privileged: bool,
-) -> Vec<u16> {
+pub(crate) fn suggest(host: &HostPorts, select: Selection, base: u16, count: usize) -> Vec<u16> {
     let (lo, hi) = Class::of(base).range();
     let candidates = (base..=hi).chain(lo..base);
     candidates
-        .filter(|&p| !excluded(host, p, base, can_bind_privileged))
+        .filter(|&p| !excluded(host, p, base))
         .filter(|&p| bindable(select, p))
         .take(count)
         .collect()
@@ -57,12 +52,11 @@ mod tests {
     #[test]
     fn exclusions() {
         let h = host();
-        assert!(excluded(&h, 40000, 8000, false), "ephemeral");
-        assert!(excluded(&h, 9100, 8000, false), "reserved");
-        assert!(excluded(&h, 80, 80, false), "privileged");
-        assert!(!excluded(&h, 80, 80, true));
-        assert!(excluded(&h, 5432, 5431, false), "popular default");
-        assert!(!excluded(&h, 5432, 5432, false), "unless it is the base");
-        assert!(!excluded(&h, 5001, 5000, false));
+        assert!(excluded(&h, 40000, 8000), "ephemeral");
+        assert!(excluded(&h, 9100, 8000), "reserved");
+        assert!(excluded(&h, 5432, 5431), "popular default");
+        assert!(!excluded(&h, 5432, 5432), "unless it is the base");
+        assert!(!excluded(&h, 5001, 5000));
+        assert!(!excluded(&h, 80, 80), "privilege is the probe's call");
     }
 }

@@ -268,10 +268,10 @@ pub(crate) fn kill_plan(plan: &crate::kill::Plan, opts: &crate::kill::KillOption
             "Not signalling pid {} ({}): {}",
             a.pid,
             escape(&a.name),
-            a.reason.as_deref().unwrap_or("refused")
+            escape(a.reason.as_deref().unwrap_or("refused"))
         );
         if let Some(stop) = &a.stop {
-            let _ = writeln!(out, "  to stop it for good: {stop}");
+            let _ = writeln!(out, "  to stop it for good: {}", escape(stop));
         }
     }
     for (port, why) in &plan.unseen {
@@ -303,7 +303,12 @@ pub(crate) fn kill_result(
         out.push_str("Nothing was killed.\n");
         return out;
     }
-    for a in r.actions.iter().filter(|a| a.result != Outcome::Refused) {
+    // Refusals decided by the plan were shown with it; a target that let
+    // go of the socket before its signal is news.
+    let news = |a: &&crate::kill::Action| {
+        a.result != Outcome::Refused || a.reason.as_deref() == Some(crate::kill::LET_GO)
+    };
+    for a in r.actions.iter().filter(news) {
         let sig = a.signal.as_deref().unwrap_or("no signal");
         let what = match a.result {
             Outcome::Exited => format!("{sig}: exited"),
@@ -312,10 +317,11 @@ pub(crate) fn kill_result(
             }
             Outcome::Killed => format!("{sig}: killed"),
             Outcome::Denied => format!("{sig}: permission denied (run with sudo)"),
-            Outcome::Refused => "refused".into(),
+            Outcome::Refused => {
+                format!("not signalled: {}", escape(a.reason.as_deref().unwrap_or("refused")))
+            }
             Outcome::DryRun => format!("would send {sig} (dry run)"),
             Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
-            Outcome::Released => "not signalled: it no longer held the socket".into(),
         };
         let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
     }
@@ -336,7 +342,7 @@ pub(crate) fn kill_result(
                     p.port,
                     x.pid,
                     escape(&x.name),
-                    x.stop
+                    escape(&x.stop)
                 );
             }
         } else if p.in_use {

@@ -146,10 +146,11 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
 /// The fd links of one process could not be read.
 struct Unreadable;
 
-/// Reads every fd link of one process: one `getdents64` of `/proc/PID/fd`
-/// and a `readlinkat` per entry. Since Linux 6.2 the directory's size is
-/// the number of open fds, so the listing stops once it has them all,
-/// without the final empty `getdents64` (older kernels report 0: read on).
+/// Reads every fd link of one process: a `getdents64` listing of
+/// `/proc/PID/fd` and a `readlinkat` per entry. (Stopping the listing at
+/// the fd count that Linux 6.2+ reports as the directory's size would save
+/// the final, empty `getdents64`, but an fd opened meanwhile in a lower
+/// slot would end the listing before the socket's entry.)
 fn walk_fds(
     fd_dir: &OwnedFd,
     pid: u32,
@@ -158,8 +159,6 @@ fn walk_fds(
     part: &mut Part,
 ) -> Result<(), Unreadable> {
     let mut link = [0u8; 64];
-    let open = rustix::fs::fstat(fd_dir).map_or(0, |st| st.st_size.max(0) as u64);
-    let mut seen = 0u64;
     let mut dir = RawDir::new(fd_dir.as_fd(), dirbuf);
     while let Some(entry) = dir.next() {
         let Ok(entry) = entry else { break };
@@ -179,10 +178,6 @@ fn walk_fds(
             // access refused): as good as unreadable.
             Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
             Err(_) => {}
-        }
-        seen += 1;
-        if seen == open {
-            break;
         }
     }
     Ok(())

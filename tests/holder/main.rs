@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
-//!        [--reuseport] [--workers N] [--ignore-term]
+//!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT]
 //! holder --supervise [ARGS...]
 //! holder --client
 //! ```
@@ -18,6 +18,7 @@
 //! (prefork, or a reloader parent passing its socket to a child), prints
 //! `READY <port> <pid>[,<pid>...]` once everything is listening, and then
 //! lives until its stdin closes (the test's guard closes it, or dies).
+//! `--label TEXT` is ignored: it puts TEXT in the command line.
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
