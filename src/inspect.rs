@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::cli::PortQuery;
 use crate::port::{Class, HostPorts};
-use crate::probe::{Probe, probe};
+use crate::probe::{Probe, probe, probe_exclusive};
 use crate::process::{self, ProcessInfo, Users};
 use crate::report::{Exposure, Listing, PortReport, ProcessReport, Query, SocketReport};
 use crate::scan::{self, Family, Scope, Selection, Snapshot, Socket, State};
@@ -89,10 +89,16 @@ pub(crate) fn query(
     Ok(Query { ports: reports, notes: snap.notes })
 }
 
-/// Probes each protocol and family of a port with no visible holder.
-/// A bind that fails shows a holder the socket table did not: look again,
-/// across every TCP state, and explain what is found (or not). A socket in
-/// flight (a server binding right now) is looked for a few times.
+/// Probes a port with no listener in the socket table.
+///
+/// First an exclusive bind (no SO_REUSEADDR) on each protocol and family:
+/// when it succeeds nothing at all is bound to the port — the common free
+/// case, answered without asking the kernel to walk its connection
+/// tables. When it fails, something is bound: every socket of the port is
+/// fetched in any state (bound-inactive sockets, connections, TIME_WAIT),
+/// and the server-style bind (with SO_REUSEADDR) decides whether a server
+/// could still start there. A bound-inactive socket counts as in use; a
+/// failure with nothing to show is retried a few times (a socket in flight).
 fn probe_port(
     ctx: &Context,
     select: Selection,
@@ -102,79 +108,97 @@ fn probe_port(
     notes: &mut Vec<String>,
 ) -> anyhow::Result<(bool, usize)> {
     const ATTEMPTS: usize = 3;
+    let mut denied = false;
+    let mut bound = false;
+    for protocol in q.protocols() {
+        for family in select.families() {
+            match probe_exclusive(protocol, family, q.port) {
+                Probe::Free => {}
+                Probe::InUse => bound = true,
+                Probe::Denied => denied = true,
+                Probe::Unsupported => {
+                    let note = format!(
+                        "{} is not available on this host; it was not checked",
+                        family_name(family)
+                    );
+                    if !notes.contains(&note) {
+                        notes.push(note);
+                    }
+                }
+                Probe::Failed(e) => notes.push(format!(
+                    "could not check {} over {}: {e}",
+                    protocol.name(),
+                    family_name(family)
+                )),
+            }
+        }
+    }
+    if denied {
+        notes.push(format!(
+            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
+            q.port, ctx.host.unprivileged_start
+        ));
+    }
+    if !bound {
+        return Ok((false, 0));
+    }
     let mut in_use = false;
     let mut time_wait = 0;
     for attempt in 0..ATTEMPTS {
-        in_use = false;
-        let mut denied = false;
-        for protocol in q.protocols() {
-            for family in select.families() {
-                match probe(protocol, family, q.port) {
-                    Probe::Free => {}
-                    Probe::InUse => in_use = true,
-                    Probe::Denied => denied = true,
-                    Probe::Unsupported if attempt == 0 => {
-                        let note = format!(
-                            "{} is not available on this host; it was not checked",
-                            family_name(family)
-                        );
-                        if !notes.contains(&note) {
-                            notes.push(note);
-                        }
-                    }
-                    Probe::Unsupported => {}
-                    Probe::Failed(e) => notes.push(format!(
-                        "could not check {} over {}: {e}",
-                        protocol.name(),
-                        family_name(family)
-                    )),
-                }
-            }
-        }
-        if denied && attempt == 0 {
-            notes.push(format!(
-                "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
-                q.port, ctx.host.unprivileged_start
-            ));
-        }
-        if !in_use {
-            return Ok((false, 0));
-        }
         let snap = scan::snapshot(select, Scope::AnyState(&[q.port]), true)?;
         let (tw, other): (Vec<Socket>, Vec<Socket>) = snap
             .sockets
             .into_iter()
             .filter(|s| q.protocols().contains(&s.protocol))
+            .filter(|s| select.families().any(|f| s.covers(f)))
             .partition(|s| s.state == State::TimeWait);
         time_wait = tw.len();
-        extra.extend(other);
+        let server_blocked = q
+            .protocols()
+            .iter()
+            .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
+        in_use = server_blocked || other.iter().any(|s| s.state == State::BoundInactive);
         unreadable.extend(snap.unreadable);
         unreadable.sort_unstable();
         unreadable.dedup();
-        if !extra.is_empty() || time_wait > 0 {
+        let found = !other.is_empty() || time_wait > 0;
+        if in_use {
+            *extra = other;
+        }
+        if found || !in_use {
             break;
         }
         if attempt + 1 < ATTEMPTS {
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
     }
-    let connections = extra
-        .iter()
-        .any(|s| !matches!(s.state, State::Listen | State::BoundInactive | State::Unconn));
-    let reason = if connections {
-        "it is bound by the connection(s) below, not by a listener"
-    } else if !extra.is_empty() {
-        "a holder appeared while portcheck looked (below)"
-    } else if time_wait > 0 {
-        "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
-    } else {
-        "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
-    };
-    notes.push(format!("binding port {} failed with 'address in use': {reason}", q.port));
-    if time_wait > 0 {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if in_use {
+        let connections = extra
+            .iter()
+            .any(|s| !matches!(s.state, State::Listen | State::BoundInactive | State::Unconn));
+        let reason = if extra.iter().any(|s| s.state == State::BoundInactive) {
+            "a socket below is bound to it without listening; a server cannot take it"
+        } else if connections {
+            "it is bound by the connection(s) below, not by a listener"
+        } else if !extra.is_empty() {
+            "a holder appeared while portcheck looked (below)"
+        } else if time_wait > 0 {
+            "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
+        } else {
+            "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
+        };
+        notes.push(format!("port {} is taken: {reason}", q.port));
+    }
+    if time_wait > 0 && (!in_use || !extra.is_empty()) {
         notes.push(format!(
-            "{time_wait} TCP connection{} in TIME_WAIT on this port",
-            if time_wait == 1 { "" } else { "s" }
+            "{time_wait} TCP connection{} in TIME_WAIT on this port (recently closed){}",
+            plural(time_wait),
+            if in_use {
+                ""
+            } else {
+                "; they do not block a server that sets SO_REUSEADDR, as servers do"
+            }
         ));
     }
     Ok((in_use, time_wait))

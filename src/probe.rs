@@ -30,6 +30,17 @@ pub(crate) enum Probe {
 /// not, so any UDP socket on the port counts. IPv6 sets IPV6_V6ONLY so the
 /// two families are judged separately.
 pub(crate) fn probe(protocol: Protocol, family: Family, port: u16) -> Probe {
+    bind_probe(protocol, family, port, protocol == Protocol::Tcp)
+}
+
+/// Like [`probe`] but without SO_REUSEADDR: it succeeds only when nothing
+/// at all is bound to the port — no listener, no bound-inactive socket, no
+/// connection using it as its local port, no TIME_WAIT.
+pub(crate) fn probe_exclusive(protocol: Protocol, family: Family, port: u16) -> Probe {
+    bind_probe(protocol, family, port, false)
+}
+
+fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Probe {
     let (af, ty) = (
         match family {
             Family::Ipv4 => AddressFamily::Inet,
@@ -45,9 +56,7 @@ pub(crate) fn probe(protocol: Protocol, family: Family, port: u16) -> Probe {
         Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) => return Probe::Unsupported,
         Err(e) => return Probe::Failed(format!("socket: {e}")),
     };
-    if protocol == Protocol::Tcp
-        && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true)
-    {
+    if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
         return Probe::Failed(format!("SO_REUSEADDR: {e}"));
     }
     let result = match family {

@@ -2,7 +2,7 @@
 //! can really bind and that nothing else is likely to want.
 
 use crate::port::{Class, HostPorts};
-use crate::probe::{Probe, probe};
+use crate::probe::{Probe, probe_exclusive};
 use crate::scan::{Family, Selection};
 use crate::services::WELL_KNOWN_DEV_PORTS;
 
@@ -15,13 +15,14 @@ pub(crate) fn excluded(host: &HostPorts, port: u16, base: u16) -> bool {
         || (port != base && WELL_KNOWN_DEV_PORTS.iter().any(|e| e.0 == port))
 }
 
-/// Whether `port` binds on the wildcard address for every selected
-/// protocol, over IPv4 and IPv6 (a host without IPv6 skips it).
+/// Whether `port` binds exclusively (nothing at all bound to it, not even
+/// TIME_WAIT) on the wildcard address for every selected protocol, over
+/// IPv4 and IPv6 (a host without IPv6 skips it).
 pub(crate) fn bindable(select: Selection, port: u16) -> bool {
     select.protocols().all(|proto| {
-        [Family::Ipv4, Family::Ipv6]
-            .into_iter()
-            .all(|family| matches!(probe(proto, family, port), Probe::Free | Probe::Unsupported))
+        [Family::Ipv4, Family::Ipv6].into_iter().all(|family| {
+            matches!(probe_exclusive(proto, family, port), Probe::Free | Probe::Unsupported)
+        })
     })
 }
 

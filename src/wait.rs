@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::cli::PortQuery;
-use crate::probe::{Probe, probe};
+use crate::probe::{Probe, probe_exclusive};
 use crate::scan::{self, Protocol, Scope, Selection, State};
 
 /// How often the socket table is read.
@@ -44,12 +44,14 @@ pub(crate) fn wait(
                     Protocol::Tcp => s.state == State::Listen,
                     Protocol::Udp => true,
                 }),
+                // Nothing at all bound: no listener, no bound-inactive
+                // socket, no connection, no TIME_WAIT (the exclusive bind).
                 Until::Free => {
                     !sockets.any(|s| s.state.holds_port() && select.families().any(|f| s.covers(f)))
                         && protos.iter().all(|&p| {
                             select.families().all(|f| {
                                 matches!(
-                                    probe(p, f, q.port),
+                                    probe_exclusive(p, f, q.port),
                                     Probe::Free | Probe::Denied | Probe::Unsupported
                                 )
                             })

@@ -416,7 +416,8 @@ pub(crate) fn wait(style: &Style, w: &super::WaitReport) -> String {
     let secs = w.waited_ms as f64 / 1000.0;
     for p in &w.ports {
         let ok = match w.until {
-            "free" => !p.in_use,
+            // The wait's own test (nothing bound at all) decides, not in_use.
+            "free" => w.ok,
             _ => p
                 .sockets
                 .iter()
@@ -431,6 +432,13 @@ pub(crate) fn wait(style: &Style, w: &super::WaitReport) -> String {
             .collect();
         let line = match (w.until, ok) {
             ("free", true) => format!("{} Port {} is free.", style.paint_str("OK", "1;32"), p.port),
+            ("free", false) if holders.is_empty() && p.time_wait > 0 => format!(
+                "{} Port {} still has {} connection{} in TIME_WAIT.",
+                style.paint_str("Timed out:", "1;31"),
+                p.port,
+                p.time_wait,
+                if p.time_wait == 1 { "" } else { "s" }
+            ),
             ("free", false) => format!(
                 "{} Port {} is still held by {}.",
                 style.paint_str("Timed out:", "1;31"),

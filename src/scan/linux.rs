@@ -4,11 +4,12 @@
 //! for a port query, the port: the kernel skips every other listener
 //! itself (the source port in the request's socket id is honoured for the
 //! listening hash and for UDP) and a bytecode filter limits the other TCP
-//! states to the ports asked for. The state mask of a port query or the
-//! listing has no connection state, so the kernel does not even walk its
-//! table of established connections and the cost does not grow with the
-//! machine's traffic; only `Scope::AnyState` (asked when a bind fails with
-//! no visible holder) walks it.
+//! states to the ports asked for. A port query and the listing ask for
+//! listeners only (and UDP sockets): bound-inactive sockets and TIME_WAIT
+//! are not indexed by port, and asking for them makes the kernel walk its
+//! bind and connection tables, whose size grows with the machine's
+//! traffic. `Scope::AnyState` asks for them, for one port, only once an
+//! exclusive bind has shown that something is bound there.
 
 use anyhow::{Context, bail};
 use netlink_packet_core::{
@@ -26,15 +27,13 @@ use super::{Family, Protocol, Scope, Selection, Socket, State};
 const TCP_ESTABLISHED: u32 = 1;
 const TCP_CLOSE: u32 = 7;
 const TCP_LISTEN: u32 = 10;
-/// Linux 6.5+; older kernels ignore the bit. netlink-packet-sock-diag's
-/// `StateFlags` predates it, so the state mask is written into the request
-/// after serialisation.
-const TCP_BOUND_INACTIVE: u32 = 13;
 const INET_DIAG_REQ_BYTECODE: u16 = 1;
 const INET_DIAG_BC_S_GE: u8 = 2;
 const INET_DIAG_BC_S_LE: u8 = 3;
 /// Offset of `idiag_states` in a request: nlmsghdr (16) + family, protocol,
-/// ext, pad (4).
+/// ext, pad (4). netlink-packet-sock-diag's `StateFlags` predates
+/// TCP_BOUND_INACTIVE (13, Linux 6.5+; `Scope::AnyState` asks for every
+/// bit), so the mask is written into the serialised request.
 const STATES_OFFSET: usize = 20;
 /// Up to this many ports are asked one request each (the kernel's own
 /// port filter); more are asked as one range and filtered here.
@@ -52,7 +51,7 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
         for family in select.families() {
             let states = match (protocol, scope) {
                 (Protocol::Tcp, Scope::Listening) => bit(TCP_LISTEN),
-                (Protocol::Tcp, Scope::Ports(_)) => bit(TCP_LISTEN) | bit(TCP_BOUND_INACTIVE),
+                (Protocol::Tcp, Scope::Ports(_)) => bit(TCP_LISTEN),
                 (Protocol::Udp, Scope::Listening) => bit(TCP_CLOSE),
                 (Protocol::Udp, Scope::Ports(_)) => bit(TCP_CLOSE) | bit(TCP_ESTABLISHED),
                 (_, Scope::AnyState(_)) => u32::MAX,

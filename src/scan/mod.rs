@@ -189,13 +189,14 @@ impl Selection {
 pub(crate) enum Scope<'a> {
     /// Every listening TCP socket and every unconnected UDP socket: the listing.
     Listening,
-    /// Every socket bound to one of these ports (sorted, unique) that holds
-    /// it: TCP listening and bound-inactive sockets, UDP sockets (unconnected
-    /// or connected).
+    /// The listeners of these ports (sorted, unique): TCP listening
+    /// sockets and UDP sockets (unconnected or connected). Cheap: the
+    /// kernel finds them by port.
     Ports(&'a [u16]),
-    /// Every socket bound to one of these ports, in any state, TIME_WAIT
-    /// included: used when a bind fails with no visible holder (an outgoing
-    /// connection, say). It makes the kernel walk every connection.
+    /// Every socket bound to one of these ports, in any state
+    /// (bound-inactive, connections, TIME_WAIT): asked when an exclusive
+    /// bind shows something is bound there. It makes the kernel walk its
+    /// bind and connection tables.
     AnyState(&'a [u16]),
 }
 
