@@ -11,7 +11,7 @@ use crate::error;
 use crate::exit::ExitStatus;
 use crate::inspect::{self, Context};
 use crate::kill::{self, KillOptions, Outcome};
-use crate::report::{self, KillReport, Respawn, table::Style};
+use crate::report::{self, KillReport, Respawn, table::NextSteps, table::Style};
 use crate::scan::{self, Scope};
 use crate::services::Services;
 use crate::wait::Until;
@@ -39,6 +39,13 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             return Err(error::usage(format!("{first} (see 'portcheck --help')")));
         }
     };
+    if let Some(shell) = cli.completions {
+        use clap::CommandFactory;
+        let mut out = Vec::new();
+        clap_complete::generate(shell, &mut cli::Cli::command(), "portcheck", &mut out);
+        emit(&String::from_utf8_lossy(&out))?;
+        return Ok(ExitStatus::Yes);
+    }
     let services = Services::load();
     let config = cli.into_config(&services)?;
     let ctx = Context::new(services);
@@ -64,7 +71,8 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             if config.json {
                 emit(&report::json::render(&query)?)?;
             } else if !config.quiet {
-                emit(&report::table::query(&style, &ctx.host, config.select, &query))?;
+                let next = next_steps(&ctx, config.select, &query);
+                emit(&report::table::query(&style, &ctx.host, config.select, &query, &next))?;
             }
             Ok(if query.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })
         }
@@ -155,7 +163,7 @@ fn kill(
     let human = !config.json && !config.quiet;
     let before = inspect::query(ctx, config.select, &config.ports)?;
     if human {
-        emit(&report::table::query(style, &ctx.host, config.select, &before))?;
+        emit(&report::table::query(style, &ctx.host, config.select, &before, &[]))?;
     }
     let plan = kill::plan(&before, kill::Me::current(), ctx.root);
     if human {
@@ -203,6 +211,41 @@ fn kill(
         return Ok(ExitStatus::Failure);
     }
     Ok(if outcome.ports.iter().any(|p| p.in_use) { ExitStatus::No } else { ExitStatus::Yes })
+}
+
+/// For each port in use: what `--kill` would signal, what it would refuse
+/// (with the command that stops it), and the nearest free port. At most
+/// 16 ports get a suggestion (each costs a few binds).
+fn next_steps(ctx: &Context, select: scan::Selection, query: &report::Query) -> Vec<NextSteps> {
+    let plan = kill::plan(query, kill::Me::current(), ctx.root);
+    query
+        .ports
+        .iter()
+        .filter(|p| p.in_use)
+        .take(16)
+        .map(|p| NextSteps {
+            port: p.port,
+            kill: plan
+                .targets
+                .iter()
+                .filter(|t| t.ports.contains(&p.port))
+                .map(|t| t.pid)
+                .collect(),
+            free: crate::suggest::suggest(&ctx.host, select, p.port, 1).first().copied(),
+            stop: p
+                .sockets
+                .iter()
+                .flat_map(|s| s.processes.iter())
+                .filter_map(|x| plan.refused.iter().find(|a| a.pid == x.pid))
+                .filter_map(|a| a.stop.clone())
+                .fold(Vec::new(), |mut v, s| {
+                    if !v.contains(&s) {
+                        v.push(s);
+                    }
+                    v
+                }),
+        })
+        .collect()
 }
 
 /// Asks on the terminal; anything but y/yes is no.

@@ -79,6 +79,10 @@ pub(crate) struct Cli {
     #[arg(short = 'q', long = "quiet", action = ArgAction::SetTrue)]
     quiet: bool,
 
+    /// Print a shell completion script for SHELL and exit.
+    #[arg(long, value_name = "SHELL", value_enum, exclusive = true)]
+    pub(crate) completions: Option<clap_complete::Shell>,
+
     /// List only sockets reachable from other machines (not loopback).
     #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
     exposed: bool,
@@ -456,6 +460,23 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// docs/portcheck.1 is generated from the clap command; regenerate it
+    /// with `UPDATE_MAN=1 cargo test man_page`.
+    #[test]
+    fn man_page_is_in_sync() {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(Cli::command()).render(&mut page).unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/portcheck.1");
+        if std::env::var_os("UPDATE_MAN").is_some() {
+            std::fs::write(path, &page).unwrap();
+        }
+        let committed = std::fs::read(path).unwrap_or_default();
+        assert!(
+            committed == page,
+            "docs/portcheck.1 is out of date: run UPDATE_MAN=1 cargo test man_page"
+        );
     }
 
     #[test]

@@ -1,20 +1,71 @@
-//! What a process is, in a few words, from its name and command line.
+//! What a process is, in a few words: from its name, command line,
+//! environment, the other holders of its socket and its systemd unit.
 
 use crate::process::ProcessInfo;
 
-/// A short description of what `p` is, when it is recognised.
-pub(crate) fn hint(p: &ProcessInfo) -> Option<String> {
+/// Development servers: exposing one to the network deserves a warning.
+const DEV_SERVERS: &[&str] = &[
+    "Flask development server",
+    "Django development server",
+    "Vite dev server",
+    "Next.js dev server",
+    "webpack dev server",
+    "Python static file server",
+    "VS Code Python debugger",
+    "Node.js inspector",
+];
+
+/// Whether a hint names a development server.
+pub(crate) fn is_dev_server(hint: &str) -> bool {
+    DEV_SERVERS.iter().any(|d| hint.starts_with(d))
+}
+
+/// A short description of what `p` is, when it is recognised. `peers` are
+/// the other processes holding the same socket.
+pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
+    let what = what(p, peers);
+    match (&p.unit, what) {
+        (Some(unit), Some(w)) => Some(format!("{w} (systemd unit {})", unit.name)),
+        (Some(unit), None) => Some(format!("systemd unit {}", unit.name)),
+        (None, w) => w,
+    }
+}
+
+fn what(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let args: Vec<&str> = p.command.iter().map(String::as_str).collect();
     let base = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
     let exe = args.first().map(|a| base(a)).unwrap_or_default();
     let has = |needle: &str| args.iter().any(|a| *a == needle || base(a) == needle);
     let joined = args.join(" ");
     if p.pid == 1 {
-        return Some("init (PID 1): the system's service manager, socket activation".into());
+        return Some("init (PID 1): systemd socket activation; stop the .socket unit".into());
     }
-    let found = if has("flask") || joined.contains("werkzeug") {
-        "Flask development server"
-    } else if has("gunicorn") || joined.contains("gunicorn") {
+    let is_flask = |q: &ProcessInfo| {
+        q.command.iter().any(|a| a == "flask" || a.ends_with("/flask"))
+            || q.command.join(" ").contains("werkzeug")
+    };
+    if is_flask(p) {
+        let role = if p.werkzeug_child {
+            " (server child of the reloader)"
+        } else if peers.iter().any(|q| q.ppid == Some(p.pid) && is_flask(q)) {
+            " (reloader parent)"
+        } else {
+            ""
+        };
+        return Some(format!("Flask development server{role}"));
+    }
+    if exe == "docker-proxy" || p.name == "docker-proxy" {
+        let arg = |flag: &str| {
+            args.iter().position(|a| *a == flag).and_then(|i| args.get(i + 1)).copied()
+        };
+        return Some(match (arg("-container-ip"), arg("-container-port")) {
+            (Some(ip), Some(port)) => {
+                format!("Docker published port (docker-proxy) to container {ip}:{port}")
+            }
+            _ => "Docker published port (docker-proxy)".into(),
+        });
+    }
+    let found = if has("gunicorn") || joined.contains("gunicorn") {
         "gunicorn WSGI server"
     } else if has("uvicorn") {
         "uvicorn ASGI server"
@@ -32,9 +83,9 @@ pub(crate) fn hint(p: &ProcessInfo) -> Option<String> {
         "Next.js dev server"
     } else if joined.contains("webpack") {
         "webpack dev server"
-    } else if exe == "docker-proxy" || p.name == "docker-proxy" {
-        "Docker published port (docker-proxy)"
-    } else if ["rootlessport", "pasta", "slirp4netns"].contains(&p.name.as_str()) {
+    } else if p.name.starts_with("rootlessport")
+        || ["pasta", "slirp4netns"].contains(&p.name.as_str())
+    {
         "rootless container port forwarder"
     } else if p.name.starts_with("postgres") {
         "PostgreSQL server"
@@ -47,7 +98,9 @@ pub(crate) fn hint(p: &ProcessInfo) -> Option<String> {
     } else if p.name == "sshd" {
         "OpenSSH server"
     } else if p.name == "ControlCenter" {
-        "macOS AirPlay Receiver (System Settings › General › AirDrop & Handoff)"
+        "macOS AirPlay Receiver: turn it off in System Settings > General > AirDrop & Handoff"
+    } else if joined.contains("--inspect") && (p.name == "node" || exe == "node") {
+        "Node.js inspector"
     } else if p.name == "node" || exe == "node" {
         "Node.js process"
     } else {
@@ -59,32 +112,107 @@ pub(crate) fn hint(p: &ProcessInfo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::process::Unit;
 
-    fn proc(name: &str, command: &[&str]) -> ProcessInfo {
+    fn proc(pid: u32, ppid: u32, name: &str, command: &[&str]) -> ProcessInfo {
         ProcessInfo {
-            pid: 100,
-            ppid: Some(1),
+            pid,
+            ppid: Some(ppid),
             name: name.into(),
             parent_name: None,
             uid: Some(1000),
             user: None,
             command: command.iter().map(|s| s.to_string()).collect(),
             started: None,
+            ancestors: vec![],
+            unit: None,
+            werkzeug_child: false,
         }
     }
 
     #[test]
     fn recognises_common_holders() {
-        let h = |name, cmd: &[&str]| hint(&proc(name, cmd)).unwrap_or_default();
+        let h = |name, cmd: &[&str]| hint(&proc(100, 1, name, cmd), &[]).unwrap_or_default();
         assert_eq!(h("python3", &["python3", "-m", "flask", "run"]), "Flask development server");
         assert_eq!(
             h("python3", &["python3", "manage.py", "runserver"]),
             "Django development server"
         );
+        assert_eq!(h("python3", &["/venv/bin/gunicorn", "app:app"]), "gunicorn WSGI server");
+        assert_eq!(h("node", &["node", "/app/node_modules/.bin/vite"]), "Vite dev server");
         assert_eq!(
-            h("docker-proxy", &["/usr/bin/docker-proxy", "-proto", "tcp"]),
-            "Docker published port (docker-proxy)"
+            h("python3", &["python3", "-m", "debugpy", "--listen", "5678"]),
+            "VS Code Python debugger (debugpy)"
         );
-        assert!(hint(&proc("bash", &["bash"])).is_none());
+        assert_eq!(
+            h("rootlessport-ch", &["rootlessport-child"]),
+            "rootless container port forwarder"
+        );
+        assert_eq!(
+            h(
+                "ControlCenter",
+                &["/System/Library/CoreServices/ControlCenter.app/Contents/MacOS/ControlCenter"]
+            )
+            .split(':')
+            .next(),
+            Some("macOS AirPlay Receiver")
+        );
+        assert!(hint(&proc(100, 1, "bash", &["bash"]), &[]).is_none());
+        assert!(
+            hint(&proc(1, 0, "systemd", &["/sbin/init"]), &[])
+                .unwrap()
+                .contains("socket activation")
+        );
+    }
+
+    #[test]
+    fn docker_proxy_names_the_container_address() {
+        let p = proc(
+            900,
+            800,
+            "docker-proxy",
+            &[
+                "/usr/bin/docker-proxy",
+                "-proto",
+                "tcp",
+                "-host-ip",
+                "0.0.0.0",
+                "-host-port",
+                "5432",
+                "-container-ip",
+                "172.17.0.2",
+                "-container-port",
+                "5432",
+            ],
+        );
+        assert_eq!(
+            hint(&p, &[]).unwrap(),
+            "Docker published port (docker-proxy) to container 172.17.0.2:5432"
+        );
+    }
+
+    #[test]
+    fn flask_reloader_parent_and_child() {
+        let parent = proc(10, 5, "python3", &["python3", "-m", "flask", "run", "--debug"]);
+        let mut child =
+            proc(11, 10, "python3", &["/usr/bin/python3", "-m", "flask", "run", "--debug"]);
+        child.werkzeug_child = true;
+        assert_eq!(hint(&parent, &[&child]).unwrap(), "Flask development server (reloader parent)");
+        assert_eq!(
+            hint(&child, &[&parent]).unwrap(),
+            "Flask development server (server child of the reloader)"
+        );
+    }
+
+    #[test]
+    fn systemd_units_are_named() {
+        let mut p = proc(700, 1, "nginx", &["nginx: master process /usr/sbin/nginx"]);
+        p.unit = Some(Unit { name: "nginx.service".into(), user: false });
+        assert_eq!(hint(&p, &[]).unwrap(), "nginx web server (systemd unit nginx.service)");
+        let mut q = proc(701, 1, "myapp", &["/opt/myapp"]);
+        q.unit = Some(Unit { name: "myapp.service".into(), user: false });
+        assert_eq!(hint(&q, &[]).unwrap(), "systemd unit myapp.service");
+        assert!(is_dev_server("Flask development server (reloader parent)"));
+        assert!(!is_dev_server("nginx web server"));
     }
 }

@@ -2,12 +2,13 @@
 //! free, then classify and explain.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 
 use crate::cli::PortQuery;
 use crate::port::{Class, HostPorts};
 use crate::probe::{Probe, probe, probe_exclusive};
 use crate::process::{self, ProcessInfo, Users};
-use crate::report::{Exposure, Listing, PortReport, ProcessReport, Query, SocketReport};
+use crate::report::{Ancestor, Exposure, Listing, PortReport, ProcessReport, Query, SocketReport};
 use crate::scan::{self, Family, Scope, Selection, Snapshot, Socket, State};
 use crate::services::Services;
 
@@ -17,11 +18,66 @@ pub(crate) struct Context {
     pub(crate) services: Services,
     /// Whether portcheck runs as root (sees every process).
     pub(crate) root: bool,
+    /// This machine's non-loopback addresses, read on first use.
+    addresses: std::cell::OnceCell<Vec<IpAddr>>,
 }
 
 impl Context {
     pub(crate) fn new(services: Services) -> Context {
-        Context { host: HostPorts::read(), services, root: nix::unistd::geteuid().is_root() }
+        Context {
+            host: HostPorts::read(),
+            services,
+            root: nix::unistd::geteuid().is_root(),
+            addresses: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The addresses of this machine's interfaces that other machines may
+    /// reach: up, not loopback, and for IPv6 not link-local (those need a
+    /// scope to be of use).
+    fn addresses(&self) -> &[IpAddr] {
+        self.addresses.get_or_init(|| {
+            let Ok(ifs) = nix::ifaddrs::getifaddrs() else { return Vec::new() };
+            let mut out: Vec<IpAddr> = ifs
+                .filter(|i| i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP))
+                .filter_map(|i| {
+                    let a = i.address?;
+                    if let Some(v4) = a.as_sockaddr_in() {
+                        return Some(IpAddr::V4(v4.ip()));
+                    }
+                    a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
+                })
+                .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+                .filter(|ip| match ip {
+                    IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,
+                    IpAddr::V4(_) => true,
+                })
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        })
+    }
+
+    /// Where other machines reach a socket bound to `addr:port`.
+    fn reachable_at(&self, s: &Socket) -> Vec<String> {
+        let fmt = |ip: &IpAddr| match ip {
+            IpAddr::V4(v4) => format!("{v4}:{}", s.port),
+            IpAddr::V6(v6) => format!("[{v6}]:{}", s.port),
+        };
+        match Exposure::of(&s.address) {
+            Exposure::Loopback => Vec::new(),
+            Exposure::Specific => vec![fmt(&s.address)],
+            Exposure::AllInterfaces => self
+                .addresses()
+                .iter()
+                .filter(|ip| match ip {
+                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),
+                    IpAddr::V6(_) => s.family == Family::Ipv6,
+                })
+                .map(fmt)
+                .collect(),
+        }
     }
 }
 
@@ -258,19 +314,27 @@ fn socket_report(
     details: &HashMap<u32, ProcessInfo>,
     users: &mut Users,
 ) -> SocketReport {
-    let processes: Vec<ProcessReport> = s
-        .pids
+    let holders: Vec<&ProcessInfo> = s.pids.iter().filter_map(|pid| details.get(pid)).collect();
+    let processes: Vec<ProcessReport> = holders
         .iter()
-        .filter_map(|pid| details.get(pid))
-        .map(|p| ProcessReport {
-            pid: p.pid,
-            ppid: p.ppid,
-            name: p.name.clone(),
-            user: p.user.clone(),
-            command: p.command.clone(),
-            started: p.started.map(process::rfc3339),
-            hint: crate::hint::hint(p),
-            parent_name: p.parent_name.clone(),
+        .map(|p| {
+            let peers: Vec<&ProcessInfo> =
+                holders.iter().copied().filter(|q| q.pid != p.pid).collect();
+            ProcessReport {
+                pid: p.pid,
+                ppid: p.ppid,
+                name: p.name.clone(),
+                user: p.user.clone(),
+                command: p.command.clone(),
+                started: p.started.map(process::rfc3339),
+                hint: crate::hint::hint(p, &peers),
+                parent_name: p.parent_name.clone(),
+                parents: p
+                    .ancestors
+                    .iter()
+                    .map(|(pid, name)| Ancestor { pid: *pid, name: name.clone() })
+                    .collect(),
+            }
         })
         .collect();
     let user = s.uid.and_then(|u| users.name(u));
@@ -307,6 +371,7 @@ fn socket_report(
         uid: s.uid,
         user,
         v6only: s.v6only,
+        reachable_at: ctx.reachable_at(s),
         processes,
         hidden,
     }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::process::{Unit, read_cgroup, unit_of};
 use crate::report::{ProcessReport, Query};
 
 /// How `--kill` was asked to behave.
@@ -269,30 +270,6 @@ fn socket_unit_in(listing: &str, port: u16) -> Option<String> {
     })
 }
 
-/// A systemd service a process runs in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Unit {
-    pub(crate) name: String,
-    /// A unit of a user's systemd instance (`systemctl --user`).
-    pub(crate) user: bool,
-}
-
-/// The systemd service in a `/proc/PID/cgroup` text, when the process
-/// runs in one (a `.scope` — a login session, a terminal — is not one).
-pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
-    let path = cgroup
-        .lines()
-        .find_map(|l| l.strip_prefix("0::"))
-        .filter(|p| *p != "/")
-        .or_else(|| cgroup.lines().find_map(|l| l.split_once(":name=systemd:").map(|x| x.1)))?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    if !last.ends_with(".service") {
-        return None;
-    }
-    let user = path.contains("/user@") && !last.starts_with("user@");
-    Some(Unit { name: last.to_string(), user })
-}
-
 /// How to stop whatever restarts `pid`: its systemd service when it runs
 /// in one, else its parent.
 pub(crate) fn supervisor_stop(pid: u32, ppid: Option<u32>) -> String {
@@ -309,10 +286,6 @@ pub(crate) fn supervisor_stop(pid: u32, ppid: Option<u32>) -> String {
         }
         Some(pp) => format!("kill {pp}   # the parent that restarts it"),
     }
-}
-
-fn read_cgroup(pid: u32) -> Option<String> {
-    std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()
 }
 
 /// The process's start time: `/proc/PID/stat` field 22 (clock ticks since
@@ -614,6 +587,7 @@ mod tests {
             started: None,
             hint: None,
             parent_name: None,
+            parents: vec![],
         }
     }
 

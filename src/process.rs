@@ -1,6 +1,7 @@
 //! Details of the processes found holding sockets: name, command line,
-//! user, parent and start time. sysinfo reads them for the found pids
-//! (and their parents) only, never for the whole process table.
+//! user, parent chain, start time, systemd unit. sysinfo reads them for
+//! the found pids and their ancestors only, never for the whole process
+//! table.
 
 use std::collections::HashMap;
 
@@ -21,6 +22,84 @@ pub(crate) struct ProcessInfo {
     pub(crate) command: Vec<String>,
     /// Start time, seconds since the Unix epoch.
     pub(crate) started: Option<u64>,
+    /// The ancestors, parent first, up to and including the first
+    /// supervisor (a shell, init, a container runtime, an IDE).
+    pub(crate) ancestors: Vec<(u32, String)>,
+    /// The systemd service the process runs in, if any.
+    pub(crate) unit: Option<Unit>,
+    /// Werkzeug's reloader started it as the serving child
+    /// (`WERKZEUG_RUN_MAIN` or `WERKZEUG_SERVER_FD` in its environment).
+    pub(crate) werkzeug_child: bool,
+}
+
+/// Processes that start others and stop the ancestor chain: what a user
+/// recognises as "where this came from".
+const SUPERVISORS: &[&str] = &[
+    "bash",
+    "zsh",
+    "fish",
+    "sh",
+    "dash",
+    "ksh",
+    "tcsh",
+    "nu",
+    "pwsh",
+    "tmux: server",
+    "screen",
+    "systemd",
+    "init",
+    "launchd",
+    "containerd-shim",
+    "containerd-shim-runc-v2",
+    "dockerd",
+    "docker",
+    "podman",
+    "conmon",
+    "sshd",
+    "login",
+    "supervisord",
+    "code",
+    "Code Helper",
+    "cursor",
+    "pycharm",
+    "idea",
+    "java",
+];
+
+/// How deep the ancestor chain goes at most.
+const MAX_ANCESTORS: usize = 8;
+
+fn is_supervisor(pid: u32, name: &str) -> bool {
+    pid == 1 || SUPERVISORS.contains(&name) || name.starts_with("containerd-shim")
+}
+
+/// A systemd service a process runs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Unit {
+    pub(crate) name: String,
+    /// A unit of a user's systemd instance (`systemctl --user`).
+    pub(crate) user: bool,
+}
+
+/// The systemd service in a `/proc/PID/cgroup` text, when the process
+/// runs in one (a `.scope` — a login session, a terminal — is not one).
+pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
+    let path = cgroup
+        .lines()
+        .find_map(|l| l.strip_prefix("0::"))
+        .filter(|p| *p != "/")
+        .or_else(|| cgroup.lines().find_map(|l| l.split_once(":name=systemd:").map(|x| x.1)))?;
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    if !last.ends_with(".service") {
+        return None;
+    }
+    let user = path.contains("/user@") && !last.starts_with("user@");
+    Some(Unit { name: last.to_string(), user })
+}
+
+/// `/proc/PID/cgroup`, where there is one.
+pub(crate) fn read_cgroup(pid: u32) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()
 }
 
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
@@ -35,19 +114,36 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
     sys.refresh_processes_specifics(
         ProcessesToUpdate::Some(&wanted),
         true,
-        ProcessRefreshKind::nothing().with_cmd(UpdateKind::Always).with_user(UpdateKind::Always),
+        ProcessRefreshKind::nothing()
+            .with_cmd(UpdateKind::Always)
+            .with_user(UpdateKind::Always)
+            .with_environ(UpdateKind::Always),
     );
-    let parents: Vec<Pid> = wanted
-        .iter()
-        .filter_map(|p| sys.process(*p)?.parent())
-        .filter(|p| sys.process(*p).is_none())
-        .collect();
-    if !parents.is_empty() {
+    // The ancestors, one generation per refresh, until every chain has
+    // reached a supervisor (or the depth limit).
+    let mut frontier: Vec<Pid> = wanted.clone();
+    for _ in 0..MAX_ANCESTORS {
+        let next: Vec<Pid> = frontier
+            .iter()
+            .filter_map(|p| {
+                let proc = sys.process(*p)?;
+                let name = proc.name().to_string_lossy();
+                if !wanted.contains(p) && is_supervisor(p.as_u32(), &name) {
+                    return None;
+                }
+                proc.parent()
+            })
+            .filter(|p| sys.process(*p).is_none())
+            .collect();
+        if next.is_empty() {
+            break;
+        }
         sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&parents),
+            ProcessesToUpdate::Some(&next),
             false,
             ProcessRefreshKind::nothing(),
         );
+        frontier = next;
     }
     let mut users = Users::default();
     for &pid in pids {
@@ -59,21 +155,36 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
         if command.is_empty() {
             command.push(format!("[{name}]"));
         }
-        let ppid = p.parent().map(|pp| pp.as_u32());
+        let mut ancestors = Vec::new();
+        let mut cur = p.parent();
+        while let Some(pp) = cur {
+            let Some(proc) = sys.process(pp) else { break };
+            let pname = proc.name().to_string_lossy().into_owned();
+            let stop = is_supervisor(pp.as_u32(), &pname);
+            ancestors.push((pp.as_u32(), pname));
+            if stop || ancestors.len() >= MAX_ANCESTORS {
+                break;
+            }
+            cur = proc.parent();
+        }
+        let werkzeug_child = p.environ().iter().any(|e| {
+            let e = e.to_string_lossy();
+            e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
+        });
         out.insert(
             pid,
             ProcessInfo {
                 pid,
-                ppid,
-                parent_name: p
-                    .parent()
-                    .and_then(|pp| sys.process(pp))
-                    .map(|pp| pp.name().to_string_lossy().into_owned()),
+                ppid: p.parent().map(|pp| pp.as_u32()),
+                parent_name: ancestors.first().map(|a| a.1.clone()),
                 uid,
                 user: uid.and_then(|u| users.name(u)),
                 name,
                 command,
                 started: Some(p.start_time()).filter(|&t| t > 0),
+                ancestors,
+                unit: read_cgroup(pid).as_deref().and_then(unit_of),
+                werkzeug_child,
             },
         );
     }

@@ -63,6 +63,16 @@ pub(crate) struct ProcessReport {
     pub(crate) hint: Option<String>,
     /// The parent's short name (not in design §4's example; additive).
     pub(crate) parent_name: Option<String>,
+    /// The ancestors, parent first, up to the first supervisor (a shell,
+    /// init, a container runtime, an IDE).
+    pub(crate) parents: Vec<Ancestor>,
+}
+
+/// One ancestor of a holder.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Ancestor {
+    pub(crate) pid: u32,
+    pub(crate) name: String,
 }
 
 /// One socket bound to the port.
@@ -81,6 +91,10 @@ pub(crate) struct SocketReport {
     /// IPV6_V6ONLY of an IPv6 socket.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) v6only: Option<bool>,
+    /// `address:port` pairs other machines reach it at: this machine's
+    /// interface addresses for a wildcard socket, the address itself for a
+    /// specific one, none for loopback.
+    pub(crate) reachable_at: Vec<String>,
     /// Every process holding the socket; empty when none can be seen, and
     /// then `hidden` says why.
     pub(crate) processes: Vec<ProcessReport>,

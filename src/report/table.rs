@@ -123,7 +123,13 @@ fn header(style: &Style, names: &[&str]) -> Vec<Cell> {
 }
 
 /// The report on each queried port.
-pub(crate) fn query(style: &Style, host: &HostPorts, select: Selection, q: &Query) -> String {
+pub(crate) fn query(
+    style: &Style,
+    host: &HostPorts,
+    select: Selection,
+    q: &Query,
+    next: &[NextSteps],
+) -> String {
     let families = match (select.v4, select.v6) {
         (true, true) => "IPv4 and IPv6",
         (true, false) => "IPv4",
@@ -153,31 +159,59 @@ pub(crate) fn query(style: &Style, host: &HostPorts, select: Selection, q: &Quer
         if !port.sockets.is_empty() {
             let _ = writeln!(out, "{}", t.trim_fmt());
         }
-        let mut seen: Vec<(String, Exposure)> = Vec::new();
+        let mut seen: Vec<&SocketReport> = Vec::new();
         for s in &port.sockets {
-            if !seen.iter().any(|(a, _)| *a == s.address) {
-                seen.push((s.address.clone(), s.exposure));
+            if !seen.iter().any(|x| x.address == s.address) {
+                seen.push(s);
             }
         }
-        for (addr, e) in seen {
-            let _ = writeln!(out, "  {addr}: {}", e.meaning());
+        for s in seen {
+            let _ = write!(out, "  {}: {}", s.address, s.exposure.meaning());
+            if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
+                let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
+                let more = s.reachable_at.len().saturating_sub(3);
+                let _ = write!(
+                    out,
+                    ", at {}{}",
+                    shown.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                );
+            }
+            out.push('\n');
+            let dev = s
+                .processes
+                .iter()
+                .any(|p| p.hint.as_deref().is_some_and(crate::hint::is_dev_server));
+            if dev && s.exposure != Exposure::Loopback {
+                let _ = writeln!(
+                    out,
+                    "  {} a development server is reachable from the network; bind it to 127.0.0.1 unless you mean to share it",
+                    style.paint_str("warning:", "1;33")
+                );
+            }
         }
         for s in &port.sockets {
             for p in &s.processes {
-                if let (Some(ppid), Some(parent)) = (p.ppid, &p.parent_name) {
-                    let _ = writeln!(
-                        out,
-                        "  pid {} ({}): parent {ppid} ({}){}",
-                        p.pid,
-                        escape(&p.name),
-                        escape(parent),
-                        p.started.as_ref().map(|t| format!(", started {t}")).unwrap_or_default()
-                    );
+                if p.parents.is_empty() {
+                    continue;
                 }
+                let chain: Vec<String> =
+                    p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
+                let _ = writeln!(
+                    out,
+                    "  pid {} ({}): started by {}{}",
+                    p.pid,
+                    escape(&p.name),
+                    chain.join(" < "),
+                    p.started.as_ref().map(|t| format!(", at {t}")).unwrap_or_default()
+                );
             }
         }
         for n in &port.notes {
             let _ = writeln!(out, "  note: {n}");
+        }
+        if let Some(steps) = next.iter().find(|n| n.port == port.port) {
+            next_steps(&mut out, style, steps);
         }
         out.push('\n');
     }
@@ -206,6 +240,32 @@ pub(crate) fn query(style: &Style, host: &HostPorts, select: Selection, q: &Quer
         let _ = writeln!(out, "note: {n}");
     }
     out
+}
+
+/// What to do about a port in use: the human report's last lines.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NextSteps {
+    pub(crate) port: u16,
+    /// The holders `--kill` would signal.
+    pub(crate) kill: Vec<u32>,
+    /// The nearest free port, from `--suggest`.
+    pub(crate) free: Option<u16>,
+    /// Commands that stop refused holders (supervisors) for good.
+    pub(crate) stop: Vec<String>,
+}
+
+fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
+    let _ = writeln!(out, "  {}", style.paint_str("next steps:", "1"));
+    if !n.kill.is_empty() {
+        let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
+        let _ = writeln!(out, "    portcheck --kill {}   # stops pid {}", n.port, pids.join(", "));
+    }
+    for stop in &n.stop {
+        let _ = writeln!(out, "    {}", escape(stop));
+    }
+    if let Some(p) = n.free {
+        let _ = writeln!(out, "    or use port {p}: flask run --port {p} · PORT={p} · --port {p}");
+    }
 }
 
 /// "registered port · commplex-main, flask-dev · inside the ephemeral range".
