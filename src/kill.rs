@@ -350,7 +350,10 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
         }));
         return actions;
     }
-    let mut live: Vec<(Pinned, Action)> = Vec::new();
+    // Pin and check every target first, then signal them back to back: a
+    // reloader parent that stops its child on SIGTERM must not make the
+    // child look like it let go before its own turn came.
+    let mut pinned_targets: Vec<(Pinned, Action)> = Vec::new();
     for t in &plan.targets {
         let mut action = Action {
             pid: t.pid,
@@ -368,23 +371,27 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
                 action.result = outcome;
                 actions.push(action);
             }
-            Ok(pinned) => match pinned.signal(opts.signal) {
-                Ok(()) => {
+            Ok(pinned) => pinned_targets.push((pinned, action)),
+        }
+    }
+    let mut live: Vec<(Pinned, Action)> = Vec::new();
+    for (pinned, mut action) in pinned_targets {
+        match pinned.signal(opts.signal) {
+            Ok(()) => {
+                action.signal = Some(signal_name(opts.signal));
+                live.push((pinned, action));
+            }
+            Err(outcome) => {
+                if outcome == Outcome::Denied {
                     action.signal = Some(signal_name(opts.signal));
-                    live.push((pinned, action));
+                    action.reason = Some(format!(
+                        "permission denied: pid {} belongs to another user; run with sudo",
+                        action.pid
+                    ));
                 }
-                Err(outcome) => {
-                    if outcome == Outcome::Denied {
-                        action.signal = Some(signal_name(opts.signal));
-                        action.reason = Some(format!(
-                            "permission denied: pid {} belongs to another user; run with sudo",
-                            t.pid
-                        ));
-                    }
-                    action.result = outcome;
-                    actions.push(action);
-                }
-            },
+                action.result = outcome;
+                actions.push(action);
+            }
         }
     }
     let first_is_kill = opts.signal == nix::sys::signal::Signal::SIGKILL;

@@ -371,6 +371,7 @@ pub(crate) fn kill_result(
     for a in r.actions.iter().filter(news) {
         let sig = a.signal.as_deref().unwrap_or("no signal");
         let what = match a.result {
+            Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
             Outcome::Exited => format!("{sig}: exited"),
             Outcome::Killed if sig == "SIGKILL" && opts.signal.as_str() != "SIGKILL" => {
                 format!("{} ignored for {:?}; SIGKILL: killed", opts.signal.as_str(), opts.grace)
