@@ -816,13 +816,22 @@ fn ci_shell_recipe_passes_on_free_ports() {
 
 /// Runs portcheck with stdout on a pseudo-terminal; returns what it showed.
 fn on_terminal(args: &[&str]) -> (Option<i32>, String) {
+    on_terminal_with(args, Some("1"))
+}
+
+/// Like [`on_terminal`], with NO_COLOR set to `no_color` or unset.
+fn on_terminal_with(args: &[&str], no_color: Option<&str>) -> (Option<i32>, String) {
     use std::io::Read;
     let pty = nix::pty::openpty(None, None).expect("openpty");
     let mut master = std::fs::File::from(pty.master);
     let slave = std::fs::File::from(pty.slave);
-    let status = Command::new(util::bin())
+    let mut cmd = Command::new(util::bin());
+    match no_color {
+        Some(v) => cmd.env("NO_COLOR", v),
+        None => cmd.env_remove("NO_COLOR"),
+    };
+    let status = cmd
         .args(args)
-        .env("NO_COLOR", "1")
         .env("COLUMNS", "200")
         .stdin(std::process::Stdio::null())
         .stdout(slave)
@@ -936,9 +945,13 @@ fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
     // Asked for: always.
     let always = portcheck(&["--color", "always", &port]);
     assert!(always.stdout.contains("\x1b["), "{}", always.stdout);
-    // On a terminal: yes, unless NO_COLOR.
-    let (_, screen) = on_terminal(&["--color", "auto", &port]);
-    assert!(!screen.contains('\x1b'), "NO_COLOR is set by on_terminal: {screen}");
+    // On a terminal: yes, unless NO_COLOR is set (to anything but "").
+    let (_, screen) = on_terminal_with(&[&port], None);
+    assert!(screen.contains("\x1b["), "a terminal gets colour: {screen}");
+    let (_, screen) = on_terminal_with(&["--color", "auto", &port], Some("1"));
+    assert!(!screen.contains('\x1b'), "NO_COLOR=1: {screen}");
+    let (_, screen) = on_terminal_with(&[&port], Some(""));
+    assert!(screen.contains("\x1b["), "an empty NO_COLOR is no request: {screen}");
     portcheck(&["--color", "never", &port]).code(1);
 }
 
