@@ -515,6 +515,54 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text: an answer or a usage error naming it, never a panic.
+        #[test]
+        fn port_specs_never_panic(arg in "\\PC{0,24}") {
+            let s = Services::from_text("http 80/tcp\n");
+            if let Err(e) = parse_port_spec(&arg, &s) {
+                let named = e.to_string().contains(&format!("'{}'", arg)) || e.to_string().contains("protocol");
+                proptest::prop_assert!(named, "{} does not name {:?}", e, arg);
+            }
+        }
+
+        #[test]
+        fn every_port_and_range_round_trips(a in 1u16..=65535, b in 1u16..=65535, udp: bool) {
+            let s = Services::default();
+            let suffix = if udp { "/udp" } else { "/tcp" };
+            let proto = Some(if udp { Protocol::Udp } else { Protocol::Tcp });
+            proptest::prop_assert_eq!(
+                parse_port_spec(&a.to_string(), &s).unwrap(),
+                PortSpec { first: a, last: a, protocol: None }
+            );
+            let (lo, hi) = (a.min(b), a.max(b));
+            proptest::prop_assert_eq!(
+                parse_port_spec(&format!("{lo}-{hi}{suffix}"), &s).unwrap(),
+                PortSpec { first: lo, last: hi, protocol: proto }
+            );
+            if lo < hi {
+                let reversed = format!("{}-{}", hi, lo);
+                proptest::prop_assert!(parse_port_spec(&reversed, &s).is_err());
+            }
+        }
+
+        #[test]
+        fn out_of_range_numbers_are_rejected(n in 65536u64..u64::MAX) {
+            proptest::prop_assert!(parse_port_spec(&n.to_string(), &Services::default()).is_err());
+        }
+
+        #[test]
+        fn durations_never_panic(arg in "\\PC{0,16}") {
+            let _ = parse_duration(&arg);
+        }
+
+        #[test]
+        fn durations_round_trip(ms in 0u64..10_000_000) {
+            proptest::prop_assert_eq!(parse_duration(&format!("{ms}ms")).unwrap(), Duration::from_millis(ms));
+            proptest::prop_assert_eq!(parse_duration(&format!("{ms}s")).unwrap(), Duration::from_secs(ms));
+        }
+    }
+
     #[test]
     fn durations() {
         assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));

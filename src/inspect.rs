@@ -142,7 +142,9 @@ pub(crate) fn query(
         }
         reports.push(port_report(ctx, q, in_use, socket_reports, time_wait, notes));
     }
-    Ok(Query { ports: reports, notes: snap.notes })
+    let mut notes = snap.notes.clone();
+    notes.extend(proc_notes(ctx, &snap));
+    Ok(Query { ports: reports, notes })
 }
 
 /// Probes a port with no listener in the socket table.
@@ -217,6 +219,7 @@ fn probe_port(
         unreadable.extend(snap.unreadable);
         unreadable.sort_unstable();
         unreadable.dedup();
+        notes.extend(snap.notes);
         let found = !other.is_empty() || time_wait > 0;
         if in_use {
             *extra = other;
@@ -291,6 +294,7 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
     let sockets =
         snap.sockets.iter().map(|s| socket_report(ctx, s, &snap, &details, &mut users)).collect();
     let mut notes = snap.notes.clone();
+    notes.extend(proc_notes(ctx, &snap));
     if !snap.unreadable.is_empty() && !ctx.root {
         notes.push(format!(
             "{} processes of other users could not be inspected: run with sudo to see every owner",
@@ -298,6 +302,22 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
         ));
     }
     Ok(Listing { sockets, notes })
+}
+
+/// What the report must say about `/proc` itself.
+fn proc_notes(ctx: &Context, snap: &Snapshot) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(err) = &snap.proc_error {
+        notes.push(format!(
+            "/proc could not be read ({err}): the sockets are shown, their processes are not"
+        ));
+    }
+    if snap.hidepid && !ctx.root {
+        notes.push(
+            "/proc is mounted with hidepid: other users' processes are invisible; run with sudo to see every owner".into(),
+        );
+    }
+    notes
 }
 
 fn describe(snap: &Snapshot) -> HashMap<u32, ProcessInfo> {
@@ -344,7 +364,13 @@ fn socket_report(
             (None, Some(uid)) => format!("uid {uid}"),
             _ => "another user".into(),
         };
-        if !ctx.root && !snap.unreadable.is_empty() {
+        if let Some(err) = &snap.proc_error {
+            format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
+        } else if snap.hidepid && !ctx.root {
+            format!(
+                "owned by {who}; /proc is mounted with hidepid, which hides other users' processes: run with sudo to see the process"
+            )
+        } else if !ctx.root && !snap.unreadable.is_empty() {
             format!("owned by {who}: run with sudo to see the process")
         } else if !snap.unreadable.is_empty() {
             let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();

@@ -56,7 +56,7 @@ impl Services {
         Services::from_text(&text)
     }
 
-    fn from_text(text: &str) -> Services {
+    pub(crate) fn from_text(text: &str) -> Services {
         let mut services = Services::default();
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("");

@@ -4,14 +4,18 @@
 //! One function, [`snapshot`], hides the platform. On Linux it asks the
 //! kernel through sock_diag netlink for exactly the states and ports wanted
 //! (`linux.rs`) and maps socket inodes to processes with one walk of
-//! `/proc/*/fd` (`owners.rs`). Elsewhere, and on Linux when sock_diag is
-//! unavailable, netstat2 is the portable backend (`portable.rs`).
+//! `/proc/*/fd` (`owners.rs`); when sock_diag is unavailable it reads
+//! `/proc/net/*` instead (`procnet.rs`, since netstat2 on Linux needs
+//! sock_diag too). Elsewhere netstat2 is the portable backend
+//! (`portable.rs`), which a Linux unit test checks against sock_diag.
 
 #[cfg(target_os = "linux")]
 mod linux;
 #[cfg(target_os = "linux")]
 pub(crate) mod owners;
 mod portable;
+#[cfg(target_os = "linux")]
+mod procnet;
 
 use std::net::IpAddr;
 
@@ -210,6 +214,11 @@ pub(crate) struct Snapshot {
     pub(crate) unreadable: Vec<u32>,
     /// Notes about how the scan was done (a fallback backend, say).
     pub(crate) notes: Vec<String>,
+    /// `/proc` is mounted with `hidepid`: other users' processes are
+    /// invisible, not merely unreadable.
+    pub(crate) hidepid: bool,
+    /// Why `/proc` could not be walked at all, if it could not.
+    pub(crate) proc_error: Option<String>,
 }
 
 /// Takes the snapshot. With `owners`, every socket's holders are filled in
@@ -222,13 +231,20 @@ pub(crate) fn snapshot(
     let mut snap = Snapshot::default();
     #[cfg(target_os = "linux")]
     {
-        match linux::sockets(select, scope) {
+        // PORTCHECK_NO_SOCK_DIAG=1 stands in for a kernel without
+        // sock_diag, so the fallback is tested end to end.
+        let diag = if std::env::var_os("PORTCHECK_NO_SOCK_DIAG").is_some() {
+            Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
+        } else {
+            linux::sockets(select, scope)
+        };
+        match diag {
             Ok(sockets) => snap.sockets = sockets,
             Err(err) => {
                 snap.notes.push(format!(
-                    "sock_diag netlink is unavailable ({err}); used the portable backend"
+                    "sock_diag netlink is unavailable ({err:#}); read /proc/net instead, which shows neither IPV6_V6ONLY nor bound-but-not-listening sockets"
                 ));
-                snap.sockets = portable::sockets(select, scope)?;
+                snap.sockets = procnet::sockets(select, scope)?;
             }
         }
         snap.sockets.sort_by_key(|s| (s.protocol, s.port, s.family, s.address, s.inode));
@@ -238,11 +254,20 @@ pub(crate) fn snapshot(
             inodes.sort_unstable();
             inodes.dedup();
             if !inodes.is_empty() {
-                let found = owners::find(&inodes)?;
-                for s in &mut snap.sockets {
-                    s.pids = found.holders(s.inode).to_vec();
+                match owners::find(&inodes) {
+                    Ok(found) => {
+                        for s in &mut snap.sockets {
+                            s.pids = found.holders(s.inode).to_vec();
+                        }
+                        snap.unreadable = found.unreadable;
+                        snap.hidepid = found.hidepid;
+                    }
+                    // No /proc: the sockets are still real; their owners
+                    // are unknown, and the report says why.
+                    Err(err) => {
+                        snap.proc_error = Some(format!("{err:#}"));
+                    }
                 }
-                snap.unreadable = found.unreadable;
             }
         }
     }
@@ -276,6 +301,21 @@ mod tests {
         assert!(s.covers(Family::Ipv4) && s.covers(Family::Ipv6));
         s.v6only = Some(true);
         assert!(!s.covers(Family::Ipv4));
+    }
+
+    /// netstat2, the portable backend, sees the same listener as sock_diag
+    /// (and keeps compiling on Linux, where it is otherwise unused).
+    #[test]
+    fn portable_backend_agrees_with_sock_diag() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let select = Selection { tcp: true, udp: false, v4: true, v6: false };
+        let ours = linux::sockets(select, Scope::Ports(&[port])).unwrap();
+        let theirs = portable::sockets(select, Scope::Ports(&[port])).unwrap();
+        assert_eq!(ours.len(), 1);
+        assert_eq!(theirs.len(), 1);
+        assert_eq!((ours[0].address, ours[0].inode), (theirs[0].address, theirs[0].inode));
+        assert_eq!(theirs[0].pids, vec![std::process::id()]);
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub(crate) struct Owners {
     /// Processes whose fd table could not be read (EACCES: another user's
     /// process without root), sorted.
     pub(crate) unreadable: Vec<u32>,
+    /// `/proc` is mounted with `hidepid=1|2|invisible|noaccess`: other
+    /// users' processes may be missing from it altogether.
+    pub(crate) hidepid: bool,
 }
 
 impl Owners {
@@ -44,6 +47,9 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
         openat(CWD, c"/proc", OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())
             .context("cannot open /proc")?;
     let pids = list_pids(&proc).context("cannot list /proc")?;
+    if !pids.contains(&std::process::id()) {
+        anyhow::bail!("/proc does not list this process: it is not a usable procfs");
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
     let queue = Queue { pids: &pids, next: AtomicUsize::new(0) };
     let parts: Vec<Part> = if threads < 2 || pids.len() < PARALLEL_MIN {
@@ -76,7 +82,23 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
         pids.dedup();
     }
     owners.unreadable.sort_unstable();
+    owners.hidepid = hidepid();
     Ok(owners)
+}
+
+/// Whether the `/proc` in use hides other users' processes.
+fn hidepid() -> bool {
+    std::fs::read_to_string("/proc/self/mountinfo").is_ok_and(|m| {
+        m.lines().any(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.get(4) == Some(&"/proc")
+                && l.split(" - ").nth(1).is_some_and(|opts| {
+                    opts.split([',', ' ']).any(|o| {
+                        o.starts_with("hidepid=") && o != "hidepid=0" && o != "hidepid=off"
+                    })
+                })
+        })
+    })
 }
 
 /// Every numeric entry of `/proc`.

@@ -6,6 +6,9 @@
 //!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT]
 //! holder --supervise [ARGS...]
 //! holder --client
+//! holder --churn
+//! holder --listeners N --base PORT
+//! holder --exec-on-usr1 [ARGS...]
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -13,6 +16,10 @@
 //! supervisord or a dev server's reloader do. Its READY line names the
 //! supervisor first, then the child. `--client` holds an established
 //! loopback connection and reports its local port, on which nothing listens.
+//! `--churn` starts about 200 short-lived listeners a second (`--flash`
+//! children) until stdin closes. `--listeners N --base PORT` holds N
+//! listeners on PORT.. in one process. `--exec-on-usr1`: on SIGUSR1 the
+//! holder closes its socket and execs `sleep 30` in the same pid.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -33,7 +40,8 @@ use nix::sys::socket::{
 };
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> =
+        std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
@@ -41,6 +49,32 @@ fn main() {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
+    }
+    if flag("--exec-on-usr1") {
+        // Blocked here, before any thread starts, so only the waiter below
+        // receives it.
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGUSR1);
+        set.thread_block().expect("block SIGUSR1");
+    }
+    if flag("--flash") {
+        // One short-lived listener for --churn.
+        let _l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        std::thread::sleep(std::time::Duration::from_millis(
+            5 + u64::from(std::process::id() % 20),
+        ));
+        return;
+    }
+    if flag("--churn") {
+        churn();
+        return;
+    }
+    if let Some(n) = value("--listeners") {
+        many_listeners(
+            n.parse().expect("--listeners"),
+            value("--base").expect("--base").parse().expect("--base"),
+        );
+        return;
     }
     if flag("--client") {
         // An outgoing connection whose local port nothing listens on:
@@ -112,6 +146,23 @@ fn main() {
         .or_else(|| local.as_sockaddr_in6().map(|a| a.port()))
         .expect("port");
 
+    let fd = std::sync::Arc::new(fd);
+    if flag("--exec-on-usr1") {
+        let sock = std::sync::Arc::clone(&fd);
+        std::thread::spawn(move || {
+            let mut set = SigSet::empty();
+            set.add(Signal::SIGUSR1);
+            let _ = set.wait();
+            // The socket closes at exec; the pid stays, now a `sleep`.
+            use std::os::unix::process::CommandExt;
+            let _ = nix::fcntl::fcntl(
+                &*sock,
+                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+            );
+            let err = Command::new("sleep").arg("30").stdin(Stdio::null()).exec();
+            panic!("exec sleep: {err}");
+        });
+    }
     let mut pids = vec![std::process::id()];
     let mut children = Vec::new();
     for _ in 0..workers {
@@ -187,4 +238,54 @@ fn supervise(mut args: Vec<String>) {
             child = start(&args).0;
         }
     }
+}
+
+fn churn() {
+    let exe = std::env::current_exe().expect("current_exe");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        wait_for_eof();
+        let _ = tx.send(());
+    });
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY 0 {}", std::process::id()).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    let mut live: Vec<std::process::Child> = Vec::new();
+    while rx.try_recv().is_err() {
+        if let Ok(c) =
+            Command::new(&exe).arg("--flash").stdin(Stdio::null()).stdout(Stdio::null()).spawn()
+        {
+            live.push(c);
+        }
+        live.retain_mut(|c| !matches!(c.try_wait(), Ok(Some(_))));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    for mut c in live {
+        let _ = c.wait();
+    }
+}
+
+fn many_listeners(n: u16, base: u16) {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    let want = u64::from(n) + 64;
+    let (soft, hard) = getrlimit(Resource::RLIMIT_NOFILE).expect("getrlimit");
+    if soft < want {
+        setrlimit(Resource::RLIMIT_NOFILE, want.max(soft), hard.max(want)).expect("setrlimit");
+    }
+    let mut held = Vec::with_capacity(usize::from(n));
+    for port in base..base + n {
+        match std::net::TcpListener::bind(("127.0.0.1", port)) {
+            Ok(l) => held.push(l),
+            Err(e) => {
+                eprintln!("holder: bind {port}: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY {base} {}", std::process::id()).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    wait_for_eof();
 }
