@@ -18,6 +18,12 @@ use crate::wait::Until;
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(bad) = args.iter().skip(1).find(|a| a.to_str().is_none()) {
+        return Err(error::usage(format!(
+            "invalid argument '{}': not valid UTF-8",
+            bad.to_string_lossy()
+        )));
+    }
     if let Some(bad) = cli::negative_port(&args) {
         return Err(error::usage(format!(
             "invalid port '{bad}': ports are numbers from 1 to 65535"
@@ -129,10 +135,7 @@ fn wait(
     limit: Duration,
 ) -> anyhow::Result<ExitStatus> {
     let outcome = crate::wait::wait(config.select, &config.ports, until, limit)?;
-    let (ok, waited) = match outcome {
-        Ok(d) => (true, d),
-        Err(d) => (false, d),
-    };
+    let (ok, waited) = (outcome.ok, outcome.elapsed);
     if config.quiet && !config.json {
         return Ok(if ok { ExitStatus::Yes } else { ExitStatus::No });
     }
@@ -140,6 +143,7 @@ fn wait(
     let result = report::WaitReport {
         ok,
         waited_ms: waited.as_millis() as u64,
+        ready: outcome.ready,
         until: match until {
             Until::Free => "free",
             Until::Listening => "listening",
@@ -203,7 +207,10 @@ fn kill(
         return Ok(ExitStatus::Failure);
     }
     if hidden {
-        let ports: Vec<String> = plan.unseen.iter().map(|(p, _)| p.to_string()).collect();
+        let mut ports: Vec<u16> = plan.unseen.iter().map(|(p, _)| *p).collect();
+        ports.sort_unstable();
+        ports.dedup();
+        let ports: Vec<String> = ports.iter().map(u16::to_string).collect();
         warn(&format!(
             "permission denied: port {} has a holder that cannot be seen without root; run with sudo",
             ports.join(", ")
@@ -336,10 +343,11 @@ pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One diagnostic line on stderr, in portcheck's voice.
+/// One diagnostic line on stderr, in portcheck's voice. It may quote what
+/// the user typed (or a process name), so it is escaped like all such text.
 pub(crate) fn warn(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "portcheck: {text}");
+    let _ = writeln!(err, "portcheck: {}", crate::sanitize::escape(text));
 }
 
 fn terminal_width() -> Option<u16> {

@@ -244,6 +244,8 @@ impl Cli {
             v6: self.ipv6 || !self.ipv4,
         };
         let mut ports: Vec<PortQuery> = Vec::new();
+        // port -> index in `ports`: a 65,535-port range stays linear.
+        let mut index: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
         for arg in &self.ports {
             let spec = parse_port_spec(arg, services)?;
             let tcp = select.tcp && spec.protocol.is_none_or(|p| p == Protocol::Tcp);
@@ -256,12 +258,15 @@ impl Cli {
                 )));
             }
             for port in spec.first..=spec.last {
-                match ports.iter_mut().find(|q| q.port == port) {
-                    Some(q) => {
-                        q.tcp |= tcp;
-                        q.udp |= udp;
+                match index.get(&port) {
+                    Some(&i) => {
+                        ports[i].tcp |= tcp;
+                        ports[i].udp |= udp;
                     }
-                    None => ports.push(PortQuery { port, tcp, udp }),
+                    None => {
+                        index.insert(port, ports.len());
+                        ports.push(PortQuery { port, tcp, udp });
+                    }
                 }
             }
         }

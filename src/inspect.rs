@@ -65,6 +65,9 @@ impl Context {
             IpAddr::V4(v4) => format!("{v4}:{}", s.port),
             IpAddr::V6(v6) => format!("[{v6}]:{}", s.port),
         };
+        if !matches!(s.state, State::Listen | State::Unconn) {
+            return Vec::new();
+        }
         match Exposure::of(&s.address) {
             Exposure::Loopback => Vec::new(),
             Exposure::Specific => vec![fmt(&s.address)],
@@ -117,8 +120,9 @@ pub(crate) fn query(
         let mut extra: Vec<Socket> = Vec::new();
         let mut in_use = !sockets.is_empty();
         let mut time_wait = 0;
+        let mut bind_checked = true;
         if !in_use {
-            (in_use, time_wait) =
+            (in_use, time_wait, bind_checked) =
                 probe_port(ctx, select, q, &mut extra, &mut snap.unreadable, &mut notes)?;
             let mut missing: Vec<u32> = extra
                 .iter()
@@ -140,7 +144,9 @@ pub(crate) fn query(
                 "some holders belong to other users: run with sudo to see the processes".into(),
             );
         }
-        reports.push(port_report(ctx, q, in_use, socket_reports, time_wait, notes));
+        let mut report = port_report(ctx, q, in_use, socket_reports, time_wait, notes);
+        report.bind_checked = bind_checked;
+        reports.push(report);
     }
     let mut notes = snap.notes.clone();
     notes.extend(proc_notes(ctx, &snap));
@@ -164,7 +170,7 @@ fn probe_port(
     extra: &mut Vec<Socket>,
     unreadable: &mut Vec<u32>,
     notes: &mut Vec<String>,
-) -> anyhow::Result<(bool, usize)> {
+) -> anyhow::Result<(bool, usize, bool)> {
     const ATTEMPTS: usize = 3;
     let mut denied = false;
     let mut bound = false;
@@ -191,15 +197,11 @@ fn probe_port(
             }
         }
     }
-    if denied {
-        notes.push(format!(
-            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged); it is not in use",
-            q.port, ctx.host.unprivileged_start
-        ));
+    if !bound && !denied {
+        return Ok((false, 0, true));
     }
-    if !bound {
-        return Ok((false, 0));
-    }
+    // Without the right to bind a privileged port, the bind proves
+    // nothing: the socket table alone answers, in every state.
     let mut in_use = false;
     let mut time_wait = 0;
     for attempt in 0..ATTEMPTS {
@@ -211,11 +213,13 @@ fn probe_port(
             .filter(|s| select.families().any(|f| s.covers(f)))
             .partition(|s| s.state == State::TimeWait);
         time_wait = tw.len();
-        let server_blocked = q
-            .protocols()
-            .iter()
-            .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
-        in_use = server_blocked || other.iter().any(|s| s.state == State::BoundInactive);
+        let server_blocked = !denied
+            && q.protocols()
+                .iter()
+                .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
+        in_use = server_blocked
+            || other.iter().any(|s| s.state == State::BoundInactive)
+            || (denied && !other.is_empty());
         unreadable.extend(snap.unreadable);
         unreadable.sort_unstable();
         unreadable.dedup();
@@ -260,7 +264,13 @@ fn probe_port(
             }
         ));
     }
-    Ok((in_use, time_wait))
+    if denied && !in_use {
+        notes.push(format!(
+            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged), so portcheck could not bind it; no socket is bound to it",
+            q.port, ctx.host.unprivileged_start
+        ));
+    }
+    Ok((in_use, time_wait, !denied))
 }
 
 fn port_report(
@@ -282,13 +292,18 @@ fn port_report(
         protocols,
         sockets,
         time_wait,
+        bind_checked: true,
         notes,
     }
 }
 
 /// Lists every listening TCP and unconnected UDP socket with its owners.
 pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listing> {
-    let snap = scan::snapshot(select, Scope::Listening, true)?;
+    // With -4, an IPv6 socket that also takes IPv4 connections belongs in
+    // the listing (and in an --exposed audit) too.
+    let scan_select = Selection { v6: select.v6 || select.v4, ..select };
+    let mut snap = scan::snapshot(scan_select, Scope::Listening, true)?;
+    snap.sockets.retain(|s| select.families().any(|f| s.covers(f)));
     let details = describe(&snap);
     let mut users = Users::default();
     let sockets =

@@ -51,6 +51,10 @@ pub(crate) enum Outcome {
     TimedOut,
 }
 
+/// Why a target that outlived the grace period got no SIGKILL.
+pub(crate) const RELEASED: &str =
+    "let go of the port after the first signal and is still shutting down; not killed";
+
 /// Why a pinned target was not signalled after all.
 pub(crate) const LET_GO: &str = "it let go of the socket before the signal (or its pid now names another process); not signalled";
 
@@ -396,7 +400,7 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     }
     let first_is_kill = opts.signal == nix::sys::signal::Signal::SIGKILL;
     let first_grace = if first_is_kill { Duration::from_secs(2) } else { opts.grace };
-    wait_all(&live, first_grace);
+    wait_all(&live, first_grace, !first_is_kill);
     let mut remaining = Vec::new();
     for (pinned, mut action) in live {
         if !pinned.alive() {
@@ -404,6 +408,12 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
             actions.push(action);
         } else if first_is_kill {
             action.result = Outcome::TimedOut;
+            actions.push(action);
+        } else if !pinned.holds_socket() {
+            // It let go of the port and is still shutting down: not a
+            // holder any more, so no SIGKILL.
+            action.result = Outcome::Exited;
+            action.reason = Some(RELEASED.into());
             actions.push(action);
         } else {
             remaining.push((pinned, action));
@@ -428,7 +438,7 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
             }
         }
     }
-    wait_all(&escalated, Duration::from_secs(2));
+    wait_all(&escalated, Duration::from_secs(2), false);
     for (pinned, mut action) in escalated {
         action.result = if pinned.alive() { Outcome::TimedOut } else { Outcome::Killed };
         actions.push(action);
@@ -453,9 +463,12 @@ pub(crate) fn parse_signal(arg: &str) -> Option<nix::sys::signal::Signal> {
     nix::sys::signal::Signal::from_str(&name).ok()
 }
 
-fn wait_all(live: &[(Pinned, Action)], limit: Duration) {
+/// Waits until every pinned process has exited or, with `released`,
+/// at least let go of its sockets (the port is free then), or `limit`.
+fn wait_all(live: &[(Pinned, Action)], limit: Duration, released: bool) {
     let deadline = Instant::now() + limit;
-    while live.iter().any(|(p, _)| p.alive()) {
+    let holding = |p: &Pinned| p.alive() && (!released || p.holds_socket());
+    while live.iter().any(|(p, _)| holding(p)) {
         let now = Instant::now();
         if now >= deadline {
             return;
@@ -473,6 +486,8 @@ fn wait_all(live: &[(Pinned, Action)], limit: Duration) {
 pub(crate) struct Pinned {
     pid: u32,
     start: Option<u64>,
+    /// The sockets that make it a holder.
+    inodes: Vec<u64>,
     #[cfg(target_os = "linux")]
     pidfd: Option<std::os::fd::OwnedFd>,
 }
@@ -507,6 +522,7 @@ impl Pinned {
         Ok(Pinned {
             pid: t.pid,
             start: now,
+            inodes: t.inodes.clone(),
             #[cfg(target_os = "linux")]
             pidfd,
         })
@@ -536,6 +552,11 @@ impl Pinned {
             Err(nix::errno::Errno::EPERM) => Err(Outcome::Denied),
             Err(_) => Err(Outcome::Refused),
         }
+    }
+
+    /// Whether the pinned process still has one of its sockets open.
+    fn holds_socket(&self) -> bool {
+        self.inodes.is_empty() || holds_any(self.pid, &self.inodes)
     }
 
     /// Whether the pinned process is still running (a zombie is not).

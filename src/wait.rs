@@ -19,14 +19,23 @@ pub(crate) enum Until {
     Listening,
 }
 
-/// Polls until every port meets `until` (`Ok(elapsed)`) or `limit` passes
-/// (`Err(elapsed)`).
+/// What a wait ended with.
+#[derive(Clone, Debug)]
+pub(crate) struct Waited {
+    /// Every port met the condition before the deadline.
+    pub(crate) ok: bool,
+    pub(crate) elapsed: Duration,
+    /// The ports that met it at the last look.
+    pub(crate) ready: Vec<u16>,
+}
+
+/// Polls until every port meets `until` or `limit` passes.
 pub(crate) fn wait(
     select: Selection,
     queries: &[PortQuery],
     until: Until,
     limit: Duration,
-) -> anyhow::Result<Result<Duration, Duration>> {
+) -> anyhow::Result<Waited> {
     let start = Instant::now();
     let deadline = start + limit;
     let mut ports: Vec<u16> = queries.iter().map(|q| q.port).collect();
@@ -35,36 +44,56 @@ pub(crate) fn wait(
     let scan_select = Selection { v6: select.v6 || select.v4, ..select };
     loop {
         let snap = scan::snapshot(scan_select, Scope::Ports(&ports), false)?;
-        let done = queries.iter().all(|q| {
-            let protos = q.protocols();
-            let mut sockets =
-                snap.sockets.iter().filter(|s| s.port == q.port && protos.contains(&s.protocol));
-            match until {
-                Until::Listening => sockets.any(|s| match s.protocol {
-                    Protocol::Tcp => s.state == State::Listen,
-                    Protocol::Udp => true,
-                }),
-                // Nothing at all bound: no listener, no bound-inactive
-                // socket, no connection, no TIME_WAIT (the exclusive bind).
-                Until::Free => {
-                    !sockets.any(|s| s.state.holds_port() && select.families().any(|f| s.covers(f)))
-                        && protos.iter().all(|&p| {
-                            select.families().all(|f| {
-                                matches!(
-                                    probe_exclusive(p, f, q.port),
-                                    Probe::Free | Probe::Denied | Probe::Unsupported
-                                )
+        let ready: Vec<u16> = queries
+            .iter()
+            .filter(|q| {
+                let protos = q.protocols();
+                let mut sockets = snap
+                    .sockets
+                    .iter()
+                    .filter(|s| s.port == q.port && protos.contains(&s.protocol));
+                match until {
+                    Until::Listening => sockets.any(|s| {
+                        select.families().any(|f| s.covers(f))
+                            && match s.protocol {
+                                Protocol::Tcp => s.state == State::Listen,
+                                Protocol::Udp => true,
+                            }
+                    }),
+                    // Nothing at all bound: no listener, no bound-inactive
+                    // socket, no connection, no TIME_WAIT (the exclusive bind).
+                    Until::Free => {
+                        !sockets
+                            .any(|s| s.state.holds_port() && select.families().any(|f| s.covers(f)))
+                            && protos.iter().all(|&p| {
+                                select.families().all(|f| {
+                                    match probe_exclusive(p, f, q.port) {
+                                        Probe::Free | Probe::Unsupported => true,
+                                        // May not bind a privileged port: free
+                                        // when no socket of any state is on it.
+                                        Probe::Denied => scan::snapshot(
+                                            scan_select,
+                                            Scope::AnyState(&[q.port]),
+                                            false,
+                                        )
+                                        .is_ok_and(|s| {
+                                            !s.sockets
+                                                .iter()
+                                                .any(|x| x.protocol == p && x.covers(f))
+                                        }),
+                                        _ => false,
+                                    }
+                                })
                             })
-                        })
+                    }
                 }
-            }
-        });
+            })
+            .map(|q| q.port)
+            .collect();
         let now = Instant::now();
-        if done {
-            return Ok(Ok(now - start));
-        }
-        if now >= deadline {
-            return Ok(Err(now - start));
+        let ok = ready.len() == queries.len();
+        if ok || now >= deadline {
+            return Ok(Waited { ok, elapsed: now - start, ready });
         }
         std::thread::sleep(INTERVAL.min(deadline - now));
     }

@@ -484,6 +484,18 @@ fn kill_escalates_to_sigkill_for_a_holder_that_ignores_sigterm() {
 }
 
 #[test]
+fn kill_does_not_sigkill_a_holder_that_let_go_of_the_port() {
+    let h = Holder::start(&["--drain-on-term"]);
+    let run = portcheck(&["--kill", "--grace", "2s", "--json", &h.port.to_string()]);
+    run.code(0);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(h.pid(), "SIGTERM".into(), "exited".into())]);
+    assert!(v["actions"][0]["reason"].as_str().unwrap().contains("still shutting down"));
+    assert!(alive(h.pid()), "draining, not killed");
+    assert_eq!(port_obj(&v, h.port)["in_use"], false);
+}
+
+#[test]
 fn kill_the_reloader_parent_and_its_child_together() {
     // The Werkzeug reloader: the parent binds and passes the socket to a
     // child that serves; both hold it, and both ignore SIGTERM here, so the
@@ -1025,8 +1037,94 @@ fn in_use_report_ends_with_next_steps() {
     let run = portcheck(&[&port]);
     run.code(1).stdout_has("next steps:");
     run.stdout_has(&format!("portcheck --kill {port}   # stops pid {}, {}", h.pids[0], h.pids[1]));
-    run.stdout_has("or use port ").stdout_has(" · PORT=");
+    run.stdout_has("or use port ").stdout_has(": PORT=");
     run.stdout_has(&format!("pid {} (holder): started by {} (holder)", h.pids[1], h.pids[0]));
+}
+
+#[test]
+fn a_process_on_both_families_is_named_once() {
+    // One process holding the IPv4 and the IPv6 socket of a port.
+    let h = Holder::start(&["--addr", "127.0.0.1", "--both"]);
+    let (port, pid) = (h.port.to_string(), h.pid().to_string());
+    let json = portcheck(&["--json", &port]);
+    assert_eq!(port_obj(&json.json(), h.port)["sockets"].as_array().unwrap().len(), 2);
+    let run = portcheck(&["--wait-free", "200ms", &port]);
+    run.code(1);
+    let line = run.stdout.lines().find(|l| l.contains("still held")).unwrap().to_string();
+    assert_eq!(line.matches(&pid).count(), 1, "{line}");
+    let report = portcheck(&[&port]);
+    assert_eq!(report.stdout.matches(&format!("pid {pid} (holder): started by")).count(), 1);
+}
+
+#[test]
+fn wait_reports_each_port_on_its_own() {
+    let h = Holder::start(&[]);
+    let free = free_port();
+    let run = portcheck(&["--wait-free", "300ms", &free.to_string(), &h.port.to_string()]);
+    run.code(1);
+    run.stdout_has(&format!("OK Port {free} is free."));
+    run.stdout_has(&format!("Port {} is still held by pid {}", h.port, h.pid()));
+}
+
+#[test]
+fn minus_4_honours_ipv6_sockets_that_take_ipv4() {
+    // IPv6-only: not an IPv4 listener.
+    let v6 = Holder::start(&["--addr", "::1"]);
+    portcheck(&["--wait-listen", "300ms", "-4", &v6.port.to_string()]).code(1);
+    portcheck(&["--wait-listen", "300ms", "-6", &v6.port.to_string()]).code(0);
+    // Bound to an IPv4-mapped address: only IPv4 reaches it.
+    let mapped = Holder::start(&["--addr", "::ffff:127.0.0.1"]);
+    let run = portcheck(&["--json", "-4", &mapped.port.to_string()]);
+    run.code(1);
+    assert_eq!(pids_of(&port_obj(&run.json(), mapped.port)["sockets"]), vec![mapped.pid()]);
+    // Dual-stack wildcard: in the -4 listing and the -4 audit.
+    let dual = Holder::start(&["--addr", "::", "--dual"]);
+    for args in [&["-4", "--json"][..], &["-4", "--exposed", "--json"][..]] {
+        let v = portcheck(args).json();
+        assert!(
+            v["sockets"].as_array().unwrap().iter().any(|s| s["port"] == dual.port),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_arguments_are_escaped_on_stderr() {
+    let run = portcheck(&["\x1b]0;pwned\x07"]);
+    run.code(2);
+    assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+    run.stderr_has("\\e]0;pwned\\x07");
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(util::bin()).arg(std::ffi::OsStr::from_bytes(b"\xff")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}
+
+#[test]
+#[ignore = "needs root to hold a privileged port and run portcheck unprivileged; .ci/run runs it"]
+fn a_privileged_port_held_by_a_bound_socket_is_not_free_to_a_non_root_user() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    // Port 81 in a private namespace, bound but not listening, by root.
+    in_private_netns(|| {
+        let h = Holder::start(&["--addr", "0.0.0.0", "--port", "81", "--no-listen"]);
+        let (_dir, exe) = world_runnable_copy();
+        let as_nobody = || {
+            let mut cmd = Command::new("setpriv");
+            cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+            cmd
+        };
+        let run = util::run_with(as_nobody(), &["--json", "-t", "81"]);
+        run.code(1);
+        let p = port_obj(&run.json(), 81);
+        assert_eq!(p["in_use"], true, "{p}");
+        assert_eq!(p["bind_checked"], false);
+        util::run_with(as_nobody(), &["--wait-free", "200ms", "-t", "81"]).code(1);
+        drop(h);
+        // Nothing bound now: free, but said not to be bind-checked.
+        let run = util::run_with(as_nobody(), &["-t", "81"]);
+        run.code(0).stdout_has("not bind-checked");
+        util::run_with(as_nobody(), &["--wait-free", "200ms", "-t", "81"]).code(0);
+    });
 }
 
 #[test]

@@ -117,6 +117,9 @@ pub(crate) struct PortReport {
     pub(crate) sockets: Vec<SocketReport>,
     /// TCP connections in TIME_WAIT on the port (they are not holders).
     pub(crate) time_wait: usize,
+    /// Whether a real bind checked the answer: false for a privileged port
+    /// that portcheck may not bind, where the socket table alone answers.
+    pub(crate) bind_checked: bool,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
 }
@@ -179,6 +182,8 @@ pub(crate) struct WaitReport {
     pub(crate) waited_ms: u64,
     /// `free` or `listening`.
     pub(crate) until: &'static str,
+    /// The ports that met the condition at the last look.
+    pub(crate) ready: Vec<u16>,
     /// The ports as they were at the end.
     pub(crate) ports: Vec<PortReport>,
 }

@@ -190,11 +190,13 @@ pub(crate) fn query(
                 );
             }
         }
+        let mut shown: Vec<u32> = Vec::new();
         for s in &port.sockets {
             for p in &s.processes {
-                if p.parents.is_empty() {
+                if p.parents.is_empty() || shown.contains(&p.pid) {
                     continue;
                 }
+                shown.push(p.pid);
                 let chain: Vec<String> =
                     p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
                 let _ = writeln!(
@@ -216,20 +218,29 @@ pub(crate) fn query(
         out.push('\n');
     }
     if !free.is_empty() {
-        let list: Vec<String> = free
-            .iter()
-            .map(|p| match p.protocols.as_slice() {
-                [only] => format!("{}/{}", p.port, only.name()),
-                _ => p.port.to_string(),
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "{} {}  (bound and released on the wildcard address: {})",
-            style.paint_str("Free:", "1;32"),
-            summarize(&list),
-            families
-        );
+        let label = |p: &&PortReport| match p.protocols.as_slice() {
+            [only] => format!("{}/{}", p.port, only.name()),
+            _ => p.port.to_string(),
+        };
+        let checked: Vec<String> = free.iter().filter(|p| p.bind_checked).map(label).collect();
+        let unchecked: Vec<String> = free.iter().filter(|p| !p.bind_checked).map(label).collect();
+        if !checked.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {}  (bound and released on the wildcard address: {})",
+                style.paint_str("Free:", "1;32"),
+                summarize(&checked),
+                families
+            );
+        }
+        if !unchecked.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {}  (no socket bound; binding it needs root, so it was not bind-checked)",
+                style.paint_str("Free:", "1;32"),
+                summarize(&unchecked),
+            );
+        }
         for p in &free {
             for n in &p.notes {
                 let _ = writeln!(out, "  note ({}): {n}", p.port);
@@ -238,6 +249,17 @@ pub(crate) fn query(
     }
     for n in &q.notes {
         let _ = writeln!(out, "note: {n}");
+    }
+    out
+}
+
+/// `items` without repeats, first occurrence kept.
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
     }
     out
 }
@@ -264,7 +286,7 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         let _ = writeln!(out, "    {}", escape(stop));
     }
     if let Some(p) = n.free {
-        let _ = writeln!(out, "    or use port {p}: flask run --port {p} · PORT={p} · --port {p}");
+        let _ = writeln!(out, "    or use port {p}: PORT={p} · --port {p}");
     }
 }
 
@@ -372,6 +394,9 @@ pub(crate) fn kill_result(
         let sig = a.signal.as_deref().unwrap_or("no signal");
         let what = match a.result {
             Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
+            Outcome::Exited if a.reason.as_deref() == Some(crate::kill::RELEASED) => {
+                format!("{sig}: {}", crate::kill::RELEASED)
+            }
             Outcome::Exited => format!("{sig}: exited"),
             Outcome::Killed if sig == "SIGKILL" && opts.signal.as_str() != "SIGKILL" => {
                 format!("{} ignored for {:?}; SIGKILL: killed", opts.signal.as_str(), opts.grace)
@@ -407,13 +432,14 @@ pub(crate) fn kill_result(
                 );
             }
         } else if p.in_use {
-            let holders: Vec<String> = p
-                .sockets
-                .iter()
-                .flat_map(|s| {
-                    s.processes.iter().map(|x| format!("{} ({})", x.pid, escape(&x.name)))
-                })
-                .collect();
+            let holders: Vec<String> = dedup(
+                p.sockets
+                    .iter()
+                    .flat_map(|s| {
+                        s.processes.iter().map(|x| format!("{} ({})", x.pid, escape(&x.name)))
+                    })
+                    .collect(),
+            );
             let by = if holders.is_empty() {
                 "a process portcheck cannot see".into()
             } else {
@@ -476,21 +502,16 @@ pub(crate) fn wait(style: &Style, w: &super::WaitReport) -> String {
     let mut out = String::new();
     let secs = w.waited_ms as f64 / 1000.0;
     for p in &w.ports {
-        let ok = match w.until {
-            // The wait's own test (nothing bound at all) decides, not in_use.
-            "free" => w.ok,
-            _ => p
-                .sockets
+        // The wait's own test decides, port by port.
+        let ok = w.ready.contains(&p.port);
+        let holders: Vec<String> = dedup(
+            p.sockets
                 .iter()
-                .any(|s| s.state.as_str() == "listen" || s.protocol == Protocol::Udp),
-        };
-        let holders: Vec<String> = p
-            .sockets
-            .iter()
-            .flat_map(|s| {
-                s.processes.iter().map(|x| format!("pid {} ({})", x.pid, escape(&x.name)))
-            })
-            .collect();
+                .flat_map(|s| {
+                    s.processes.iter().map(|x| format!("pid {} ({})", x.pid, escape(&x.name)))
+                })
+                .collect(),
+        );
         let line = match (w.until, ok) {
             ("free", true) => format!("{} Port {} is free.", style.paint_str("OK", "1;32"), p.port),
             ("free", false) if holders.is_empty() && p.time_wait > 0 => format!(

@@ -157,12 +157,17 @@ pub(crate) struct Socket {
 impl Socket {
     /// Whether this socket takes the port from servers of `family`: an IPv6
     /// wildcard socket without IPV6_V6ONLY also takes the IPv4 port.
+    /// So does an IPv6 socket bound to an IPv4-mapped address
+    /// (`::ffff:127.0.0.1`), which only IPv4 clients can reach.
     pub(crate) fn covers(&self, family: Family) -> bool {
+        let mapped = match self.address {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().is_some(),
+            IpAddr::V4(_) => false,
+        };
         self.family == family
             || (family == Family::Ipv4
                 && self.family == Family::Ipv6
-                && self.v6only == Some(false)
-                && self.address.is_unspecified())
+                && ((self.v6only == Some(false) && self.address.is_unspecified()) || mapped))
     }
 }
 
@@ -301,6 +306,8 @@ mod tests {
         assert!(s.covers(Family::Ipv4) && s.covers(Family::Ipv6));
         s.v6only = Some(true);
         assert!(!s.covers(Family::Ipv4));
+        s.address = "::ffff:127.0.0.1".parse().unwrap();
+        assert!(s.covers(Family::Ipv4));
     }
 
     /// netstat2, the portable backend, sees the same listener as sock_diag

@@ -3,12 +3,13 @@
 //!
 //! ```text
 //! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
-//!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT]
+//!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT] [--both]
 //! holder --supervise [ARGS...]
 //! holder --client
 //! holder --churn
 //! holder --listeners N --base PORT
 //! holder --exec-on-usr1 [ARGS...]
+//! holder --drain-on-term [ARGS...]
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -20,6 +21,7 @@
 //! children) until stdin closes. `--listeners N --base PORT` holds N
 //! listeners on PORT.. in one process. `--exec-on-usr1`: on SIGUSR1 the
 //! holder closes its socket and execs `sleep 30` in the same pid.
+//! `--drain-on-term`: SIGTERM closes the socket, and the process lives on.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -45,7 +47,7 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    if flag("--ignore-term") {
+    if flag("--ignore-term") || flag("--drain-on-term") {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
@@ -163,6 +165,9 @@ fn main() {
             panic!("exec sleep: {err}");
         });
     }
+    // --both: the same port on [::1] too, a second socket in this process.
+    let _second = flag("--both")
+        .then(|| std::net::TcpListener::bind(("::1", port)).expect("--both: bind [::1]"));
     let mut pids = vec![std::process::id()];
     let mut children = Vec::new();
     for _ in 0..workers {
@@ -182,6 +187,18 @@ fn main() {
     writeln!(out, "READY {port} {}", pids.join(",")).expect("stdout");
     out.flush().expect("flush");
     drop(out);
+    if flag("--drain-on-term") {
+        // SIGTERM closes the socket; the process lives on ("draining").
+        let sock = fd;
+        std::thread::spawn(move || {
+            let mut set = SigSet::empty();
+            set.add(Signal::SIGTERM);
+            let _ = set.wait();
+            drop(sock);
+        });
+        wait_for_eof();
+        return;
+    }
     wait_for_eof();
     for mut c in children {
         let _ = c.wait();
