@@ -297,7 +297,10 @@ fn settle(ctx: &Context, config: &Config, window: Duration) -> anyhow::Result<re
     }
     while Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50).min(deadline - Instant::now()));
-        let snap = scan::snapshot(config.select, Scope::Ports(&free), false)?;
+        // As in the query: -4 must see a dual-stack IPv6 respawn too; the
+        // query that follows decides what counts.
+        let sel = scan::Selection { v6: config.select.v6 || config.select.v4, ..config.select };
+        let snap = scan::snapshot(sel, Scope::Ports(&free), false)?;
         if snap.sockets.iter().any(|s| s.state.holds_port()) {
             return inspect::query(ctx, config.select, &config.ports);
         }

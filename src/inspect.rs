@@ -84,7 +84,32 @@ impl Context {
     }
 }
 
+/// What is known about one queried port while its report is built.
+#[derive(Default)]
+struct Look {
+    /// Sockets holding the port (listeners from the first look, anything
+    /// that blocks a server from the second).
+    held: Vec<Socket>,
+    in_use: bool,
+    /// The exclusive bind failed: something is bound.
+    bound: bool,
+    /// Binding was not permitted (a privileged port without root).
+    denied: bool,
+    time_wait: usize,
+    notes: Vec<String>,
+}
+
 /// Reports on each port of `queries`.
+///
+/// First look: the listeners of every port, in one scan (and one `/proc`
+/// walk when any matched). A port without one is bound exclusively (no
+/// SO_REUSEADDR): success means nothing at all is bound — free, with no
+/// further cost. Second look, only for the ports where that bind failed
+/// (or was not permitted): every socket of those ports in any state —
+/// bound-inactive sockets, connections, TIME_WAIT — in one more scan and
+/// walk, and a server-style bind (with SO_REUSEADDR) for each. A bind that
+/// fails with nothing to show is looked at again a few times (a socket in
+/// flight).
 pub(crate) fn query(
     ctx: &Context,
     select: Selection,
@@ -97,99 +122,149 @@ pub(crate) fn query(
     // so an IPv4 question also looks at IPv6 sockets (filtered by `covers`).
     let scan_select = Selection { v6: select.v6 || select.v4, ..select };
     let mut snap = scan::snapshot(scan_select, Scope::Ports(&ports), true)?;
-    let mut details = describe(&snap);
-    let mut users = Users::default();
-    let mut reports = Vec::with_capacity(queries.len());
+    let relevant = |q: &PortQuery, s: &Socket| {
+        s.port == q.port
+            && q.protocols().contains(&s.protocol)
+            && select.families().any(|f| s.covers(f))
+    };
     let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
     for s in &snap.sockets {
         by_port.entry(s.port).or_default().push(s);
     }
-    for q in queries {
-        let mut sockets: Vec<&Socket> = by_port
-            .get(&q.port)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|s| q.protocols().contains(&s.protocol))
-                    .filter(|s| select.families().any(|f| s.covers(f)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        sockets.retain(|s| s.state.holds_port());
-        let mut notes = Vec::new();
-        let mut extra: Vec<Socket> = Vec::new();
-        let mut in_use = !sockets.is_empty();
-        let mut time_wait = 0;
-        let mut bind_checked = true;
-        if !in_use {
-            (in_use, time_wait, bind_checked) =
-                probe_port(ctx, select, q, &mut extra, &mut snap.unreadable, &mut notes)?;
-            let mut missing: Vec<u32> = extra
-                .iter()
-                .flat_map(|s| s.pids.iter().copied())
-                .filter(|p| !details.contains_key(p))
+    let mut looks: Vec<Look> = queries
+        .iter()
+        .map(|q| {
+            let held: Vec<Socket> = by_port
+                .get(&q.port)
+                .into_iter()
+                .flatten()
+                .filter(|s| relevant(q, s) && s.state.holds_port())
+                .map(|s| (*s).clone())
                 .collect();
-            missing.sort_unstable();
-            missing.dedup();
-            details.extend(process::describe(&missing));
+            if held.is_empty() {
+                exclusive_bind(select, q)
+            } else {
+                Look { held, in_use: true, ..Look::default() }
+            }
+        })
+        .collect();
+    drop(by_port);
+
+    const ATTEMPTS: usize = 3;
+    let mut pending: Vec<usize> =
+        (0..looks.len()).filter(|&i| looks[i].bound || looks[i].denied).collect();
+    for attempt in 0..ATTEMPTS {
+        if pending.is_empty() {
+            break;
         }
-        let socket_reports: Vec<SocketReport> = sockets
-            .iter()
-            .copied()
-            .chain(extra.iter())
-            .map(|s| socket_report(ctx, s, &snap, &details, &mut users))
-            .collect();
-        if socket_reports.iter().any(|s| s.processes.is_empty()) && !ctx.root {
-            notes.push(
-                "some holders belong to other users: run with sudo to see the processes".into(),
-            );
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let mut report = port_report(ctx, q, in_use, socket_reports, time_wait, notes);
-        report.bind_checked = bind_checked;
-        reports.push(report);
+        let mut second_ports: Vec<u16> = pending.iter().map(|&i| queries[i].port).collect();
+        second_ports.sort_unstable();
+        second_ports.dedup();
+        let second = scan::snapshot(scan_select, Scope::AnyState(&second_ports), true)?;
+        snap.unreadable.extend(&second.unreadable);
+        snap.unreadable.sort_unstable();
+        snap.unreadable.dedup();
+        for n in second.notes {
+            if !snap.notes.contains(&n) {
+                snap.notes.push(n);
+            }
+        }
+        pending.retain(|&i| {
+            let (q, look) = (&queries[i], &mut looks[i]);
+            let (tw, other): (Vec<Socket>, Vec<Socket>) = second
+                .sockets
+                .iter()
+                .filter(|s| relevant(q, s))
+                .cloned()
+                .partition(|s| s.state == State::TimeWait);
+            look.time_wait = tw.len();
+            let server_blocked = !look.denied
+                && q.protocols()
+                    .iter()
+                    .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
+            look.in_use = server_blocked
+                || other.iter().any(|s| s.state == State::BoundInactive)
+                || (look.denied && !other.is_empty());
+            let found = !other.is_empty() || look.time_wait > 0;
+            if look.in_use {
+                look.held = other;
+            }
+            // Retry only a bind that failed with nothing to show.
+            look.in_use && !found
+        });
     }
+    for (q, look) in queries.iter().zip(&mut looks) {
+        if look.bound || look.denied {
+            explain(ctx, q, look);
+        }
+    }
+
+    let mut pids: Vec<u32> =
+        looks.iter().flat_map(|l| l.held.iter().flat_map(|s| s.pids.iter().copied())).collect();
+    pids.sort_unstable();
+    pids.dedup();
+    let details = process::describe(&pids);
+    let mut users = Users::default();
+    let reports = queries
+        .iter()
+        .zip(looks)
+        .map(|(q, mut look)| {
+            let sockets: Vec<SocketReport> = look
+                .held
+                .iter()
+                .map(|s| socket_report(ctx, s, &snap, &details, &mut users))
+                .collect();
+            if !ctx.root
+                && !snap.unreadable.is_empty()
+                && sockets.iter().any(|s| s.processes.is_empty())
+            {
+                look.notes.push(
+                    "some holders belong to other users: run with sudo to see the processes".into(),
+                );
+            }
+            let protocols = q.protocols();
+            PortReport {
+                port: q.port,
+                class: Class::of(q.port),
+                ephemeral: ctx.host.ephemeral(q.port),
+                privileged: ctx.host.privileged(q.port),
+                services: ctx.services.names(q.port, &protocols),
+                in_use: look.in_use,
+                protocols,
+                sockets,
+                time_wait: look.time_wait,
+                bind_checked: !look.denied,
+                notes: look.notes,
+            }
+        })
+        .collect();
     let mut notes = snap.notes.clone();
     notes.extend(proc_notes(ctx, &snap));
     Ok(Query { ports: reports, notes })
 }
 
-/// Probes a port with no listener in the socket table.
-///
-/// First an exclusive bind (no SO_REUSEADDR) on each protocol and family:
-/// when it succeeds nothing at all is bound to the port — the common free
-/// case, answered without asking the kernel to walk its connection
-/// tables. When it fails, something is bound: every socket of the port is
-/// fetched in any state (bound-inactive sockets, connections, TIME_WAIT),
-/// and the server-style bind (with SO_REUSEADDR) decides whether a server
-/// could still start there. A bound-inactive socket counts as in use; a
-/// failure with nothing to show is retried a few times (a socket in flight).
-fn probe_port(
-    ctx: &Context,
-    select: Selection,
-    q: &PortQuery,
-    extra: &mut Vec<Socket>,
-    unreadable: &mut Vec<u32>,
-    notes: &mut Vec<String>,
-) -> anyhow::Result<(bool, usize, bool)> {
-    const ATTEMPTS: usize = 3;
-    let mut denied = false;
-    let mut bound = false;
+/// Binds a port with no listener exclusively, for each protocol and family.
+fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
+    let mut look = Look::default();
     for protocol in q.protocols() {
         for family in select.families() {
             match probe_exclusive(protocol, family, q.port) {
                 Probe::Free => {}
-                Probe::InUse => bound = true,
-                Probe::Denied => denied = true,
+                Probe::InUse => look.bound = true,
+                Probe::Denied => look.denied = true,
                 Probe::Unsupported => {
                     let note = format!(
                         "{} is not available on this host; it was not checked",
                         family_name(family)
                     );
-                    if !notes.contains(&note) {
-                        notes.push(note);
+                    if !look.notes.contains(&note) {
+                        look.notes.push(note);
                     }
                 }
-                Probe::Failed(e) => notes.push(format!(
+                Probe::Failed(e) => look.notes.push(format!(
                     "could not check {} over {}: {e}",
                     protocol.name(),
                     family_name(family)
@@ -197,103 +272,46 @@ fn probe_port(
             }
         }
     }
-    if !bound && !denied {
-        return Ok((false, 0, true));
-    }
-    // Without the right to bind a privileged port, the bind proves
-    // nothing: the socket table alone answers, in every state.
-    let mut in_use = false;
-    let mut time_wait = 0;
-    for attempt in 0..ATTEMPTS {
-        let snap = scan::snapshot(select, Scope::AnyState(&[q.port]), true)?;
-        let (tw, other): (Vec<Socket>, Vec<Socket>) = snap
-            .sockets
-            .into_iter()
-            .filter(|s| q.protocols().contains(&s.protocol))
-            .filter(|s| select.families().any(|f| s.covers(f)))
-            .partition(|s| s.state == State::TimeWait);
-        time_wait = tw.len();
-        let server_blocked = !denied
-            && q.protocols()
-                .iter()
-                .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
-        in_use = server_blocked
-            || other.iter().any(|s| s.state == State::BoundInactive)
-            || (denied && !other.is_empty());
-        unreadable.extend(snap.unreadable);
-        unreadable.sort_unstable();
-        unreadable.dedup();
-        notes.extend(snap.notes);
-        let found = !other.is_empty() || time_wait > 0;
-        if in_use {
-            *extra = other;
-        }
-        if found || !in_use {
-            break;
-        }
-        if attempt + 1 < ATTEMPTS {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    if in_use {
-        let connections = extra
+    look
+}
+
+/// The notes of a port that needed the second look.
+fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
+    let held = &look.held;
+    if look.in_use {
+        let connections = held
             .iter()
             .any(|s| !matches!(s.state, State::Listen | State::BoundInactive | State::Unconn));
-        let reason = if extra.iter().any(|s| s.state == State::BoundInactive) {
+        let reason = if held.iter().any(|s| s.state == State::BoundInactive) {
             "a socket below is bound to it without listening; a server cannot take it"
         } else if connections {
             "it is bound by the connection(s) below, not by a listener"
-        } else if !extra.is_empty() {
+        } else if !held.is_empty() {
             "a holder appeared while portcheck looked (below)"
-        } else if time_wait > 0 {
+        } else if look.time_wait > 0 {
             "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
         } else {
             "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
         };
-        notes.push(format!("port {} is taken: {reason}", q.port));
+        look.notes.push(format!("port {} is taken: {reason}", q.port));
     }
-    if time_wait > 0 && (!in_use || !extra.is_empty()) {
-        notes.push(format!(
-            "{time_wait} TCP connection{} in TIME_WAIT on this port (recently closed){}",
-            plural(time_wait),
-            if in_use {
+    let tw = look.time_wait;
+    if tw > 0 && (!look.in_use || !held.is_empty()) {
+        look.notes.push(format!(
+            "{tw} TCP connection{} in TIME_WAIT on this port (recently closed){}",
+            if tw == 1 { "" } else { "s" },
+            if look.in_use {
                 ""
             } else {
                 "; they do not block a server that sets SO_REUSEADDR, as servers do"
             }
         ));
     }
-    if denied && !in_use {
-        notes.push(format!(
+    if look.denied && !look.in_use {
+        look.notes.push(format!(
             "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged), so portcheck could not bind it; no socket is bound to it",
             q.port, ctx.host.unprivileged_start
         ));
-    }
-    Ok((in_use, time_wait, !denied))
-}
-
-fn port_report(
-    ctx: &Context,
-    q: &PortQuery,
-    in_use: bool,
-    sockets: Vec<SocketReport>,
-    time_wait: usize,
-    notes: Vec<String>,
-) -> PortReport {
-    let protocols = q.protocols();
-    PortReport {
-        port: q.port,
-        class: Class::of(q.port),
-        ephemeral: ctx.host.ephemeral(q.port),
-        privileged: ctx.host.privileged(q.port),
-        services: ctx.services.names(q.port, &protocols),
-        in_use,
-        protocols,
-        sockets,
-        time_wait,
-        bind_checked: true,
-        notes,
     }
 }
 

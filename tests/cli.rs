@@ -199,6 +199,28 @@ fn time_wait_is_noted_but_does_not_make_a_port_in_use() {
 }
 
 #[test]
+fn several_connection_bound_ports_are_explained_in_one_second_look() {
+    // Both need the second look (no listener, the bind fails); it is done
+    // for the two together and must attribute each port to its own holder.
+    let a = Holder::start(&["--client"]);
+    let b = Holder::start(&["--client"]);
+    let free = free_port();
+    let run = portcheck(&[
+        "--json",
+        "-t",
+        "-4",
+        &a.port.to_string(),
+        &b.port.to_string(),
+        &free.to_string(),
+    ]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(pids_of(&port_obj(&v, a.port)["sockets"]), vec![a.pid()]);
+    assert_eq!(pids_of(&port_obj(&v, b.port)["sockets"]), vec![b.pid()]);
+    assert_eq!(port_obj(&v, free)["in_use"], false);
+}
+
+#[test]
 fn several_ports_and_a_range_in_one_run() {
     let a = Holder::start(&[]);
     let free = free_port();

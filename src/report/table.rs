@@ -253,12 +253,14 @@ pub(crate) fn query(
     out
 }
 
-/// `items` without repeats, first occurrence kept.
-fn dedup(items: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for i in items {
-        if !out.contains(&i) {
-            out.push(i);
+/// "PREFIX41230 (python3)" for each process holding the port, once each
+/// (a process may hold its IPv4 and IPv6 sockets).
+fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for x in p.sockets.iter().flat_map(|s| s.processes.iter()) {
+        let name = format!("{prefix}{} ({})", x.pid, escape(&x.name));
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
     out
@@ -432,14 +434,7 @@ pub(crate) fn kill_result(
                 );
             }
         } else if p.in_use {
-            let holders: Vec<String> = dedup(
-                p.sockets
-                    .iter()
-                    .flat_map(|s| {
-                        s.processes.iter().map(|x| format!("{} ({})", x.pid, escape(&x.name)))
-                    })
-                    .collect(),
-            );
+            let holders = holder_names(p, "");
             let by = if holders.is_empty() {
                 "a process portcheck cannot see".into()
             } else {
@@ -504,14 +499,7 @@ pub(crate) fn wait(style: &Style, w: &super::WaitReport) -> String {
     for p in &w.ports {
         // The wait's own test decides, port by port.
         let ok = w.ready.contains(&p.port);
-        let holders: Vec<String> = dedup(
-            p.sockets
-                .iter()
-                .flat_map(|s| {
-                    s.processes.iter().map(|x| format!("pid {} ({})", x.pid, escape(&x.name)))
-                })
-                .collect(),
-        );
+        let holders = holder_names(p, "pid ");
         let line = match (w.until, ok) {
             ("free", true) => format!("{} Port {} is free.", style.paint_str("OK", "1;32"), p.port),
             ("free", false) if holders.is_empty() && p.time_wait > 0 => format!(

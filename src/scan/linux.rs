@@ -56,32 +56,31 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
                 (Protocol::Udp, Scope::Ports(_)) => bit(TCP_CLOSE) | bit(TCP_ESTABLISHED),
                 (_, Scope::AnyState(_)) => u32::MAX,
             };
-            match scope {
-                Scope::Listening => diag.dump(family, protocol, states, 0, None, &mut out)?,
-                Scope::AnyState(ports) => {
-                    for &port in ports {
-                        diag.dump(family, protocol, states, 0, Some((port, port)), &mut out)?;
-                    }
+            let ports = match scope {
+                Scope::Listening => {
+                    diag.dump(family, protocol, states, 0, None, &mut out)?;
+                    continue;
                 }
-                Scope::Ports(ports) if ports.len() <= PER_PORT_LIMIT => {
-                    for &port in ports {
-                        diag.dump(family, protocol, states, port, Some((port, port)), &mut out)?;
-                    }
+                Scope::Ports(ports) | Scope::AnyState(ports) => ports,
+            };
+            if ports.len() <= PER_PORT_LIMIT {
+                // The port in the request's socket id lets the kernel skip
+                // other listeners, UDP sockets and connections itself; the
+                // bytecode covers the tables that ignore it.
+                for &port in ports {
+                    diag.dump(family, protocol, states, port, Some((port, port)), &mut out)?;
                 }
-                Scope::Ports(ports) => {
-                    let (Some(&first), Some(&last)) = (ports.first(), ports.last()) else {
-                        continue;
-                    };
-                    let start = out.len();
-                    diag.dump(family, protocol, states, 0, Some((first, last)), &mut out)?;
-                    let mut i = start;
-                    while i < out.len() {
-                        if ports.binary_search(&out[i].port).is_ok() {
-                            i += 1;
-                        } else {
-                            out.swap_remove(i);
-                        }
-                    }
+                continue;
+            }
+            let (Some(&first), Some(&last)) = (ports.first(), ports.last()) else { continue };
+            let start = out.len();
+            diag.dump(family, protocol, states, 0, Some((first, last)), &mut out)?;
+            let mut i = start;
+            while i < out.len() {
+                if ports.binary_search(&out[i].port).is_ok() {
+                    i += 1;
+                } else {
+                    out.swap_remove(i);
                 }
             }
         }
