@@ -1,17 +1,20 @@
-//! The command line: clap definitions, and their conversion into a
-//! [`Config`]. clap types stop at this module's boundary; PORT and
-//! DURATION parsing live here too.
+//! The command line: argv → [`Parsed`]. Everything about argv lives here:
+//! the UTF-8 check, negative ports, clap's errors reshaped into one line,
+//! `--help`/`--version`/`--completions` text, PORT and DURATION parsing,
+//! and the terminal facts measured once. clap types stop at this module's
+//! boundary.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use clap::{ArgAction, Parser, ValueEnum};
+use clap::{ArgAction, CommandFactory, Parser, ValueEnum};
 
 use crate::error::usage;
 use crate::kill::KillOptions;
-use crate::scan::{Protocol, Selection};
+use crate::net::{PortQuery, Protocol, Selection};
+use crate::report::{Signal, Until};
 use crate::services::Services;
-use crate::wait::Until;
 
 const AFTER_HELP: &str = "\
 PORT is a number (5000), a range (3000-3010) or a service name (http,
@@ -81,7 +84,7 @@ pub(crate) struct Cli {
 
     /// Print a shell completion script for SHELL and exit.
     #[arg(long, value_name = "SHELL", value_enum, exclusive = true)]
-    pub(crate) completions: Option<clap_complete::Shell>,
+    completions: Option<clap_complete::Shell>,
 
     /// List only sockets reachable from other machines (not loopback).
     #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
@@ -105,21 +108,23 @@ pub(crate) struct Cli {
         value_name = "DURATION",
         allow_hyphen_values = true,
         default_value = "5s",
+        value_parser = duration_arg,
         requires = "kill",
         help_heading = "Kill"
     )]
-    grace: String,
+    grace: Duration,
 
     /// The first signal to send: a name (TERM, INT, HUP) or a number.
     #[arg(
         long,
         value_name = "SIG",
         allow_hyphen_values = true,
+        value_parser = crate::kill::parse_signal,
         requires = "kill",
         conflicts_with = "force",
         help_heading = "Kill"
     )]
-    signal: Option<String>,
+    signal: Option<Signal>,
 
     /// Send SIGKILL at once (refusals still apply).
     #[arg(long, requires = "kill", help_heading = "Kill")]
@@ -135,10 +140,11 @@ pub(crate) struct Cli {
         value_name = "DURATION",
         allow_hyphen_values = true,
         default_value = "1s",
+        value_parser = duration_arg,
         requires = "kill",
         help_heading = "Kill"
     )]
-    settle: String,
+    settle: Duration,
 
     /// Print the nearest free port at or above PORT (else $PORT, else 8000).
     #[arg(long, conflicts_with_all = ["kill", "wait_free", "wait_listen"], help_heading = "Suggest")]
@@ -157,18 +163,19 @@ pub(crate) struct Cli {
     count: u16,
 
     /// Wait until every PORT is free (bindable); exit 1 at the deadline.
-    #[arg(long = "wait-free", value_name = "DURATION", allow_hyphen_values = true, conflicts_with_all = ["kill", "wait_listen"], help_heading = "Wait")]
-    wait_free: Option<String>,
+    #[arg(long = "wait-free", value_name = "DURATION", allow_hyphen_values = true, value_parser = duration_arg, conflicts_with_all = ["kill", "wait_listen"], help_heading = "Wait")]
+    wait_free: Option<Duration>,
 
     /// Wait until every PORT has a listener (IPv4 or IPv6); exit 1 at the deadline.
     #[arg(
         long = "wait-listen",
         value_name = "DURATION",
         allow_hyphen_values = true,
+        value_parser = duration_arg,
         conflicts_with = "kill",
         help_heading = "Wait"
     )]
-    wait_listen: Option<String>,
+    wait_listen: Option<Duration>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -176,27 +183,6 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// One port to report on, with the protocols asked for it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct PortQuery {
-    pub(crate) port: u16,
-    pub(crate) tcp: bool,
-    pub(crate) udp: bool,
-}
-
-impl PortQuery {
-    pub(crate) fn protocols(&self) -> Vec<Protocol> {
-        let mut v = Vec::with_capacity(2);
-        if self.tcp {
-            v.push(Protocol::Tcp);
-        }
-        if self.udp {
-            v.push(Protocol::Udp);
-        }
-        v
-    }
 }
 
 /// What portcheck was asked to do, ready to use.
@@ -213,8 +199,74 @@ pub(crate) struct Config {
     pub(crate) quiet: bool,
     /// Colour the human output.
     pub(crate) color: bool,
+    /// The terminal's width when stdout is a terminal.
+    pub(crate) width: Option<u16>,
+    /// Whether stdout is a terminal (`--suggest` prints more there).
+    pub(crate) stdout_tty: bool,
+    /// Whether stdin is a terminal (`--kill` asks there).
+    pub(crate) stdin_tty: bool,
+    /// The services database PORT names were resolved in.
+    pub(crate) services: Services,
     /// What to do with the ports.
     pub(crate) mode: Mode,
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub(crate) enum Parsed {
+    /// Run a mode.
+    Run(Box<Config>),
+    /// Print this text and exit 0 (`--help`, `--version`, `--completions`).
+    Print(String),
+}
+
+/// Parses this process's arguments. Every error is a usage error naming
+/// the bad value.
+pub(crate) fn parse() -> anyhow::Result<Parsed> {
+    parse_from(std::env::args_os().collect())
+}
+
+fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
+    if let Some(bad) = args.iter().skip(1).find(|a| a.to_str().is_none()) {
+        return Err(usage(format!(
+            "invalid argument '{}': not valid UTF-8",
+            bad.to_string_lossy()
+        )));
+    }
+    if let Some(bad) = negative_port(&args) {
+        return Err(usage(format!("invalid port '{bad}': ports are numbers from 1 to 65535")));
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e),
+    };
+    if let Some(shell) = cli.completions {
+        let mut out = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "portcheck", &mut out);
+        return Ok(Parsed::Print(String::from_utf8_lossy(&out).into_owned()));
+    }
+    let services = Services::load();
+    Ok(Parsed::Run(Box::new(cli.into_config(services)?)))
+}
+
+/// `--help` and `--version` are text to print; any other clap error is
+/// one usage line: clap's first line names the bad value (our own parsers'
+/// messages stand alone), and the usage lines that follow are what
+/// `--help` is for.
+fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return Ok(Parsed::Print(e.render().to_string()));
+    }
+    if e.kind() == ErrorKind::ValueValidation
+        && let Some(ours) = std::error::Error::source(e)
+    {
+        return Err(usage(ours.to_string()));
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    Err(usage(format!("{first} (see 'portcheck --help')")))
 }
 
 /// The command portcheck runs.
@@ -224,7 +276,7 @@ pub(crate) enum Mode {
     /// reachable from other machines).
     List { exposed: bool },
     /// Report on each PORT.
-    Query,
+    Ports,
     /// `--kill`: stop the holders of each PORT.
     Kill(KillOptions),
     /// `--suggest`: free ports near `base`.
@@ -236,103 +288,132 @@ pub(crate) enum Mode {
 impl Cli {
     /// Converts the raw flags into a [`Config`]; every error is a usage error
     /// naming the bad value.
-    pub(crate) fn into_config(self, services: &Services) -> anyhow::Result<Config> {
+    fn into_config(self, services: Services) -> anyhow::Result<Config> {
         let select = Selection {
             tcp: self.tcp || !self.udp,
             udp: self.udp || !self.tcp,
             v4: self.ipv4 || !self.ipv6,
             v6: self.ipv6 || !self.ipv4,
         };
-        let mut ports: Vec<PortQuery> = Vec::new();
-        // port -> index in `ports`: a 65,535-port range stays linear.
-        let mut index: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
-        for arg in &self.ports {
-            let spec = parse_port_spec(arg, services)?;
-            let tcp = select.tcp && spec.protocol.is_none_or(|p| p == Protocol::Tcp);
-            let udp = select.udp && spec.protocol.is_none_or(|p| p == Protocol::Udp);
-            if !tcp && !udp {
-                return Err(usage(format!(
-                    "'{arg}' asks for {} but {} was selected",
-                    spec.protocol.map_or("a protocol", Protocol::name),
-                    if select.tcp { "only TCP" } else { "only UDP" }
-                )));
-            }
-            for port in spec.first..=spec.last {
-                match index.get(&port) {
-                    Some(&i) => {
-                        ports[i].tcp |= tcp;
-                        ports[i].udp |= udp;
-                    }
-                    None => {
-                        index.insert(port, ports.len());
-                        ports.push(PortQuery { port, tcp, udp });
-                    }
-                }
-            }
-        }
+        let ports = port_queries(&self.ports, select, &services)?;
+        let stdout_tty = std::io::stdout().is_terminal();
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout_tty
             }
         };
-        let mode = if self.suggest {
-            let base = match (self.ports.as_slice(), ports.as_slice()) {
-                ([], _) => match std::env::var("PORT") {
-                    Ok(v) if !v.is_empty() => match parse_port_spec(&v, services) {
-                        Ok(PortSpec { first, last, protocol: None }) if first == last => first,
-                        _ => {
-                            return Err(usage(format!(
-                                "invalid $PORT '{v}': use a number from 1 to 65535"
-                            )));
-                        }
-                    },
-                    _ => 8000,
-                },
-                ([_], [one]) => one.port,
-                _ => return Err(usage("--suggest takes one base PORT, not a list or a range")),
-            };
-            Mode::Suggest { base, count: usize::from(self.count) }
-        } else if let Some(limit) = self.wait_free.as_deref().or(self.wait_listen.as_deref()) {
+        let mode = self.mode(&ports, &services)?;
+        Ok(Config {
+            ports,
+            select,
+            json: self.json,
+            quiet: self.quiet,
+            color,
+            width: if stdout_tty { Some(terminal_width()) } else { None },
+            stdout_tty,
+            stdin_tty: std::io::stdin().is_terminal(),
+            services,
+            mode,
+        })
+    }
+
+    /// The mode the flags ask for.
+    fn mode(&self, ports: &[PortQuery], services: &Services) -> anyhow::Result<Mode> {
+        if self.suggest {
+            return Ok(Mode::Suggest {
+                base: self.suggest_base(ports, services)?,
+                count: usize::from(self.count),
+            });
+        }
+        if let Some(limit) = self.wait_free.or(self.wait_listen) {
             let until = if self.wait_free.is_some() { Until::Free } else { Until::Listening };
-            let limit = parse_duration(limit)?;
             if ports.is_empty() {
                 return Err(usage(
                     "--wait-free and --wait-listen need a PORT: portcheck --wait-free 30s 5000",
                 ));
             }
-            Mode::Wait { until, limit }
-        } else if self.kill {
+            return Ok(Mode::Wait { until, limit });
+        }
+        if self.kill {
             if ports.is_empty() {
                 return Err(usage("--kill needs a PORT: portcheck --kill 5000"));
             }
-            let signal = match (&self.signal, self.force) {
-                (_, true) => nix::sys::signal::Signal::SIGKILL,
-                (Some(s), false) => crate::kill::parse_signal(s).ok_or_else(|| {
-                    usage(format!(
-                        "invalid signal '{s}': use a name such as TERM, INT, HUP or a number"
-                    ))
-                })?,
-                (None, false) => nix::sys::signal::Signal::SIGTERM,
-            };
-            Mode::Kill(KillOptions {
-                signal,
-                grace: parse_duration(&self.grace)?,
-                settle: parse_duration(&self.settle)?,
+            return Ok(Mode::Kill(KillOptions {
+                signal: if self.force { Signal::KILL } else { self.signal.unwrap_or(Signal::TERM) },
+                grace: self.grace,
+                settle: self.settle,
                 dry_run: self.dry_run,
                 yes: self.yes,
-            })
-        } else if ports.is_empty() {
-            Mode::List { exposed: self.exposed }
-        } else if self.exposed {
+            }));
+        }
+        if ports.is_empty() {
+            return Ok(Mode::List { exposed: self.exposed });
+        }
+        if self.exposed {
             return Err(usage("--exposed lists every exposed socket; it takes no PORT"));
-        } else {
-            Mode::Query
-        };
-        Ok(Config { ports, select, json: self.json, quiet: self.quiet, color, mode })
+        }
+        Ok(Mode::Ports)
     }
+
+    /// The base of `--suggest`: PORT, else `$PORT`, else 8000.
+    fn suggest_base(&self, ports: &[PortQuery], services: &Services) -> anyhow::Result<u16> {
+        match (self.ports.as_slice(), ports) {
+            ([], _) => match std::env::var("PORT") {
+                Ok(v) if !v.is_empty() => match parse_port_spec(&v, services) {
+                    Ok(PortSpec { first, last, protocol: None }) if first == last => Ok(first),
+                    _ => Err(usage(format!("invalid $PORT '{v}': use a number from 1 to 65535"))),
+                },
+                _ => Ok(8000),
+            },
+            ([_], [one]) => Ok(one.port),
+            _ => Err(usage("--suggest takes one base PORT, not a list or a range")),
+        }
+    }
+}
+
+/// The terminal's width: `$COLUMNS`, else what the terminal says, else 100.
+fn terminal_width() -> u16 {
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
+    cols.or_else(|| comfy_table::Table::new().width()).unwrap_or(100)
+}
+
+/// The PORT arguments as queries, in the order given, without repeats (a
+/// port named twice gets both protocols).
+fn port_queries(
+    args: &[String],
+    select: Selection,
+    services: &Services,
+) -> anyhow::Result<Vec<PortQuery>> {
+    let mut ports: Vec<PortQuery> = Vec::new();
+    // port -> index in `ports`: a 65,535-port range stays linear.
+    let mut index: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    for arg in args {
+        let spec = parse_port_spec(arg, services)?;
+        let tcp = select.tcp && spec.protocol.is_none_or(|p| p == Protocol::Tcp);
+        let udp = select.udp && spec.protocol.is_none_or(|p| p == Protocol::Udp);
+        if !tcp && !udp {
+            return Err(usage(format!(
+                "'{arg}' asks for {} but {} was selected",
+                spec.protocol.map_or("a protocol", Protocol::name),
+                if select.tcp { "only TCP" } else { "only UDP" }
+            )));
+        }
+        for port in spec.first..=spec.last {
+            match index.get(&port) {
+                Some(&i) => {
+                    ports[i].tcp |= tcp;
+                    ports[i].udp |= udp;
+                }
+                None => {
+                    index.insert(port, ports.len());
+                    ports.push(PortQuery { port, tcp, udp });
+                }
+            }
+        }
+    }
+    Ok(ports)
 }
 
 /// A parsed PORT argument: an inclusive range and an optional protocol.
@@ -399,6 +480,11 @@ fn parse_number(digits: &str, arg: &str) -> anyhow::Result<u16> {
     }
 }
 
+/// clap's value parser for DURATION flags.
+fn duration_arg(arg: &str) -> Result<Duration, String> {
+    parse_duration(arg).map_err(|e| e.to_string())
+}
+
 /// Parses a DURATION: `500ms`, `30s`, `2m`, `1h`, or a bare number of seconds.
 pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
     let bad = || {
@@ -439,7 +525,7 @@ const TAKES_VALUE: &[&str] = &[
 
 /// clap refuses `-1` as an unknown flag; name it as the bad port it is
 /// (a flag's value, such as `--signal -9`, is left to clap and the flag).
-pub(crate) fn negative_port(args: &[std::ffi::OsString]) -> Option<String> {
+fn negative_port(args: &[OsString]) -> Option<String> {
     let args: Vec<&str> =
         args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").collect();
     args.iter().enumerate().find_map(|(i, s)| {
@@ -592,7 +678,7 @@ mod tests {
     #[test]
     fn repeated_ports_merge_protocols() {
         let cli = Cli::try_parse_from(["portcheck", "53/udp", "53/tcp", "80", "79-80"]).unwrap();
-        let config = cli.into_config(&services()).unwrap();
+        let config = cli.into_config(services()).unwrap();
         assert_eq!(config.ports.len(), 3);
         assert!(config.ports[0].tcp && config.ports[0].udp);
         assert_eq!(config.ports[2].port, 79);

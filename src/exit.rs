@@ -21,6 +21,11 @@ impl ExitStatus {
     pub(crate) fn code(self) -> i32 {
         self as i32
     }
+
+    /// `Yes` or `No`: the answer to the question asked.
+    pub(crate) fn answer(yes: bool) -> ExitStatus {
+        if yes { ExitStatus::Yes } else { ExitStatus::No }
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! `main` is thin: `app::run` returns a typed outcome, and this file alone
 //! maps it (or an error) to an exit status and prints the error.
 
+mod advice;
 mod app;
 mod cli;
 mod error;
@@ -11,6 +12,7 @@ mod exit;
 mod hint;
 mod inspect;
 mod kill;
+mod net;
 mod port;
 mod probe;
 mod process;
@@ -21,7 +23,6 @@ mod services;
 mod suggest;
 mod wait;
 
-use crate::error::Error;
 use crate::exit::ExitStatus;
 
 fn main() {
@@ -30,10 +31,7 @@ fn main() {
         Err(err) if is_broken_pipe(&err) => ExitStatus::Yes,
         Err(err) => {
             app::warn(&format!("{err:#}"));
-            match err.downcast_ref::<Error>() {
-                Some(Error::Usage(_)) => ExitStatus::Usage,
-                Some(Error::NoFreePort(_)) | None => ExitStatus::Failure,
-            }
+            app::error_status(&err)
         }
     };
     std::process::exit(status.code());

@@ -7,7 +7,7 @@ use nix::sys::socket::{
     AddressFamily, SockFlag, SockType, SockaddrIn, SockaddrIn6, bind, setsockopt, socket, sockopt,
 };
 
-use crate::scan::{Family, Protocol};
+use crate::net::{Family, Protocol};
 
 /// What binding the wildcard address said about a port.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +38,52 @@ pub(crate) fn probe(protocol: Protocol, family: Family, port: u16) -> Probe {
 /// connection using it as its local port, no TIME_WAIT.
 pub(crate) fn probe_exclusive(protocol: Protocol, family: Family, port: u16) -> Probe {
     bind_probe(protocol, family, port, false)
+}
+
+/// What exclusive binds of one port said, over several protocols and
+/// families: the one definition of "nothing at all is bound there".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Exclusive {
+    /// A bind failed with EADDRINUSE: something is bound.
+    pub(crate) bound: bool,
+    /// A bind was not permitted (a privileged port without the right).
+    pub(crate) denied: bool,
+    /// Families this host does not have.
+    pub(crate) unsupported: Vec<Family>,
+    /// Binds that failed otherwise, and how.
+    pub(crate) failed: Vec<(Protocol, Family, String)>,
+}
+
+impl Exclusive {
+    /// Every bind succeeded (a family the host lacks aside).
+    pub(crate) fn free(&self) -> bool {
+        !self.bound && !self.denied && self.failed.is_empty()
+    }
+}
+
+/// Binds `port` exclusively for each of `protocols` × `families`.
+pub(crate) fn exclusive(
+    protocols: impl IntoIterator<Item = Protocol>,
+    families: impl IntoIterator<Item = Family> + Clone,
+    port: u16,
+) -> Exclusive {
+    let mut out = Exclusive::default();
+    for protocol in protocols {
+        for family in families.clone() {
+            match probe_exclusive(protocol, family, port) {
+                Probe::Free => {}
+                Probe::InUse => out.bound = true,
+                Probe::Denied => out.denied = true,
+                Probe::Unsupported => {
+                    if !out.unsupported.contains(&family) {
+                        out.unsupported.push(family);
+                    }
+                }
+                Probe::Failed(e) => out.failed.push((protocol, family, e)),
+            }
+        }
+    }
+    out
 }
 
 fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Probe {

@@ -97,9 +97,33 @@ pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     Some(Unit { name: last.to_string(), user })
 }
 
-/// `/proc/PID/cgroup`, where there is one.
-pub(crate) fn read_cgroup(pid: u32) -> Option<String> {
-    std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()
+/// The systemd service `pid` runs in, from `/proc/PID/cgroup` where
+/// there is one.
+pub(crate) fn unit(pid: u32) -> Option<Unit> {
+    std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok().as_deref().and_then(unit_of)
+}
+
+/// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
+/// that cannot be seen).
+pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    let Ok(mut sys) = System::new() else { return out };
+    let mut cur = Pid::from_u32(pid);
+    // A cycle cannot happen, but a bound costs nothing.
+    for _ in 0..4096 {
+        sys.refresh_processes_specifics(
+            ProcessesToUpdate::Some(&[cur]),
+            false,
+            ProcessRefreshKind::nothing(),
+        );
+        let Some(parent) = sys.process(cur).and_then(sysinfo::Process::parent) else { break };
+        if parent.as_u32() == 0 || out.contains(&parent.as_u32()) {
+            break;
+        }
+        out.push(parent.as_u32());
+        cur = parent;
+    }
+    out
 }
 
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
@@ -183,7 +207,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
                 command,
                 started: Some(p.start_time()).filter(|&t| t > 0),
                 ancestors,
-                unit: read_cgroup(pid).as_deref().and_then(unit_of),
+                unit: unit(pid),
                 werkzeug_child,
             },
         );
@@ -240,6 +264,30 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
+    }
+
+    #[test]
+    fn ancestors_reach_pid_1_through_a_wrapper() {
+        // sh -c 'sleep' keeps sh as the sleeper's parent when given two
+        // commands; the chain goes through sh and this test to PID 1.
+        let mut child =
+            std::process::Command::new("sh").args(["-c", "sleep 30; true"]).spawn().unwrap();
+        let sh = child.id();
+        let mut sleeper = None;
+        for _ in 0..500 {
+            let kids = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"));
+            if let Some(pid) = kids.ok().and_then(|k| k.split_whitespace().next()?.parse().ok()) {
+                sleeper = Some(pid);
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let chain = ancestors(sleeper.unwrap());
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_eq!(chain[0], sh);
+        assert_eq!(chain[1], std::process::id());
+        assert!(chain.len() > 2, "{chain:?}");
     }
 
     #[test]

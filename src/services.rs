@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::scan::Protocol;
+use crate::net::Protocol;
 
 /// Ports that popular servers and dev tools take by default: (port, name,
 /// what usually holds it). The names also resolve as PORT arguments, and
@@ -43,7 +43,7 @@ struct Entry {
 }
 
 /// The services database: `/etc/services` (when present) and the built-in table.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Services {
     entries: Vec<Entry>,
     by_port: HashMap<u16, Vec<usize>>,

@@ -1,9 +1,10 @@
 //! `--suggest`: the nearest free ports at or above a base, that a server
 //! can really bind and that nothing else is likely to want.
 
+use crate::net::{Family, Selection};
 use crate::port::{Class, HostPorts};
-use crate::probe::{Probe, probe_exclusive};
-use crate::scan::{Family, Selection};
+use crate::probe::exclusive;
+use crate::report::Suggestion;
 use crate::services::WELL_KNOWN_DEV_PORTS;
 
 /// Why a port is not suggested, besides being taken. A privileged port
@@ -19,11 +20,7 @@ pub(crate) fn excluded(host: &HostPorts, port: u16, base: u16) -> bool {
 /// TIME_WAIT) on the wildcard address for every selected protocol, over
 /// IPv4 and IPv6 (a host without IPv6 skips it).
 pub(crate) fn bindable(select: Selection, port: u16) -> bool {
-    select.protocols().all(|proto| {
-        [Family::Ipv4, Family::Ipv6].into_iter().all(|family| {
-            matches!(probe_exclusive(proto, family, port), Probe::Free | Probe::Unsupported)
-        })
-    })
+    exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], port).free()
 }
 
 /// Up to `count` free ports, nearest first: from `base` up to the top of
@@ -36,6 +33,28 @@ pub(crate) fn suggest(host: &HostPorts, select: Selection, base: u16, count: usi
         .filter(|&p| bindable(select, p))
         .take(count)
         .collect()
+}
+
+/// `--suggest`'s answer, or the error that says why there is none.
+pub(crate) fn suggestion(
+    host: &HostPorts,
+    select: Selection,
+    base: u16,
+    count: usize,
+) -> anyhow::Result<Suggestion> {
+    let found = suggest(host, select, base, count);
+    if found.is_empty() {
+        let class = Class::of(base);
+        let (lo, hi) = class.range();
+        return Err(crate::error::Error::NoFreePort(format!(
+            "no free port to suggest in {lo}-{hi} (the {} class of {base}) outside the ephemeral range {}-{}",
+            class.label(),
+            host.ephemeral.0,
+            host.ephemeral.1
+        ))
+        .into());
+    }
+    Ok(Suggestion { base, suggestions: found })
 }
 
 #[cfg(test)]

@@ -3,21 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use crate::cli::PortQuery;
-use crate::probe::{Probe, probe_exclusive};
-use crate::scan::{self, Protocol, Scope, Selection, State};
+use crate::net::{PortQuery, Protocol, Selection, State};
+use crate::probe::exclusive;
+use crate::report::Until;
+use crate::scan::{self, Scope, Snapshot};
 
 /// How often the socket table is read.
 const INTERVAL: Duration = Duration::from_millis(25);
-
-/// What to wait for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Until {
-    /// Every port free by the bind test.
-    Free,
-    /// Every port has a listening TCP or bound UDP socket (IPv4 or IPv6).
-    Listening,
-}
 
 /// What a wait ended with.
 #[derive(Clone, Debug)]
@@ -29,6 +21,25 @@ pub(crate) struct Waited {
     pub(crate) ready: Vec<u16>,
 }
 
+/// Waits, then reports on the ports as they are at the end.
+pub(crate) fn report(
+    ctx: &crate::inspect::Context,
+    select: Selection,
+    queries: &[PortQuery],
+    until: Until,
+    limit: Duration,
+) -> anyhow::Result<crate::report::WaitReport> {
+    let waited = wait(select, queries, until, limit)?;
+    let ports = crate::inspect::ports(ctx, select, queries)?.ports;
+    Ok(crate::report::WaitReport {
+        ok: waited.ok,
+        waited_ms: u64::try_from(waited.elapsed.as_millis()).unwrap_or(u64::MAX),
+        until,
+        ready: waited.ready,
+        ports,
+    })
+}
+
 /// Polls until every port meets `until` or `limit` passes.
 pub(crate) fn wait(
     select: Selection,
@@ -38,55 +49,14 @@ pub(crate) fn wait(
 ) -> anyhow::Result<Waited> {
     let start = Instant::now();
     let deadline = start + limit;
-    let mut ports: Vec<u16> = queries.iter().map(|q| q.port).collect();
-    ports.sort_unstable();
-    ports.dedup();
-    let scan_select = Selection { v6: select.v6 || select.v4, ..select };
+    let ports = crate::net::port_numbers(queries);
     loop {
-        let snap = scan::snapshot(scan_select, Scope::Ports(&ports), false)?;
+        let snap = scan::snapshot(select.widened(), Scope::Ports(&ports), false)?;
         let ready: Vec<u16> = queries
             .iter()
-            .filter(|q| {
-                let protos = q.protocols();
-                let mut sockets = snap
-                    .sockets
-                    .iter()
-                    .filter(|s| s.port == q.port && protos.contains(&s.protocol));
-                match until {
-                    Until::Listening => sockets.any(|s| {
-                        select.families().any(|f| s.covers(f))
-                            && match s.protocol {
-                                Protocol::Tcp => s.state == State::Listen,
-                                Protocol::Udp => true,
-                            }
-                    }),
-                    // Nothing at all bound: no listener, no bound-inactive
-                    // socket, no connection, no TIME_WAIT (the exclusive bind).
-                    Until::Free => {
-                        !sockets
-                            .any(|s| s.state.holds_port() && select.families().any(|f| s.covers(f)))
-                            && protos.iter().all(|&p| {
-                                select.families().all(|f| {
-                                    match probe_exclusive(p, f, q.port) {
-                                        Probe::Free | Probe::Unsupported => true,
-                                        // May not bind a privileged port: free
-                                        // when no socket of any state is on it.
-                                        Probe::Denied => scan::snapshot(
-                                            scan_select,
-                                            Scope::AnyState(&[q.port]),
-                                            false,
-                                        )
-                                        .is_ok_and(|s| {
-                                            !s.sockets
-                                                .iter()
-                                                .any(|x| x.protocol == p && x.covers(f))
-                                        }),
-                                        _ => false,
-                                    }
-                                })
-                            })
-                    }
-                }
+            .filter(|q| match until {
+                Until::Listening => listening(select, q, &snap),
+                Until::Free => free(select, q, &snap),
             })
             .map(|q| q.port)
             .collect();
@@ -97,4 +67,50 @@ pub(crate) fn wait(
         }
         std::thread::sleep(INTERVAL.min(deadline - now));
     }
+}
+
+/// The sockets of `snap` on `q`'s port and protocols.
+fn on_port<'a>(
+    q: &'a PortQuery,
+    snap: &'a Snapshot,
+) -> impl Iterator<Item = &'a scan::Socket> + 'a {
+    let protos = q.protocols();
+    snap.sockets.iter().filter(move |s| s.port == q.port && protos.contains(&s.protocol))
+}
+
+/// A listening TCP socket or a bound UDP socket (of a selected family).
+fn listening(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
+    on_port(q, snap).any(|s| {
+        s.covers(select)
+            && match s.protocol {
+                Protocol::Tcp => s.state == State::Listen,
+                Protocol::Udp => true,
+            }
+    })
+}
+
+/// Nothing at all bound: no listener, no bound-inactive socket, no
+/// connection, no TIME_WAIT (the exclusive bind).
+fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
+    if on_port(q, snap).any(|s| s.state.holds_port() && s.covers(select)) {
+        return false;
+    }
+    q.protocols().into_iter().all(|p| {
+        select.families().all(|f| {
+            let bind = exclusive([p], [f], q.port);
+            if bind.bound || !bind.failed.is_empty() {
+                return false;
+            }
+            // May not bind a privileged port: free when no socket of any
+            // state is on it.
+            !bind.denied
+                || scan::snapshot(select.widened(), Scope::AnyState(&[q.port]), false).is_ok_and(
+                    |s| {
+                        !s.sockets.iter().any(|x| {
+                            x.protocol == p && crate::net::covers(x.family, &x.address, x.v6only, f)
+                        })
+                    },
+                )
+        })
+    })
 }

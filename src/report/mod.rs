@@ -1,14 +1,17 @@
-//! The report model (plain serde structs) and its two renderers: tables
-//! for people (`table.rs`) and JSON for machines (`json.rs`). Nothing
-//! outside the renderers and `main` prints.
+//! The report model (plain serde structs, what the logic learned) and its
+//! renderers: text for people (`text/`, one module per mode) and JSON for
+//! machines (`json.rs`). Renderers build strings; only `app` writes them.
 
 pub(crate) mod json;
-pub(crate) mod table;
+pub(crate) mod text;
+
+use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::net::{Family, Protocol, State};
 use crate::port::Class;
-use crate::scan::{Family, Protocol, State};
+use crate::process::Unit;
 
 /// How far a bound address reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -66,6 +69,10 @@ pub(crate) struct ProcessReport {
     /// The ancestors, parent first, up to the first supervisor (a shell,
     /// init, a container runtime, an IDE).
     pub(crate) parents: Vec<Ancestor>,
+    /// The systemd service it runs in (the kill policy's input; the hint
+    /// names it for people).
+    #[serde(skip)]
+    pub(crate) unit: Option<Unit>,
 }
 
 /// One ancestor of a holder.
@@ -101,6 +108,20 @@ pub(crate) struct SocketReport {
     /// Why no process is listed, when none is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) hidden: Option<String>,
+    /// A warning about this socket: a development server reachable from
+    /// other machines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) warning: Option<String>,
+}
+
+impl SocketReport {
+    /// `address:port`, with brackets around an IPv6 address.
+    pub(crate) fn endpoint(&self) -> String {
+        match self.family {
+            Family::Ipv4 => format!("{}:{}", self.address, self.port),
+            Family::Ipv6 => format!("[{}]:{}", self.address, self.port),
+        }
+    }
 }
 
 /// The report on one port.
@@ -124,12 +145,38 @@ pub(crate) struct PortReport {
     pub(crate) notes: Vec<String>,
 }
 
+impl PortReport {
+    /// Every process holding one of the port's sockets, once each and in
+    /// the order of the sockets (a process may hold its IPv4 and IPv6
+    /// sockets).
+    pub(crate) fn holders(&self) -> Vec<&ProcessReport> {
+        let mut out: Vec<&ProcessReport> = Vec::new();
+        for p in self.sockets.iter().flat_map(|s| s.processes.iter()) {
+            if !out.iter().any(|q| q.pid == p.pid) {
+                out.push(p);
+            }
+        }
+        out
+    }
+}
+
 /// The answer to `portcheck PORT...`.
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct Query {
+pub(crate) struct PortsReport {
     pub(crate) ports: Vec<PortReport>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) notes: Vec<String>,
+}
+
+impl PortsReport {
+    /// The pids holding any of the ports.
+    pub(crate) fn pids(&self) -> Vec<u32> {
+        crate::net::sorted_unique(self.ports.iter().flat_map(|p| p.holders()).map(|p| p.pid))
+    }
+
+    pub(crate) fn any_in_use(&self) -> bool {
+        self.ports.iter().any(|p| p.in_use)
+    }
 }
 
 /// The answer to `portcheck` with no ports.
@@ -153,18 +200,146 @@ pub(crate) struct Respawn {
     pub(crate) stop: String,
 }
 
+/// A signal by number and name, so the model needs no platform type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Signal {
+    pub(crate) number: i32,
+    /// `SIGTERM`, for people and JSON.
+    pub(crate) name: &'static str,
+}
+
+impl Signal {
+    pub(crate) const TERM: Signal = Signal { number: 15, name: "SIGTERM" };
+    pub(crate) const KILL: Signal = Signal { number: 9, name: "SIGKILL" };
+}
+
+impl Serialize for Signal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
+    }
+}
+
+/// What happened to one process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Outcome {
+    /// It exited after the first signal.
+    Exited,
+    /// It needed SIGKILL (or `--force` sent SIGKILL first).
+    Killed,
+    /// The OS refused the signal (EPERM): another user's process.
+    Denied,
+    /// portcheck refused to signal it (PID 1, itself, a supervisor, a
+    /// process that no longer holds the socket…).
+    Refused,
+    /// `--dry-run`: it would have been signalled.
+    DryRun,
+    /// Still alive after SIGKILL and the wait that follows it.
+    TimedOut,
+}
+
+/// Why an action ended as it did, when there is more to say than its
+/// outcome. JSON has the words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// The plan refused it: why, in words.
+    Policy(String),
+    /// Pinned, then it let go of the socket (or its pid came to name
+    /// another process) before the signal: not signalled.
+    LetGo,
+    /// It outlived the grace period but had let go of the port: no SIGKILL.
+    Released,
+    /// The OS refused the signal.
+    Denied { pid: u32 },
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Policy(why) => f.write_str(why),
+            Reason::LetGo => f.write_str(
+                "it let go of the socket before the signal (or its pid now names another process); not signalled",
+            ),
+            Reason::Released => f.write_str(
+                "let go of the port after the first signal and is still shutting down; not killed",
+            ),
+            Reason::Denied { pid } => {
+                write!(f, "permission denied: pid {pid} belongs to another user; run with sudo")
+            }
+        }
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One line of `actions` in the JSON.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Action {
+    pub(crate) pid: u32,
+    pub(crate) name: String,
+    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would be.
+    pub(crate) signal: Option<Signal>,
+    pub(crate) result: Outcome,
+    /// Why it was refused or denied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) reason: Option<Reason>,
+    /// The command that stops a refused holder for good.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) stop: Option<String>,
+}
+
+/// What `--kill` is about to do, for people.
+#[derive(Clone, Debug)]
+pub(crate) struct KillPlan {
+    /// The holders to signal: pid and name.
+    pub(crate) targets: Vec<(u32, String)>,
+    /// The ports they hold.
+    pub(crate) ports: Vec<u16>,
+    /// The holders portcheck will not signal, with the reason.
+    pub(crate) refused: Vec<Action>,
+    /// Ports with a holder that cannot be seen, and why.
+    pub(crate) unseen: Vec<(u16, String)>,
+    pub(crate) dry_run: bool,
+    pub(crate) signal: Signal,
+    pub(crate) grace: Duration,
+}
+
 /// The answer to `portcheck --kill PORT...`.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct KillReport {
     /// The ports as they are after the kill.
     pub(crate) ports: Vec<PortReport>,
-    pub(crate) actions: Vec<crate::kill::Action>,
+    pub(crate) actions: Vec<Action>,
     /// Holders that appeared after the kill.
     pub(crate) respawns: Vec<Respawn>,
     /// The question on the terminal was answered no.
     pub(crate) declined: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) notes: Vec<String>,
+    /// The first signal asked for.
+    #[serde(skip)]
+    pub(crate) signal: Signal,
+    /// The grace period before SIGKILL.
+    #[serde(skip)]
+    pub(crate) grace: Duration,
+    #[serde(skip)]
+    pub(crate) dry_run: bool,
+}
+
+/// What to do about a port in use: the human report's last lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NextSteps {
+    pub(crate) port: u16,
+    /// The holders `--kill` would signal.
+    pub(crate) kill: Vec<u32>,
+    /// The nearest free port, from `--suggest`.
+    pub(crate) free: Option<u16>,
+    /// Commands that stop refused holders (supervisors) for good.
+    pub(crate) stop: Vec<String>,
 }
 
 /// The answer to `--suggest`.
@@ -174,6 +349,16 @@ pub(crate) struct Suggestion {
     pub(crate) suggestions: Vec<u16>,
 }
 
+/// What a wait waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Until {
+    /// Every port free by the bind test.
+    Free,
+    /// Every port has a listening TCP or bound UDP socket (IPv4 or IPv6).
+    Listening,
+}
+
 /// The answer to `--wait-free` / `--wait-listen`.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct WaitReport {
@@ -181,7 +366,7 @@ pub(crate) struct WaitReport {
     pub(crate) ok: bool,
     pub(crate) waited_ms: u64,
     /// `free` or `listening`.
-    pub(crate) until: &'static str,
+    pub(crate) until: Until,
     /// The ports that met the condition at the last look.
     pub(crate) ready: Vec<u16>,
     /// The ports as they were at the end.

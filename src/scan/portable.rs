@@ -1,16 +1,22 @@
-//! The portable backend: netstat2, for macOS, Windows and the BSDs. It
-//! reports the owning pids itself, and has neither bound-inactive TCP
-//! sockets nor IPV6_V6ONLY. (On Linux netstat2 needs sock_diag as well, so
-//! Linux falls back to `/proc/net` instead; a unit test keeps this module
-//! honest there.)
+//! The portable backend: netstat2, everywhere but Linux. It reports the
+//! owning pids itself, and has neither bound-inactive TCP sockets nor
+//! IPV6_V6ONLY.
 
 use anyhow::Context;
 use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
 
-use super::{Family, Protocol, Scope, Selection, Socket, State};
+use crate::net::{Family, Protocol, Selection, State};
+use crate::scan::{Scope, Snapshot, Socket};
 
-#[cfg_attr(target_os = "linux", allow(dead_code))]
-pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
+pub(super) fn snapshot(
+    select: Selection,
+    scope: Scope<'_>,
+    _owners: bool,
+) -> anyhow::Result<Snapshot> {
+    Ok(Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() })
+}
+
+fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
     let mut af = AddressFamilyFlags::empty();
     if select.v4 {
         af |= AddressFamilyFlags::IPV4;
@@ -57,17 +63,17 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
             address,
             port,
             state,
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            inode: u64::from(info.inode),
-            #[cfg(not(any(target_os = "linux", target_os = "android")))]
             inode: 0,
-            #[cfg(any(target_os = "linux", target_os = "android"))]
-            uid: Some(info.uid),
-            #[cfg(not(any(target_os = "linux", target_os = "android")))]
             uid: None,
             v6only: None,
             pids,
         });
     }
     Ok(out)
+}
+
+/// Whether `pid` still holds one of `inodes`: sockets have no inode here,
+/// so the start-time check before a signal stands alone.
+pub(crate) fn holds_any(_pid: u32, _inodes: &[u64]) -> bool {
+    true
 }

@@ -8,7 +8,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use anyhow::Context;
 
-use super::{Family, Protocol, Scope, Selection, Socket, State};
+use crate::net::{Family, Protocol, Selection, State};
+use crate::scan::{Scope, Socket};
 
 pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
     let mut out = Vec::new();

@@ -58,15 +58,29 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
         // Processes with many fds sit next to each other in pid order, so
         // the threads take small batches from a shared cursor instead of
         // fixed halves. This thread works too.
+        // A thread that cannot be spawned (`ulimit -u`, a cgroup's
+        // `pids.max`, little address space) leaves its share to the others:
+        // this thread walks whatever the queue still holds.
         std::thread::scope(|scope| {
             let helpers: Vec<_> = (1..threads)
-                .map(|_| {
+                .filter_map(|_| {
                     let (proc, queue) = (&proc, &queue);
-                    scope.spawn(move || walk(proc, queue, wanted))
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || walk(proc, queue, wanted))
+                        .ok()
                 })
                 .collect();
             let mut parts = vec![walk(&proc, &queue, wanted)];
-            parts.extend(helpers.into_iter().map(|h| h.join().unwrap_or_default()));
+            // A helper that panicked lost its batch: walk everything again
+            // rather than answer from part of /proc.
+            let joined: Option<Vec<Part>> = helpers.into_iter().map(|h| h.join().ok()).collect();
+            match joined {
+                Some(rest) => parts.extend(rest),
+                None => {
+                    let again = Queue { pids: &pids, next: AtomicUsize::new(0) };
+                    parts = vec![walk(&proc, &again, wanted)];
+                }
+            }
             parts
         })
     };
@@ -84,6 +98,18 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
     owners.unreadable.sort_unstable();
     owners.hidepid = hidepid();
     Ok(owners)
+}
+
+/// Whether `pid` has any of `inodes` (sorted) open right now: the
+/// re-check before a signal.
+pub(crate) fn holds_any(pid: u32, inodes: &[u64]) -> bool {
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/fd")) else { return false };
+    dir.flatten().any(|e| {
+        std::fs::read_link(e.path()).ok().is_some_and(|l| {
+            socket_inode(l.as_os_str().as_encoded_bytes())
+                .is_some_and(|n| inodes.binary_search(&n).is_ok())
+        })
+    })
 }
 
 /// Whether the `/proc` in use hides other users' processes.
@@ -234,7 +260,7 @@ fn fd_path(buf: &mut [u8; 24], pid: u32) -> &CStr {
 }
 
 /// "socket:[12345]" → 12345.
-fn socket_inode(link: &[u8]) -> Option<u64> {
+pub(super) fn socket_inode(link: &[u8]) -> Option<u64> {
     let rest = link.strip_prefix(b"socket:[")?;
     let digits = rest.strip_suffix(b"]")?;
     digits.iter().try_fold(0u64, |acc, &b| {

@@ -22,7 +22,8 @@ use netlink_packet_sock_diag::{
 };
 use netlink_sys::{Socket as NetlinkSocket, SocketAddr, protocols::NETLINK_SOCK_DIAG};
 
-use super::{Family, Protocol, Scope, Selection, Socket, State};
+use crate::net::{Family, Protocol, Selection, State};
+use crate::scan::{Scope, Socket};
 
 const TCP_ESTABLISHED: u32 = 1;
 const TCP_CLOSE: u32 = 7;

@@ -1,0 +1,152 @@
+//! Builds the reports: scan once, walk `/proc` once, probe what looks
+//! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
+
+mod enrich;
+mod look;
+
+use std::net::IpAddr;
+
+use crate::net::{PortQuery, Selection};
+use crate::port::{Class, HostPorts};
+use crate::report::{Exposure, Listing, PortReport, PortsReport};
+use crate::scan::{self, Scope, Snapshot};
+use crate::services::Services;
+
+use look::Look;
+
+/// Everything the reports need from the host, read once per run.
+pub(crate) struct Context {
+    pub(crate) host: HostPorts,
+    pub(crate) services: Services,
+    /// Whether portcheck runs as root (sees every process).
+    pub(crate) root: bool,
+    /// This machine's non-loopback addresses, read on first use.
+    addresses: std::cell::OnceCell<Vec<IpAddr>>,
+}
+
+impl Context {
+    pub(crate) fn new(services: Services) -> Context {
+        Context {
+            host: HostPorts::read(),
+            services,
+            root: nix::unistd::geteuid().is_root(),
+            addresses: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The addresses of this machine's interfaces that other machines may
+    /// reach: up, not loopback, and for IPv6 not link-local (those need a
+    /// scope to be of use).
+    fn addresses(&self) -> &[IpAddr] {
+        self.addresses.get_or_init(|| {
+            let Ok(ifs) = nix::ifaddrs::getifaddrs() else { return Vec::new() };
+            crate::net::sorted_unique(
+                ifs.filter(|i| i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP))
+                    .filter_map(|i| {
+                        let a = i.address?;
+                        if let Some(v4) = a.as_sockaddr_in() {
+                            return Some(IpAddr::V4(v4.ip()));
+                        }
+                        a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
+                    })
+                    .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+                    .filter(|ip| match ip {
+                        IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,
+                        IpAddr::V4(_) => true,
+                    }),
+            )
+        })
+    }
+}
+
+/// Reports on each port of `queries`: see [`look::looks`] for how each
+/// port is decided, and [`enrich`] for what is said of each holder.
+pub(crate) fn ports(
+    ctx: &Context,
+    select: Selection,
+    queries: &[PortQuery],
+) -> anyhow::Result<PortsReport> {
+    let (looks, snap) = look::looks(ctx, select, queries)?;
+    let pids = crate::net::sorted_unique(
+        looks.iter().flat_map(|l| l.held.iter().flat_map(|s| s.pids.iter().copied())),
+    );
+    let mut enricher = enrich::Enricher::new(ctx, &snap, &pids);
+    let reports = queries.iter().zip(looks).map(|(q, look)| report(ctx, q, look, &mut enricher));
+    let reports = reports.collect();
+    let mut notes = snap.notes.clone();
+    notes.extend(proc_notes(ctx, &snap));
+    Ok(PortsReport { ports: reports, notes })
+}
+
+fn report(
+    ctx: &Context,
+    q: &PortQuery,
+    mut look: Look,
+    enricher: &mut enrich::Enricher<'_>,
+) -> PortReport {
+    let sockets: Vec<_> = look.held.iter().map(|s| enricher.socket(s)).collect();
+    if enricher.some_unreadable()
+        && !ctx.root
+        && sockets.iter().any(|s: &crate::report::SocketReport| s.processes.is_empty())
+    {
+        look.notes
+            .push("some holders belong to other users: run with sudo to see the processes".into());
+    }
+    let protocols = q.protocols();
+    PortReport {
+        port: q.port,
+        class: Class::of(q.port),
+        ephemeral: ctx.host.ephemeral(q.port),
+        privileged: ctx.host.privileged(q.port),
+        services: ctx.services.names(q.port, &protocols),
+        in_use: look.in_use,
+        protocols,
+        sockets,
+        time_wait: look.time_wait,
+        bind_checked: !look.denied,
+        notes: look.notes,
+    }
+}
+
+/// Lists every listening TCP and unconnected UDP socket with its owners.
+pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listing> {
+    // With -4, an IPv6 socket that also takes IPv4 connections belongs in
+    // the listing (and in an --exposed audit) too.
+    let mut snap = scan::snapshot(select.widened(), Scope::Listening, true)?;
+    snap.sockets.retain(|s| s.covers(select));
+    let pids = crate::net::sorted_unique(snap.sockets.iter().flat_map(|s| s.pids.iter().copied()));
+    let mut enricher = enrich::Enricher::new(ctx, &snap, &pids);
+    let sockets = snap.sockets.iter().map(|s| enricher.socket(s)).collect();
+    let mut notes = snap.notes.clone();
+    notes.extend(proc_notes(ctx, &snap));
+    if !snap.unreadable.is_empty() && !ctx.root {
+        notes.push(format!(
+            "{} processes of other users could not be inspected: run with sudo to see every owner",
+            snap.unreadable.len()
+        ));
+    }
+    Ok(Listing { sockets, notes })
+}
+
+/// The listing, only the sockets other machines can reach.
+pub(crate) fn exposed(ctx: &Context, select: Selection) -> anyhow::Result<Listing> {
+    let mut listing = listing(ctx, select)?;
+    listing.sockets.retain(|s| s.exposure != Exposure::Loopback);
+    Ok(listing)
+}
+
+/// What the report must say about `/proc` itself.
+fn proc_notes(ctx: &Context, snap: &Snapshot) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(err) = &snap.proc_error {
+        notes.push(format!(
+            "/proc could not be read ({err}): the sockets are shown, their processes are not"
+        ));
+    }
+    if snap.hidepid && !ctx.root {
+        notes.push(
+            "/proc is mounted with hidepid: other users' processes are invisible; run with sudo to see every owner".into(),
+        );
+    }
+    notes
+}

@@ -1,0 +1,192 @@
+//! Carrying out a plan: pin and check every target first, then signal
+//! them back to back, wait up to the grace period, and SIGKILL whatever
+//! still holds the port, all together.
+
+use std::time::{Duration, Instant};
+
+use crate::report::{Action, Outcome, Reason, Signal};
+
+use super::KillOptions;
+use super::plan::{Plan, Target};
+use super::sys::{Pinned, wait_any};
+
+/// How long a SIGKILLed process gets to disappear.
+const KILL_WAIT: Duration = Duration::from_secs(2);
+
+/// A pinned target and what has happened to it so far.
+struct Live {
+    pinned: Pinned,
+    inodes: Vec<u64>,
+    action: Action,
+}
+
+impl Live {
+    /// Whether it still has one of its sockets open.
+    fn holds_socket(&self) -> bool {
+        self.inodes.is_empty() || crate::scan::holds_any(self.pinned.pid(), &self.inodes)
+    }
+}
+
+/// Signals every target of `plan`; returns every action, refusals
+/// included, sorted by pid.
+pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
+    let mut actions = plan.refused.clone();
+    if opts.dry_run {
+        actions.extend(plan.targets.iter().map(|t| {
+            let mut a = action(t);
+            a.signal = Some(opts.signal);
+            a.result = Outcome::DryRun;
+            a
+        }));
+        return actions;
+    }
+    // Pin and check every target first, then signal them back to back: a
+    // reloader parent that stops its child on SIGTERM must not make the
+    // child look like it let go before its own turn came.
+    let pinned = pin_all(&plan.targets, &mut actions);
+    let live = signal_all(pinned, opts.signal, &mut actions);
+    let first_is_kill = opts.signal == Signal::KILL;
+    let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
+    wait_all(&live, grace, !first_is_kill);
+    let remaining = after_grace(live, first_is_kill, &mut actions);
+    // Escalate every remaining holder together: SIGKILL to a reloader
+    // parent alone would orphan a child that keeps the port.
+    let escalated = signal_all(remaining, Signal::KILL, &mut actions);
+    wait_all(&escalated, KILL_WAIT, false);
+    for mut l in escalated {
+        l.action.result = if l.pinned.alive() { Outcome::TimedOut } else { Outcome::Killed };
+        actions.push(l.action);
+    }
+    actions.sort_by_key(|a| a.pid);
+    actions
+}
+
+fn action(t: &Target) -> Action {
+    Action {
+        pid: t.pid,
+        name: t.name.clone(),
+        signal: None,
+        result: Outcome::Exited,
+        reason: None,
+        stop: None,
+    }
+}
+
+/// Pins each target and checks that this very process still holds one of
+/// its sockets; the others become actions at once.
+fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
+    let mut live = Vec::new();
+    for t in targets {
+        let mut action = action(t);
+        let pinned = Pinned::pin(t.pid, t.start).and_then(|p| {
+            let l = Live { pinned: p, inodes: t.inodes.clone(), action: action.clone() };
+            if l.holds_socket() { Ok(l) } else { Err(Outcome::Refused) }
+        });
+        match pinned {
+            Ok(l) => live.push(l),
+            Err(outcome) => {
+                if outcome == Outcome::Refused {
+                    action.reason = Some(Reason::LetGo);
+                }
+                action.result = outcome;
+                actions.push(action);
+            }
+        }
+    }
+    live
+}
+
+/// Sends `sig` to each; those the signal reached stay live.
+fn signal_all(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Vec<Live> {
+    let mut live = Vec::new();
+    for mut l in targets {
+        match l.pinned.signal(sig) {
+            Ok(()) => {
+                l.action.signal = Some(sig);
+                live.push(l);
+            }
+            Err(Outcome::Denied) => {
+                l.action.signal = Some(sig);
+                l.action.reason = Some(Reason::Denied { pid: l.action.pid });
+                l.action.result = Outcome::Denied;
+                actions.push(l.action);
+            }
+            Err(outcome) => {
+                // Gone between its check and the signal: it exited.
+                l.action.result =
+                    if outcome == Outcome::Refused { Outcome::Refused } else { Outcome::Exited };
+                actions.push(l.action);
+            }
+        }
+    }
+    live
+}
+
+/// Sorts the targets after the first signal's wait: done, or still
+/// holding the port (returned, for SIGKILL).
+fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) -> Vec<Live> {
+    let mut remaining = Vec::new();
+    for mut l in live {
+        if !l.pinned.alive() {
+            l.action.result = if first_is_kill { Outcome::Killed } else { Outcome::Exited };
+            actions.push(l.action);
+        } else if first_is_kill {
+            l.action.result = Outcome::TimedOut;
+            actions.push(l.action);
+        } else if !l.holds_socket() {
+            // It let go of the port and is still shutting down: not a
+            // holder any more, so no SIGKILL.
+            l.action.result = Outcome::Exited;
+            l.action.reason = Some(Reason::Released);
+            actions.push(l.action);
+        } else {
+            remaining.push(l);
+        }
+    }
+    remaining
+}
+
+/// Waits until every target has exited or, with `released`, at least let
+/// go of its sockets (the port is free then), or `limit` passes.
+fn wait_all(live: &[Live], limit: Duration, released: bool) {
+    let deadline = Instant::now() + limit;
+    let holding = |l: &Live| l.pinned.alive() && (!released || l.holds_socket());
+    while live.iter().any(holding) {
+        let now = Instant::now();
+        if now >= deadline {
+            return;
+        }
+        // Only the living: an exited pidfd polls readable at once.
+        wait_any(
+            live.iter().map(|l| &l.pinned).filter(|p| p.alive()),
+            (deadline - now).min(Duration::from_millis(100)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(child: &std::process::Child, inodes: Vec<u64>) -> Target {
+        Target {
+            pid: child.id(),
+            name: "sleep".into(),
+            inodes,
+            ports: vec![],
+            start: super::super::sys::start_time(child.id()),
+        }
+    }
+
+    #[test]
+    fn a_process_that_does_not_hold_the_socket_is_not_signalled() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let mut actions = Vec::new();
+        let live = pin_all(&[target(&child, vec![u64::MAX])], &mut actions);
+        assert!(live.is_empty());
+        assert_eq!(actions[0].result, Outcome::Refused);
+        assert_eq!(actions[0].reason, Some(Reason::LetGo));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+}

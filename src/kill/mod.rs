@@ -1,0 +1,120 @@
+//! Safe termination of a port's holders (design §5, "Killing is safe").
+//!
+//! - `policy.rs`: may this holder be signalled? ([`policy::decide`] → a
+//!   [`policy::Verdict`]) — PID 1, portcheck and its ancestors, container
+//!   forwarders and systemd services are refused with the command that
+//!   stops them for good.
+//! - `plan.rs`: every holder of every port in use, as a target or a
+//!   refusal, from the port reports.
+//! - `execute.rs`: pin and re-check every target, signal them back to
+//!   back, wait up to the grace period, SIGKILL what remains together.
+//! - `settle.rs`: the ports afterwards, watched for respawns.
+//! - `sys/`: the platform's mechanics — pin, alive, signal, wait — one
+//!   module per OS, no `cfg` in the logic.
+
+mod execute;
+mod plan;
+mod policy;
+mod settle;
+mod sys;
+
+use std::time::Duration;
+
+pub(crate) use execute::execute;
+pub(crate) use plan::{Me, Plan, plan};
+pub(crate) use settle::{respawns, settle};
+
+use crate::inspect::Context;
+use crate::net::{PortQuery, Selection};
+use crate::report::{KillReport, Outcome, PortsReport, Signal};
+
+/// How `--kill` was asked to behave.
+#[derive(Clone, Debug)]
+pub(crate) struct KillOptions {
+    /// The first signal (SIGTERM unless `--signal` or `--force`).
+    pub(crate) signal: Signal,
+    /// How long holders get to exit before SIGKILL.
+    pub(crate) grace: Duration,
+    /// How long the port is watched after it is freed, to catch a respawn.
+    pub(crate) settle: Duration,
+    /// Show what would be signalled; signal nothing.
+    pub(crate) dry_run: bool,
+    /// Skip the question on a terminal.
+    pub(crate) yes: bool,
+}
+
+/// Parses `--signal`: a name with or without `SIG` (any case) or a number.
+pub(crate) fn parse_signal(arg: &str) -> Result<Signal, String> {
+    sys::parse_signal(arg).ok_or_else(|| {
+        format!("invalid signal '{arg}': use a name such as TERM, INT, HUP or a number")
+    })
+}
+
+/// What `--kill` did, and what it could not do.
+pub(crate) struct Killed {
+    pub(crate) report: KillReport,
+    /// Without root, ports with a holder portcheck cannot see.
+    hidden: Vec<u16>,
+}
+
+impl Killed {
+    /// The permission problem that makes the run exit 3, in words.
+    pub(crate) fn permission_problem(&self) -> Option<String> {
+        let denied: Vec<String> = self
+            .report
+            .actions
+            .iter()
+            .filter(|a| a.result == Outcome::Denied)
+            .map(|a| a.pid.to_string())
+            .collect();
+        if !denied.is_empty() {
+            return Some(format!(
+                "permission denied: pid {} belongs to another user; run with sudo to stop it",
+                denied.join(", ")
+            ));
+        }
+        if !self.hidden.is_empty() {
+            let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
+            return Some(format!(
+                "permission denied: port {} has a holder that cannot be seen without root; run with sudo",
+                ports.join(", ")
+            ));
+        }
+        None
+    }
+}
+
+/// Carries out `plan` (unless the question was `declined`) and looks at
+/// the ports again, watching freed ones for respawns.
+pub(crate) fn carry_out(
+    ctx: &Context,
+    select: Selection,
+    queries: &[PortQuery],
+    before: PortsReport,
+    plan: &Plan,
+    opts: &KillOptions,
+    declined: bool,
+) -> anyhow::Result<Killed> {
+    let actions = if declined { plan.refused.clone() } else { execute(plan, opts) };
+    let after = if opts.dry_run || declined || plan.targets.is_empty() {
+        before.clone()
+    } else {
+        settle(ctx, select, queries, opts.settle)?
+    };
+    let hidden = if ctx.root {
+        Vec::new()
+    } else {
+        crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
+    };
+    let report = KillReport {
+        respawns: respawns(&before, &after),
+        ports: after.ports,
+        actions,
+        declined,
+        notes: after.notes,
+        signal: opts.signal,
+        grace: opts.grace,
+        dry_run: opts.dry_run,
+    };
+    Ok(Killed { report, hidden })
+}

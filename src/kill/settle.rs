@@ -1,0 +1,79 @@
+//! After the signals: the ports as they are now, watched for the settle
+//! window so a supervisor that starts the holder again is caught and named.
+
+use std::time::{Duration, Instant};
+
+use crate::inspect::{self, Context};
+use crate::net::{PortQuery, Selection};
+use crate::report::{PortsReport, ProcessReport, Respawn};
+use crate::scan::{self, Scope};
+
+/// How often the ports are looked at while settling.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The ports after the kill. A port that came free is watched for the
+/// settle window: a holder that appears meanwhile is a respawn.
+pub(crate) fn settle(
+    ctx: &Context,
+    select: Selection,
+    queries: &[PortQuery],
+    window: Duration,
+) -> anyhow::Result<PortsReport> {
+    let deadline = Instant::now() + window;
+    let mut first = inspect::ports(ctx, select, queries)?;
+    // A port held by a socket with no visible process right after the
+    // kill is most likely a respawn caught mid-start: look again.
+    let unseen = |q: &PortsReport| {
+        q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
+    };
+    while unseen(&first) && Instant::now() < deadline {
+        std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
+        first = inspect::ports(ctx, select, queries)?;
+    }
+    let free = crate::net::sorted_unique(first.ports.iter().filter(|p| !p.in_use).map(|p| p.port));
+    if free.is_empty() || window.is_zero() {
+        return Ok(first);
+    }
+    while Instant::now() < deadline {
+        std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
+        // The query that follows decides what counts.
+        let snap = scan::snapshot(select.widened(), Scope::Ports(&free), false)?;
+        if snap.sockets.iter().any(|s| s.state.holds_port()) {
+            return inspect::ports(ctx, select, queries);
+        }
+    }
+    Ok(first)
+}
+
+/// Holders after the kill that were not holders before.
+pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> Vec<Respawn> {
+    let old = before.pids();
+    let mut out: Vec<Respawn> = Vec::new();
+    for port in &after.ports {
+        for p in port.holders() {
+            if old.binary_search(&p.pid).is_err() {
+                out.push(Respawn {
+                    port: port.port,
+                    pid: p.pid,
+                    name: p.name.clone(),
+                    ppid: p.ppid,
+                    parent_name: p.parent_name.clone(),
+                    stop: supervisor_stop(p),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How to stop whatever restarts `p`: its systemd service when it runs in
+/// one, else its parent.
+fn supervisor_stop(p: &ProcessReport) -> String {
+    if let Some(unit) = &p.unit {
+        return super::policy::unit_stop(unit);
+    }
+    match p.ppid {
+        Some(1) | None => format!("find the service that starts it: systemctl status {}", p.pid),
+        Some(pp) => format!("kill {pp}   # the parent that restarts it"),
+    }
+}

@@ -1,0 +1,141 @@
+//! Kill mechanics for the Unixes without pidfds (macOS, the BSDs): a
+//! target is pinned by its pid and start time, and both are checked again
+//! right before each signal. Nothing here reads `/proc`.
+
+use std::time::Duration;
+
+use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System};
+
+use crate::report::{Outcome, Signal};
+
+/// The process's start time (seconds since the epoch), or `None` when it
+/// is gone or a zombie.
+pub(crate) fn start_time(pid: u32) -> Option<u64> {
+    let mut sys = System::new().ok()?;
+    let id = Pid::from_u32(pid);
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&[id]),
+        true,
+        ProcessRefreshKind::nothing(),
+    );
+    let p = sys.process(id)?;
+    (p.status() != ProcessStatus::Zombie).then(|| p.start_time())
+}
+
+/// A target pinned by pid and start time.
+pub(crate) struct Pinned {
+    pid: u32,
+    start: Option<u64>,
+}
+
+impl Pinned {
+    /// Pins `pid`, which was `planned` when the plan was made. `Err` says
+    /// why it will not be signalled.
+    pub(crate) fn pin(pid: u32, planned: Option<u64>) -> Result<Pinned, Outcome> {
+        let now = start_time(pid).ok_or(Outcome::Exited)?;
+        if planned.is_some_and(|t| t != now) {
+            return Err(Outcome::Refused);
+        }
+        Ok(Pinned { pid, start: Some(now) })
+    }
+
+    pub(crate) fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// Whether the pinned process still runs: same pid, same start time,
+    /// not a zombie.
+    pub(crate) fn alive(&self) -> bool {
+        let now = start_time(self.pid);
+        now.is_some() && now == self.start
+    }
+
+    /// Sends `sig` to the pinned process, if it is still the one pinned.
+    pub(crate) fn signal(&self, sig: Signal) -> Result<(), Outcome> {
+        if !self.alive() {
+            return Err(Outcome::Exited);
+        }
+        send(self.pid, sig)
+    }
+}
+
+/// `kill(2)`, its errors as outcomes.
+pub(super) fn send(pid: u32, sig: Signal) -> Result<(), Outcome> {
+    use nix::errno::Errno;
+    let sig = nix::sys::signal::Signal::try_from(sig.number).map_err(|_| Outcome::Refused)?;
+    let pid = i32::try_from(pid).map_err(|_| Outcome::Refused)?;
+    match nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig) {
+        Ok(()) => Ok(()),
+        Err(Errno::ESRCH) => Err(Outcome::Exited),
+        Err(Errno::EPERM) => Err(Outcome::Denied),
+        Err(_) => Err(Outcome::Refused),
+    }
+}
+
+/// Sleeps a short while: without pidfds there is nothing to wait on.
+pub(crate) fn wait_any<'a>(_pinned: impl Iterator<Item = &'a Pinned>, limit: Duration) {
+    std::thread::sleep(limit.min(Duration::from_millis(20)));
+}
+
+/// Parses `--signal`: a name with or without `SIG` (any case) or a number.
+pub(crate) fn parse_signal(arg: &str) -> Option<Signal> {
+    use std::str::FromStr;
+    let sig = if let Ok(n) = arg.parse::<i32>() {
+        nix::sys::signal::Signal::try_from(n).ok()?
+    } else {
+        let upper = arg.to_ascii_uppercase();
+        let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
+        nix::sys::signal::Signal::from_str(&name).ok()?
+    };
+    Some(Signal { number: sig as i32, name: sig.as_str() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_signals() {
+        let name = |s| parse_signal(s).map(|s| s.name);
+        assert_eq!(parse_signal("TERM"), Some(Signal::TERM));
+        assert_eq!(name("sigint"), Some("SIGINT"));
+        assert_eq!(parse_signal("9"), Some(Signal::KILL));
+        assert_eq!(name("HUP"), Some("SIGHUP"));
+        assert_eq!(parse_signal("NOPE"), None);
+        assert_eq!(parse_signal("0"), None);
+        assert_eq!(parse_signal("99"), None);
+    }
+
+    /// The pid-and-start-time mechanics (macOS, the BSDs) on a real child:
+    /// alive while it runs, not once it is a zombie or reaped, and never
+    /// signalled then.
+    #[test]
+    fn a_pinned_child_is_alive_until_it_exits() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pinned = Pinned::pin(child.id(), None).unwrap();
+        assert!(pinned.alive());
+        send(child.id(), Signal::KILL).unwrap();
+        // A zombie until reaped: not alive.
+        let mut zombie = false;
+        for _ in 0..500 {
+            if !pinned.alive() {
+                zombie = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(zombie, "a killed child still counts as alive");
+        child.wait().unwrap();
+        assert!(!pinned.alive());
+        assert_eq!(pinned.signal(Signal::TERM), Err(Outcome::Exited));
+    }
+
+    #[test]
+    fn a_changed_start_time_is_not_pinned() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let now = start_time(child.id()).unwrap();
+        assert!(matches!(Pinned::pin(child.id(), Some(now + 1)), Err(Outcome::Refused)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+}

@@ -1,0 +1,58 @@
+//! Linux's port settings, from `/proc/sys/net/ipv4/`.
+
+use super::HostPorts;
+
+pub(super) fn read() -> HostPorts {
+    let mut host =
+        HostPorts { unprivileged_start: 1024, ephemeral: (32768, 60999), reserved: Vec::new() };
+    let read = |name: &str| std::fs::read_to_string(format!("/proc/sys/net/ipv4/{name}"));
+    if let Some(start) =
+        read("ip_unprivileged_port_start").ok().and_then(|s| s.trim().parse::<u32>().ok())
+    {
+        host.unprivileged_start = start.min(65536).try_into().unwrap_or(u16::MAX);
+    }
+    if let Some(range) = read("ip_local_port_range").ok().and_then(|s| parse_pair(&s)) {
+        host.ephemeral = range;
+    }
+    if let Ok(s) = read("ip_local_reserved_ports") {
+        host.reserved = parse_ranges(&s);
+    }
+    host
+}
+
+/// "32768\t60999\n" → (32768, 60999).
+fn parse_pair(s: &str) -> Option<(u16, u16)> {
+    let mut it = s.split_whitespace().map(|x| x.parse::<u16>());
+    match (it.next(), it.next()) {
+        (Some(Ok(a)), Some(Ok(b))) if a <= b => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// "8000,9000-9010\n" → [(8000, 8000), (9000, 9010)]; malformed parts are skipped.
+fn parse_ranges(s: &str) -> Vec<(u16, u16)> {
+    s.trim()
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            match part.split_once('-') {
+                Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                None => part.parse().ok().map(|p| (p, p)),
+            }
+        })
+        .filter(|(a, b)| a <= b)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_settings_parse() {
+        assert_eq!(parse_pair("32768\t60999\n"), Some((32768, 60999)));
+        assert_eq!(parse_pair("9 1"), None);
+        assert_eq!(parse_ranges("8000,9000-9010\n"), vec![(8000, 8000), (9000, 9010)]);
+        assert_eq!(parse_ranges("\n"), vec![]);
+    }
+}

@@ -1,0 +1,126 @@
+//! `--kill`: the plan before, the question, and what happened.
+
+use std::fmt::Write;
+
+use super::{Style, holder_names, styles};
+use crate::report::{KillPlan, KillReport, Outcome, PortReport, Reason, Signal};
+use crate::sanitize::escape;
+
+/// What `--kill` is about to do: refusals, unseen holders, a dry run.
+pub(crate) fn kill_plan(plan: &KillPlan) -> String {
+    let mut out = String::new();
+    for a in &plan.refused {
+        let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
+        let _ =
+            writeln!(out, "Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        if let Some(stop) = &a.stop {
+            let _ = writeln!(out, "  to stop it for good: {}", escape(stop));
+        }
+    }
+    for (port, why) in &plan.unseen {
+        let _ = writeln!(out, "Port {port}: a holder portcheck cannot see: {}", escape(why));
+    }
+    if plan.dry_run && !plan.targets.is_empty() {
+        let who: Vec<String> =
+            plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();
+        let _ = writeln!(
+            out,
+            "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
+            plan.signal.name,
+            who.join(", "),
+            plan.grace
+        );
+    }
+    out
+}
+
+/// The question asked on a terminal before anything is signalled.
+pub(crate) fn kill_prompt(plan: &KillPlan) -> String {
+    let ports: Vec<String> = plan.ports.iter().map(u16::to_string).collect();
+    let n = plan.targets.len();
+    format!(
+        "Kill {n} process{} holding {}? [y/N] ",
+        if n == 1 { "" } else { "es" },
+        ports.join(", ")
+    )
+}
+
+/// What `--kill` did, and the ports afterwards.
+pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
+    let mut out = String::new();
+    if r.declined {
+        out.push_str("Nothing was killed.\n");
+        return out;
+    }
+    // Refusals decided by the plan were shown with it; a target that let
+    // go of the socket before its signal is news.
+    let news = |a: &&crate::report::Action| {
+        a.result != Outcome::Refused || !matches!(a.reason, Some(Reason::Policy(_)))
+    };
+    for a in r.actions.iter().filter(news) {
+        let sig = a.signal.map_or("no signal", |s| s.name);
+        let what = match a.result {
+            Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
+            Outcome::Exited if a.reason == Some(Reason::Released) => {
+                format!("{sig}: {}", Reason::Released)
+            }
+            Outcome::Exited => format!("{sig}: exited"),
+            Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
+                format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
+            }
+            Outcome::Killed => format!("{sig}: killed"),
+            Outcome::Denied => format!("{sig}: permission denied (run with sudo)"),
+            Outcome::Refused => {
+                let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
+                format!("not signalled: {}", escape(&why))
+            }
+            Outcome::DryRun => format!("would send {sig} (dry run)"),
+            Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
+        };
+        let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+    }
+    for p in &r.ports {
+        port_after(&mut out, style, r, p);
+    }
+    out
+}
+
+/// One port after the kill: respawned, held, or freed.
+fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
+    let respawned: Vec<&crate::report::Respawn> =
+        r.respawns.iter().filter(|x| x.port == p.port).collect();
+    if !respawned.is_empty() {
+        for x in respawned {
+            let parent = match (x.ppid, &x.parent_name) {
+                (Some(pp), Some(n)) => format!("pid {pp} ({})", escape(n)),
+                (Some(pp), None) => format!("pid {pp}"),
+                _ => "an unknown parent".into(),
+            };
+            let _ = writeln!(
+                out,
+                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.\n  to stop it for good: {}",
+                style.styled("Respawned:", styles::BAD),
+                p.port,
+                x.pid,
+                escape(&x.name),
+                escape(&x.stop)
+            );
+        }
+    } else if p.in_use {
+        let holders = holder_names(p, "");
+        let by = if holders.is_empty() {
+            "a process portcheck cannot see".into()
+        } else {
+            format!("pid {}", holders.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "{} Port {} is still held by {by}.",
+            style.styled("Held:", styles::BAD),
+            p.port
+        );
+    } else if !r.dry_run {
+        let _ =
+            writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);
+    }
+}

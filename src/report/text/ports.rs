@@ -1,0 +1,181 @@
+//! `portcheck PORT...`: one block per port in use, free ports on a line.
+
+use std::fmt::Write;
+
+use super::{Style, socket_rows, styles};
+use crate::net::Selection;
+use crate::port::HostPorts;
+use crate::report::{Exposure, NextSteps, PortReport, PortsReport, SocketReport};
+use crate::sanitize::escape;
+
+/// The report on each queried port, with `next` steps for the ports in use.
+pub(crate) fn ports(
+    style: &Style,
+    host: &HostPorts,
+    select: Selection,
+    r: &PortsReport,
+    next: &[NextSteps],
+) -> String {
+    let mut out = String::new();
+    for port in r.ports.iter().filter(|p| p.in_use) {
+        in_use(&mut out, style, host, port);
+        if let Some(steps) = next.iter().find(|n| n.port == port.port) {
+            next_steps(&mut out, style, steps);
+        }
+        out.push('\n');
+    }
+    let free: Vec<&PortReport> = r.ports.iter().filter(|p| !p.in_use).collect();
+    if !free.is_empty() {
+        free_ports(&mut out, style, select, &free);
+    }
+    for n in &r.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out
+}
+
+/// One port in use: heading, table, exposure, ancestors, notes.
+fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) {
+    let _ = writeln!(
+        out,
+        "{} {}  {}",
+        style.styled(&format!("Port {}", port.port), styles::HEADING),
+        style.styled("in use", styles::BAD),
+        describe_port(host, port)
+    );
+    let mut t = style.table(&["PROTO", "ADDRESS", "STATE", "PID", "USER", "COMMAND"]);
+    for s in &port.sockets {
+        for row in socket_rows(style, s, false) {
+            t.add_row(row);
+        }
+    }
+    if !port.sockets.is_empty() {
+        let _ = writeln!(out, "{}", t.trim_fmt());
+    }
+    exposure(out, style, port);
+    for p in port.holders() {
+        if p.parents.is_empty() {
+            continue;
+        }
+        let chain: Vec<String> =
+            p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
+        let _ = writeln!(
+            out,
+            "  pid {} ({}): started by {}{}",
+            p.pid,
+            escape(&p.name),
+            chain.join(" < "),
+            p.started.as_ref().map(|t| format!(", at {t}")).unwrap_or_default()
+        );
+    }
+    for n in &port.notes {
+        let _ = writeln!(out, "  note: {}", escape(n));
+    }
+}
+
+/// What each bound address means, once per address, with its warning.
+fn exposure(out: &mut String, style: &Style, port: &PortReport) {
+    let mut seen: Vec<&SocketReport> = Vec::new();
+    for s in &port.sockets {
+        if !seen.iter().any(|x| x.address == s.address) {
+            seen.push(s);
+        }
+    }
+    for s in seen {
+        let _ = write!(out, "  {}: {}", s.address, s.exposure.meaning());
+        if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
+            let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
+            let more = s.reachable_at.len().saturating_sub(3);
+            let _ = write!(
+                out,
+                ", at {}{}",
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            );
+        }
+        out.push('\n');
+        let warning =
+            port.sockets.iter().filter(|x| x.address == s.address).find_map(|x| x.warning.as_ref());
+        if let Some(w) = warning {
+            let _ = writeln!(out, "  {} {w}", style.styled("warning:", styles::WARN));
+        }
+    }
+}
+
+/// The free ports, bind-checked or not, and their notes.
+fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortReport]) {
+    let families = match (select.v4, select.v6) {
+        (true, true) => "IPv4 and IPv6",
+        (true, false) => "IPv4",
+        _ => "IPv6",
+    };
+    let label = |p: &&PortReport| match p.protocols.as_slice() {
+        [only] => format!("{}/{}", p.port, only.name()),
+        _ => p.port.to_string(),
+    };
+    let checked: Vec<String> = free.iter().filter(|p| p.bind_checked).map(label).collect();
+    let unchecked: Vec<String> = free.iter().filter(|p| !p.bind_checked).map(label).collect();
+    if !checked.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}  (bound and released on the wildcard address: {})",
+            style.styled("Free:", styles::GOOD),
+            summarize(&checked),
+            families
+        );
+    }
+    if !unchecked.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}  (no socket bound; binding it needs root, so it was not bind-checked)",
+            style.styled("Free:", styles::GOOD),
+            summarize(&unchecked),
+        );
+    }
+    for p in free {
+        for n in &p.notes {
+            let _ = writeln!(out, "  note ({}): {n}", p.port);
+        }
+    }
+}
+
+fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
+    let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
+    if !n.kill.is_empty() {
+        let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
+        let _ = writeln!(out, "    portcheck --kill {}   # stops pid {}", n.port, pids.join(", "));
+    }
+    for stop in &n.stop {
+        let _ = writeln!(out, "    {}", escape(stop));
+    }
+    if let Some(p) = n.free {
+        let _ = writeln!(out, "    or use port {p}: PORT={p} · --port {p}");
+    }
+}
+
+/// "registered port · commplex-main, flask-dev · inside the ephemeral range".
+fn describe_port(host: &HostPorts, p: &PortReport) -> String {
+    let (lo, hi) = p.class.range();
+    let mut parts = vec![format!("{} port ({lo}-{hi})", p.class.label())];
+    if !p.services.is_empty() {
+        parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));
+    }
+    if p.privileged {
+        parts.push(format!("privileged (below {}: binding needs root)", host.unprivileged_start));
+    }
+    if p.ephemeral {
+        parts.push(format!(
+            "inside the ephemeral range {}-{} (outgoing connections may take it)",
+            host.ephemeral.0, host.ephemeral.1
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// "3000, 3001, …, 3010 (11 ports)" for long lists.
+fn summarize(list: &[String]) -> String {
+    if list.len() <= 12 {
+        return list.join(", ");
+    }
+    format!("{}, …, {} ({} ports)", list[..5].join(", "), list[list.len() - 1], list.len())
+}

@@ -1,0 +1,42 @@
+//! `--suggest`: the numbers for scripts, and why and what to paste on a
+//! terminal.
+
+use std::fmt::Write;
+
+use super::{Style, styles};
+use crate::report::{PortReport, Suggestion};
+use crate::sanitize::{command_line, escape};
+
+/// `--suggest` for scripts: the numbers, one per line.
+pub(crate) fn suggestion_numbers(s: &Suggestion) -> String {
+    s.suggestions.iter().map(|p| format!("{p}\n")).collect()
+}
+
+/// `--suggest` on a terminal: why the base is taken, and lines to paste.
+pub(crate) fn suggestion(style: &Style, s: &Suggestion, base: Option<&PortReport>) -> String {
+    let mut out = String::new();
+    if let Some(b) = base.filter(|b| b.in_use) {
+        let holder = b
+            .sockets
+            .iter()
+            .flat_map(|s| s.processes.iter())
+            .next()
+            .map(|p| {
+                format!("pid {} ({}): {}", p.pid, escape(&p.name), command_line(&p.command, 60))
+            })
+            .unwrap_or_else(|| "a process portcheck cannot see".into());
+        let _ = writeln!(out, "Port {} is taken by {holder}", s.base);
+    } else if s.suggestions.first() != Some(&s.base) {
+        let _ = writeln!(
+            out,
+            "Port {} is not suggested (taken, reserved or in the ephemeral range).",
+            s.base
+        );
+    }
+    let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
+    let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
+    let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
+    let n = s.suggestions[0];
+    let _ = writeln!(out, "  flask run --port {n}\n  PORT={n}\n  --port {n}");
+    out
+}

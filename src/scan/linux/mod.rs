@@ -1,0 +1,62 @@
+//! Linux's snapshot: sock_diag netlink (`sockdiag.rs`) or, without it,
+//! `/proc/net/*` (`procnet.rs`), and the owners from one walk of
+//! `/proc/*/fd` (`owners.rs`).
+
+mod owners;
+pub(crate) use owners::holds_any;
+mod procnet;
+mod sockdiag;
+
+use crate::net::Selection;
+use crate::scan::{Scope, Snapshot};
+
+pub(super) fn snapshot(
+    select: Selection,
+    scope: Scope<'_>,
+    owners: bool,
+) -> anyhow::Result<Snapshot> {
+    let mut snap = Snapshot::default();
+    // PORTCHECK_NO_SOCK_DIAG=1 stands in for a kernel without sock_diag,
+    // so the fallback is tested end to end.
+    let diag = if std::env::var_os("PORTCHECK_NO_SOCK_DIAG").is_some() {
+        Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
+    } else {
+        sockdiag::sockets(select, scope)
+    };
+    match diag {
+        Ok(sockets) => snap.sockets = sockets,
+        Err(err) => {
+            snap.notes.push(format!(
+                "sock_diag netlink is unavailable ({err:#}); read /proc/net instead, which shows neither IPV6_V6ONLY nor bound-but-not-listening sockets"
+            ));
+            snap.sockets = procnet::sockets(select, scope)?;
+        }
+    }
+    if owners {
+        fill_owners(&mut snap);
+    }
+    Ok(snap)
+}
+
+/// Fills in every socket's holders with one `/proc` walk (none when no
+/// socket holds its port).
+fn fill_owners(snap: &mut Snapshot) {
+    let inodes = crate::net::sorted_unique(
+        snap.sockets.iter().filter(|s| s.state.holds_port()).map(|s| s.inode),
+    );
+    if inodes.is_empty() {
+        return;
+    }
+    match owners::find(&inodes) {
+        Ok(found) => {
+            for s in &mut snap.sockets {
+                s.pids = found.holders(s.inode).to_vec();
+            }
+            snap.unreadable = found.unreadable;
+            snap.hidepid = found.hidepid;
+        }
+        // No /proc: the sockets are still real; their owners are unknown,
+        // and the report says why.
+        Err(err) => snap.proc_error = Some(format!("{err:#}")),
+    }
+}
