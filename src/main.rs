@@ -12,6 +12,8 @@ mod exit;
 mod hint;
 mod inspect;
 mod kill;
+#[cfg(test)]
+mod layers;
 mod net;
 mod port;
 mod probe;

@@ -143,9 +143,20 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
             .with_user(UpdateKind::Always)
             .with_environ(UpdateKind::Always),
     );
-    // The ancestors, one generation per refresh, until every chain has
-    // reached a supervisor (or the depth limit).
-    let mut frontier: Vec<Pid> = wanted.clone();
+    refresh_ancestors(&mut sys, &wanted);
+    let mut users = Users::default();
+    for &pid in pids {
+        if let Some(info) = info(&sys, pid, &mut users) {
+            out.insert(pid, info);
+        }
+    }
+    out
+}
+
+/// Reads the ancestors of `wanted`, one generation per refresh, until
+/// every chain has reached a supervisor (or the depth limit).
+fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
+    let mut frontier: Vec<Pid> = wanted.to_vec();
     for _ in 0..MAX_ANCESTORS {
         let next: Vec<Pid> = frontier
             .iter()
@@ -169,50 +180,54 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
         );
         frontier = next;
     }
-    let mut users = Users::default();
-    for &pid in pids {
-        let Some(p) = sys.process(Pid::from_u32(pid)) else { continue };
-        let uid = p.user_id().map(|u| **u);
-        let name = p.name().to_string_lossy().into_owned();
-        let mut command: Vec<String> =
-            p.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
-        if command.is_empty() {
-            command.push(format!("[{name}]"));
+}
+
+/// The chain of `p`'s ancestors, parent first, up to and including the
+/// first supervisor.
+fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
+    let mut ancestors = Vec::new();
+    let mut cur = p.parent();
+    while let Some(pp) = cur {
+        let Some(proc) = sys.process(pp) else { break };
+        let pname = proc.name().to_string_lossy().into_owned();
+        let stop = is_supervisor(pp.as_u32(), &pname);
+        ancestors.push((pp.as_u32(), pname));
+        if stop || ancestors.len() >= MAX_ANCESTORS {
+            break;
         }
-        let mut ancestors = Vec::new();
-        let mut cur = p.parent();
-        while let Some(pp) = cur {
-            let Some(proc) = sys.process(pp) else { break };
-            let pname = proc.name().to_string_lossy().into_owned();
-            let stop = is_supervisor(pp.as_u32(), &pname);
-            ancestors.push((pp.as_u32(), pname));
-            if stop || ancestors.len() >= MAX_ANCESTORS {
-                break;
-            }
-            cur = proc.parent();
-        }
-        let werkzeug_child = p.environ().iter().any(|e| {
-            let e = e.to_string_lossy();
-            e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
-        });
-        out.insert(
-            pid,
-            ProcessInfo {
-                pid,
-                ppid: p.parent().map(|pp| pp.as_u32()),
-                parent_name: ancestors.first().map(|a| a.1.clone()),
-                uid,
-                user: uid.and_then(|u| users.name(u)),
-                name,
-                command,
-                started: Some(p.start_time()).filter(|&t| t > 0),
-                ancestors,
-                unit: unit(pid),
-                werkzeug_child,
-            },
-        );
+        cur = proc.parent();
     }
-    out
+    ancestors
+}
+
+/// What portcheck shows of `pid`, from a refreshed `sys`.
+fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
+    let p = sys.process(Pid::from_u32(pid))?;
+    let uid = p.user_id().map(|u| **u);
+    let name = p.name().to_string_lossy().into_owned();
+    let mut command: Vec<String> =
+        p.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    if command.is_empty() {
+        command.push(format!("[{name}]"));
+    }
+    let ancestors = ancestor_chain(sys, p);
+    let werkzeug_child = p.environ().iter().any(|e| {
+        let e = e.to_string_lossy();
+        e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
+    });
+    Some(ProcessInfo {
+        pid,
+        ppid: p.parent().map(|pp| pp.as_u32()),
+        parent_name: ancestors.first().map(|a| a.1.clone()),
+        uid,
+        user: uid.and_then(|u| users.name(u)),
+        name,
+        command,
+        started: Some(p.start_time()).filter(|&t| t > 0),
+        ancestors,
+        unit: unit(pid),
+        werkzeug_child,
+    })
 }
 
 /// uid → user name, looked up once per uid.

@@ -129,7 +129,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, second: &Snapshot) 
     if look.in_use {
         look.held = other;
     }
-    !(look.in_use && !found)
+    !look.in_use || found
 }
 
 /// Binds a port with no listener exclusively, for each protocol and family.

@@ -21,7 +21,8 @@ mod sys;
 use std::time::Duration;
 
 pub(crate) use execute::execute;
-pub(crate) use plan::{Me, Plan, plan};
+pub(crate) use plan::{Plan, plan};
+pub(crate) use policy::Me;
 pub(crate) use settle::{respawns, settle};
 
 use crate::inspect::Context;

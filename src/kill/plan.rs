@@ -3,30 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::process::Unit;
 use crate::report::{Action, KillPlan, Outcome, PortsReport, Reason};
 
 use super::KillOptions;
-use super::policy::{Verdict, decide};
-
-/// Who portcheck is, for the rules that protect it and its callers.
-#[derive(Clone, Debug)]
-pub(crate) struct Me {
-    pub(crate) pid: u32,
-    /// Parent first, up to PID 1: the shell, `timeout`, `sudo`, the
-    /// editor's terminal… none of them is ever signalled.
-    pub(crate) ancestors: Vec<u32>,
-    /// The systemd service portcheck runs in: its holders are fair game
-    /// (a CI job stopping its own server).
-    pub(crate) unit: Option<Unit>,
-}
-
-impl Me {
-    pub(crate) fn current() -> Me {
-        let pid = std::process::id();
-        Me { pid, ancestors: crate::process::ancestors(pid), unit: crate::process::unit(pid) }
-    }
-}
+use super::policy::{Me, Verdict, decide};
 
 /// A process to signal, with the sockets that make it a holder.
 #[derive(Clone, Debug)]

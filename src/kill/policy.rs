@@ -4,7 +4,24 @@
 use crate::process::Unit;
 use crate::report::ProcessReport;
 
-use super::plan::Me;
+/// Who portcheck is, for the rules that protect it and its callers.
+#[derive(Clone, Debug)]
+pub(crate) struct Me {
+    pub(crate) pid: u32,
+    /// Parent first, up to PID 1: the shell, `timeout`, `sudo`, the
+    /// editor's terminal… none of them is ever signalled.
+    pub(crate) ancestors: Vec<u32>,
+    /// The systemd service portcheck runs in: its holders are fair game
+    /// (a CI job stopping its own server).
+    pub(crate) unit: Option<Unit>,
+}
+
+impl Me {
+    pub(crate) fn current() -> Me {
+        let pid = std::process::id();
+        Me { pid, ancestors: crate::process::ancestors(pid), unit: crate::process::unit(pid) }
+    }
+}
 
 /// What the policy says of one holder.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,1 +1,237 @@
-//! Renderer tests on report structs.
+//! Renderer tests on report structs, snapshot style: each renderer gets a
+//! report built by hand and must print exactly the text below.
+
+use std::time::Duration;
+
+use super::*;
+use crate::net::{Selection, State};
+use crate::port::{Class, HostPorts};
+use crate::report::{
+    Action, Ancestor, KillPlan, KillReport, NextSteps, Outcome, PortsReport, ProcessReport, Reason,
+    Respawn, Signal, Until, WaitReport,
+};
+
+const PLAIN: Style = Style { color: false, width: None };
+
+fn host() -> HostPorts {
+    HostPorts { unprivileged_start: 1024, ephemeral: (32768, 60999), reserved: vec![] }
+}
+
+fn flask(pid: u32, hint: &str) -> ProcessReport {
+    ProcessReport {
+        pid,
+        ppid: Some(pid - 1),
+        name: "python3".into(),
+        user: Some("alice".into()),
+        command: vec!["python3".into(), "-m".into(), "flask".into(), "run".into()],
+        started: Some("2026-11-25T10:42:07Z".into()),
+        hint: Some(hint.into()),
+        parent_name: Some("bash".into()),
+        parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
+        unit: None,
+    }
+}
+
+fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
+    let ip: std::net::IpAddr = address.parse().unwrap();
+    SocketReport {
+        protocol: Protocol::Tcp,
+        family: Family::of(&ip),
+        address: address.into(),
+        port: 5000,
+        state: State::Listen,
+        exposure: Exposure::of(&ip),
+        inode: 1,
+        uid: Some(1000),
+        user: Some("alice".into()),
+        v6only: None,
+        reachable_at: vec!["192.0.2.7:5000".into()],
+        processes,
+        hidden: None,
+        warning: Some("a development server is reachable from the network".into()),
+    }
+}
+
+fn port(sockets: Vec<SocketReport>) -> PortReport {
+    PortReport {
+        port: 5000,
+        class: Class::Registered,
+        ephemeral: false,
+        privileged: false,
+        services: vec!["commplex-main".into()],
+        in_use: !sockets.is_empty(),
+        protocols: vec![Protocol::Tcp],
+        sockets,
+        time_wait: 0,
+        bind_checked: true,
+        notes: vec![],
+    }
+}
+
+#[test]
+fn a_port_in_use_with_next_steps() {
+    let r = PortsReport {
+        ports: vec![port(vec![socket("0.0.0.0", vec![flask(41235, "Flask development server")])])],
+        notes: vec![],
+    };
+    let next = [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), stop: vec![] }];
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let text = ports(&PLAIN, &host(), all, &r, &next);
+    let expected = "\
+Port 5000 in use  registered port (1024-49151) · commplex-main
+ PROTO  ADDRESS       STATE   PID    USER   COMMAND
+ tcp    0.0.0.0:5000  listen  41235  alice  python3 -m flask run  [Flask development server]
+  0.0.0.0: all interfaces: reachable from other machines on the network, at 192.0.2.7:5000
+  warning: a development server is reachable from the network
+  pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
+  next steps:
+    portcheck --kill 5000   # stops pid 41235
+    or use port 5001: PORT=5001 · --port 5001
+
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn free_ports_say_how_they_were_checked() {
+    let mut unchecked = port(vec![]);
+    unchecked.port = 80;
+    unchecked.bind_checked = false;
+    let r = PortsReport { ports: vec![port(vec![]), unchecked], notes: vec!["a note".into()] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let text = ports(&PLAIN, &host(), v4, &r, &[]);
+    assert_eq!(
+        text,
+        "Free: 5000/tcp  (bound and released on the wildcard address: IPv4)\n\
+         Free: 80/tcp  (no socket bound; binding it needs root, so it was not bind-checked)\n\
+         note: a note\n"
+    );
+}
+
+#[test]
+fn colour_only_when_the_style_says_so() {
+    let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![])])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    assert!(!ports(&PLAIN, &host(), all, &r, &[]).contains('\x1b'));
+    let colour = Style { color: true, width: None };
+    assert!(ports(&colour, &host(), all, &r, &[]).contains("\x1b["));
+}
+
+fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
+    Action { pid, name: "holder".into(), signal, result, reason, stop: None }
+}
+
+#[test]
+fn what_a_kill_did() {
+    let mut held = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
+    held.port = 6000;
+    let r = KillReport {
+        ports: vec![port(vec![]), held],
+        actions: vec![
+            action(1, None, Outcome::Refused, Some(Reason::Policy("PID 1".into()))),
+            action(2, Some(Signal::TERM), Outcome::Exited, None),
+            action(3, Some(Signal::KILL), Outcome::Killed, None),
+            action(4, Some(Signal::TERM), Outcome::Exited, Some(Reason::Released)),
+            action(5, None, Outcome::Refused, Some(Reason::LetGo)),
+            action(6, None, Outcome::Exited, None),
+        ],
+        respawns: vec![],
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_millis(300),
+        dry_run: false,
+    };
+    let expected = "\
+pid 2 (holder): SIGTERM: exited
+pid 3 (holder): SIGTERM ignored for 300ms; SIGKILL: killed
+pid 4 (holder): SIGTERM: let go of the port after the first signal and is still shutting down; not killed
+pid 5 (holder): not signalled: it let go of the socket before the signal (or its pid now names another process); not signalled
+pid 6 (holder): exited before its signal
+Freed: Port 5000 is free now.
+Held: Port 6000 is still held by pid 9 (python3).
+";
+    assert_eq!(kill_result(&PLAIN, &r), expected);
+    let forced = KillReport { signal: Signal::KILL, ..r };
+    assert!(kill_result(&PLAIN, &forced).contains("pid 3 (holder): SIGKILL: killed\n"));
+}
+
+#[test]
+fn a_respawn_names_its_supervisor() {
+    let r = KillReport {
+        ports: vec![port(vec![socket("0.0.0.0", vec![flask(9, "x")])])],
+        actions: vec![],
+        respawns: vec![Respawn {
+            port: 5000,
+            pid: 9,
+            name: "python3".into(),
+            ppid: Some(8),
+            parent_name: Some("supervisord".into()),
+            stop: "kill 8   # the parent that restarts it".into(),
+        }],
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+    };
+    assert_eq!(
+        kill_result(&PLAIN, &r),
+        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: kill 8   # the parent that restarts it\n"
+    );
+}
+
+#[test]
+fn the_plan_and_the_question() {
+    let plan = KillPlan {
+        targets: vec![(7, "python3".into()), (8, "python3".into())],
+        ports: vec![5000],
+        refused: vec![Action {
+            stop: Some("sudo systemctl stop nginx.service".into()),
+            ..action(
+                1,
+                None,
+                Outcome::Refused,
+                Some(Reason::Policy("part of systemd unit nginx.service".into())),
+            )
+        }],
+        unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
+        dry_run: true,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+    };
+    assert_eq!(
+        kill_plan(&plan),
+        "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good: sudo systemctl stop nginx.service\n\
+         Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
+         Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
+    );
+    assert_eq!(kill_prompt(&plan), "Kill 2 processes holding 5000? [y/N] ");
+}
+
+#[test]
+fn a_wait_reports_each_port() {
+    let w = WaitReport {
+        ok: false,
+        waited_ms: 1500,
+        until: Until::Free,
+        ready: vec![5000],
+        ports: vec![port(vec![]), {
+            let mut p = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
+            p.port = 6000;
+            p
+        }],
+    };
+    assert_eq!(
+        wait(&PLAIN, &w),
+        "OK Port 5000 is free.\nTimed out: Port 6000 is still held by pid 9 (python3).\nWaited 1.50s.\n"
+    );
+    let l = WaitReport {
+        until: Until::Listening,
+        ok: true,
+        ready: vec![5000],
+        ports: vec![port(vec![])],
+        ..w
+    };
+    assert_eq!(wait(&PLAIN, &l), "OK Port 5000 is listening.\nWaited 1.50s.\n");
+}

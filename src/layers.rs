@@ -1,0 +1,167 @@
+//! A test that keeps the module graph one-way: no import cycle between
+//! the top-level modules of `src/`, nor between sibling modules of one
+//! directory, counting every `crate::` and `super::` path in the source
+//! (not only `use` lines). A module's own children and its parent do not
+//! count (`mod.rs` declares them; they read its types).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Module path of each source file: `kill/plan.rs` → `["kill", "plan"]`.
+fn modules(root: &Path) -> BTreeMap<Vec<String>, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap().with_extension("");
+            let mut parts: Vec<String> =
+                rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            if parts.last().is_some_and(|l| l == "mod" || l == "main") {
+                parts.pop();
+            }
+            out.insert(parts, std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    out
+}
+
+/// The paths a source text names: `crate::a::b` → `["a", "b"]`, and
+/// `super::x` resolved against `here` (the `super` of `kill/plan.rs` and
+/// of `kill/mod.rs` alike is one step up from their module path).
+fn paths(here: &[String], text: &str) -> Vec<Vec<String>> {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("").as_bytes();
+        let mut i = 0;
+        while i < code.len() {
+            let boundary = i == 0 || !(ident(code[i - 1]) || code[i - 1] == b':');
+            let (mut path, mut j) = if code[i..].starts_with(b"crate::") {
+                (Vec::new(), i + 7)
+            } else if code[i..].starts_with(b"super::") {
+                let mut base = here.to_vec();
+                let mut j = i;
+                while code[j..].starts_with(b"super::") {
+                    base.pop();
+                    j += 7;
+                }
+                (base, j)
+            } else {
+                i += 1;
+                continue;
+            };
+            loop {
+                let start = j;
+                while j < code.len() && ident(code[j]) {
+                    j += 1;
+                }
+                if j == start {
+                    break;
+                }
+                path.push(String::from_utf8_lossy(&code[start..j]).into_owned());
+                if !code[j..].starts_with(b"::") {
+                    break;
+                }
+                j += 2;
+            }
+            if boundary {
+                out.push(path);
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// The longest prefix of `path` that is a module.
+fn resolve(mods: &BTreeMap<Vec<String>, String>, path: &[String]) -> Vec<String> {
+    (0..=path.len())
+        .rev()
+        .map(|n| path[..n].to_vec())
+        .find(|p| mods.contains_key(p))
+        .unwrap_or_default()
+}
+
+fn cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = stack.iter().position(|s| s == n) {
+            let mut c = stack[at..].to_vec();
+            c.push(n.to_string());
+            return Some(c);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        stack.push(n.to_string());
+        for m in edges.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, edges, stack, done) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges.keys().find_map(|n| visit(n, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_import_cycles() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mods = modules(&root);
+    // Edges between top-level modules, and between siblings of a directory.
+    let mut top: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut siblings: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (here, text) in &mods {
+        for p in paths(here, text) {
+            let to = resolve(&mods, &p);
+            if let (Some(a), Some(b)) = (here.first(), to.first())
+                && a != b
+            {
+                top.entry(a.clone()).or_default().insert(b.clone());
+            }
+            if here.len() >= 2
+                && to.len() == here.len()
+                && to[..to.len() - 1] == here[..here.len() - 1]
+                && to != *here
+            {
+                siblings.entry(here.join("::")).or_default().insert(to.join("::"));
+            }
+        }
+    }
+    assert!(top.contains_key("app"), "the scan found no edges: {top:?}");
+    assert_eq!(cycle(&top), None, "an import cycle between top-level modules");
+    assert_eq!(cycle(&siblings), None, "an import cycle between sibling modules");
+}
+
+#[test]
+fn finds_a_cycle_when_there_is_one() {
+    let mut e: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    e.entry("a".into()).or_default().insert("b".into());
+    e.entry("b".into()).or_default().insert("a".into());
+    assert!(cycle(&e).is_some());
+    let here = vec!["kill".to_string(), "plan".to_string()];
+    let found =
+        paths(&here, "let x = crate::report::Action; super::policy::decide(); // crate::nope");
+    assert_eq!(
+        found,
+        vec![
+            vec!["report".to_string(), "Action".into()],
+            vec!["kill".into(), "policy".into(), "decide".into()]
+        ]
+    );
+}
