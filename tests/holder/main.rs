@@ -79,19 +79,7 @@ fn main() {
         return;
     }
     if flag("--client") {
-        // An outgoing connection whose local port nothing listens on:
-        // the port is still taken for a server (no SO_REUSEADDR here).
-        let server = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
-        let client =
-            std::net::TcpStream::connect(server.local_addr().expect("addr")).expect("connect");
-        let _accepted = server.accept().expect("accept");
-        drop(server);
-        let port = client.local_addr().expect("local").port();
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "READY {port} {}", std::process::id()).expect("stdout");
-        out.flush().expect("flush");
-        drop(out);
-        wait_for_eof();
+        client();
         return;
     }
     if flag("--supervise") {
@@ -104,66 +92,17 @@ fn main() {
         wait_for_eof();
         return;
     }
-    let udp = flag("--udp");
-    let addr: std::net::IpAddr =
-        value("--addr").unwrap_or_else(|| "127.0.0.1".into()).parse().expect("--addr");
-    let port: u16 = value("--port").map_or(0, |p| p.parse().expect("--port"));
+    serve(&flag, &value);
+}
+
+/// Binds, spawns the workers that inherit the socket, says READY and holds
+/// the port until stdin closes.
+fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
     let workers: usize = value("--workers").map_or(0, |w| w.parse().expect("--workers"));
-
-    let family = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
-    let ty = if udp { SockType::Datagram } else { SockType::Stream };
-    // No CLOEXEC: workers inherit the socket across exec.
-    let fd: OwnedFd = socket(family, ty, SockFlag::empty(), None).expect("socket");
-    if !udp {
-        setsockopt(&fd, sockopt::ReuseAddr, &true).expect("SO_REUSEADDR");
-    }
-    if flag("--reuseport") {
-        setsockopt(&fd, sockopt::ReusePort, &true).expect("SO_REUSEPORT");
-    }
-    if flag("--v6only") {
-        setsockopt(&fd, sockopt::Ipv6V6Only, &true).expect("IPV6_V6ONLY");
-    }
-    if flag("--dual") {
-        setsockopt(&fd, sockopt::Ipv6V6Only, &false).expect("IPV6_V6ONLY");
-    }
-    match addr {
-        std::net::IpAddr::V4(v4) => {
-            bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
-        }
-        std::net::IpAddr::V6(v6) => {
-            bind(fd.as_raw_fd(), &SockaddrIn6::from(std::net::SocketAddrV6::new(v6, port, 0, 0)))
-        }
-    }
-    .unwrap_or_else(|e| {
-        eprintln!("holder: bind {addr}:{port}: {e}");
-        std::process::exit(1)
-    });
-    if !udp && !flag("--no-listen") {
-        listen(&fd, Backlog::new(128).expect("backlog")).expect("listen");
-    }
-    let local: SockaddrStorage = getsockname(fd.as_raw_fd()).expect("getsockname");
-    let port = local
-        .as_sockaddr_in()
-        .map(|a| a.port())
-        .or_else(|| local.as_sockaddr_in6().map(|a| a.port()))
-        .expect("port");
-
+    let (fd, port) = bound_socket(flag, value);
     let fd = std::sync::Arc::new(fd);
     if flag("--exec-on-usr1") {
-        let sock = std::sync::Arc::clone(&fd);
-        std::thread::spawn(move || {
-            let mut set = SigSet::empty();
-            set.add(Signal::SIGUSR1);
-            let _ = set.wait();
-            // The socket closes at exec; the pid stays, now a `sleep`.
-            use std::os::unix::process::CommandExt;
-            let _ = nix::fcntl::fcntl(
-                &*sock,
-                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
-            );
-            let err = Command::new("sleep").arg("30").stdin(Stdio::null()).exec();
-            panic!("exec sleep: {err}");
-        });
+        exec_on_usr1(std::sync::Arc::clone(&fd));
     }
     // --both: the same port on [::1] too, a second socket in this process.
     let _second = flag("--both")
@@ -205,6 +144,90 @@ fn main() {
     }
     // The socket lives until here.
     drop(fd);
+}
+
+/// `--client`: an outgoing connection whose local port nothing listens on.
+fn client() {
+    // An outgoing connection whose local port nothing listens on:
+    // the port is still taken for a server (no SO_REUSEADDR here).
+    let server = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let client = std::net::TcpStream::connect(server.local_addr().expect("addr")).expect("connect");
+    let _accepted = server.accept().expect("accept");
+    drop(server);
+    let port = client.local_addr().expect("local").port();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY {port} {}", std::process::id()).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    wait_for_eof();
+}
+
+/// The socket the holder holds, bound (and listening, for TCP) as the flags
+/// say, with its port.
+fn bound_socket(
+    flag: &dyn Fn(&str) -> bool,
+    value: &dyn Fn(&str) -> Option<String>,
+) -> (OwnedFd, u16) {
+    let udp = flag("--udp");
+    let addr: std::net::IpAddr =
+        value("--addr").unwrap_or_else(|| "127.0.0.1".into()).parse().expect("--addr");
+    let port: u16 = value("--port").map_or(0, |p| p.parse().expect("--port"));
+
+    let family = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
+    let ty = if udp { SockType::Datagram } else { SockType::Stream };
+    // No CLOEXEC: workers inherit the socket across exec.
+    let fd: OwnedFd = socket(family, ty, SockFlag::empty(), None).expect("socket");
+    if !udp {
+        setsockopt(&fd, sockopt::ReuseAddr, &true).expect("SO_REUSEADDR");
+    }
+    if flag("--reuseport") {
+        setsockopt(&fd, sockopt::ReusePort, &true).expect("SO_REUSEPORT");
+    }
+    if flag("--v6only") {
+        setsockopt(&fd, sockopt::Ipv6V6Only, &true).expect("IPV6_V6ONLY");
+    }
+    if flag("--dual") {
+        setsockopt(&fd, sockopt::Ipv6V6Only, &false).expect("IPV6_V6ONLY");
+    }
+    match addr {
+        std::net::IpAddr::V4(v4) => {
+            bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
+        }
+        std::net::IpAddr::V6(v6) => {
+            bind(fd.as_raw_fd(), &SockaddrIn6::from(std::net::SocketAddrV6::new(v6, port, 0, 0)))
+        }
+    }
+    .unwrap_or_else(|e| {
+        eprintln!("holder: bind {addr}:{port}: {e}");
+        std::process::exit(1)
+    });
+    if !udp && !flag("--no-listen") {
+        listen(&fd, Backlog::new(128).expect("backlog")).expect("listen");
+    }
+    let local: SockaddrStorage = getsockname(fd.as_raw_fd()).expect("getsockname");
+    let port = local
+        .as_sockaddr_in()
+        .map(|a| a.port())
+        .or_else(|| local.as_sockaddr_in6().map(|a| a.port()))
+        .expect("port");
+    (fd, port)
+}
+
+/// On SIGUSR1, close the socket and exec `sleep 30` in the same pid.
+fn exec_on_usr1(sock: std::sync::Arc<OwnedFd>) {
+    std::thread::spawn(move || {
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGUSR1);
+        let _ = set.wait();
+        // The socket closes at exec; the pid stays, now a `sleep`.
+        use std::os::unix::process::CommandExt;
+        let _ = nix::fcntl::fcntl(
+            &*sock,
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+        );
+        let err = Command::new("sleep").arg("30").stdin(Stdio::null()).exec();
+        panic!("exec sleep: {err}");
+    });
 }
 
 fn wait_for_eof() {

@@ -264,3 +264,96 @@ pub fn in_private_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'stati
     .join()
     .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
+
+// ------------------------------------------------ shared by several modules
+
+/// A copy of the binary that any user can run (the build tree may not be
+/// readable by others).
+pub fn world_runnable_copy() -> (tempdir::Dir, std::path::PathBuf) {
+    let dir = tempdir::Dir::new();
+    let dst = dir.path.join("portcheck");
+    std::fs::copy(bin(), &dst).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir.path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (dir, dst)
+}
+
+pub mod tempdir {
+    pub struct Dir {
+        pub path: std::path::PathBuf,
+    }
+    impl Dir {
+        pub fn new() -> Dir {
+            let path = std::env::temp_dir().join(format!(
+                "portcheck-test-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir { path }
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+pub fn alive(pid: u32) -> bool {
+    // A zombie (killed, not yet reaped by the guard) counts as gone.
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|s| s.rsplit_once(')').and_then(|x| x.1.split_whitespace().next()) != Some("Z"))
+        .unwrap_or(false)
+}
+
+pub fn actions(v: &serde_json::Value) -> Vec<(u32, String, String)> {
+    let mut a: Vec<(u32, String, String)> = v["actions"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| {
+            (
+                a["pid"].as_u64().unwrap() as u32,
+                a["signal"].as_str().unwrap_or("").to_string(),
+                a["result"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    a.sort();
+    a
+}
+
+/// The port can be bound again by a server (on the wildcard address).
+pub fn bindable(port: u16) -> bool {
+    std::net::TcpListener::bind(("0.0.0.0", port)).is_ok()
+}
+
+/// Runs portcheck with stdout on a pseudo-terminal; returns what it showed.
+pub fn on_terminal(args: &[&str]) -> (Option<i32>, String) {
+    on_terminal_with(args, Some("1"))
+}
+
+/// Like [`on_terminal`], with NO_COLOR set to `no_color` or unset.
+pub fn on_terminal_with(args: &[&str], no_color: Option<&str>) -> (Option<i32>, String) {
+    use std::io::Read;
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let mut master = std::fs::File::from(pty.master);
+    let slave = std::fs::File::from(pty.slave);
+    let mut cmd = Command::new(bin());
+    match no_color {
+        Some(v) => cmd.env("NO_COLOR", v),
+        None => cmd.env_remove("NO_COLOR"),
+    };
+    let status = cmd
+        .args(args)
+        .env("COLUMNS", "200")
+        .stdin(std::process::Stdio::null())
+        .stdout(slave)
+        .status()
+        .unwrap();
+    let mut buf = vec![0u8; 65536];
+    let n = master.read(&mut buf).unwrap_or(0);
+    (status.code(), String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"))
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the built binary against real sockets and processes,
+//! one module per capability, one harness (`util`).
+
+mod explain;
+mod kill;
+mod query;
+mod reliability;
+mod suggest;
+mod usage;
+mod util;
+mod wait;

@@ -1,0 +1,102 @@
+//! The command line: bad input, help, completions, colour, pipes.
+
+use crate::util::{self, *};
+use std::process::Command;
+
+#[test]
+fn bad_ports_are_usage_errors_naming_the_value() {
+    for bad in
+        ["abc", "0", "70000", "65536", "-1", "5000-4000", "5000/sctp", "", "no-such-service-xyz"]
+    {
+        let run = portcheck(&[bad]);
+        run.code(2);
+        assert_eq!(run.stdout, "", "{bad:?}");
+        assert_eq!(run.stderr.lines().count(), 1, "one line for {bad:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("portcheck: "), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("'{bad}'")), "names {bad:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn bad_flags_are_one_line_usage_errors() {
+    for args in [&["--bogus"][..], &["--color", "sometimes", "80"][..]] {
+        let run = portcheck(args);
+        run.code(2);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains(args[args.len().min(2) - 1]), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn help_and_version() {
+    portcheck(&["--help"]).code(0).stdout_has("Exit status:").stdout_has("--json");
+    portcheck(&["--version"]).code(0).stdout_has("portcheck ");
+}
+
+#[test]
+fn broken_pipe_is_quiet() {
+    // stdout is a pipe whose reader is already gone: the first write fails
+    // with EPIPE, which is not an error worth a word.
+    let _h = Holder::start(&[]);
+    for args in [&[][..], &["--json"][..]] {
+        let (reader, writer) = nix::unistd::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(util::bin())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::from(writer))
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
+    let h = Holder::start(&[]);
+    let port = h.port.to_string();
+    // Piped: never, whatever the environment.
+    let mut cmd = Command::new(util::bin());
+    cmd.env_remove("NO_COLOR");
+    let piped = util::run_with(cmd, &[&port]);
+    assert!(!piped.stdout.contains('\x1b'), "{}", piped.stdout);
+    // Asked for: always.
+    let always = portcheck(&["--color", "always", &port]);
+    assert!(always.stdout.contains("\x1b["), "{}", always.stdout);
+    // On a terminal: yes, unless NO_COLOR is set (to anything but "").
+    let (_, screen) = on_terminal_with(&[&port], None);
+    assert!(screen.contains("\x1b["), "a terminal gets colour: {screen}");
+    let (_, screen) = on_terminal_with(&["--color", "auto", &port], Some("1"));
+    assert!(!screen.contains('\x1b'), "NO_COLOR=1: {screen}");
+    let (_, screen) = on_terminal_with(&[&port], Some(""));
+    assert!(screen.contains("\x1b["), "an empty NO_COLOR is no request: {screen}");
+    portcheck(&["--color", "never", &port]).code(1);
+}
+
+#[test]
+fn control_characters_in_arguments_are_escaped_on_stderr() {
+    let run = portcheck(&["\x1b]0;pwned\x07"]);
+    run.code(2);
+    assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+    run.stderr_has("\\e]0;pwned\\x07");
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(util::bin()).arg(std::ffi::OsStr::from_bytes(b"\xff")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}
+
+#[test]
+fn completions_for_every_shell_carry_the_flags() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = portcheck(&["--completions", shell]);
+        run.code(0);
+        for flag in ["kill", "suggest", "wait-free", "exposed", "json"] {
+            // fish spells a long option `-l kill`, the others `--kill`.
+            let spelled = if shell == "fish" { format!("-l {flag}") } else { format!("--{flag}") };
+            assert!(run.stdout.contains(&spelled), "{shell} lacks {spelled}");
+        }
+    }
+    portcheck(&["--completions", "tcsh"]).code(2);
+}

@@ -1,0 +1,127 @@
+//! `--wait-free`, `--wait-listen` and the CI recipe of docs/ci.md.
+
+use crate::util::{self, *};
+use std::process::Command;
+
+#[test]
+fn wait_free_returns_once_the_holder_exits() {
+    let h = Holder::start(&[]);
+    let port = h.port.to_string();
+    let mut child = Command::new(util::bin())
+        .args(["--wait-free", "20s", &port])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none(), "returned while the port was held");
+    let started = std::time::Instant::now();
+    drop(h);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "prompt return");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is free"));
+}
+
+#[test]
+fn wait_free_times_out_on_a_persistent_holder() {
+    let h = Holder::start(&[]);
+    let started = std::time::Instant::now();
+    let run = portcheck(&["--wait-free", "400ms", &h.port.to_string()]);
+    run.code(1).stdout_has(&format!("still held by pid {}", h.pid()));
+    let took = started.elapsed();
+    assert!(took >= std::time::Duration::from_millis(400), "{took:?}");
+    assert!(took < std::time::Duration::from_secs(3), "kept to its deadline: {took:?}");
+    portcheck(&["-q", "--wait-free", "100ms", &h.port.to_string()]).code(1);
+}
+
+#[test]
+fn wait_listen_sees_a_late_server_on_ipv6_loopback() {
+    let (port, held) = hold_block(1);
+    drop(held);
+    let mut child = Command::new(util::bin())
+        .args(["--wait-listen", "20s", "--json", &port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(child.try_wait().unwrap().is_none(), "returned before anything listened");
+    let h = Holder::start(&["--addr", "::1", "--port", &port.to_string()]);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert!(v["waited_ms"].as_u64().unwrap() >= 300, "{v}");
+    assert_eq!(pids_of(&port_obj(&v, port)["sockets"]), vec![h.pid()]);
+}
+
+#[test]
+fn wait_listen_times_out_when_nothing_listens() {
+    let port = free_port();
+    portcheck(&["--wait-listen", "300ms", &port.to_string()]).code(1).stdout_has("Nothing listens");
+}
+
+#[test]
+fn wait_bad_durations_are_usage_errors() {
+    for bad in ["soon", "-1s", "10parsecs"] {
+        portcheck(&["--wait-free", bad, "5000"]).code(2).stderr_has(&format!("'{bad}'"));
+    }
+    portcheck(&["--wait-listen", "1s"]).code(2).stderr_has("need a PORT");
+}
+
+/// The shell recipe of docs/ci.md, extracted verbatim.
+fn ci_recipe() -> (tempdir::Dir, std::path::PathBuf) {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
+    let after = doc.split("<!-- test: preflight.sh -->").nth(1).expect("marker in docs/ci.md");
+    let body = after.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
+    let dir = tempdir::Dir::new();
+    let script = dir.path.join("preflight.sh");
+    std::fs::write(&script, body).unwrap();
+    (dir, script)
+}
+
+fn run_recipe(script: &std::path::Path, ports: &[String]) -> std::process::Output {
+    let bin_dir = util::bin().parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    Command::new("sh").arg(script).args(ports).env("PATH", path).output().unwrap()
+}
+
+#[test]
+fn ci_shell_recipe_fails_naming_the_holder() {
+    let (_dir, script) = ci_recipe();
+    let h = Holder::start(&[]);
+    let out = run_recipe(&script, &[h.port.to_string(), free_port().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a port is taken")
+            && err.contains(&h.pid().to_string())
+            && err.contains("holder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ci_shell_recipe_passes_on_free_ports() {
+    let (_dir, script) = ci_recipe();
+    let out = run_recipe(&script, &[free_port().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("are free"));
+    let bad = run_recipe(&script, &["0".to_string()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn wait_free_does_not_count_a_bound_socket_as_free() {
+    let h = Holder::start(&["--no-listen"]);
+    portcheck(&["--wait-free", "300ms", &h.port.to_string()]).code(1).stdout_has("still held");
+}
+
+#[test]
+fn wait_reports_each_port_on_its_own() {
+    let h = Holder::start(&[]);
+    let free = free_port();
+    let run = portcheck(&["--wait-free", "300ms", &free.to_string(), &h.port.to_string()]);
+    run.code(1);
+    run.stdout_has(&format!("OK Port {free} is free."));
+    run.stdout_has(&format!("Port {} is still held by pid {}", h.port, h.pid()));
+}
