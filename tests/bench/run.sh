@@ -9,6 +9,8 @@
 # Environment:
 #   PORTCHECK        portcheck binary to measure (default: cargo build --release
 #                    in this repo, then $CARGO_TARGET_DIR or target/release/portcheck)
+#   PORTCHECK_BASELINE  a second portcheck binary (an older build) measured in
+#                    the same hyperfine pass, default mode: "baseline ..." rows
 #   BENCH_N, BENCH_M, BENCH_C
 #                    sleeping processes (~23 fds each), TCP listeners,
 #                    established loopback connections (default 1000, 2000, 3000)
@@ -95,6 +97,11 @@ if [[ -z ${PORTCHECK_BENCH_INNER:-} ]]; then
     fi
     [[ -x $PORTCHECK ]] || die "no portcheck binary at '$PORTCHECK'"
     PORTCHECK=$(cd "$(dirname "$PORTCHECK")" && pwd)/$(basename "$PORTCHECK")
+    if [[ -n ${PORTCHECK_BASELINE:-} ]]; then
+        [[ -x $PORTCHECK_BASELINE ]] || die "no baseline binary at '$PORTCHECK_BASELINE'"
+        PORTCHECK_BASELINE=$(cd "$(dirname "$PORTCHECK_BASELINE")" && pwd)/$(basename "$PORTCHECK_BASELINE")
+        export PORTCHECK_BASELINE
+    fi
     if [[ -z ${BENCH_RESULTS:-} ]]; then
         BENCH_RESULTS=$(mktemp -d /tmp/portcheck-bench.XXXXXX)
     fi
@@ -298,6 +305,15 @@ default_mode() {
     else
         note="\`portcheck --suggest 5000\` skipped: this build has no --suggest."
         say "$note"
+    fi
+    if [[ -n ${PORTCHECK_BASELINE:-} ]]; then
+        local B=$PORTCHECK_BASELINE
+        pairs+=(
+            "baseline 5000" "$B 5000"
+            "baseline 5999" "$B 5999"
+            "baseline" "$B"
+            "baseline --suggest 5000" "$B --suggest 5000"
+        )
     fi
     pairs+=(
         "portcheck --json 5000" "$PC --json 5000"
