@@ -12,15 +12,16 @@ use crate::kill::KillOptions;
 use crate::report::{self, text::Style};
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {
-    let config = match crate::cli::parse()? {
+    let mut config = match crate::cli::parse()? {
         Parsed::Print(text) => {
             emit(&text)?;
             return Ok(ExitStatus::Yes);
         }
         Parsed::Run(config) => *config,
     };
+    // The services table moves to the context: it is read once, never copied.
+    let ctx = Context::new(std::mem::take(&mut config.services));
     let style = Style { color: config.color, width: config.width };
-    let ctx = Context::new(config.services.clone());
     match &config.mode {
         Mode::List { exposed } => {
             let listing = if *exposed {
