@@ -125,3 +125,24 @@ fn a_real_flask_debug_server_is_explained_and_killed_whole() {
     assert!(pids.iter().all(|&pid| !alive(pid)), "{pids:?}");
     assert_eq!(port_obj(&kill.json(), flask.port)["in_use"], false);
 }
+
+#[test]
+fn the_parent_chain_goes_past_the_parent() {
+    // holder --supervise runs the server; the test process runs the
+    // supervisor: neither is a shell or a supervisor that ends the chain.
+    let h = Holder::start(&["--supervise"]);
+    let (supervisor, server) = (h.pids[0], h.pids[1]);
+    let v = portcheck(&["--json", &h.port.to_string()]).json();
+    let p = port_obj(&v, h.port);
+    let holder = p["sockets"][0]["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["pid"] == server)
+        .unwrap_or_else(|| panic!("server {server} not listed: {p}"))
+        .clone();
+    let chain: Vec<u64> =
+        holder["parents"].as_array().unwrap().iter().map(|x| x["pid"].as_u64().unwrap()).collect();
+    assert_eq!(chain.first(), Some(&u64::from(supervisor)), "{holder}");
+    assert_eq!(chain.get(1), Some(&u64::from(std::process::id())), "{holder}");
+}

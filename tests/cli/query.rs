@@ -138,6 +138,23 @@ fn udp_socket_is_in_use_but_tcp_of_that_port_is_free() {
 }
 
 #[test]
+fn a_connected_udp_socket_holds_its_port() {
+    // connect() on UDP sends nothing: the socket is simply no longer
+    // `unconn`, and its port is still taken.
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.connect("127.0.0.1:9").unwrap();
+    let port = sock.local_addr().unwrap().port();
+    let run = portcheck(&["--json", &format!("{port}/udp")]);
+    run.code(1);
+    let p = port_obj(&run.json(), port);
+    assert_eq!(p["in_use"], true, "{p}");
+    let s = &p["sockets"][0];
+    assert_eq!(s["protocol"], "udp", "{p}");
+    assert_ne!(s["state"], "unconn", "{p}");
+    assert!(pids_of(&p["sockets"]).contains(&std::process::id()), "{p}");
+}
+
+#[test]
 fn bound_but_not_listening_socket_is_in_use() {
     let h = Holder::start(&["--no-listen"]);
     let run = portcheck(&["--json", &h.port.to_string()]);
@@ -336,8 +353,7 @@ fn other_users_holder_is_hidden_but_counted() {
     assert!(nix::unistd::geteuid().is_root(), "run as root");
     let h = Holder::start(&[]); // owned by root
     let (_dir, exe) = world_runnable_copy();
-    let mut cmd = Command::new("setpriv");
-    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    let cmd = as_user(65534, &exe);
     let run = util::run_with(cmd, &["--json", &h.port.to_string()]);
     run.code(1);
     let p = port_obj(&run.json(), h.port);
@@ -346,8 +362,7 @@ fn other_users_holder_is_hidden_but_counted() {
     assert_eq!(s["uid"], 0);
     assert_eq!(s["processes"].as_array().unwrap().len(), 0);
     assert!(s["hidden"].as_str().unwrap().contains("sudo"), "{s}");
-    let mut cmd = Command::new("setpriv");
-    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    let cmd = as_user(65534, &exe);
     util::run_with(cmd, &[&h.port.to_string()])
         .code(1)
         .stdout_has("run with sudo")
@@ -456,9 +471,7 @@ fn a_privileged_port_held_by_a_bound_socket_is_not_free_to_a_non_root_user() {
         let h = Holder::start(&["--addr", "0.0.0.0", "--port", "81", "--no-listen"]);
         let (_dir, exe) = world_runnable_copy();
         let as_nobody = || {
-            let mut cmd = Command::new("setpriv");
-            cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
-            cmd
+            as_user(65534, &exe)
         };
         let run = util::run_with(as_nobody(), &["--json", "-t", "81"]);
         run.code(1);

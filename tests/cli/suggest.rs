@@ -121,8 +121,7 @@ fn suggest_on_a_terminal_names_the_holder_and_gives_lines_to_paste() {
 fn suggest_exits_3_when_the_class_has_no_port_the_user_can_bind() {
     assert!(nix::unistd::geteuid().is_root(), "run as root");
     let (_dir, exe) = world_runnable_copy();
-    let mut cmd = Command::new("setpriv");
-    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&exe);
+    let cmd = as_user(65534, &exe);
     let unpriv = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start").unwrap();
     assert_eq!(unpriv.trim(), "1024", "the test assumes the default privileged range");
     util::run_with(cmd, &["--suggest", "80"]).code(3).stderr_has("no free port to suggest");

@@ -72,7 +72,10 @@ fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
     assert!(!screen.contains('\x1b'), "NO_COLOR=1: {screen}");
     let (_, screen) = on_terminal_with(&[&port], Some(""));
     assert!(screen.contains("\x1b["), "an empty NO_COLOR is no request: {screen}");
-    portcheck(&["--color", "never", &port]).code(1);
+    // Refused: never, even on a terminal that would get it.
+    let (code, screen) = on_terminal_with(&["--color", "never", &port], None);
+    assert_eq!(code, Some(1));
+    assert!(screen.contains(&port) && !screen.contains('\x1b'), "--color never: {screen}");
 }
 
 #[test]

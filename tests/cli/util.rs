@@ -357,3 +357,12 @@ pub fn on_terminal_with(args: &[&str], no_color: Option<&str>) -> (Option<i32>, 
     let n = master.read(&mut buf).unwrap_or(0);
     (status.code(), String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"))
 }
+
+/// `program` run as `uid` (and the same gid) with no supplementary groups,
+/// through setpriv.
+pub fn as_user(uid: u32, program: &std::path::Path) -> Command {
+    let mut cmd = Command::new("setpriv");
+    cmd.args([&format!("--reuid={uid}"), &format!("--regid={uid}"), "--clear-groups", "--"])
+        .arg(program);
+    cmd
+}
