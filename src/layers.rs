@@ -165,3 +165,25 @@ fn finds_a_cycle_when_there_is_one() {
         ]
     );
 }
+
+/// No test file is over 800 lines: tests are split by capability
+/// (`tests/cli/*.rs`), not piled into one file.
+#[test]
+fn no_test_file_is_over_800_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut stack = vec![root];
+    let mut seen = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+                assert!(lines <= 800, "{} has {lines} lines", path.display());
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 5, "found only {seen} test files");
+}
