@@ -43,7 +43,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
                 let next = crate::advice::next_steps(&ctx, config.select, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
-            Ok(ExitStatus::answer(!r.any_in_use()))
+            Ok(ports_status(&r))
         }
         Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
         Mode::Suggest { base, count } => suggest(&ctx, &config, &style, *base, *count),
@@ -120,6 +120,19 @@ fn kill(
         return Ok(ExitStatus::Failure);
     }
     Ok(ExitStatus::answer(!outcome.report.ports.iter().any(|p| p.in_use)))
+}
+
+/// A port in use answers "no" (1); otherwise a port whose probe could not
+/// run leaves the answer unknown (3, with the reason on stderr).
+fn ports_status(r: &report::PortsReport) -> ExitStatus {
+    if r.any_in_use() {
+        return ExitStatus::No;
+    }
+    let unknown = r.unknown();
+    for (port, why) in &unknown {
+        warn(&format!("cannot tell whether port {port} is free: {why}"));
+    }
+    if unknown.is_empty() { ExitStatus::Yes } else { ExitStatus::Failure }
 }
 
 /// Writes to stdout; a closed pipe surfaces as an error that `main` treats

@@ -141,6 +141,11 @@ pub(crate) struct PortReport {
     /// Whether a real bind checked the answer: false for a privileged port
     /// that portcheck may not bind, where the socket table alone answers.
     pub(crate) bind_checked: bool,
+    /// Why portcheck cannot tell whether the port is free: the bind probe
+    /// could not run (no socket: a policy's EPERM/EAFNOSUPPORT, EMFILE,
+    /// ENOBUFS) and the socket table shows no holder. Exit 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) unknown: Option<String>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
 }
@@ -176,6 +181,11 @@ impl PortsReport {
 
     pub(crate) fn any_in_use(&self) -> bool {
         self.ports.iter().any(|p| p.in_use)
+    }
+
+    /// The ports whose answer is unknown (the probe could not run), with why.
+    pub(crate) fn unknown(&self) -> Vec<(u16, &str)> {
+        self.ports.iter().filter_map(|p| Some((p.port, p.unknown.as_deref()?))).collect()
     }
 }
 

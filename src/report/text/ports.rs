@@ -24,7 +24,21 @@ pub(crate) fn ports(
         }
         out.push('\n');
     }
-    let free: Vec<&PortReport> = r.ports.iter().filter(|p| !p.in_use).collect();
+    for port in r.ports.iter().filter(|p| !p.in_use && p.unknown.is_some()) {
+        let _ = writeln!(
+            out,
+            "{} {}  {}",
+            style.styled(&format!("Port {}", port.port), styles::HEADING),
+            style.styled("unknown", styles::WARN),
+            describe_port(host, port)
+        );
+        for n in &port.notes {
+            let _ = writeln!(out, "  note: {}", escape(n));
+        }
+        out.push('\n');
+    }
+    let free: Vec<&PortReport> =
+        r.ports.iter().filter(|p| !p.in_use && p.unknown.is_none()).collect();
     if !free.is_empty() {
         free_ports(&mut out, style, select, &free);
     }
@@ -134,7 +148,7 @@ fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortR
     }
     for p in free {
         for n in &p.notes {
-            let _ = writeln!(out, "  note ({}): {n}", p.port);
+            let _ = writeln!(out, "  note ({}): {}", p.port, escape(n));
         }
     }
 }

@@ -64,6 +64,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         sockets,
         time_wait: 0,
         bind_checked: true,
+        unknown: None,
         notes: vec![],
     }
 }
