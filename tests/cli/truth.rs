@@ -64,3 +64,103 @@ fn suggest_and_wait_free_never_answer_free_without_a_probe() {
         assert!(started.elapsed() < std::time::Duration::from_secs(15), "{spec}");
     }
 }
+
+/// `setpriv` as uid/gid 65534 running `exe`.
+fn as_nobody(exe: &std::path::Path) -> Command {
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(exe);
+    cmd
+}
+
+#[test]
+#[ignore = "needs root to run as another user; .ci/run runs it"]
+fn a_walker_thread_that_cannot_be_spawned_is_no_panic() {
+    let (dir, exe) = world_runnable_copy();
+    let holder = dir.path.join("holder");
+    std::fs::copy(holder_bin(), &holder).unwrap();
+    // The /proc walk uses threads from 256 processes on: make sure there are.
+    let procs = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let _crowd = (procs < 300).then(|| Holder::start(&["--workers", &(300 - procs).to_string()]));
+    let h = Holder::start_cmd(as_nobody(&holder), &[]);
+    // RLIMIT_NPROC 2: nobody's holder and portcheck itself, no thread more
+    // (clone3 fails with EAGAIN, as under a cgroup's pids.max).
+    let limited = || {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .args(["prlimit", "--nproc=2", "--"])
+            .arg(&exe);
+        cmd
+    };
+    let run = run_with(limited(), &["--json", &h.port.to_string()]);
+    run.code(1);
+    assert_eq!(pids_of(&port_obj(&run.json(), h.port)["sockets"]), vec![h.pid()]);
+    let listing = run_with(limited(), &["--json"]);
+    listing.code(0);
+    assert!(pids_of(&listing.json()["sockets"]).contains(&h.pid()), "{}", listing.stdout);
+}
+
+#[test]
+fn a_socket_bound_without_listening_beside_a_listener_is_a_holder() {
+    // SO_REUSEPORT lets a listener share the port with a bound socket.
+    let bound = Holder::start(&["--no-listen", "--reuseport"]);
+    let port = bound.port.to_string();
+    let listener = Holder::start(&["--reuseport", "--port", &port]);
+    let udp = Holder::start(&["--udp", "--port", &port]);
+    for (args, expected) in [
+        (&["-t"][..], vec![bound.pid(), listener.pid()]),
+        (&["-u"][..], vec![udp.pid()]),
+        (&[][..], sorted(vec![bound.pid(), listener.pid(), udp.pid()])),
+    ] {
+        let run = portcheck(&[args, &["--json", &port]].concat());
+        run.code(1);
+        let p = port_obj(&run.json(), bound.port);
+        assert_eq!(pids_of(&p["sockets"]), sorted(expected.clone()), "{args:?}: {p}");
+        let dry = portcheck(&[args, &["--kill", "--dry-run", "--json", &port]].concat());
+        let targets: Vec<u32> = actions(&dry.json()).into_iter().map(|a| a.0).collect();
+        assert_eq!(sorted(targets), sorted(expected), "{args:?}: {}", dry.stdout);
+    }
+    // A TCP socket bound without listening beside a UDP socket alone.
+    let alone = Holder::start(&["--no-listen"]);
+    let port = alone.port.to_string();
+    let udp = Holder::start(&["--udp", "--port", &port]);
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), alone.port);
+    assert_eq!(pids_of(&p["sockets"]), sorted(vec![alone.pid(), udp.pid()]), "{p}");
+    portcheck(&[&port]).code(1).stdout_has("bound_inactive");
+}
+
+#[test]
+fn time_wait_is_counted_beside_a_listener() {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // The server side closes first, so its end (local port `port`) waits.
+    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let (served, _) = listener.accept().unwrap();
+    drop(served);
+    let _ = client.read(&mut [0u8; 1]);
+    drop(client);
+    let run = portcheck(&["--json", "-t", &port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), port);
+    assert!(p["time_wait"].as_u64().unwrap() >= 1, "{p}");
+    assert_eq!(pids_of(&p["sockets"]), vec![std::process::id()], "{p}");
+    assert!(p["sockets"].as_array().unwrap().iter().all(|s| s["state"] == "listen"), "{p}");
+}
+
+#[test]
+fn a_query_and_wait_free_agree_on_an_outgoing_connection_with_reuseaddr() {
+    let h = Holder::start(&["--client", "--reuseaddr"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", "-t", "-4", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    assert!(p["notes"].to_string().contains("SO_REUSEADDR"), "{p}");
+    portcheck(&["--wait-free", "300ms", "-t", "-4", &port]).code(1);
+}
