@@ -164,3 +164,55 @@ fn a_query_and_wait_free_agree_on_an_outgoing_connection_with_reuseaddr() {
     assert!(p["notes"].to_string().contains("SO_REUSEADDR"), "{p}");
     portcheck(&["--wait-free", "300ms", "-t", "-4", &port]).code(1);
 }
+
+#[test]
+#[ignore = "needs root for a private mount namespace and another uid; .ci/run runs it"]
+fn a_user_name_with_escape_sequences_is_escaped() {
+    // Clear the screen, set the clipboard (OSC 52), hidden tag text, a
+    // line separator: a name /etc/passwd (or LDAP) may well hold.
+    let name = "evil\x1b[2J\x1b]52;c;QUxMIENMRUFS\x07\u{E0041}\u{E004C}\u{2028}\u{3164}x";
+    let (dir, exe) = world_runnable_copy();
+    let holder = dir.path.join("holder");
+    std::fs::copy(holder_bin(), &holder).unwrap();
+    let passwd = dir.path.join("passwd");
+    let mut text = std::fs::read_to_string("/etc/passwd").unwrap();
+    text.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
+    std::fs::write(&passwd, text).unwrap();
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=4242", "--regid=4242", "--clear-groups", "--"]).arg(&holder);
+    let h = Holder::start_cmd(cmd, &[]);
+    let port = h.port.to_string();
+    let with_passwd = |as_nobody: bool, args: &[&str]| {
+        let script = format!(
+            "set -e; mount --bind '{}' /etc/passwd; exec {}\"$0\" \"$@\"",
+            passwd.display(),
+            if as_nobody { "setpriv --reuid=65534 --regid=65534 --clear-groups -- " } else { "" }
+        );
+        let mut cmd = Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", &script]).arg(&exe);
+        run_with(cmd, args)
+    };
+    for (as_nobody, args) in [
+        (false, &[port.as_str()][..]),
+        (true, &[port.as_str()][..]),
+        (false, &["--kill", "--dry-run", port.as_str()][..]),
+        (false, &[][..]),
+    ] {
+        let run = with_passwd(as_nobody, args);
+        let shown = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !shown.chars().any(|c| c == '\x1b'
+                || c == '\x07'
+                || c == '\u{2028}'
+                || c == '\u{3164}'
+                || ('\u{E0000}'..='\u{E007F}').contains(&c)),
+            "raw control or invisible character in {args:?} (nobody: {as_nobody}):\n{shown:?}"
+        );
+        run.code(if args.is_empty() { 0 } else { 1 });
+        assert!(run.stdout.contains("evil\\e[2J\\e]52;c;"), "{args:?}: {}", run.stdout);
+        assert!(run.stdout.contains("\\u{e0041}\\u{e004c}\\u{2028}\\u{3164}x"), "{}", run.stdout);
+    }
+    // JSON carries the name whole.
+    let run = with_passwd(false, &["--json", &port]);
+    assert_eq!(port_obj(&run.json(), h.port)["sockets"][0]["user"], name);
+}

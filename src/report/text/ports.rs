@@ -43,7 +43,7 @@ pub(crate) fn ports(
         free_ports(&mut out, style, select, &free);
     }
     for n in &r.notes {
-        let _ = writeln!(out, "note: {n}");
+        let _ = writeln!(out, "note: {}", escape(n));
     }
     out
 }
