@@ -78,19 +78,56 @@ impl<'a> Enricher<'a> {
             )
         } else if !ctx.root && !snap.unreadable.is_empty() {
             format!("owned by {who}: run with sudo to see the process")
-        } else if !snap.unreadable.is_empty() {
-            let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
-            format!(
-                "owned by {who}; probably held by a process whose descriptors even root may not read (pid {})",
-                pids.join(", ")
-            )
         } else if s.state == State::TimeWait {
             "a closed connection; no process holds it".into()
         } else {
-            format!(
-                "owned by {who}, but no process in this PID namespace has it open (a container, or a socket in flight)"
-            )
+            format!("owned by {who}, but {}", self.no_visible_holder(s))
         }
+    }
+
+    /// Why no process portcheck can see has `s` open: the possible reasons,
+    /// most likely first, each saying whether it applies here. Never a
+    /// guess at one process.
+    fn no_visible_holder(&self, s: &Socket) -> String {
+        let snap = self.snap;
+        let kernel = if s.uid == Some(0) {
+            "a kernel socket (a VXLAN or Geneve tunnel, WireGuard, NFS or another in-kernel service holds it; it is owned by uid 0, as kernel sockets are)"
+        } else {
+            "a kernel socket (unlikely: kernel sockets are owned by uid 0)"
+        };
+        let flight = "a socket in flight: sent in an SCM_RIGHTS message over a unix socket and not yet received (its sender closed its copy)";
+        let mut hiding = Vec::new();
+        if !snap.unreadable.is_empty() {
+            let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
+            hiding.push(format!(
+                "{} process{} whose descriptors even root may not read (pid {})",
+                snap.unreadable.len(),
+                if snap.unreadable.len() == 1 { "" } else { "es" },
+                pids.join(", ")
+            ));
+        }
+        if snap.hidepid {
+            hiding.push("/proc is mounted with hidepid".into());
+        }
+        if snap.child_pid_ns {
+            hiding.push("portcheck runs in a child PID namespace, whose /proc omits the processes outside it".into());
+        }
+        let hidden = if hiding.is_empty() {
+            "a holder portcheck cannot see (none applies here: every process in /proc was read, no hidepid, no child PID namespace)".to_string()
+        } else {
+            format!("a holder portcheck cannot see, which applies here: {}", hiding.join("; "))
+        };
+        let reasons = if s.uid == Some(0) || hiding.is_empty() {
+            [kernel.to_string(), flight.to_string(), hidden]
+        } else {
+            [hidden, flight.to_string(), kernel.to_string()]
+        };
+        let listed: Vec<String> =
+            reasons.iter().enumerate().map(|(i, r)| format!("{}) {r}", i + 1)).collect();
+        format!(
+            "no process portcheck can see has it open; possible reasons, most likely first: {}",
+            listed.join("; ")
+        )
     }
 
     /// Where other machines reach `s`: this machine's interface addresses

@@ -2,7 +2,7 @@
 //! the kernel knows — a probe that could not run, co-holders, hidden
 //! holders, exposure — each against real processes.
 
-use crate::util::*;
+use crate::util::{self, *};
 use std::process::Command;
 
 /// portcheck run under the holder's seccomp launcher: `socket()` of the
@@ -215,4 +215,75 @@ fn a_user_name_with_escape_sequences_is_escaped() {
     // JSON carries the name whole.
     let run = with_passwd(false, &["--json", &port]);
     assert_eq!(port_obj(&run.json(), h.port)["sockets"][0]["user"], name);
+}
+
+#[test]
+fn a_process_whose_main_thread_exited_is_still_the_holder() {
+    let h = Holder::start(&["--zombie-leader"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    let holder = &p["sockets"][0]["processes"][0];
+    assert_eq!(holder["command"][1], "--zombie-leader", "{p}");
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("--zombie-leader");
+}
+
+/// The reasons a socket with no visible holder gives: never a guess at
+/// one process.
+#[track_caller]
+fn no_visible_holder(hidden: &str, first: &str) {
+    assert!(hidden.contains("no process portcheck can see has it open"), "{hidden}");
+    assert!(!hidden.contains("probably"), "{hidden}");
+    let order: Vec<usize> = ["kernel socket", "in flight", "cannot see"]
+        .iter()
+        .map(|r| hidden.find(r).unwrap_or_else(|| panic!("{r:?} missing: {hidden}")))
+        .collect();
+    assert!(hidden[order[0].min(order[1]).min(order[2])..].starts_with(first), "{hidden}");
+}
+
+#[test]
+fn a_socket_in_flight_is_not_blamed_on_a_process() {
+    let h = Holder::start(&["--in-flight"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    let s = &p["sockets"][0];
+    assert_eq!(s["processes"].as_array().unwrap().len(), 0, "{p}");
+    no_visible_holder(s["hidden"].as_str().unwrap(), "kernel socket");
+    assert!(s["hidden"].as_str().unwrap().contains("SCM_RIGHTS"), "{s}");
+}
+
+#[test]
+#[ignore = "needs root for a private network namespace with a VXLAN device; .ci/run runs it"]
+fn a_kernel_socket_is_named_as_one() {
+    let run = util::in_private_netns(|| {
+        let add = Command::new("ip")
+            .args(["link", "add", "vx0", "type", "vxlan", "id", "42", "dstport", "4789"])
+            .args(["local", "127.0.0.1", "dev", "lo"])
+            .status()
+            .unwrap();
+        assert!(add.success(), "ip link add vxlan");
+        assert!(Command::new("ip").args(["link", "set", "vx0", "up"]).status().unwrap().success());
+        portcheck(&["--json", "4789/udp"])
+    });
+    run.code(1);
+    let p = port_obj(&run.json(), 4789);
+    let s = &p["sockets"][0];
+    assert_eq!(s["processes"].as_array().unwrap().len(), 0, "{p}");
+    no_visible_holder(s["hidden"].as_str().unwrap(), "kernel socket");
+}
+
+#[test]
+fn empty_arguments_stay_in_the_command() {
+    let h = Holder::start(&["--label", "", "--label", "a b"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    let p = port_obj(&run.json(), h.port);
+    let command = &p["sockets"][0]["processes"][0]["command"];
+    assert_eq!(
+        command.as_array().unwrap()[1..],
+        serde_json::json!(["--label", "", "--label", "a b"]).as_array().unwrap()[..],
+        "{command}"
+    );
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("--label '' --label 'a b'");
 }
