@@ -40,7 +40,8 @@ impl<'a> Enricher<'a> {
         let processes: Vec<ProcessReport> =
             holders.iter().map(|p| process_report(p, &holders)).collect();
         let user = s.uid.and_then(|u| self.users.name(u));
-        let exposure = Exposure::of(&s.address);
+        let device = (s.interface != 0).then(|| self.ctx.device(s.interface)).flatten();
+        let exposure = self.exposure(s, device.as_deref());
         let dev =
             processes.iter().any(|p| p.hint.as_deref().is_some_and(crate::hint::is_dev_server));
         let hidden = processes.is_empty().then(|| self.hidden(s, user.as_deref()));
@@ -55,7 +56,8 @@ impl<'a> Enricher<'a> {
             uid: s.uid,
             user,
             v6only: s.v6only,
-            reachable_at: self.reachable_at(s),
+            reachable_at: self.reachable_at(s, exposure, device.as_deref()),
+            device,
             processes,
             hidden,
             warning: (dev && exposure != Exposure::Loopback).then(|| DEV_SERVER_EXPOSED.into()),
@@ -130,9 +132,24 @@ impl<'a> Enricher<'a> {
         )
     }
 
+    /// How far `s` reaches: by its address, narrowed by the device it is
+    /// bound to (SO_BINDTODEVICE: `lo` is loopback only, another device
+    /// that interface only); a unicast address no interface has reaches
+    /// nowhere.
+    fn exposure(&self, s: &Socket, device: Option<&str>) -> Exposure {
+        let by_address = Exposure::of(&s.address);
+        match (by_address, device) {
+            (Exposure::Loopback, _) | (_, Some("lo")) => Exposure::Loopback,
+            (Exposure::Specific, _) if !self.ctx.assigned(&s.address) => Exposure::Unassigned,
+            (Exposure::AllInterfaces, Some(_)) => Exposure::Specific,
+            (e, _) => e,
+        }
+    }
+
     /// Where other machines reach `s`: this machine's interface addresses
-    /// for a wildcard socket, the address itself for a specific one.
-    fn reachable_at(&self, s: &Socket) -> Vec<String> {
+    /// (of its device, when bound to one) for a wildcard socket, the
+    /// address itself for a specific one.
+    fn reachable_at(&self, s: &Socket, exposure: Exposure, device: Option<&str>) -> Vec<String> {
         let fmt = |ip: &IpAddr| match ip {
             IpAddr::V4(v4) => format!("{v4}:{}", s.port),
             IpAddr::V6(v6) => format!("[{v6}]:{}", s.port),
@@ -140,12 +157,12 @@ impl<'a> Enricher<'a> {
         if !s.state.is_listener() {
             return Vec::new();
         }
-        match Exposure::of(&s.address) {
-            Exposure::Loopback => Vec::new(),
-            Exposure::Specific => vec![fmt(&s.address)],
-            Exposure::AllInterfaces => self
+        match exposure {
+            Exposure::Loopback | Exposure::Unassigned => Vec::new(),
+            Exposure::Specific if !s.address.is_unspecified() => vec![fmt(&s.address)],
+            Exposure::Specific | Exposure::AllInterfaces => self
                 .ctx
-                .addresses()
+                .addresses(device)
                 .iter()
                 .filter(|ip| match ip {
                     IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),

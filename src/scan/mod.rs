@@ -40,6 +40,8 @@ pub(crate) struct Socket {
     pub(crate) v6only: Option<bool>,
     /// Every process holding this socket, sorted.
     pub(crate) pids: Vec<u32>,
+    /// The interface index of SO_BINDTODEVICE (0: none, or unknown).
+    pub(crate) interface: u32,
 }
 
 impl Socket {

@@ -287,3 +287,49 @@ fn empty_arguments_stay_in_the_command() {
     );
     portcheck(&[&h.port.to_string()]).code(1).stdout_has("--label '' --label 'a b'");
 }
+
+#[test]
+#[ignore = "SO_BINDTODEVICE needs CAP_NET_RAW; .ci/run runs it as root"]
+fn a_socket_bound_to_the_loopback_device_is_local_only() {
+    let h = Holder::start(&["--addr", "0.0.0.0", "--device", "lo"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let s = &port_obj(&run.json(), h.port)["sockets"][0];
+    assert_eq!(s["device"], "lo", "{s}");
+    assert_eq!(s["exposure"], "loopback", "{s}");
+    assert_eq!(s["reachable_at"], serde_json::json!([]), "{s}");
+    portcheck(&[&port]).code(1).stdout_has(&format!("0.0.0.0%lo:{port}")).stdout_has("local only");
+    let exposed = portcheck(&["--exposed", "--json"]);
+    assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
+}
+
+#[test]
+fn an_ipv4_mapped_ipv6_socket_is_an_ipv4_holder() {
+    let h = Holder::start(&["--addr", "::ffff:127.0.0.1"]);
+    let port = h.port.to_string();
+    // IPv6 servers never meet it: the IPv6 port is free.
+    let run = portcheck(&["--json", "-6", "-t", &port]);
+    run.code(0);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], false, "{p}");
+    assert_eq!(p["bind_checked"], true, "{p}");
+    let run = portcheck(&["--json", "-4", "-t", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    assert_eq!(p["sockets"][0]["exposure"], "loopback", "{p}");
+}
+
+#[test]
+fn a_freebind_address_on_no_interface_is_not_reachable() {
+    let h = Holder::start(&["--addr", "192.0.2.77", "--freebind"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let s = &port_obj(&run.json(), h.port)["sockets"][0];
+    assert_eq!(s["exposure"], "unassigned", "{s}");
+    assert_eq!(s["reachable_at"], serde_json::json!([]), "{s}");
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("not reachable");
+    let exposed = portcheck(&["--exposed", "--json"]);
+    assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
+}

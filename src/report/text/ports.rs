@@ -91,12 +91,13 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
 fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     let mut seen: Vec<&SocketReport> = Vec::new();
     for s in &port.sockets {
-        if !seen.iter().any(|x| x.address == s.address) {
+        if !seen.iter().any(|x| x.address == s.address && x.device == s.device) {
             seen.push(s);
         }
     }
     for s in seen {
-        let _ = write!(out, "  {}: {}", s.address, s.exposure.meaning());
+        let dev = s.device.as_ref().map(|d| format!("%{}", escape(d))).unwrap_or_default();
+        let _ = write!(out, "  {}{dev}: {}", s.address, s.exposure.meaning());
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
