@@ -374,9 +374,13 @@ impl Cli {
 }
 
 /// The terminal's width: `$COLUMNS`, else what the terminal says, else 100.
+/// Zero (`COLUMNS=0`, or a terminal that reports no size, as a fresh
+/// pseudo-terminal does) is no width at all: the default applies.
 fn terminal_width() -> u16 {
-    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
-    cols.or_else(|| comfy_table::Table::new().width()).unwrap_or(100)
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok());
+    cols.filter(|&w| w > 0)
+        .or_else(|| comfy_table::Table::new().width().filter(|&w| w > 0))
+        .unwrap_or(100)
 }
 
 /// The PORT arguments as queries, in the order given, without repeats (a

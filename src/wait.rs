@@ -80,13 +80,15 @@ fn on_port<'a>(
     snap.sockets.iter().filter(move |s| s.port == q.port && protos.contains(&s.protocol))
 }
 
-/// A listening TCP socket or a bound UDP socket (of a selected family).
+/// A listening TCP socket or an unconnected UDP socket (of a selected
+/// family). A connected UDP socket receives from its one peer only: it is
+/// a client, not a server waiting for anyone.
 fn listening(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
     on_port(q, snap).any(|s| {
         s.covers(select)
             && match s.protocol {
                 Protocol::Tcp => s.state == State::Listen,
-                Protocol::Udp => true,
+                Protocol::Udp => s.state == State::Unconn,
             }
     })
 }

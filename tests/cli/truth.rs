@@ -333,3 +333,89 @@ fn a_freebind_address_on_no_interface_is_not_reachable() {
     let exposed = portcheck(&["--exposed", "--json"]);
     assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
 }
+
+#[test]
+fn wait_listen_does_not_take_a_connected_udp_socket_for_a_listener() {
+    let h = Holder::start(&["--udp-connected"]);
+    let port = format!("{}/udp", h.port);
+    // It holds the port (a query says in use) but listens for nobody.
+    portcheck(&["-4", &port]).code(1);
+    portcheck(&["--wait-listen", "300ms", "-4", &port]).code(1).stdout_has("Nothing listens");
+    let udp = Holder::start(&["--udp"]);
+    portcheck(&["--wait-listen", "5s", "-4", &format!("{}/udp", udp.port)]).code(0);
+}
+
+#[test]
+fn json_errors_are_json_on_stdout_too() {
+    let run = portcheck(&["--json", "99999"]);
+    run.code(2).stderr_has("invalid port");
+    assert_eq!(run.json()["error"]["kind"], "usage", "{}", run.stdout);
+    assert!(run.json()["error"]["message"].as_str().unwrap().contains("99999"));
+    let run = portcheck(&["--bogus", "--json"]);
+    run.code(2);
+    assert_eq!(run.json()["error"]["kind"], "usage");
+    // Without --json, stdout stays empty.
+    let run = portcheck(&["99999"]);
+    run.code(2);
+    assert_eq!(run.stdout, "");
+    // Exit 3 from an error: a wait whose probe cannot run.
+    let port = free_port().to_string();
+    let run = under_seccomp("inet=EPERM,inet6=EPERM", &["--json", "--wait-free", "5s", &port]);
+    run.code(3).stderr_has("cannot tell");
+    assert_eq!(run.json()["error"]["kind"], "failure", "{}", run.stdout);
+}
+
+/// portcheck with stdout on a fresh pseudo-terminal (which reports 0
+/// columns) and `env`; what it showed.
+fn on_a_zero_width_terminal(columns: Option<&str>, args: &[&str]) -> String {
+    use std::io::Read;
+    let pty = nix::pty::openpty(None, None).unwrap();
+    let mut master = std::fs::File::from(pty.master);
+    let mut cmd = Command::new(bin());
+    cmd.args(args).env("NO_COLOR", "1").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+    if let Some(c) = columns {
+        cmd.env("COLUMNS", c);
+    }
+    let status = cmd.stdout(std::fs::File::from(pty.slave)).status().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let mut buf = vec![0u8; 65536];
+    let n = master.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n")
+}
+
+#[test]
+fn zero_columns_get_the_default_width() {
+    let h = Holder::start(&["--label", "a-label-long-enough-to-wrap-in-a-narrow-table"]);
+    let port = h.port.to_string();
+    for columns in [Some("0"), None] {
+        let shown = on_a_zero_width_terminal(columns, &[&port]);
+        assert!(shown.contains(" PROTO  ADDRESS"), "COLUMNS={columns:?}:\n{shown}");
+        assert!(shown.contains(&format!("127.0.0.1:{port}")), "COLUMNS={columns:?}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_broken_pipe_keeps_the_answer() {
+    let h = Holder::start(&[]);
+    let free = free_port().to_string();
+    for (args, code) in [
+        (vec![h.port.to_string()], 1),
+        (vec!["--json".into(), h.port.to_string()], 1),
+        (vec![free.clone()], 0),
+        (vec!["--json".into(), "99999".into()], 2),
+    ] {
+        let (reader, writer) = nix::unistd::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(bin())
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::from(writer))
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        if code < 2 {
+            assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        }
+    }
+}

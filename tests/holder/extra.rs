@@ -8,6 +8,7 @@
 //! holder --zombie-leader [--addr ADDR]
 //! holder --in-flight
 //! holder --client --reuseaddr
+//! holder --udp-connected
 //! holder ... --device DEV | --freebind
 //! ```
 //!
@@ -189,6 +190,15 @@ pub fn reuseaddr_client() {
     drop(server);
     let local: SockaddrIn = getsockname(fd.as_raw_fd()).expect("getsockname");
     ready(local.port());
+    super::wait_for_eof();
+}
+
+/// `--udp-connected`: a UDP socket connected to one peer (a client: it
+/// receives from that peer only).
+pub fn udp_connected() {
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+    sock.connect("127.0.0.1:9").expect("connect");
+    ready(sock.local_addr().expect("addr").port());
     super::wait_for_eof();
 }
 

@@ -73,6 +73,10 @@ fn main() {
         extra::in_flight();
         return;
     }
+    if flag("--udp-connected") {
+        extra::udp_connected();
+        return;
+    }
     if flag("--client") && flag("--reuseaddr") {
         extra::reuseaddr_client();
         return;
