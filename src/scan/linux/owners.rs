@@ -199,7 +199,7 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
                 // An empty fd table: a kernel thread, or a thread-group
                 // leader that has exited while its other threads run on
                 // with the process's descriptors (`lsof -K` reads them).
-                Ok(0) if zombie(proc, pid) => {
+                Ok(0) if leader_exited(proc, pid) => {
                     if let Err(Unreadable) = walk_tasks(proc, pid, wanted, &mut dirbuf, &mut part) {
                         part.unreadable.push(pid);
                     }
@@ -214,9 +214,10 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
 /// The fd links of one process could not be read.
 struct Unreadable;
 
-/// Whether `pid`'s thread-group leader is a zombie (state `Z` in
-/// `/proc/PID/stat`).
-fn zombie(proc: &OwnedFd, pid: u32) -> bool {
+/// Whether `pid`'s thread-group leader has exited while other threads run
+/// on: state `Z` with more than one thread in `/proc/PID/stat` (a zombie
+/// whose threads are all gone has one, and nothing left to read).
+fn leader_exited(proc: &OwnedFd, pid: u32) -> bool {
     let mut path = [0u8; 16];
     let mut name = [0u8; 24];
     let digits = number_cstr(&mut path, pid).to_bytes();
@@ -229,8 +230,14 @@ fn zombie(proc: &OwnedFd, pid: u32) -> bool {
     let mut buf = [0u8; 512];
     let Ok(n) = rustix::io::read(&fd, &mut buf) else { return false };
     let stat = &buf[..n];
-    // "PID (comm) S ...": the state follows the last ')'.
-    stat.iter().rposition(|&b| b == b')').and_then(|i| stat.get(i + 2)) == Some(&b'Z')
+    // "PID (comm) S ...": the state follows the last ')', and
+    // num_threads is the 18th field from it.
+    let Some(rest) = stat.iter().rposition(|&b| b == b')').and_then(|i| stat.get(i + 2..)) else {
+        return false;
+    };
+    let mut fields = rest.split(|&b| b == b' ');
+    fields.next() == Some(b"Z")
+        && fields.nth(16).and_then(parse_u32).is_some_and(|threads| threads > 1)
 }
 
 /// Reads the fd tables of `pid`'s other threads (`/proc/PID/task/TID/fd`),
