@@ -123,20 +123,26 @@ fn second_look(
         let ports = crate::net::sorted_unique(pending.iter().map(|&i| queries[i].port));
         let second = scan::snapshot(select.widened(), Scope::AnyState(&ports), true)?;
         snap.absorb(&second);
+        let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
+        for s in &second.sockets {
+            by_port.entry(s.port).or_default().push(s);
+        }
         // Retry only a bind that failed with nothing to show.
-        pending.retain(|&i| !decide(select, &queries[i], &mut looks[i], &second));
+        pending.retain(|&i| {
+            let on_port = by_port.get(&queries[i].port).map_or(&[][..], Vec::as_slice);
+            !decide(select, &queries[i], &mut looks[i], on_port)
+        });
     }
     Ok(())
 }
 
 /// Decides a port from the second look; false when it is in use with
 /// nothing to show for it (worth another look).
-fn decide(select: Selection, q: &PortQuery, look: &mut Look, second: &Snapshot) -> bool {
-    let (tw, other): (Vec<Socket>, Vec<Socket>) = second
-        .sockets
+fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]) -> bool {
+    let (tw, other): (Vec<Socket>, Vec<Socket>) = on_port
         .iter()
         .filter(|s| relevant(select, q, s))
-        .cloned()
+        .map(|s| (*s).clone())
         .partition(|s| s.state == State::TimeWait);
     look.time_wait = tw.len();
     if look.listened {
