@@ -419,3 +419,28 @@ fn a_broken_pipe_keeps_the_answer() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs root for a private mount namespace; .ci/run runs it"]
+fn hidepid_is_remembered_on_the_second_look() {
+    use std::io::Read;
+    // A port that only the second look explains: a TIME_WAIT connection
+    // (the server side closed first) and no listener.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let (served, _) = listener.accept().unwrap();
+    drop(served);
+    let _ = client.read(&mut [0u8; 1]);
+    drop(client);
+    drop(listener);
+    let (_dir, exe) = world_runnable_copy();
+    let script = "set -e; mount -t proc -o hidepid=2 proc /proc; \
+                  exec setpriv --reuid=65534 --regid=65534 --clear-groups -- \"$0\" \"$@\"";
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-m", "--propagation", "private", "sh", "-c", script]).arg(&exe);
+    let run = run_with(cmd, &["--json", "-t", &port.to_string()]);
+    let v = run.json();
+    assert!(port_obj(&v, port)["time_wait"].as_u64().unwrap() >= 1, "{v}");
+    assert!(v["notes"].to_string().contains("hidepid"), "{v}");
+}
