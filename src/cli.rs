@@ -29,8 +29,8 @@ Exit status:
      or the listing or suggestion was printed
   1  no: a given port is in use (still held after --kill), or the wait timed out
   2  usage error: a bad port, range, service name, duration or flag
-  3  could not complete: permission denied, no free port to suggest, or an
-     operating-system error
+  3  could not complete: permission denied, no free port to suggest, a port
+     that could not be probed (unknown), or an operating-system error
 
 Examples:
   portcheck 5000            who holds port 5000, and how
