@@ -227,6 +227,12 @@ fn a_process_whose_main_thread_exited_is_still_the_holder() {
     let holder = &p["sockets"][0]["processes"][0];
     assert_eq!(holder["command"][1], "--zombie-leader", "{p}");
     portcheck(&[&h.port.to_string()]).code(1).stdout_has("--zombie-leader");
+    // The re-check before the signal finds the socket the same way.
+    let run = portcheck(&["--kill", "-y", "--json", &h.port.to_string()]);
+    run.code(0);
+    let acts = actions(&run.json());
+    assert_eq!(acts.len(), 1, "{}", run.stdout);
+    assert_eq!((acts[0].0, acts[0].2.as_str()), (h.pid(), "exited"), "{}", run.stdout);
 }
 
 /// The reasons a socket with no visible holder gives: never a guess at
