@@ -20,11 +20,12 @@ pub(super) fn read() -> HostPorts {
     host
 }
 
-/// The IPv6 family exists when the kernel has its sysctl tree or its
-/// address table; a seccomp filter or `RestrictAddressFamilies=` can make
+/// The IPv6 family exists when the kernel has its per-interface sysctls
+/// (`/proc/sys/net/ipv6/conf`) or its address table (`/proc/net/if_inet6`);
+/// `ipv6.disable=1` removes both; a seccomp filter or `RestrictAddressFamilies=` can make
 /// `socket(AF_INET6)` fail with EAFNOSUPPORT on a host that has both.
 pub(super) fn has_ipv6() -> bool {
-    std::path::Path::new("/proc/sys/net/ipv6").exists()
+    std::path::Path::new("/proc/sys/net/ipv6/conf").exists()
         || std::path::Path::new("/proc/net/if_inet6").exists()
 }
 

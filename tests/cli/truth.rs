@@ -450,3 +450,32 @@ fn hidepid_is_remembered_on_the_second_look() {
     assert!(port_obj(&v, port)["time_wait"].as_u64().unwrap() >= 1, "{v}");
     assert!(v["notes"].to_string().contains("hidepid"), "{v}");
 }
+
+#[test]
+#[ignore = "needs root for a private mount namespace; .ci/run runs it"]
+fn only_a_host_without_ipv6_skips_the_ipv6_probe() {
+    // A host without IPv6, as far as portcheck can tell: no
+    // /proc/sys/net/ipv6/conf, no /proc/net/if_inet6 (a tmpfs over this
+    // process's /proc/PID/net: sh execs, so the pid is portcheck's), and
+    // socket(AF_INET6) failing with EAFNOSUPPORT.
+    let port = free_port().to_string();
+    let without_ipv6 = |spec: &str| {
+        let script = "set -e; mount -t tmpfs none /proc/sys/net/ipv6; \
+                      mount -t tmpfs none /proc/$$/net; exec \"$0\" \"$@\"";
+        let mut cmd = Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", script])
+            .arg(holder_bin())
+            .args(["--seccomp", spec, "--"])
+            .arg(bin());
+        run_with(cmd, &["--json", &port])
+    };
+    let run = without_ipv6("inet6=EAFNOSUPPORT");
+    run.code(0);
+    let p = port_obj(&run.json(), port.parse().unwrap());
+    assert_eq!(p["bind_checked"], true, "{p}");
+    assert!(p["notes"].to_string().contains("IPv6 is not available"), "{p}");
+    // IPv4 is never "not available": both families at once is unknown.
+    let run = without_ipv6("inet=EAFNOSUPPORT,inet6=EAFNOSUPPORT");
+    run.code(3);
+    assert_eq!(port_obj(&run.json(), port.parse().unwrap())["bind_checked"], false);
+}
