@@ -43,7 +43,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
                 let next = crate::advice::next_steps(&ctx, config.select, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
-            Ok(ports_status(&r))
+            Ok(ports_status(&r.ports))
         }
         Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
         Mode::Suggest { base, count } => suggest(&ctx, &config, &style, *base, *count),
@@ -119,20 +119,23 @@ fn kill(
         warn(&problem);
         return Ok(ExitStatus::Failure);
     }
-    Ok(ExitStatus::answer(!outcome.report.ports.iter().any(|p| p.in_use)))
+    Ok(ports_status(&outcome.report.ports))
 }
 
 /// A port in use answers "no" (1); otherwise a port whose probe could not
 /// run leaves the answer unknown (3, with the reason on stderr).
-fn ports_status(r: &report::PortsReport) -> ExitStatus {
-    if r.any_in_use() {
+fn ports_status(ports: &[report::PortReport]) -> ExitStatus {
+    if ports.iter().any(|p| p.in_use) {
         return ExitStatus::No;
     }
-    let unknown = r.unknown();
-    for (port, why) in &unknown {
-        warn(&format!("cannot tell whether port {port} is free: {why}"));
+    let mut status = ExitStatus::Yes;
+    for p in ports {
+        if let Some(why) = &p.unknown {
+            warn(&format!("cannot tell whether port {} is free: {why}", p.port));
+            status = ExitStatus::Failure;
+        }
     }
-    if unknown.is_empty() { ExitStatus::Yes } else { ExitStatus::Failure }
+    status
 }
 
 /// Set once stdout turned out to be a pipe nobody reads.

@@ -192,15 +192,6 @@ impl PortsReport {
     pub(crate) fn pids(&self) -> Vec<u32> {
         crate::net::sorted_unique(self.ports.iter().flat_map(|p| p.holders()).map(|p| p.pid))
     }
-
-    pub(crate) fn any_in_use(&self) -> bool {
-        self.ports.iter().any(|p| p.in_use)
-    }
-
-    /// The ports whose answer is unknown (the probe could not run), with why.
-    pub(crate) fn unknown(&self) -> Vec<(u16, &str)> {
-        self.ports.iter().filter_map(|p| Some((p.port, p.unknown.as_deref()?))).collect()
-    }
 }
 
 /// The answer to `portcheck` with no ports.

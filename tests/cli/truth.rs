@@ -33,6 +33,9 @@ fn a_probe_that_cannot_create_a_socket_never_says_free() {
         assert_eq!(p["bind_checked"], false, "{spec}: {p}");
         assert!(p["unknown"].as_str().is_some_and(|u| u.contains("cannot create")), "{spec}: {p}");
         under_seccomp(spec, &[&port]).code(3).stdout_has("unknown");
+        let kill = under_seccomp(spec, &["--kill", "-y", &port]);
+        kill.code(3).stdout_has("Unknown:");
+        assert!(!kill.stdout.contains("free now"), "{spec}: {}", kill.stdout);
     }
 }
 
