@@ -44,7 +44,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
                 let next = crate::advice::next_steps(&ctx, config.select, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
-            Ok(ExitStatus::answer(!r.any_in_use()))
+            Ok(ports_status(&r.ports))
         }
         Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
         Mode::Suggest { base, count } => suggest(&ctx, &config, &style, *base, *count),
@@ -120,16 +120,66 @@ fn kill(
         warn(&problem);
         return Ok(ExitStatus::Failure);
     }
-    Ok(ExitStatus::answer(!outcome.report.ports.iter().any(|p| p.in_use)))
+    Ok(ports_status(&outcome.report.ports))
 }
 
-/// Writes to stdout; a closed pipe surfaces as an error that `main` treats
-/// as success.
+/// A port in use answers "no" (1); otherwise a port whose probe could not
+/// run leaves the answer unknown (3, with the reason on stderr).
+fn ports_status(ports: &[report::PortReport]) -> ExitStatus {
+    if ports.iter().any(|p| p.in_use) {
+        return ExitStatus::No;
+    }
+    let mut status = ExitStatus::Yes;
+    for p in ports {
+        if let Some(why) = &p.unknown {
+            warn(&format!("cannot tell whether port {} is free: {why}", p.port));
+            status = ExitStatus::Failure;
+        }
+    }
+    status
+}
+
+/// Set once stdout turned out to be a pipe nobody reads.
+static STDOUT_GONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes to stdout. A closed pipe (`portcheck | head -1`, `| grep -q`) is
+/// not an error: the rest of the output is dropped quietly and the run
+/// goes on, so the exit status still answers (1 when a port is in use).
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::sync::atomic::Ordering;
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return Ok(());
+    }
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_GONE.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => Ok(other?),
+    }
+}
+
+/// An error as JSON on stdout, for `--json` callers that read only stdout:
+/// `{"error": {"kind": "usage" | "permission" | "failure", "message": …}}`.
+pub(crate) fn error_json(err: &anyhow::Error) {
+    let kind = match error_status(err) {
+        ExitStatus::Usage => "usage",
+        _ if is_permission(err) => "permission",
+        _ => "failure",
+    };
+    let value = serde_json::json!({ "error": { "kind": kind, "message": format!("{err:#}") } });
+    let _ = emit(&format!("{value:#}\n"));
+}
+
+/// The error comes from the OS refusing an operation (EACCES, EPERM).
+fn is_permission(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied)
+            || e.downcast_ref::<nix::errno::Errno>()
+                .is_some_and(|n| matches!(n, nix::errno::Errno::EACCES | nix::errno::Errno::EPERM))
+    })
 }
 
 /// One diagnostic line on stderr, in portcheck's voice. It may quote what

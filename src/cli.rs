@@ -29,8 +29,8 @@ Exit status:
      or the listing or suggestion was printed
   1  no: a given port is in use (still held after --kill), or the wait timed out
   2  usage error: a bad port, range, service name, duration or flag
-  3  could not complete: permission denied, no free port to suggest, or an
-     operating-system error
+  3  could not complete: permission denied, no free port to suggest, a port
+     that could not be probed (unknown), or an operating-system error
 
 Examples:
   portcheck 5000            who holds port 5000, and how
@@ -374,9 +374,13 @@ impl Cli {
 }
 
 /// The terminal's width: `$COLUMNS`, else what the terminal says, else 100.
+/// Zero (`COLUMNS=0`, or a terminal that reports no size, as a fresh
+/// pseudo-terminal does) is no width at all: the default applies.
 fn terminal_width() -> u16 {
-    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok());
-    cols.or_else(|| comfy_table::Table::new().width()).unwrap_or(100)
+    let cols = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok());
+    cols.filter(|&w| w > 0)
+        .or_else(|| comfy_table::Table::new().width().filter(|&w| w > 0))
+        .unwrap_or(100)
 }
 
 /// The PORT arguments as queries, in the order given, without repeats (a

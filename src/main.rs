@@ -33,10 +33,19 @@ fn main() {
         Err(err) if is_broken_pipe(&err) => ExitStatus::Yes,
         Err(err) => {
             app::warn(&format!("{err:#}"));
+            if wants_json() {
+                app::error_json(&err);
+            }
             app::error_status(&err)
         }
     };
     std::process::exit(status.code());
+}
+
+/// `--json` is on the command line (before any `--`): an error is then
+/// also printed as JSON, even one found while parsing the rest.
+fn wants_json() -> bool {
+    std::env::args_os().skip(1).take_while(|a| a != "--").any(|a| a == "--json")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -185,10 +185,15 @@ pub(crate) fn covers(
         IpAddr::V6(v6) => v6.to_ipv4_mapped().is_some(),
         IpAddr::V4(_) => false,
     };
+    if mapped {
+        // An IPv4 holder in an IPv6 socket: IPv6 servers never meet it.
+        return wanted == Family::Ipv4;
+    }
     family == wanted
         || (wanted == Family::Ipv4
             && family == Family::Ipv6
-            && ((v6only == Some(false) && address.is_unspecified()) || mapped))
+            && v6only == Some(false)
+            && address.is_unspecified())
 }
 
 /// One port to report on, with the protocols asked for it.
@@ -237,6 +242,8 @@ mod tests {
         assert!(!covers(Family::Ipv6, &any6, Some(true), Family::Ipv4));
         let mapped: IpAddr = "::ffff:127.0.0.1".parse().unwrap();
         assert!(covers(Family::Ipv6, &mapped, Some(true), Family::Ipv4));
+        assert!(!covers(Family::Ipv6, &mapped, Some(false), Family::Ipv6));
+        assert!(!covers(Family::Ipv6, &mapped, None, Family::Ipv6));
         let v4 = Selection { tcp: true, udp: true, v4: true, v6: false };
         assert!(v4.covers(Family::Ipv6, &any6, Some(false)));
         assert!(v4.widened().v6);

@@ -16,11 +16,15 @@ pub(crate) enum Probe {
     Free,
     /// EADDRINUSE.
     InUse,
-    /// EACCES: a privileged port and no privilege. Not "in use".
+    /// EACCES/EPERM on a privileged port: no privilege. Not "in use".
     Denied,
-    /// The family is not available on this host (IPv6 disabled).
+    /// The family does not exist on this host (IPv6 disabled at boot).
+    /// Never IPv4, and never an error a policy returns for a family the
+    /// host has.
     Unsupported,
-    /// Any other failure.
+    /// Any other failure (a seccomp policy, `RestrictAddressFamilies=`,
+    /// EMFILE, ENOBUFS, an LSM refusing the bind): the probe did not run,
+    /// so the answer is unknown.
     Failed(String),
 }
 
@@ -99,8 +103,10 @@ fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Pro
     );
     let fd = match socket(af, ty, SockFlag::SOCK_CLOEXEC, None) {
         Ok(fd) => fd,
-        Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) => return Probe::Unsupported,
-        Err(e) => return Probe::Failed(format!("socket: {e}")),
+        Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) if family_missing(family) => {
+            return Probe::Unsupported;
+        }
+        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
     };
     if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
         return Probe::Failed(format!("SO_REUSEADDR: {e}"));
@@ -125,10 +131,33 @@ fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Pro
     match result {
         Ok(()) => Probe::Free,
         Err(Errno::EADDRINUSE) => Probe::InUse,
-        Err(Errno::EACCES | Errno::EPERM) => Probe::Denied,
-        Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) => Probe::Unsupported,
-        Err(e) => Probe::Failed(format!("bind: {e}")),
+        Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
+            Probe::Denied
+        }
+        Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) if family_missing(family) => {
+            Probe::Unsupported
+        }
+        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
     }
+}
+
+/// Whether `family` does not exist on this host: only IPv6 can be missing.
+fn family_missing(family: Family) -> bool {
+    family == Family::Ipv6 && !crate::port::has_ipv6()
+}
+
+/// An errno, with what it usually means for the probe.
+fn describe(e: Errno) -> String {
+    let why = match e {
+        Errno::EPERM | Errno::EACCES => {
+            " (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)"
+        }
+        Errno::EAFNOSUPPORT => " (the family exists on this host: a policy forbids it)",
+        Errno::EMFILE | Errno::ENFILE => " (out of file descriptors: ulimit -n)",
+        Errno::ENOBUFS | Errno::ENOMEM => " (the kernel is out of memory for sockets)",
+        _ => "",
+    };
+    format!("{}{why}", e.desc())
 }
 
 #[cfg(test)]

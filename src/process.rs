@@ -205,11 +205,14 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
     let p = sys.process(Pid::from_u32(pid))?;
     let uid = p.user_id().map(|u| **u);
     let name = p.name().to_string_lossy().into_owned();
-    let mut command: Vec<String> =
-        p.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
-    if command.is_empty() {
-        command.push(format!("[{name}]"));
-    }
+    // sysinfo drops empty arguments; `/proc/PID/cmdline` keeps them.
+    let command = proc_command(pid)
+        .or_else(|| {
+            let cmd: Vec<String> =
+                p.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            (!cmd.is_empty()).then_some(cmd)
+        })
+        .unwrap_or_else(|| vec![format!("[{name}]")]);
     let ancestors = ancestor_chain(sys, p);
     let werkzeug_child = p.environ().iter().any(|e| {
         let e = e.to_string_lossy();
@@ -227,6 +230,24 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         ancestors,
         unit: unit(pid),
         werkzeug_child,
+    })
+}
+
+/// The argument vector from `/proc/PID/cmdline`, empty arguments kept; for
+/// a process whose main thread has exited (a zombie thread-group leader,
+/// whose own `cmdline` is empty) from one of its live threads. `None`
+/// where there is no such file (a kernel thread, another platform).
+fn proc_command(pid: u32) -> Option<Vec<String>> {
+    let parse = |path: std::path::PathBuf| {
+        let raw = std::fs::read(path).ok()?;
+        let raw = raw.strip_suffix(&[0]).unwrap_or(&raw);
+        (!raw.is_empty()).then(|| {
+            raw.split(|&b| b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect()
+        })
+    };
+    parse(format!("/proc/{pid}/cmdline").into()).or_else(|| {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+        tasks.flatten().find_map(|t| parse(t.path().join("cmdline")))
     })
 }
 

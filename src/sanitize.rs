@@ -5,18 +5,38 @@
 
 use std::fmt::Write;
 
-/// Whether `c` must not reach a terminal as itself.
+/// Whether `c` must not reach a terminal as itself: control characters
+/// (C0, DEL, C1), every format character of Unicode category Cf (bidi
+/// controls, zero-width characters, invisible operators, prepended
+/// concatenation marks, tag characters), the line and paragraph
+/// separators, and characters that draw nothing but can hide text
+/// (Hangul fillers, variation selectors, the combining grapheme joiner).
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM/RLM
-            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
+            '\u{00AD}' // soft hyphen
+            | '\u{034F}' // combining grapheme joiner
+            | '\u{0600}'..='\u{0605}' // Arabic number signs (Cf)
             | '\u{061C}' // Arabic letter mark
+            | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}' | '\u{08E2}' // Cf
+            | '\u{115F}' | '\u{1160}' // Hangul choseong/jungseong fillers
+            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels (invisible)
+            | '\u{180B}'..='\u{180F}' // Mongolian variation selectors, vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM/RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, bidi isolates, deprecated format controls
+            | '\u{3164}' // Hangul filler
+            | '\u{FE00}'..='\u{FE0F}' // variation selectors
             | '\u{FEFF}' // zero-width no-break space
+            | '\u{FFA0}' // halfwidth Hangul filler
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
-            | '\u{00AD}' // soft hyphen
+            | '\u{110BD}' | '\u{110CD}' // Kaithi number signs (Cf)
+            | '\u{13430}'..='\u{1343F}' // Egyptian hieroglyph format controls
+            | '\u{1BCA0}'..='\u{1BCA3}' // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}' // musical symbol format controls
+            | '\u{E0000}'..='\u{E007F}' // tag characters
+            | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
         )
 }
 
@@ -94,6 +114,45 @@ mod tests {
         assert_eq!(escape("evil\u{202e}txt.exe"), "evil\\u{202e}txt.exe");
         assert_eq!(escape("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
         assert_eq!(escape("café ü 日本"), "café ü 日本");
+    }
+
+    #[test]
+    fn escapes_every_invisible_format_character() {
+        // Tag characters spell hidden text ("ALL CLEAR" in tags).
+        assert_eq!(escape("a\u{E0041}\u{E004C}b"), "a\\u{e0041}\\u{e004c}b");
+        assert_eq!(escape("\u{E0001}\u{E007F}"), "\\u{e0001}\\u{e007f}");
+        assert_eq!(escape("x\u{2028}y\u{2029}"), "x\\u{2028}y\\u{2029}");
+        for filler in ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}'] {
+            assert_eq!(escape(&filler.to_string()), format!("\\u{{{:x}}}", filler as u32));
+        }
+        // The rest of category Cf, and the invisible joiners and selectors.
+        for c in [
+            '\u{0600}',
+            '\u{0605}',
+            '\u{06DD}',
+            '\u{070F}',
+            '\u{0890}',
+            '\u{08E2}',
+            '\u{180E}',
+            '\u{2065}',
+            '\u{206A}',
+            '\u{206F}',
+            '\u{110BD}',
+            '\u{110CD}',
+            '\u{13430}',
+            '\u{1343F}',
+            '\u{1BCA0}',
+            '\u{1D173}',
+            '\u{1D17A}',
+            '\u{034F}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{17B4}',
+        ] {
+            assert!(escape(&c.to_string()).starts_with("\\u{"), "U+{:04X}", c as u32);
+        }
+        // Visible text around them is untouched.
+        assert_eq!(escape("한글 ㄱ ﾡ"), "한글 ㄱ ﾡ");
     }
 
     #[test]

@@ -44,6 +44,16 @@ pub(crate) fn suggestion(
 ) -> anyhow::Result<Suggestion> {
     let found = suggest(host, select, base, count);
     if found.is_empty() {
+        // Nothing bound: say so when the probe itself cannot run.
+        let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
+        if let Some((protocol, family, e)) = probe.failed.first() {
+            return Err(crate::error::Error::NoFreePort(format!(
+                "cannot suggest a port: portcheck cannot bind one to check it ({} over {}: {e})",
+                protocol.name(),
+                family.label()
+            ))
+            .into());
+        }
         let class = Class::of(base);
         let (lo, hi) = class.range();
         return Err(crate::error::Error::NoFreePort(format!(

@@ -52,14 +52,16 @@ pub(crate) fn wait(
     let ports = crate::net::port_numbers(queries);
     loop {
         let snap = scan::snapshot(select.widened(), Scope::Ports(&ports), false)?;
-        let ready: Vec<u16> = queries
-            .iter()
-            .filter(|q| match until {
+        let mut ready = Vec::with_capacity(queries.len());
+        for q in queries {
+            let yes = match until {
                 Until::Listening => listening(select, q, &snap),
-                Until::Free => free(select, q, &snap),
-            })
-            .map(|q| q.port)
-            .collect();
+                Until::Free => free(select, q, &snap)?,
+            };
+            if yes {
+                ready.push(q.port);
+            }
+        }
         let now = Instant::now();
         let ok = ready.len() == queries.len();
         if ok || now >= deadline {
@@ -78,27 +80,36 @@ fn on_port<'a>(
     snap.sockets.iter().filter(move |s| s.port == q.port && protos.contains(&s.protocol))
 }
 
-/// A listening TCP socket or a bound UDP socket (of a selected family).
+/// A listening TCP socket or an unconnected UDP socket (of a selected
+/// family). A connected UDP socket receives from its one peer only: it is
+/// a client, not a server waiting for anyone.
 fn listening(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
     on_port(q, snap).any(|s| {
         s.covers(select)
             && match s.protocol {
                 Protocol::Tcp => s.state == State::Listen,
-                Protocol::Udp => true,
+                Protocol::Udp => s.state == State::Unconn,
             }
     })
 }
 
 /// Nothing at all bound: no listener, no bound-inactive socket, no
-/// connection, no TIME_WAIT (the exclusive bind).
-fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
+/// connection, no TIME_WAIT (the exclusive bind). A bind that cannot be
+/// tried at all (no socket: a policy, EMFILE, ENOBUFS) is an error: the
+/// wait could never end with a true "free".
+fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<bool> {
     if on_port(q, snap).any(|s| s.state.holds_port() && s.covers(select)) {
-        return false;
+        return Ok(false);
     }
-    q.protocols().into_iter().all(|p| {
+    let mut failed = None;
+    let free = q.protocols().into_iter().all(|p| {
         select.families().all(|f| {
             let bind = exclusive([p], [f], q.port);
-            if bind.bound || !bind.failed.is_empty() {
+            if let Some((p, f, e)) = bind.failed.first() {
+                failed = Some(format!("{} over {}: {e}", p.name(), f.label()));
+                return false;
+            }
+            if bind.bound {
                 return false;
             }
             // May not bind a privileged port: free when no socket of any
@@ -112,5 +123,9 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> bool {
                     },
                 )
         })
-    })
+    });
+    match failed {
+        Some(why) => Err(anyhow::anyhow!("cannot tell whether port {} is free: {why}", q.port)),
+        None => Ok(free),
+    }
 }

@@ -40,7 +40,8 @@ impl<'a> Enricher<'a> {
         let processes: Vec<ProcessReport> =
             holders.iter().map(|p| process_report(p, &holders)).collect();
         let user = s.uid.and_then(|u| self.users.name(u));
-        let exposure = Exposure::of(&s.address);
+        let device = (s.interface != 0).then(|| self.ctx.device(s.interface)).flatten();
+        let exposure = self.exposure(s, device.as_deref());
         let dev =
             processes.iter().any(|p| p.hint.as_deref().is_some_and(crate::hint::is_dev_server));
         let hidden = processes.is_empty().then(|| self.hidden(s, user.as_deref()));
@@ -55,7 +56,8 @@ impl<'a> Enricher<'a> {
             uid: s.uid,
             user,
             v6only: s.v6only,
-            reachable_at: self.reachable_at(s),
+            reachable_at: self.reachable_at(s, exposure, device.as_deref()),
+            device,
             processes,
             hidden,
             warning: (dev && exposure != Exposure::Loopback).then(|| DEV_SERVER_EXPOSED.into()),
@@ -78,24 +80,76 @@ impl<'a> Enricher<'a> {
             )
         } else if !ctx.root && !snap.unreadable.is_empty() {
             format!("owned by {who}: run with sudo to see the process")
-        } else if !snap.unreadable.is_empty() {
-            let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
-            format!(
-                "owned by {who}; probably held by a process whose descriptors even root may not read (pid {})",
-                pids.join(", ")
-            )
         } else if s.state == State::TimeWait {
             "a closed connection; no process holds it".into()
         } else {
-            format!(
-                "owned by {who}, but no process in this PID namespace has it open (a container, or a socket in flight)"
-            )
+            format!("owned by {who}, but {}", self.no_visible_holder(s))
+        }
+    }
+
+    /// Why no process portcheck can see has `s` open: the possible reasons,
+    /// most likely first, each saying whether it applies here. Never a
+    /// guess at one process.
+    fn no_visible_holder(&self, s: &Socket) -> String {
+        let snap = self.snap;
+        let kernel = if s.uid == Some(0) {
+            "a kernel socket (a VXLAN or Geneve tunnel, WireGuard, NFS or another in-kernel service holds it; it is owned by uid 0, as kernel sockets are)"
+        } else {
+            "a kernel socket (unlikely: kernel sockets are owned by uid 0)"
+        };
+        let flight = "a socket in flight: sent in an SCM_RIGHTS message over a unix socket and not yet received (its sender closed its copy)";
+        let mut hiding = Vec::new();
+        if !snap.unreadable.is_empty() {
+            let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
+            hiding.push(format!(
+                "{} process{} whose descriptors even root may not read (pid {})",
+                snap.unreadable.len(),
+                if snap.unreadable.len() == 1 { "" } else { "es" },
+                pids.join(", ")
+            ));
+        }
+        if snap.hidepid {
+            hiding.push("/proc is mounted with hidepid".into());
+        }
+        if snap.child_pid_ns {
+            hiding.push("portcheck runs in a child PID namespace, whose /proc omits the processes outside it".into());
+        }
+        let hidden = if hiding.is_empty() {
+            "a holder portcheck cannot see (none applies here: every process in /proc was read, no hidepid, no child PID namespace)".to_string()
+        } else {
+            format!("a holder portcheck cannot see, which applies here: {}", hiding.join("; "))
+        };
+        let reasons = if s.uid == Some(0) || hiding.is_empty() {
+            [kernel.to_string(), flight.to_string(), hidden]
+        } else {
+            [hidden, flight.to_string(), kernel.to_string()]
+        };
+        let listed: Vec<String> =
+            reasons.iter().enumerate().map(|(i, r)| format!("{}) {r}", i + 1)).collect();
+        format!(
+            "no process portcheck can see has it open; possible reasons, most likely first: {}",
+            listed.join("; ")
+        )
+    }
+
+    /// How far `s` reaches: by its address, narrowed by the device it is
+    /// bound to (SO_BINDTODEVICE: `lo` is loopback only, another device
+    /// that interface only); a unicast address no interface has reaches
+    /// nowhere.
+    fn exposure(&self, s: &Socket, device: Option<&str>) -> Exposure {
+        let by_address = Exposure::of(&s.address);
+        match (by_address, device) {
+            (Exposure::Loopback, _) | (_, Some("lo")) => Exposure::Loopback,
+            (Exposure::Specific, _) if !self.ctx.assigned(&s.address) => Exposure::Unassigned,
+            (Exposure::AllInterfaces, Some(_)) => Exposure::Specific,
+            (e, _) => e,
         }
     }
 
     /// Where other machines reach `s`: this machine's interface addresses
-    /// for a wildcard socket, the address itself for a specific one.
-    fn reachable_at(&self, s: &Socket) -> Vec<String> {
+    /// (of its device, when bound to one) for a wildcard socket, the
+    /// address itself for a specific one.
+    fn reachable_at(&self, s: &Socket, exposure: Exposure, device: Option<&str>) -> Vec<String> {
         let fmt = |ip: &IpAddr| match ip {
             IpAddr::V4(v4) => format!("{v4}:{}", s.port),
             IpAddr::V6(v6) => format!("[{v6}]:{}", s.port),
@@ -103,12 +157,12 @@ impl<'a> Enricher<'a> {
         if !s.state.is_listener() {
             return Vec::new();
         }
-        match Exposure::of(&s.address) {
-            Exposure::Loopback => Vec::new(),
-            Exposure::Specific => vec![fmt(&s.address)],
-            Exposure::AllInterfaces => self
+        match exposure {
+            Exposure::Loopback | Exposure::Unassigned => Vec::new(),
+            Exposure::Specific if !s.address.is_unspecified() => vec![fmt(&s.address)],
+            Exposure::Specific | Exposure::AllInterfaces => self
                 .ctx
-                .addresses()
+                .addresses(device)
                 .iter()
                 .filter(|ip| match ip {
                     IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),

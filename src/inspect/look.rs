@@ -6,9 +6,13 @@
 //! further cost. Second look, only for the ports where that bind failed
 //! (or was not permitted): every socket of those ports in any state —
 //! bound-inactive sockets, connections, TIME_WAIT — in one more scan and
-//! walk, and a server-style bind (with SO_REUSEADDR) for each. A bind that
-//! fails with nothing to show is looked at again a few times (a socket in
-//! flight).
+//! walk, and a server-style bind (with SO_REUSEADDR) for each. Ports with
+//! a listener take the second look too, in the same scan: their TIME_WAIT
+//! connections are counted and a socket bound there without listening is
+//! a holder beside the listener. A bind that fails with nothing to show is
+//! looked at again a few times (a socket in flight); a bind that could not
+//! be tried (no socket at all) leaves the answer unknown unless the socket
+//! table shows a holder.
 
 use std::collections::HashMap;
 
@@ -29,12 +33,29 @@ pub(super) struct Look {
     /// that blocks a server from the second).
     pub(super) held: Vec<Socket>,
     pub(super) in_use: bool,
+    /// The first look found a listener (or a UDP socket) on the port.
+    listened: bool,
     /// The exclusive bind failed: something is bound.
     bound: bool,
     /// Binding was not permitted (a privileged port without root).
     pub(super) denied: bool,
+    /// A server-style bind failed with EADDRINUSE.
+    server_blocked: bool,
+    /// Why a bind could not be tried at all (no socket: EPERM from a
+    /// policy, EMFILE, ENOBUFS…): with nothing in the socket table, the
+    /// answer is unknown. Each is (`tcp/IPv4`, what failed).
+    pub(super) unknown: Vec<(String, String)>,
     pub(super) time_wait: usize,
     pub(super) notes: Vec<String>,
+}
+
+impl Look {
+    /// Whether the second look (every socket state) is needed: a listener
+    /// was found (its TIME_WAIT connections and bound co-holders are
+    /// counted too), or the exclusive bind did not succeed.
+    fn pending(&self) -> bool {
+        self.listened || self.bound || self.denied || !self.unknown.is_empty()
+    }
 }
 
 /// Whether socket `s` answers the question `q` under `select`.
@@ -50,7 +71,9 @@ pub(super) fn looks(
     queries: &[PortQuery],
 ) -> anyhow::Result<(Vec<Look>, Snapshot)> {
     let ports = crate::net::port_numbers(queries);
-    let mut snap = scan::snapshot(select.widened(), Scope::Ports(&ports), true)?;
+    // No owners yet: every port with something on it takes the second
+    // look, whose one walk of /proc names them all.
+    let mut snap = scan::snapshot(select.widened(), Scope::Ports(&ports), false)?;
     let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
     for s in &snap.sockets {
         by_port.entry(s.port).or_default().push(s);
@@ -68,30 +91,28 @@ pub(super) fn looks(
             if held.is_empty() {
                 exclusive_bind(select, q)
             } else {
-                Look { held, in_use: true, ..Look::default() }
+                Look { held, in_use: true, listened: true, ..Look::default() }
             }
         })
         .collect();
     drop(by_port);
     second_look(select, queries, &mut looks, &mut snap)?;
     for (q, look) in queries.iter().zip(&mut looks) {
-        if look.bound || look.denied {
-            explain(ctx, q, look);
-        }
+        explain(ctx, q, look);
     }
     Ok((looks, snap))
 }
 
-/// Every socket in any state of the ports whose exclusive bind failed, in
-/// one scan per attempt, and a server-style bind for each.
+/// Every socket in any state of the ports that are not plainly free, in
+/// one scan per attempt (and one `/proc` walk), and a server-style bind
+/// for each port without a listener.
 fn second_look(
     select: Selection,
     queries: &[PortQuery],
     looks: &mut [Look],
     snap: &mut Snapshot,
 ) -> anyhow::Result<()> {
-    let mut pending: Vec<usize> =
-        (0..looks.len()).filter(|&i| looks[i].bound || looks[i].denied).collect();
+    let mut pending: Vec<usize> = (0..looks.len()).filter(|&i| looks[i].pending()).collect();
     for attempt in 0..ATTEMPTS {
         if pending.is_empty() {
             break;
@@ -102,32 +123,75 @@ fn second_look(
         let ports = crate::net::sorted_unique(pending.iter().map(|&i| queries[i].port));
         let second = scan::snapshot(select.widened(), Scope::AnyState(&ports), true)?;
         snap.absorb(&second);
+        let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
+        for s in &second.sockets {
+            by_port.entry(s.port).or_default().push(s);
+        }
         // Retry only a bind that failed with nothing to show.
-        pending.retain(|&i| !decide(select, &queries[i], &mut looks[i], &second));
+        pending.retain(|&i| {
+            let on_port = by_port.get(&queries[i].port).map_or(&[][..], Vec::as_slice);
+            !decide(select, &queries[i], &mut looks[i], on_port)
+        });
     }
     Ok(())
 }
 
 /// Decides a port from the second look; false when it is in use with
 /// nothing to show for it (worth another look).
-fn decide(select: Selection, q: &PortQuery, look: &mut Look, second: &Snapshot) -> bool {
-    let (tw, other): (Vec<Socket>, Vec<Socket>) = second
-        .sockets
+fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]) -> bool {
+    let (tw, other): (Vec<Socket>, Vec<Socket>) = on_port
         .iter()
         .filter(|s| relevant(select, q, s))
-        .cloned()
+        .map(|s| (*s).clone())
         .partition(|s| s.state == State::TimeWait);
     look.time_wait = tw.len();
-    let server_blocked = !look.denied
-        && q.protocols()
+    if look.listened {
+        // The listeners again (now with their owners), and every socket
+        // bound to the port without listening: a co-holder like them. The
+        // connections a listener accepted are its own, not holders.
+        let held: Vec<Socket> = other
             .iter()
-            .any(|&p| select.families().any(|f| probe(p, f, q.port) == Probe::InUse));
-    look.in_use = server_blocked
-        || other.iter().any(|s| s.state == State::BoundInactive)
-        || (look.denied && !other.is_empty());
+            .filter(|s| {
+                s.protocol == crate::net::Protocol::Udp
+                    || matches!(s.state, State::Listen | State::BoundInactive)
+            })
+            .cloned()
+            .collect();
+        if !held.is_empty() {
+            look.held = held;
+            return true;
+        }
+        // The listener went away between the looks: decide as for a port
+        // without one.
+        look.listened = false;
+    }
+    let mut failed = Vec::new();
+    if !look.denied {
+        for p in q.protocols() {
+            for f in select.families() {
+                match probe(p, f, q.port) {
+                    Probe::InUse => look.server_blocked = true,
+                    Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    // Any socket that is not TIME_WAIT holds the port: a bound-inactive
+    // one, or a connection using it as its local port, even when it set
+    // SO_REUSEADDR and a server-style bind would succeed (as
+    // `--wait-free` and `--suggest` judge it).
+    look.in_use = look.server_blocked || !other.is_empty();
     let found = !other.is_empty() || look.time_wait > 0;
     if look.in_use {
         look.held = other;
+        look.unknown.clear();
+    } else {
+        for f in failed {
+            if !look.unknown.contains(&f) {
+                look.unknown.push(f);
+            }
+        }
     }
     !look.in_use || found
 }
@@ -141,11 +205,7 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
             .push(format!("{} is not available on this host; it was not checked", family.label()));
     }
     for (protocol, family, e) in result.failed {
-        look.notes.push(format!(
-            "could not check {} over {}: {e}",
-            protocol.name(),
-            family.label()
-        ));
+        look.unknown.push((format!("{}/{}", protocol.name(), family.label()), e));
     }
     look
 }
@@ -153,11 +213,13 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
 /// The notes of a port that needed the second look.
 fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
     let held = &look.held;
-    if look.in_use {
+    if look.in_use && !look.listened {
         let connections =
             held.iter().any(|s| !(s.state.is_listener() || s.state == State::BoundInactive));
         let reason = if held.iter().any(|s| s.state == State::BoundInactive) {
             "a socket below is bound to it without listening; a server cannot take it"
+        } else if connections && !look.server_blocked {
+            "it is the local port of the connection(s) below, which set SO_REUSEADDR: a server that sets it too could bind the port, but it is not free"
         } else if connections {
             "it is bound by the connection(s) below, not by a listener"
         } else if !held.is_empty() {
@@ -187,4 +249,25 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
             q.port, ctx.host.unprivileged_start
         ));
     }
+    if !look.unknown.is_empty() && !look.in_use {
+        look.notes.push(format!(
+            "whether port {} is free is unknown: portcheck could not bind it to check it, and the socket table shows nothing on it",
+            q.port
+        ));
+    }
+}
+
+/// The failed binds, one line per distinct error: "tcp/IPv4, udp/IPv4:
+/// cannot create a socket: Operation not permitted (…)".
+pub(super) fn unknown_reason(unknown: &[(String, String)]) -> String {
+    let mut errors: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (what, e) in unknown {
+        match errors.iter_mut().find(|x| x.0 == e) {
+            Some(x) => x.1.push(what),
+            None => errors.push((e, vec![what])),
+        }
+    }
+    let parts: Vec<String> =
+        errors.iter().map(|(e, what)| format!("{}: {e}", what.join(", "))).collect();
+    parts.join("; ")
 }

@@ -20,8 +20,49 @@ pub(crate) struct Context {
     pub(crate) services: Services,
     /// Whether portcheck runs as root (sees every process).
     pub(crate) root: bool,
-    /// This machine's non-loopback addresses, read on first use.
-    addresses: std::cell::OnceCell<Vec<IpAddr>>,
+    /// This machine's interfaces and their addresses, read on first use.
+    interfaces: std::cell::OnceCell<Interfaces>,
+}
+
+/// The interfaces, as `getifaddrs` and `if_nameindex` list them.
+#[derive(Default)]
+struct Interfaces {
+    /// (name, address, up) for every address of every interface.
+    addresses: Vec<(String, IpAddr, bool)>,
+    /// Broadcast addresses (a UDP socket may bind one).
+    broadcast: Vec<IpAddr>,
+    /// Interface index → name.
+    names: Vec<(u32, String)>,
+}
+
+impl Interfaces {
+    fn read() -> Interfaces {
+        let mut out = Interfaces::default();
+        let ip = |a: &nix::sys::socket::SockaddrStorage| {
+            if let Some(v4) = a.as_sockaddr_in() {
+                return Some(IpAddr::V4(v4.ip()));
+            }
+            a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
+        };
+        if let Ok(ifs) = nix::ifaddrs::getifaddrs() {
+            for i in ifs {
+                let up = i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP);
+                if let Some(a) = i.address.as_ref().and_then(ip) {
+                    out.addresses.push((i.interface_name.clone(), a, up));
+                }
+                if let Some(b) = i.broadcast.as_ref().and_then(ip) {
+                    out.broadcast.push(b);
+                }
+            }
+        }
+        if let Ok(names) = nix::net::if_::if_nameindex() {
+            out.names = names
+                .iter()
+                .map(|n| (n.index(), n.name().to_string_lossy().into_owned()))
+                .collect();
+        }
+        out
+    }
 }
 
 impl Context {
@@ -30,32 +71,49 @@ impl Context {
             host: HostPorts::read(),
             services,
             root: nix::unistd::geteuid().is_root(),
-            addresses: std::cell::OnceCell::new(),
+            interfaces: std::cell::OnceCell::new(),
         }
     }
 
-    /// The addresses of this machine's interfaces that other machines may
-    /// reach: up, not loopback, and for IPv6 not link-local (those need a
-    /// scope to be of use).
-    fn addresses(&self) -> &[IpAddr] {
-        self.addresses.get_or_init(|| {
-            let Ok(ifs) = nix::ifaddrs::getifaddrs() else { return Vec::new() };
-            crate::net::sorted_unique(
-                ifs.filter(|i| i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP))
-                    .filter_map(|i| {
-                        let a = i.address?;
-                        if let Some(v4) = a.as_sockaddr_in() {
-                            return Some(IpAddr::V4(v4.ip()));
-                        }
-                        a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
-                    })
-                    .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
-                    .filter(|ip| match ip {
-                        IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,
-                        IpAddr::V4(_) => true,
-                    }),
-            )
-        })
+    fn interfaces(&self) -> &Interfaces {
+        self.interfaces.get_or_init(Interfaces::read)
+    }
+
+    /// The addresses of this machine's interfaces (of `device` only, when
+    /// given) that other machines may reach: up, not loopback, and for
+    /// IPv6 not link-local (those need a scope to be of use).
+    fn addresses(&self, device: Option<&str>) -> Vec<IpAddr> {
+        crate::net::sorted_unique(
+            self.interfaces()
+                .addresses
+                .iter()
+                .filter(|(name, _, up)| *up && device.is_none_or(|d| d == name))
+                .map(|(_, ip, _)| *ip)
+                .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+                .filter(|ip| match ip {
+                    IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,
+                    IpAddr::V4(_) => true,
+                }),
+        )
+    }
+
+    /// The name of interface `index`.
+    fn device(&self, index: u32) -> Option<String> {
+        self.interfaces().names.iter().find(|(i, _)| *i == index).map(|(_, n)| n.clone())
+    }
+
+    /// Whether `ip` is an address some interface has (or a broadcast or
+    /// multicast address, which a UDP socket binds to receive).
+    fn assigned(&self, ip: &IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(*ip, IpAddr::V4),
+            v4 => *v4,
+        };
+        let ifs = self.interfaces();
+        ip.is_multicast()
+            || ip == IpAddr::V4(std::net::Ipv4Addr::BROADCAST)
+            || ifs.broadcast.contains(&ip)
+            || ifs.addresses.iter().any(|(_, a, _)| *a == ip)
     }
 }
 
@@ -103,7 +161,9 @@ fn report(
         protocols,
         sockets,
         time_wait: look.time_wait,
-        bind_checked: !look.denied,
+        bind_checked: !look.denied && look.unknown.is_empty(),
+        unknown: (!look.in_use && !look.unknown.is_empty())
+            .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,
     }
 }
@@ -131,7 +191,7 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
 /// The listing, only the sockets other machines can reach.
 pub(crate) fn exposed(ctx: &Context, select: Selection) -> anyhow::Result<Listing> {
     let mut listing = listing(ctx, select)?;
-    listing.sockets.retain(|s| s.exposure != Exposure::Loopback);
+    listing.sockets.retain(|s| !matches!(s.exposure, Exposure::Loopback | Exposure::Unassigned));
     Ok(listing)
 }
 

@@ -20,6 +20,15 @@ pub(super) fn read() -> HostPorts {
     host
 }
 
+/// The IPv6 family exists when the kernel has its per-interface sysctls
+/// (`/proc/sys/net/ipv6/conf`) or its address table (`/proc/net/if_inet6`);
+/// `ipv6.disable=1` removes both; a seccomp filter or `RestrictAddressFamilies=` can make
+/// `socket(AF_INET6)` fail with EAFNOSUPPORT on a host that has both.
+pub(super) fn has_ipv6() -> bool {
+    std::path::Path::new("/proc/sys/net/ipv6/conf").exists()
+        || std::path::Path::new("/proc/net/if_inet6").exists()
+}
+
 /// "32768\t60999\n" → (32768, 60999).
 fn parse_pair(s: &str) -> Option<(u16, u16)> {
     let mut it = s.split_whitespace().map(|x| x.parse::<u16>());

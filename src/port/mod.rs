@@ -85,6 +85,13 @@ impl HostPorts {
     }
 }
 
+/// Whether this host has the IPv6 family at all (a kernel booted with
+/// `ipv6.disable=1` does not). Only then is an IPv6 socket that cannot be
+/// created "not available" rather than a failed check.
+pub(crate) fn has_ipv6() -> bool {
+    platform::has_ipv6()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

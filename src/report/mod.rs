@@ -21,8 +21,13 @@ pub(crate) enum Exposure {
     Loopback,
     /// 0.0.0.0 or ::: every interface, reachable from the network.
     AllInterfaces,
-    /// One specific address: reachable on that interface only.
+    /// One specific address (or one device, SO_BINDTODEVICE): reachable
+    /// on that interface only.
     Specific,
+    /// A unicast address no interface of this machine has (bound with
+    /// IP_FREEBIND or IP_TRANSPARENT, or an address since removed): not
+    /// reachable until an interface takes it.
+    Unassigned,
 }
 
 impl Exposure {
@@ -48,6 +53,9 @@ impl Exposure {
                 "all interfaces: reachable from other machines on the network"
             }
             Exposure::Specific => "one address: reachable through that interface only",
+            Exposure::Unassigned => {
+                "an address no interface of this machine has: not reachable until one takes it"
+            }
         }
     }
 }
@@ -98,6 +106,10 @@ pub(crate) struct SocketReport {
     /// IPV6_V6ONLY of an IPv6 socket.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) v6only: Option<bool>,
+    /// The device the socket is bound to with SO_BINDTODEVICE (`lo`,
+    /// `eth0`): it is reachable through that device only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) device: Option<String>,
     /// `address:port` pairs other machines reach it at: this machine's
     /// interface addresses for a wildcard socket, the address itself for a
     /// specific one, none for loopback.
@@ -116,10 +128,12 @@ pub(crate) struct SocketReport {
 
 impl SocketReport {
     /// `address:port`, with brackets around an IPv6 address.
+    /// A device-bound socket reads as `ss` shows it: `0.0.0.0%lo:5000`.
     pub(crate) fn endpoint(&self) -> String {
+        let dev = self.device.as_ref().map(|d| format!("%{d}")).unwrap_or_default();
         match self.family {
-            Family::Ipv4 => format!("{}:{}", self.address, self.port),
-            Family::Ipv6 => format!("[{}]:{}", self.address, self.port),
+            Family::Ipv4 => format!("{}{dev}:{}", self.address, self.port),
+            Family::Ipv6 => format!("[{}{dev}]:{}", self.address, self.port),
         }
     }
 }
@@ -141,6 +155,11 @@ pub(crate) struct PortReport {
     /// Whether a real bind checked the answer: false for a privileged port
     /// that portcheck may not bind, where the socket table alone answers.
     pub(crate) bind_checked: bool,
+    /// Why portcheck cannot tell whether the port is free: the bind probe
+    /// could not run (no socket: a policy's EPERM/EAFNOSUPPORT, EMFILE,
+    /// ENOBUFS) and the socket table shows no holder. Exit 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) unknown: Option<String>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
 }
@@ -172,10 +191,6 @@ impl PortsReport {
     /// The pids holding any of the ports.
     pub(crate) fn pids(&self) -> Vec<u32> {
         crate::net::sorted_unique(self.ports.iter().flat_map(|p| p.holders()).map(|p| p.pid))
-    }
-
-    pub(crate) fn any_in_use(&self) -> bool {
-        self.ports.iter().any(|p| p.in_use)
     }
 }
 

@@ -40,6 +40,8 @@ pub(crate) struct Socket {
     pub(crate) v6only: Option<bool>,
     /// Every process holding this socket, sorted.
     pub(crate) pids: Vec<u32>,
+    /// The interface index of SO_BINDTODEVICE (0: none, or unknown).
+    pub(crate) interface: u32,
 }
 
 impl Socket {
@@ -80,6 +82,9 @@ pub(crate) struct Snapshot {
     pub(crate) hidepid: bool,
     /// Why the owners could not be read at all, if they could not.
     pub(crate) proc_error: Option<String>,
+    /// portcheck runs in a child PID namespace: processes outside it are
+    /// not in its `/proc` (set when a socket was left without a holder).
+    pub(crate) child_pid_ns: bool,
 }
 
 impl Snapshot {
@@ -93,6 +98,7 @@ impl Snapshot {
             }
         }
         self.hidepid |= other.hidepid;
+        self.child_pid_ns |= other.child_pid_ns;
         if self.proc_error.is_none() {
             self.proc_error.clone_from(&other.proc_error);
         }

@@ -67,6 +67,7 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
             uid: None,
             v6only: None,
             pids,
+            interface: 0,
         });
     }
     Ok(out)

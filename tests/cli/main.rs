@@ -6,6 +6,7 @@ mod kill;
 mod query;
 mod reliability;
 mod suggest;
+mod truth;
 mod usage;
 mod util;
 mod wait;

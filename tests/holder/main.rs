@@ -31,6 +31,8 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
+mod extra;
+
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::process::{Command, Stdio};
@@ -58,6 +60,26 @@ fn main() {
         let mut set = SigSet::empty();
         set.add(Signal::SIGUSR1);
         set.thread_block().expect("block SIGUSR1");
+    }
+    if flag("--seccomp") {
+        extra::seccomp(&args);
+        return;
+    }
+    if flag("--zombie-leader") {
+        extra::zombie_leader(&value("--addr").unwrap_or_else(|| "127.0.0.1".into()));
+        return;
+    }
+    if flag("--in-flight") {
+        extra::in_flight();
+        return;
+    }
+    if flag("--udp-connected") {
+        extra::udp_connected();
+        return;
+    }
+    if flag("--client") && flag("--reuseaddr") {
+        extra::reuseaddr_client();
+        return;
     }
     if flag("--flash") {
         // One short-lived listener for --churn.
@@ -189,6 +211,7 @@ fn bound_socket(
     if flag("--dual") {
         setsockopt(&fd, sockopt::Ipv6V6Only, &false).expect("IPV6_V6ONLY");
     }
+    extra::socket_options(&fd, value, flag("--freebind"));
     match addr {
         std::net::IpAddr::V4(v4) => {
             bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
@@ -230,7 +253,7 @@ fn exec_on_usr1(sock: std::sync::Arc<OwnedFd>) {
     });
 }
 
-fn wait_for_eof() {
+pub(crate) fn wait_for_eof() {
     let mut buf = [0u8; 64];
     let mut stdin = std::io::stdin().lock();
     while matches!(stdin.read(&mut buf), Ok(n) if n > 0) {}

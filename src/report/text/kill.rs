@@ -119,6 +119,13 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             style.styled("Held:", styles::BAD),
             p.port
         );
+    } else if p.unknown.is_some() {
+        let _ = writeln!(
+            out,
+            "{} Port {}: no holder is left in the socket table, but portcheck cannot bind it to prove it free.",
+            style.styled("Unknown:", styles::WARN),
+            p.port
+        );
     } else if !r.dry_run {
         let _ =
             writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);

@@ -20,7 +20,7 @@ pub(crate) fn listing(style: &Style, l: &Listing) -> String {
         let _ = writeln!(out, "{}", t.trim_fmt());
     }
     for n in &l.notes {
-        let _ = writeln!(out, "note: {n}");
+        let _ = writeln!(out, "note: {}", crate::sanitize::escape(n));
     }
     out
 }

@@ -98,6 +98,7 @@ fn exposure_cell(style: &Style, e: Exposure) -> Cell {
         Exposure::Loopback => style.paint("local", Color::Green),
         Exposure::AllInterfaces => style.paint("network", Color::Yellow),
         Exposure::Specific => style.paint("interface", Color::Cyan),
+        Exposure::Unassigned => style.paint("nowhere", Color::DarkGrey),
     }
 }
 

@@ -24,12 +24,26 @@ pub(crate) fn ports(
         }
         out.push('\n');
     }
-    let free: Vec<&PortReport> = r.ports.iter().filter(|p| !p.in_use).collect();
+    for port in r.ports.iter().filter(|p| !p.in_use && p.unknown.is_some()) {
+        let _ = writeln!(
+            out,
+            "{} {}  {}",
+            style.styled(&format!("Port {}", port.port), styles::HEADING),
+            style.styled("unknown", styles::WARN),
+            describe_port(host, port)
+        );
+        for n in &port.notes {
+            let _ = writeln!(out, "  note: {}", escape(n));
+        }
+        out.push('\n');
+    }
+    let free: Vec<&PortReport> =
+        r.ports.iter().filter(|p| !p.in_use && p.unknown.is_none()).collect();
     if !free.is_empty() {
         free_ports(&mut out, style, select, &free);
     }
     for n in &r.notes {
-        let _ = writeln!(out, "note: {n}");
+        let _ = writeln!(out, "note: {}", escape(n));
     }
     out
 }
@@ -77,12 +91,13 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
 fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     let mut seen: Vec<&SocketReport> = Vec::new();
     for s in &port.sockets {
-        if !seen.iter().any(|x| x.address == s.address) {
+        if !seen.iter().any(|x| x.address == s.address && x.device == s.device) {
             seen.push(s);
         }
     }
     for s in seen {
-        let _ = write!(out, "  {}: {}", s.address, s.exposure.meaning());
+        let dev = s.device.as_ref().map(|d| format!("%{}", escape(d))).unwrap_or_default();
+        let _ = write!(out, "  {}{dev}: {}", s.address, s.exposure.meaning());
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
@@ -134,7 +149,7 @@ fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortR
     }
     for p in free {
         for n in &p.notes {
-            let _ = writeln!(out, "  note ({}): {n}", p.port);
+            let _ = writeln!(out, "  note ({}): {}", p.port, escape(n));
         }
     }
 }

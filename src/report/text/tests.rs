@@ -41,6 +41,7 @@ fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
         port: 5000,
         state: State::Listen,
         exposure: Exposure::of(&ip),
+        device: None,
         inode: 1,
         uid: Some(1000),
         user: Some("alice".into()),
@@ -64,6 +65,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         sockets,
         time_wait: 0,
         bind_checked: true,
+        unknown: None,
         notes: vec![],
     }
 }

@@ -45,6 +45,9 @@ fn fill_owners(snap: &mut Snapshot) {
         snap.sockets.iter().filter(|s| s.state.holds_port()).map(|s| s.inode),
     );
     if inodes.is_empty() {
+        // Nothing to walk for, but what hides processes is still worth
+        // knowing for the report.
+        snap.hidepid = owners::hidepid();
         return;
     }
     match owners::find(&inodes) {
@@ -54,6 +57,9 @@ fn fill_owners(snap: &mut Snapshot) {
             }
             snap.unreadable = found.unreadable;
             snap.hidepid = found.hidepid;
+            if snap.sockets.iter().any(|s| s.state.holds_port() && s.pids.is_empty()) {
+                snap.child_pid_ns = owners::in_child_pid_namespace();
+            }
         }
         // No /proc: the sockets are still real; their owners are unknown,
         // and the report says why.

@@ -103,17 +103,45 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
 /// Whether `pid` has any of `inodes` (sorted) open right now: the
 /// re-check before a signal.
 pub(crate) fn holds_any(pid: u32, inodes: &[u64]) -> bool {
-    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/fd")) else { return false };
-    dir.flatten().any(|e| {
-        std::fs::read_link(e.path()).ok().is_some_and(|l| {
-            socket_inode(l.as_os_str().as_encoded_bytes())
-                .is_some_and(|n| inodes.binary_search(&n).is_ok())
-        })
+    // (entries, whether one is a wanted socket) of one fd table.
+    let look = |dir: std::path::PathBuf| {
+        let Ok(dir) = std::fs::read_dir(dir) else { return (0, false) };
+        let mut entries = 0;
+        let found = dir.flatten().any(|e| {
+            entries += 1;
+            std::fs::read_link(e.path()).ok().is_some_and(|l| {
+                socket_inode(l.as_os_str().as_encoded_bytes())
+                    .is_some_and(|n| inodes.binary_search(&n).is_ok())
+            })
+        });
+        (entries, found)
+    };
+    match look(format!("/proc/{pid}/fd").into()) {
+        (_, true) => true,
+        // An empty table: the main thread may have exited while others
+        // hold the process's sockets, as the walk found them.
+        (0, false) => std::fs::read_dir(format!("/proc/{pid}/task")).is_ok_and(|tasks| {
+            tasks.flatten().any(|t| {
+                t.file_name().to_str() != Some(&pid.to_string()) && look(t.path().join("fd")).1
+            })
+        }),
+        _ => false,
+    }
+}
+
+/// Whether portcheck runs in a child PID namespace (`NSpid:` of
+/// `/proc/self/status` lists more than one pid): processes of the parent
+/// namespaces are not in its `/proc`.
+pub(crate) fn in_child_pid_namespace() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+        s.lines()
+            .find_map(|l| l.strip_prefix("NSpid:"))
+            .is_some_and(|l| l.split_whitespace().count() > 1)
     })
 }
 
 /// Whether the `/proc` in use hides other users' processes.
-fn hidepid() -> bool {
+pub(crate) fn hidepid() -> bool {
     std::fs::read_to_string("/proc/self/mountinfo").is_ok_and(|m| {
         m.lines().any(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
@@ -183,8 +211,17 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
                 // ENOENT/ESRCH: the process exited since /proc was listed.
                 Err(_) => continue,
             };
-            if let Err(Unreadable) = walk_fds(&fd_dir, pid, wanted, &mut dirbuf, &mut part) {
-                part.unreadable.push(pid);
+            match walk_fds(&fd_dir, pid, wanted, &mut dirbuf, &mut part) {
+                Err(Unreadable) => part.unreadable.push(pid),
+                // An empty fd table: a kernel thread, or a thread-group
+                // leader that has exited while its other threads run on
+                // with the process's descriptors (`lsof -K` reads them).
+                Ok(0) if leader_exited(proc, pid) => {
+                    if let Err(Unreadable) = walk_tasks(proc, pid, wanted, &mut dirbuf, &mut part) {
+                        part.unreadable.push(pid);
+                    }
+                }
+                Ok(_) => {}
             }
         }
     }
@@ -194,19 +231,87 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
 /// The fd links of one process could not be read.
 struct Unreadable;
 
+/// Whether `pid`'s thread-group leader has exited while other threads run
+/// on: state `Z` with more than one thread in `/proc/PID/stat` (a zombie
+/// whose threads are all gone has one, and nothing left to read).
+fn leader_exited(proc: &OwnedFd, pid: u32) -> bool {
+    let mut path = [0u8; 16];
+    let mut name = [0u8; 24];
+    let digits = number_cstr(&mut path, pid).to_bytes();
+    name[..digits.len()].copy_from_slice(digits);
+    name[digits.len()..digits.len() + 6].copy_from_slice(b"/stat\0");
+    let Ok(name) = CStr::from_bytes_with_nul(&name[..digits.len() + 6]) else { return false };
+    let Ok(fd) = openat(proc, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) else {
+        return false;
+    };
+    let mut buf = [0u8; 512];
+    let Ok(n) = rustix::io::read(&fd, &mut buf) else { return false };
+    let stat = &buf[..n];
+    // "PID (comm) S ...": the state follows the last ')', and
+    // num_threads is the 18th field from it.
+    let Some(rest) = stat.iter().rposition(|&b| b == b')').and_then(|i| stat.get(i + 2..)) else {
+        return false;
+    };
+    let mut fields = rest.split(|&b| b == b' ');
+    fields.next() == Some(b"Z")
+        && fields.nth(16).and_then(parse_u32).is_some_and(|threads| threads > 1)
+}
+
+/// Reads the fd tables of `pid`'s other threads (`/proc/PID/task/TID/fd`),
+/// crediting what they hold to `pid`: the leader has exited, the process
+/// lives on. Threads share one table, so the first readable one is enough.
+fn walk_tasks(
+    proc: &OwnedFd,
+    pid: u32,
+    wanted: &[u64],
+    dirbuf: &mut [MaybeUninit<u8>],
+    part: &mut Part,
+) -> Result<(), Unreadable> {
+    let Ok(tasks) = openat(
+        proc,
+        format!("{pid}/task"),
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) else {
+        return Ok(());
+    };
+    let mut tids = list_pids(&tasks).unwrap_or_default();
+    tids.retain(|&t| t != pid);
+    for tid in tids {
+        let mut path = [0u8; 24];
+        match openat(
+            &tasks,
+            fd_path(&mut path, tid),
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        ) {
+            Ok(fd_dir) => {
+                if walk_fds(&fd_dir, pid, wanted, dirbuf, part)? > 0 {
+                    return Ok(());
+                }
+            }
+            Err(Errno::ACCESS | Errno::PERM) => return Err(Unreadable),
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// Reads every fd link of one process: a `getdents64` listing of
 /// `/proc/PID/fd` and a `readlinkat` per entry. (Stopping the listing at
 /// the fd count that Linux 6.2+ reports as the directory's size would save
 /// the final, empty `getdents64`, but an fd opened meanwhile in a lower
-/// slot would end the listing before the socket's entry.)
+/// slot would end the listing before the socket's entry.) Returns how many
+/// descriptors the table has.
 fn walk_fds(
     fd_dir: &OwnedFd,
     pid: u32,
     wanted: &[u64],
     dirbuf: &mut [MaybeUninit<u8>],
     part: &mut Part,
-) -> Result<(), Unreadable> {
+) -> Result<usize, Unreadable> {
     let mut link = [0u8; 64];
+    let mut count = 0;
     let mut dir = RawDir::new(fd_dir.as_fd(), dirbuf);
     while let Some(entry) = dir.next() {
         let Ok(entry) = entry else { break };
@@ -214,6 +319,7 @@ fn walk_fds(
         if name.to_bytes().first() == Some(&b'.') {
             continue;
         }
+        count += 1;
         match readlinkat_raw(fd_dir, name, &mut link[..]) {
             Ok(n) => {
                 if let Some(inode) = socket_inode(&link[..n])
@@ -228,7 +334,7 @@ fn walk_fds(
             Err(_) => {}
         }
     }
-    Ok(())
+    Ok(count)
 }
 
 /// Writes the decimal digits of `n` and a NUL into `buf`.

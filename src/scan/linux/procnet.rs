@@ -69,6 +69,7 @@ fn parse_line(line: &str, protocol: Protocol, family: Family) -> Option<Socket> 
         uid: uid.parse().ok(),
         v6only: None,
         pids: Vec::new(),
+        interface: 0,
     })
 }
 

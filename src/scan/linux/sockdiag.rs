@@ -161,6 +161,8 @@ impl Diag {
                                 _ => None,
                             }),
                             pids: Vec::new(),
+                            // idiag_if: the SO_BINDTODEVICE device.
+                            interface: id.interface_id,
                         });
                     }
                     _ => {}

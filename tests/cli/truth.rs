@@ -1,0 +1,484 @@
+//! Ground truth (issue 11): the cases where portcheck disagreed with what
+//! the kernel knows — a probe that could not run, co-holders, hidden
+//! holders, exposure — each against real processes.
+
+use crate::util::{self, *};
+use std::process::Command;
+
+/// portcheck run under the holder's seccomp launcher: `socket()` of the
+/// families in `spec` fails with the errno given (as under systemd's
+/// `RestrictAddressFamilies=`, a container policy, or out of fds).
+fn under_seccomp(spec: &str, args: &[&str]) -> Run {
+    let mut cmd = Command::new(holder_bin());
+    cmd.args(["--seccomp", spec, "--"]).arg(bin());
+    run_with(cmd, args)
+}
+
+const POLICIES: [&str; 5] = [
+    "inet=EPERM,inet6=EPERM",
+    "inet=EAFNOSUPPORT,inet6=EAFNOSUPPORT",
+    "inet6=EPERM",
+    "inet=EMFILE",
+    "inet=ENOBUFS",
+];
+
+#[test]
+fn a_probe_that_cannot_create_a_socket_never_says_free() {
+    let port = free_port().to_string();
+    for spec in POLICIES {
+        let run = under_seccomp(spec, &["--json", &port]);
+        run.code(3).stderr_has("cannot tell whether port");
+        let p = port_obj(&run.json(), port.parse().unwrap());
+        assert_eq!(p["in_use"], false, "{spec}: {p}");
+        assert_eq!(p["bind_checked"], false, "{spec}: {p}");
+        assert!(p["unknown"].as_str().is_some_and(|u| u.contains("cannot create")), "{spec}: {p}");
+        under_seccomp(spec, &[&port]).code(3).stdout_has("unknown");
+        let kill = under_seccomp(spec, &["--kill", "-y", &port]);
+        kill.code(3).stdout_has("Unknown:");
+        assert!(!kill.stdout.contains("free now"), "{spec}: {}", kill.stdout);
+    }
+}
+
+#[test]
+fn without_a_probe_the_socket_table_still_says_in_use() {
+    let bound = Holder::start(&["--no-listen"]);
+    let client = Holder::start(&["--client"]);
+    for spec in POLICIES {
+        for h in [&bound, &client] {
+            let run = under_seccomp(spec, &["--json", "-t", &h.port.to_string()]);
+            run.code(1);
+            let p = port_obj(&run.json(), h.port);
+            assert_eq!(p["in_use"], true, "{spec}: {p}");
+            assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{spec}: {p}");
+        }
+    }
+}
+
+#[test]
+fn suggest_and_wait_free_never_answer_free_without_a_probe() {
+    let port = free_port().to_string();
+    for spec in POLICIES {
+        under_seccomp(spec, &["--suggest", &port]).code(3).stderr_has("cannot suggest");
+        let started = std::time::Instant::now();
+        under_seccomp(spec, &["--wait-free", "20s", &port])
+            .code(3)
+            .stderr_has("cannot tell whether port");
+        // It gives up at once rather than waiting out the 20 s.
+        assert!(started.elapsed() < std::time::Duration::from_secs(15), "{spec}");
+    }
+}
+
+/// `setpriv` as uid/gid 65534 running `exe`.
+fn as_nobody(exe: &std::path::Path) -> Command {
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(exe);
+    cmd
+}
+
+#[test]
+#[ignore = "needs root to run as another user; .ci/run runs it"]
+fn a_walker_thread_that_cannot_be_spawned_is_no_panic() {
+    let (dir, exe) = world_runnable_copy();
+    let holder = dir.path.join("holder");
+    std::fs::copy(holder_bin(), &holder).unwrap();
+    // The /proc walk uses threads from 256 processes on: make sure there are.
+    let procs = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let _crowd = (procs < 300).then(|| Holder::start(&["--workers", &(300 - procs).to_string()]));
+    let h = Holder::start_cmd(as_nobody(&holder), &[]);
+    // RLIMIT_NPROC 2: nobody's holder and portcheck itself, no thread more
+    // (clone3 fails with EAGAIN, as under a cgroup's pids.max).
+    let limited = || {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .args(["prlimit", "--nproc=2", "--"])
+            .arg(&exe);
+        cmd
+    };
+    let run = run_with(limited(), &["--json", &h.port.to_string()]);
+    run.code(1);
+    assert_eq!(pids_of(&port_obj(&run.json(), h.port)["sockets"]), vec![h.pid()]);
+    let listing = run_with(limited(), &["--json"]);
+    listing.code(0);
+    assert!(pids_of(&listing.json()["sockets"]).contains(&h.pid()), "{}", listing.stdout);
+}
+
+#[test]
+fn a_socket_bound_without_listening_beside_a_listener_is_a_holder() {
+    // SO_REUSEPORT lets a listener share the port with a bound socket.
+    let bound = Holder::start(&["--no-listen", "--reuseport"]);
+    let port = bound.port.to_string();
+    let listener = Holder::start(&["--reuseport", "--port", &port]);
+    let udp = Holder::start(&["--udp", "--port", &port]);
+    for (args, expected) in [
+        (&["-t"][..], vec![bound.pid(), listener.pid()]),
+        (&["-u"][..], vec![udp.pid()]),
+        (&[][..], sorted(vec![bound.pid(), listener.pid(), udp.pid()])),
+    ] {
+        let run = portcheck(&[args, &["--json", &port]].concat());
+        run.code(1);
+        let p = port_obj(&run.json(), bound.port);
+        assert_eq!(pids_of(&p["sockets"]), sorted(expected.clone()), "{args:?}: {p}");
+        let dry = portcheck(&[args, &["--kill", "--dry-run", "--json", &port]].concat());
+        let targets: Vec<u32> = actions(&dry.json()).into_iter().map(|a| a.0).collect();
+        assert_eq!(sorted(targets), sorted(expected), "{args:?}: {}", dry.stdout);
+    }
+    // A TCP socket bound without listening beside a UDP socket alone.
+    let alone = Holder::start(&["--no-listen"]);
+    let port = alone.port.to_string();
+    let udp = Holder::start(&["--udp", "--port", &port]);
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), alone.port);
+    assert_eq!(pids_of(&p["sockets"]), sorted(vec![alone.pid(), udp.pid()]), "{p}");
+    portcheck(&[&port]).code(1).stdout_has("bound_inactive");
+}
+
+#[test]
+fn time_wait_is_counted_beside_a_listener() {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // The server side closes first, so its end (local port `port`) waits.
+    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let (served, _) = listener.accept().unwrap();
+    drop(served);
+    let _ = client.read(&mut [0u8; 1]);
+    drop(client);
+    let run = portcheck(&["--json", "-t", &port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), port);
+    assert!(p["time_wait"].as_u64().unwrap() >= 1, "{p}");
+    assert_eq!(pids_of(&p["sockets"]), vec![std::process::id()], "{p}");
+    assert!(p["sockets"].as_array().unwrap().iter().all(|s| s["state"] == "listen"), "{p}");
+}
+
+#[test]
+fn a_query_and_wait_free_agree_on_an_outgoing_connection_with_reuseaddr() {
+    let h = Holder::start(&["--client", "--reuseaddr"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", "-t", "-4", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    assert!(p["notes"].to_string().contains("SO_REUSEADDR"), "{p}");
+    portcheck(&["--wait-free", "300ms", "-t", "-4", &port]).code(1);
+}
+
+#[test]
+#[ignore = "needs root for a private mount namespace and another uid; .ci/run runs it"]
+fn a_user_name_with_escape_sequences_is_escaped() {
+    // Clear the screen, set the clipboard (OSC 52), hidden tag text, a
+    // line separator: a name /etc/passwd (or LDAP) may well hold.
+    let name = "evil\x1b[2J\x1b]52;c;QUxMIENMRUFS\x07\u{E0041}\u{E004C}\u{2028}\u{3164}x";
+    let (dir, exe) = world_runnable_copy();
+    let holder = dir.path.join("holder");
+    std::fs::copy(holder_bin(), &holder).unwrap();
+    let passwd = dir.path.join("passwd");
+    let mut text = std::fs::read_to_string("/etc/passwd").unwrap();
+    text.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
+    std::fs::write(&passwd, text).unwrap();
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=4242", "--regid=4242", "--clear-groups", "--"]).arg(&holder);
+    let h = Holder::start_cmd(cmd, &[]);
+    let port = h.port.to_string();
+    let with_passwd = |as_nobody: bool, args: &[&str]| {
+        let script = format!(
+            "set -e; mount --bind '{}' /etc/passwd; exec {}\"$0\" \"$@\"",
+            passwd.display(),
+            if as_nobody { "setpriv --reuid=65534 --regid=65534 --clear-groups -- " } else { "" }
+        );
+        let mut cmd = Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", &script]).arg(&exe);
+        run_with(cmd, args)
+    };
+    for (as_nobody, args) in [
+        (false, &[port.as_str()][..]),
+        (true, &[port.as_str()][..]),
+        (false, &["--kill", "--dry-run", port.as_str()][..]),
+        (false, &[][..]),
+    ] {
+        let run = with_passwd(as_nobody, args);
+        let shown = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !shown.chars().any(|c| c == '\x1b'
+                || c == '\x07'
+                || c == '\u{2028}'
+                || c == '\u{3164}'
+                || ('\u{E0000}'..='\u{E007F}').contains(&c)),
+            "raw control or invisible character in {args:?} (nobody: {as_nobody}):\n{shown:?}"
+        );
+        run.code(if args.is_empty() { 0 } else { 1 });
+        assert!(run.stdout.contains("evil\\e[2J\\e]52;c;"), "{args:?}: {}", run.stdout);
+        assert!(run.stdout.contains("\\u{e0041}\\u{e004c}\\u{2028}\\u{3164}x"), "{}", run.stdout);
+    }
+    // JSON carries the name whole.
+    let run = with_passwd(false, &["--json", &port]);
+    assert_eq!(port_obj(&run.json(), h.port)["sockets"][0]["user"], name);
+}
+
+#[test]
+fn a_process_whose_main_thread_exited_is_still_the_holder() {
+    let h = Holder::start(&["--zombie-leader"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    let holder = &p["sockets"][0]["processes"][0];
+    assert_eq!(holder["command"][1], "--zombie-leader", "{p}");
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("--zombie-leader");
+    // The re-check before the signal finds the socket the same way.
+    let run = portcheck(&["--kill", "-y", "--json", &h.port.to_string()]);
+    run.code(0);
+    let acts = actions(&run.json());
+    assert_eq!(acts.len(), 1, "{}", run.stdout);
+    assert_eq!((acts[0].0, acts[0].2.as_str()), (h.pid(), "exited"), "{}", run.stdout);
+}
+
+/// The reasons a socket with no visible holder gives: never a guess at
+/// one process.
+#[track_caller]
+fn no_visible_holder(hidden: &str, first: &str) {
+    assert!(hidden.contains("no process portcheck can see has it open"), "{hidden}");
+    assert!(!hidden.contains("probably"), "{hidden}");
+    let order: Vec<usize> = ["kernel socket", "in flight", "cannot see"]
+        .iter()
+        .map(|r| hidden.find(r).unwrap_or_else(|| panic!("{r:?} missing: {hidden}")))
+        .collect();
+    assert!(hidden[order[0].min(order[1]).min(order[2])..].starts_with(first), "{hidden}");
+}
+
+#[test]
+fn a_socket_in_flight_is_not_blamed_on_a_process() {
+    let h = Holder::start(&["--in-flight"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    let s = &p["sockets"][0];
+    assert_eq!(s["processes"].as_array().unwrap().len(), 0, "{p}");
+    no_visible_holder(s["hidden"].as_str().unwrap(), "kernel socket");
+    assert!(s["hidden"].as_str().unwrap().contains("SCM_RIGHTS"), "{s}");
+}
+
+#[test]
+#[ignore = "needs root for a private network namespace with a VXLAN device; .ci/run runs it"]
+fn a_kernel_socket_is_named_as_one() {
+    let run = util::in_private_netns(|| {
+        let add = Command::new("ip")
+            .args(["link", "add", "vx0", "type", "vxlan", "id", "42", "dstport", "4789"])
+            .args(["local", "127.0.0.1", "dev", "lo"])
+            .status()
+            .unwrap();
+        assert!(add.success(), "ip link add vxlan");
+        assert!(Command::new("ip").args(["link", "set", "vx0", "up"]).status().unwrap().success());
+        portcheck(&["--json", "4789/udp"])
+    });
+    run.code(1);
+    let p = port_obj(&run.json(), 4789);
+    let s = &p["sockets"][0];
+    assert_eq!(s["processes"].as_array().unwrap().len(), 0, "{p}");
+    no_visible_holder(s["hidden"].as_str().unwrap(), "kernel socket");
+}
+
+#[test]
+fn empty_arguments_stay_in_the_command() {
+    let h = Holder::start(&["--label", "", "--label", "a b"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    let p = port_obj(&run.json(), h.port);
+    let command = &p["sockets"][0]["processes"][0]["command"];
+    assert_eq!(
+        command.as_array().unwrap()[1..],
+        serde_json::json!(["--label", "", "--label", "a b"]).as_array().unwrap()[..],
+        "{command}"
+    );
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("--label '' --label 'a b'");
+}
+
+#[test]
+#[ignore = "SO_BINDTODEVICE needs CAP_NET_RAW; .ci/run runs it as root"]
+fn a_socket_bound_to_the_loopback_device_is_local_only() {
+    let h = Holder::start(&["--addr", "0.0.0.0", "--device", "lo"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let s = &port_obj(&run.json(), h.port)["sockets"][0];
+    assert_eq!(s["device"], "lo", "{s}");
+    assert_eq!(s["exposure"], "loopback", "{s}");
+    assert_eq!(s["reachable_at"], serde_json::json!([]), "{s}");
+    portcheck(&[&port]).code(1).stdout_has(&format!("0.0.0.0%lo:{port}")).stdout_has("local only");
+    let exposed = portcheck(&["--exposed", "--json"]);
+    assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
+}
+
+#[test]
+fn an_ipv4_mapped_ipv6_socket_is_an_ipv4_holder() {
+    let h = Holder::start(&["--addr", "::ffff:127.0.0.1"]);
+    let port = h.port.to_string();
+    // IPv6 servers never meet it: the IPv6 port is free.
+    let run = portcheck(&["--json", "-6", "-t", &port]);
+    run.code(0);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(p["in_use"], false, "{p}");
+    assert_eq!(p["bind_checked"], true, "{p}");
+    let run = portcheck(&["--json", "-4", "-t", &port]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
+    assert_eq!(p["sockets"][0]["exposure"], "loopback", "{p}");
+}
+
+#[test]
+fn a_freebind_address_on_no_interface_is_not_reachable() {
+    let h = Holder::start(&["--addr", "192.0.2.77", "--freebind"]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    let s = &port_obj(&run.json(), h.port)["sockets"][0];
+    assert_eq!(s["exposure"], "unassigned", "{s}");
+    assert_eq!(s["reachable_at"], serde_json::json!([]), "{s}");
+    portcheck(&[&h.port.to_string()]).code(1).stdout_has("not reachable");
+    let exposed = portcheck(&["--exposed", "--json"]);
+    assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
+}
+
+#[test]
+fn wait_listen_does_not_take_a_connected_udp_socket_for_a_listener() {
+    let h = Holder::start(&["--udp-connected"]);
+    let port = format!("{}/udp", h.port);
+    // It holds the port (a query says in use) but listens for nobody.
+    portcheck(&["-4", &port]).code(1);
+    portcheck(&["--wait-listen", "300ms", "-4", &port]).code(1).stdout_has("Nothing listens");
+    let udp = Holder::start(&["--udp"]);
+    portcheck(&["--wait-listen", "5s", "-4", &format!("{}/udp", udp.port)]).code(0);
+}
+
+#[test]
+fn json_errors_are_json_on_stdout_too() {
+    let run = portcheck(&["--json", "99999"]);
+    run.code(2).stderr_has("invalid port");
+    assert_eq!(run.json()["error"]["kind"], "usage", "{}", run.stdout);
+    assert!(run.json()["error"]["message"].as_str().unwrap().contains("99999"));
+    let run = portcheck(&["--bogus", "--json"]);
+    run.code(2);
+    assert_eq!(run.json()["error"]["kind"], "usage");
+    // Without --json, stdout stays empty.
+    let run = portcheck(&["99999"]);
+    run.code(2);
+    assert_eq!(run.stdout, "");
+    // Exit 3 from an error: a wait whose probe cannot run.
+    let port = free_port().to_string();
+    let run = under_seccomp("inet=EPERM,inet6=EPERM", &["--json", "--wait-free", "5s", &port]);
+    run.code(3).stderr_has("cannot tell");
+    assert_eq!(run.json()["error"]["kind"], "failure", "{}", run.stdout);
+}
+
+/// portcheck with stdout on a fresh pseudo-terminal (which reports 0
+/// columns) and `env`; what it showed.
+fn on_a_zero_width_terminal(columns: Option<&str>, args: &[&str]) -> String {
+    use std::io::Read;
+    let pty = nix::pty::openpty(None, None).unwrap();
+    let mut master = std::fs::File::from(pty.master);
+    let mut cmd = Command::new(bin());
+    cmd.args(args).env("NO_COLOR", "1").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+    if let Some(c) = columns {
+        cmd.env("COLUMNS", c);
+    }
+    let status = cmd.stdout(std::fs::File::from(pty.slave)).status().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let mut buf = vec![0u8; 65536];
+    let n = master.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n")
+}
+
+#[test]
+fn zero_columns_get_the_default_width() {
+    let h = Holder::start(&["--label", "a-label-long-enough-to-wrap-in-a-narrow-table"]);
+    let port = h.port.to_string();
+    for columns in [Some("0"), None] {
+        let shown = on_a_zero_width_terminal(columns, &[&port]);
+        assert!(shown.contains(" PROTO  ADDRESS"), "COLUMNS={columns:?}:\n{shown}");
+        assert!(shown.contains(&format!("127.0.0.1:{port}")), "COLUMNS={columns:?}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_broken_pipe_keeps_the_answer() {
+    let h = Holder::start(&[]);
+    let free = free_port().to_string();
+    for (args, code) in [
+        (vec![h.port.to_string()], 1),
+        (vec!["--json".into(), h.port.to_string()], 1),
+        (vec![free.clone()], 0),
+        (vec!["--json".into(), "99999".into()], 2),
+    ] {
+        let (reader, writer) = nix::unistd::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(bin())
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::from(writer))
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        if code < 2 {
+            assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs root for a private mount namespace; .ci/run runs it"]
+fn hidepid_is_remembered_on_the_second_look() {
+    use std::io::Read;
+    // A port that only the second look explains: a TIME_WAIT connection
+    // (the server side closed first) and no listener.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let (served, _) = listener.accept().unwrap();
+    drop(served);
+    let _ = client.read(&mut [0u8; 1]);
+    drop(client);
+    drop(listener);
+    let (_dir, exe) = world_runnable_copy();
+    let script = "set -e; mount -t proc -o hidepid=2 proc /proc; \
+                  exec setpriv --reuid=65534 --regid=65534 --clear-groups -- \"$0\" \"$@\"";
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-m", "--propagation", "private", "sh", "-c", script]).arg(&exe);
+    let run = run_with(cmd, &["--json", "-t", &port.to_string()]);
+    let v = run.json();
+    assert!(port_obj(&v, port)["time_wait"].as_u64().unwrap() >= 1, "{v}");
+    assert!(v["notes"].to_string().contains("hidepid"), "{v}");
+}
+
+#[test]
+#[ignore = "needs root for a private mount namespace; .ci/run runs it"]
+fn only_a_host_without_ipv6_skips_the_ipv6_probe() {
+    // A host without IPv6, as far as portcheck can tell: no
+    // /proc/sys/net/ipv6/conf, no /proc/net/if_inet6 (a tmpfs over this
+    // process's /proc/PID/net: sh execs, so the pid is portcheck's), and
+    // socket(AF_INET6) failing with EAFNOSUPPORT.
+    let port = free_port().to_string();
+    let without_ipv6 = |spec: &str| {
+        let script = "set -e; mount -t tmpfs none /proc/sys/net/ipv6; \
+                      mount -t tmpfs none /proc/$$/net; exec \"$0\" \"$@\"";
+        let mut cmd = Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", script])
+            .arg(holder_bin())
+            .args(["--seccomp", spec, "--"])
+            .arg(bin());
+        run_with(cmd, &["--json", &port])
+    };
+    let run = without_ipv6("inet6=EAFNOSUPPORT");
+    run.code(0);
+    let p = port_obj(&run.json(), port.parse().unwrap());
+    assert_eq!(p["bind_checked"], true, "{p}");
+    assert!(p["notes"].to_string().contains("IPv6 is not available"), "{p}");
+    // IPv4 is never "not available": both families at once is unknown.
+    let run = without_ipv6("inet=EAFNOSUPPORT,inet6=EAFNOSUPPORT");
+    run.code(3);
+    assert_eq!(port_obj(&run.json(), port.parse().unwrap())["bind_checked"], false);
+}
