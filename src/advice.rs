@@ -14,7 +14,7 @@ const MAX_PORTS: usize = 16;
 /// For each port in use: what `--kill` would signal, what it would refuse
 /// (with the command that stops it), and the nearest free port.
 pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport) -> Vec<NextSteps> {
-    if !report.any_in_use() {
+    if !report.ports.iter().any(|p| p.in_use) {
         // Nothing to advise; and who portcheck's ancestors are costs a
         // few reads per generation.
         return Vec::new();

@@ -473,9 +473,7 @@ fn a_privileged_port_held_by_a_bound_socket_is_not_free_to_a_non_root_user() {
     in_private_netns(|| {
         let h = Holder::start(&["--addr", "0.0.0.0", "--port", "81", "--no-listen"]);
         let (_dir, exe) = world_runnable_copy();
-        let as_nobody = || {
-            as_user(65534, &exe)
-        };
+        let as_nobody = || as_user(65534, &exe);
         let run = util::run_with(as_nobody(), &["--json", "-t", "81"]);
         run.code(1);
         let p = port_obj(&run.json(), 81);
