@@ -42,3 +42,91 @@ fn container_forwarders_are_matched_by_exact_name_whatever_the_flags() {
     run.code(0);
     assert_eq!(actions(&run.json()), vec![(other.pid(), "SIGTERM".into(), "exited".into())]);
 }
+
+/// A holder run by `unshare` as PID 1 of its own pid namespace; killed
+/// (by its pid outside) and reaped on drop.
+struct NamespaceInit {
+    unshare: std::process::Child,
+    /// The holder's pid outside its namespace (inside it is 1).
+    pid: u32,
+    port: u16,
+}
+
+impl NamespaceInit {
+    fn start() -> NamespaceInit {
+        use std::io::BufRead;
+        let mut unshare = Command::new("unshare")
+            .args(["--pid", "--fork", "--mount-proc", "--"])
+            .arg(util::holder_bin())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("unshare (util-linux)");
+        let mut line = String::new();
+        let stdout = unshare.stdout.take().unwrap();
+        std::io::BufReader::new(stdout).read_line(&mut line).unwrap();
+        let mut words = line.split_whitespace();
+        assert_eq!(words.next(), Some("READY"), "{line:?}");
+        let port = words.next().unwrap().parse().unwrap();
+        assert_eq!(words.next(), Some("1"), "the holder is not its namespace's init");
+        let children =
+            std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", unshare.id())).unwrap();
+        let pid = children.split_whitespace().next().unwrap().parse().unwrap();
+        NamespaceInit { unshare, pid, port }
+    }
+}
+
+impl Drop for NamespaceInit {
+    fn drop(&mut self) {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(self.pid as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+        let _ = self.unshare.wait();
+    }
+}
+
+#[test]
+#[ignore = "needs root to make a pid namespace; .ci/run runs it"]
+fn a_namespace_init_is_refused_and_named_with_the_stop_command() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let init = NamespaceInit::start();
+    let port = init.port.to_string();
+    let run = portcheck(&["--kill", "--force", "--json", &port]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(init.pid, String::new(), "refused".into())]);
+    let reason = v["actions"][0]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("PID 1 of a pid namespace"), "{reason}");
+    let stop = v["actions"][0]["stop"].as_str().unwrap();
+    assert!(stop.contains(&format!("kill -KILL {} ends the whole namespace", init.pid)), "{stop}");
+    assert!(alive(init.pid), "the namespace's init was signalled");
+    let table = portcheck(&["--kill", &port]);
+    table.code(1).stdout_has(&format!("Not signalling pid {} (holder): PID 1 of", init.pid));
+    table.stdout_has("(unshare)");
+}
+
+#[test]
+#[ignore = "needs root to make a pid namespace; .ci/run runs it"]
+fn kill_refuses_when_proc_is_another_pid_namespaces() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    // portcheck in a new pid namespace that still sees the host's /proc:
+    // the holder's pid from /proc would name another process (or none)
+    // for pidfd_open there.
+    let h = Holder::start(&["--workers", "2"]);
+    let unshare = |extra: &[&str]| {
+        let mut cmd = Command::new("unshare");
+        cmd.args(["--pid", "--fork"]).args(extra).arg("--").arg(util::bin());
+        cmd
+    };
+    let port = h.port.to_string();
+    for args in [&["--kill"][..], &["--kill", "--force", "--json"], &["--kill", "--dry-run"]] {
+        let run = util::run_with(unshare(&[]), &[args, &[&port]].concat());
+        run.code(3).stderr_has("/proc belongs to another pid namespace");
+        run.stderr_has("portcheck is pid 1 here");
+        assert!(h.pids.iter().all(|&p| alive(p)), "a holder was signalled");
+    }
+    // With a /proc of its own, the holder is out of its sight, not hit.
+    let run = util::run_with(unshare(&["--mount-proc"]), &["--kill", "--json", &port]);
+    assert!(h.pids.iter().all(|&p| alive(p)), "a holder was signalled: {}", run.stdout);
+}

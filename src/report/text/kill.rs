@@ -76,8 +76,13 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
             }
             Outcome::DryRun => format!("would send {sig} (dry run)"),
             Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
+            Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
         };
         let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+    }
+    if let Some(sig) = r.interrupted {
+        let _ =
+            writeln!(out, "Interrupted by {}: stopped waiting; nothing more was sent.", sig.name);
     }
     for p in &r.ports {
         port_after(&mut out, style, r, p);
