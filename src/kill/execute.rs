@@ -195,13 +195,14 @@ fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) 
 }
 
 /// Waits until every target has exited or, with `released`, at least let
-/// go of its sockets (the port is free then), or `limit` passes.
+/// go of its sockets (the port is free then), or `limit` passes, or
+/// portcheck is interrupted (noticed within one 100 ms poll).
 fn wait_all(live: &[Live], limit: Duration, released: bool) {
     let deadline = Instant::now() + limit;
     let holding = |l: &Live| l.pinned.alive() && (!released || l.holds_socket());
     while live.iter().any(holding) {
         let now = Instant::now();
-        if now >= deadline {
+        if now >= deadline || sys::interrupted().is_some() {
             return;
         }
         // Only the living: an exited pidfd polls readable at once.

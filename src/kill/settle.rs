@@ -26,7 +26,7 @@ pub(crate) fn settle(
     let unseen = |q: &PortsReport| {
         q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
     };
-    while unseen(&first) && Instant::now() < deadline {
+    while unseen(&first) && Instant::now() < deadline && super::sys::interrupted().is_none() {
         std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
         first = inspect::ports(ctx, select, queries)?;
     }
@@ -34,7 +34,7 @@ pub(crate) fn settle(
     if free.is_empty() || window.is_zero() {
         return Ok(first);
     }
-    while Instant::now() < deadline {
+    while Instant::now() < deadline && super::sys::interrupted().is_none() {
         std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
         // The query that follows decides what counts.
         let snap = scan::snapshot(select.widened(), Scope::Ports(&free), false)?;

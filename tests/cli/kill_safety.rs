@@ -130,3 +130,41 @@ fn kill_refuses_when_proc_is_another_pid_namespaces() {
     let run = util::run_with(unshare(&["--mount-proc"]), &["--kill", "--json", &port]);
     assert!(h.pids.iter().all(|&p| alive(p)), "a holder was signalled: {}", run.stdout);
 }
+
+/// Whether `pid` has SIGTERM pending (it blocks it: `--ignore-term`).
+fn sigterm_pending(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .filter_map(|l| l.strip_prefix("ShdPnd:").or_else(|| l.strip_prefix("SigPnd:")))
+        .any(|mask| u64::from_str_radix(mask.trim(), 16).is_ok_and(|m| m & (1 << 14) != 0))
+}
+
+#[test]
+fn a_signal_to_portcheck_during_the_grace_period_stops_the_wait_and_reports() {
+    use nix::sys::signal::Signal::{SIGHUP, SIGINT, SIGTERM};
+    for (sig, code) in [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)] {
+        let h = Holder::start(&["--ignore-term"]);
+        let started = std::time::Instant::now();
+        let child = Command::new(util::bin())
+            .args(["--kill", "--grace", "300s", "--json", &h.port.to_string()])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        while !sigterm_pending(h.pid()) {
+            assert!(started.elapsed() < std::time::Duration::from_secs(30), "no SIGTERM sent");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "waited out the grace");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(code), "{sig}: {stdout}");
+        let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(actions(&v), vec![(h.pid(), "SIGTERM".into(), "interrupted".into())]);
+        assert_eq!(v["interrupted"], sig.as_str());
+        assert_eq!(port_obj(&v, h.port)["in_use"], true, "{v}");
+        assert!(alive(h.pid()), "escalated after the interruption");
+    }
+}
