@@ -168,3 +168,21 @@ fn a_signal_to_portcheck_during_the_grace_period_stops_the_wait_and_reports() {
         assert!(alive(h.pid()), "escalated after the interruption");
     }
 }
+
+#[test]
+fn a_prefork_group_larger_than_the_fd_limit_is_killed_whole() {
+    // 101 processes, and portcheck may open 64 fds (soft and hard): it
+    // cannot hold a pidfd for each.
+    let h = Holder::start(&["--workers", "100"]);
+    assert_eq!(h.pids.len(), 101);
+    let mut cmd = Command::new("prlimit");
+    cmd.args(["--nofile=64:64", "--"]).arg(util::bin());
+    let run = util::run_with(cmd, &["--kill", "--json", &h.port.to_string()]);
+    run.code(0);
+    let v = run.json();
+    let a = actions(&v);
+    assert_eq!(a.iter().map(|x| x.0).collect::<Vec<_>>(), sorted(h.pids.clone()));
+    assert!(a.iter().all(|x| x.1 == "SIGTERM" && x.2 == "exited"), "{a:?}");
+    assert!(h.pids.iter().all(|&p| !alive(p)));
+    assert_eq!(port_obj(&v, h.port)["in_use"], false);
+}
