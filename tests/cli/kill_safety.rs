@@ -186,3 +186,38 @@ fn a_prefork_group_larger_than_the_fd_limit_is_killed_whole() {
     assert!(h.pids.iter().all(|&p| !alive(p)));
     assert_eq!(port_obj(&v, h.port)["in_use"], false);
 }
+
+#[test]
+fn a_holder_that_runs_portcheck_through_a_wrapper_is_never_signalled() {
+    let dir = util::tempdir::Dir::new();
+    let out = dir.path.join("out.json");
+    let bin = util::bin().to_string_lossy().into_owned();
+    let kill = format!("{bin} --kill --force --json {{port}}");
+    let wrappers: [(Vec<String>, &str); 3] = [
+        (vec![bin.clone(), "--kill".into(), "--json".into(), "{port}".into()], "parent"),
+        (
+            ["timeout", "60", &bin, "--kill", "--force", "--json", "{port}"]
+                .map(String::from)
+                .into(),
+            "ancestor",
+        ),
+        (vec!["bash".into(), "-c".into(), format!("{kill}; exit $?")], "ancestor"),
+    ];
+    for (cmd, why) in wrappers {
+        let mut args = vec!["--out", out.to_str().unwrap(), "--run"];
+        args.extend(cmd.iter().map(String::as_str));
+        let h = Holder::start(&args);
+        let text = std::fs::read_to_string(&out).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(actions(&v), vec![(h.pid(), String::new(), "refused".into())], "{cmd:?}");
+        let reason = v["actions"][0]["reason"].as_str().unwrap();
+        assert!(
+            reason.contains(&format!("portcheck's {why}"))
+                || reason.contains(&format!("an {why} of portcheck")),
+            "{reason}"
+        );
+        assert!(alive(h.pid()), "{cmd:?}: the caller was signalled");
+        // The holder is alive to say READY: portcheck exited 1 (still held).
+        drop(h);
+    }
+}

@@ -10,6 +10,7 @@
 //! holder --listeners N --base PORT
 //! holder --exec-on-usr1 [ARGS...]
 //! holder --drain-on-term [ARGS...]
+//! holder [ARGS...] --out FILE --run CMD...
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -22,6 +23,11 @@
 //! listeners on PORT.. in one process. `--exec-on-usr1`: on SIGUSR1 the
 //! holder closes its socket and execs `sleep 30` in the same pid.
 //! `--drain-on-term`: SIGTERM closes the socket, and the process lives on.
+//! `--run CMD...` (last): the holder binds, then runs CMD (every `{port}`
+//! in it replaced by the port) as its child without passing the socket
+//! on, writes CMD's stdout to `--out FILE`, and prints `READY <port>
+//! <pid> <CMD's exit status>`: a program that runs portcheck, directly or
+//! through a wrapper, while it holds the port.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -42,8 +48,9 @@ use nix::sys::socket::{
 };
 
 fn main() {
-    let args: Vec<String> =
+    let mut args: Vec<String> =
         std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let run = args.iter().position(|a| a == "--run").map(|i| args.split_off(i));
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
@@ -84,6 +91,10 @@ fn main() {
     }
     if flag("--supervise") {
         supervise(args.iter().filter(|a| *a != "--supervise").cloned().collect());
+        return;
+    }
+    if let Some(run) = run {
+        run_below(&flag, &value, &run[1..]);
         return;
     }
     if let Some(fd) = value("--inherit") {
@@ -143,6 +154,30 @@ fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
         let _ = c.wait();
     }
     // The socket lives until here.
+    drop(fd);
+}
+
+/// `--run`: binds, runs `cmd` as a child that does not inherit the
+/// socket, saves its stdout, says READY with its exit status, and holds
+/// the port until stdin closes.
+fn run_below(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>, cmd: &[String]) {
+    let (fd, port) = bound_socket(flag, value);
+    nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
+        .expect("FD_CLOEXEC");
+    let cmd: Vec<String> = cmd.iter().map(|a| a.replace("{port}", &port.to_string())).collect();
+    let out = Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("run --run command");
+    std::fs::write(value("--out").expect("--out FILE"), &out.stdout).expect("--out");
+    let code = out.status.code().map_or_else(|| format!("{:?}", out.status), |c| c.to_string());
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "READY {port} {} {code}", std::process::id()).expect("stdout");
+    stdout.flush().expect("flush");
+    drop(stdout);
+    wait_for_eof();
     drop(fd);
 }
 
