@@ -119,8 +119,10 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
+    let (respawns, received) = respawns(&before, &after);
     let report = KillReport {
-        respawns: respawns(&before, &after),
+        respawns,
+        received,
         interrupted,
         ports: after.ports,
         actions,

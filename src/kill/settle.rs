@@ -45,25 +45,40 @@ pub(crate) fn settle(
     Ok(first)
 }
 
-/// Holders after the kill that were not holders before.
-pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> Vec<Respawn> {
+/// Holders after the kill that were not holders before: respawns (a
+/// process started since portcheck started), and processes that were
+/// already running and now hold the socket — it was passed to them
+/// (SCM_RIGHTS), which is no restart.
+pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respawn>, Vec<Respawn>) {
     let old = before.pids();
-    let mut out: Vec<Respawn> = Vec::new();
+    let mine = super::sys::start_time(std::process::id());
+    let (mut respawned, mut received) = (Vec::new(), Vec::new());
     for port in &after.ports {
         for p in port.holders() {
-            if old.binary_search(&p.pid).is_err() {
-                out.push(Respawn {
-                    port: port.port,
-                    pid: p.pid,
-                    name: p.name.clone(),
-                    ppid: p.ppid,
-                    parent_name: p.parent_name.clone(),
-                    stop: supervisor_stop(p),
-                });
+            if old.binary_search(&p.pid).is_ok() {
+                continue;
             }
+            let running_before = match (super::sys::start_time(p.pid), mine) {
+                (Some(t), Some(me)) => t < me,
+                _ => false,
+            };
+            let stop = if running_before {
+                format!("kill {}   # it holds the socket now", p.pid)
+            } else {
+                supervisor_stop(p)
+            };
+            let found = Respawn {
+                port: port.port,
+                pid: p.pid,
+                name: p.name.clone(),
+                ppid: p.ppid,
+                parent_name: p.parent_name.clone(),
+                stop,
+            };
+            if running_before { received.push(found) } else { respawned.push(found) }
         }
     }
-    out
+    (respawned, received)
 }
 
 /// How to stop whatever restarts `p`: its systemd service when it runs in

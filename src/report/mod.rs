@@ -331,6 +331,10 @@ pub(crate) struct KillReport {
     pub(crate) actions: Vec<Action>,
     /// Holders that appeared after the kill.
     pub(crate) respawns: Vec<Respawn>,
+    /// Holders after the kill that were running before portcheck started:
+    /// the socket was passed to them (SCM_RIGHTS); no restart.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) received: Vec<Respawn>,
     /// The signal that interrupted the wait (SIGINT, SIGTERM, SIGHUP).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) interrupted: Option<Signal>,

@@ -221,3 +221,24 @@ fn a_holder_that_runs_portcheck_through_a_wrapper_is_never_signalled() {
         drop(h);
     }
 }
+
+#[test]
+fn a_socket_passed_to_a_running_process_is_not_called_a_respawn() {
+    let h = Holder::start(&["--pass-on-term"]);
+    let (holder, receiver) = (h.pids[0], h.pids[1]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--kill", "--json", &port]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(holder, "SIGTERM".into(), "exited".into())]);
+    assert_eq!(v["respawns"], serde_json::json!([]), "{v}");
+    assert_eq!(v["received"][0]["pid"], receiver, "{v}");
+    assert_eq!(pids_of(&port_obj(&v, h.port)["sockets"]), vec![receiver]);
+    let h = Holder::start(&["--pass-on-term"]);
+    let table = portcheck(&["--kill", &h.port.to_string()]);
+    table.code(1).stdout_has(&format!(
+        "Port {} is now held by pid {} (holder), which was running before portcheck started",
+        h.port, h.pids[1]
+    ));
+    assert!(!table.stdout.contains("Respawned"), "{}", table.stdout);
+}

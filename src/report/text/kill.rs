@@ -111,6 +111,16 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
                 escape(&x.stop)
             );
         }
+    } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
+        let _ = writeln!(
+            out,
+            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.\n  to free the port: {}",
+            style.styled("Held:", styles::BAD),
+            p.port,
+            x.pid,
+            escape(&x.name),
+            escape(&x.stop)
+        );
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {
