@@ -45,10 +45,11 @@ pub(crate) fn settle(
     Ok(first)
 }
 
-/// Holders after the kill that were not holders before: respawns (a
-/// process started since portcheck started), and processes that were
-/// already running and now hold the socket — it was passed to them
-/// (SCM_RIGHTS), which is no restart.
+/// Holders after the kill that were not holders before: respawns, and
+/// processes that were already running and now hold the socket — it was
+/// passed to them (SCM_RIGHTS), which is no restart. "Already running"
+/// is started at least one clock tick (10 ms on Linux, a second
+/// elsewhere) before portcheck; within that tick it counts as a respawn.
 pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respawn>, Vec<Respawn>) {
     let old = before.pids();
     let mine = super::sys::start_time(std::process::id());

@@ -224,7 +224,11 @@ fn a_holder_that_runs_portcheck_through_a_wrapper_is_never_signalled() {
 
 #[test]
 fn a_socket_passed_to_a_running_process_is_not_called_a_respawn() {
+    // Start times count in clock ticks (10 ms): the receiver must have
+    // started a tick before portcheck to be told from a respawn.
+    let settled = || std::thread::sleep(std::time::Duration::from_millis(50));
     let h = Holder::start(&["--pass-on-term"]);
+    settled();
     let (holder, receiver) = (h.pids[0], h.pids[1]);
     let port = h.port.to_string();
     let run = portcheck(&["--kill", "--json", &port]);
@@ -235,6 +239,7 @@ fn a_socket_passed_to_a_running_process_is_not_called_a_respawn() {
     assert_eq!(v["received"][0]["pid"], receiver, "{v}");
     assert_eq!(pids_of(&port_obj(&v, h.port)["sockets"]), vec![receiver]);
     let h = Holder::start(&["--pass-on-term"]);
+    settled();
     let table = portcheck(&["--kill", &h.port.to_string()]);
     table.code(1).stdout_has(&format!(
         "Port {} is now held by pid {} (holder), which was running before portcheck started",
