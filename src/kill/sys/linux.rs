@@ -53,17 +53,15 @@ pub(crate) fn raise_fd_limit() {
     }
 }
 
-/// File descriptors kept free for reading `/proc`, probing and scanning
-/// while the pidfds are open.
-const FD_RESERVE: usize = 64;
-
 /// How many pidfds may be opened: the soft limit on open files, less
-/// those open now and a reserve.
+/// those open now and a reserve for reading `/proc`, probing and scanning
+/// while the pidfds are open (a quarter of the limit, 16 to 64).
 pub(crate) fn fd_budget() -> usize {
     let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
     let limit = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
-    let open = std::fs::read_dir("/proc/self/fd").map_or(FD_RESERVE, Iterator::count);
-    limit.saturating_sub(open + FD_RESERVE)
+    let reserve = (limit / 4).clamp(16, 64);
+    let open = std::fs::read_dir("/proc/self/fd").map_or(reserve, Iterator::count);
+    limit.saturating_sub(open + reserve)
 }
 
 /// The fds through which a pinned target holds its sockets, found by one
@@ -242,6 +240,17 @@ mod tests {
         assert!(!pinned.alive());
         assert_eq!(pinned.signal(Signal::TERM), Err(Outcome::Exited));
         assert!(matches!(Pinned::pin(pid, start, true), Err(PinError::Exited | PinError::LetGo)));
+    }
+
+    #[test]
+    fn a_pidfd_names_its_process_in_procs_namespace() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pinned = Pinned::pin(child.id(), None, true).unwrap();
+        assert_eq!(pidfd_pid(pinned.pidfd.as_ref().unwrap()), Some(child.id()));
+        let by_time = Pinned::pin(child.id(), None, false).unwrap();
+        assert!(!by_time.has_pidfd() && by_time.alive());
+        child.kill().unwrap();
+        child.wait().unwrap();
     }
 
     #[test]
