@@ -60,6 +60,8 @@ impl NamespaceInit {
             .arg(util::holder_bin())
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
+            // unshare's own "sigprocmask unblock failed" under the harness.
+            .stderr(std::process::Stdio::null())
             .spawn()
             .expect("unshare (util-linux)");
         let mut line = String::new();

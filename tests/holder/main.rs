@@ -24,10 +24,10 @@
 //! listeners on PORT.. in one process. `--exec-on-usr1`: on SIGUSR1 the
 //! holder closes its socket and execs `sleep 30` in the same pid.
 //! `--drain-on-term`: SIGTERM closes the socket, and the process lives on.
-//! `--pass-on-term`: the holder first starts a receiver (a child that
-//! holds nothing), then binds; on SIGTERM it passes its socket to the
-//! receiver over a Unix socket (SCM_RIGHTS) and exits. READY names the
-//! holder, then the receiver.
+//! `--pass-on-term`: the holder is a receiver that holds nothing; its
+//! child binds and, on SIGTERM, hands the socket to it over a Unix socket
+//! (SCM_RIGHTS) and exits. READY names the child (the holder), then the
+//! receiver.
 //! `--run CMD...` (last): the holder binds, then runs CMD (every `{port}`
 //! in it replaced by the port) as its child without passing the socket
 //! on, writes CMD's stdout to `--out FILE`, and prints `READY <port>
@@ -59,7 +59,7 @@ fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    if flag("--ignore-term") || flag("--drain-on-term") || flag("--pass-on-term") {
+    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
@@ -98,12 +98,12 @@ fn main() {
         supervise(args.iter().filter(|a| *a != "--supervise").cloned().collect());
         return;
     }
-    if let Some(fd) = value("--receive") {
-        receive(fd.parse().expect("--receive FD"));
+    if let Some(fd) = value("--give") {
+        give(fd.parse().expect("--give FD"), &flag, &value);
         return;
     }
     if flag("--pass-on-term") {
-        pass_on_term(&flag, &value);
+        pass_on_term(&args);
         return;
     }
     if let Some(run) = run {
@@ -194,57 +194,65 @@ fn run_below(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>
     drop(fd);
 }
 
-/// `--pass-on-term`: on SIGTERM, hand the socket to an already running
-/// receiver (SCM_RIGHTS) and exit.
-fn pass_on_term(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
-    use nix::sys::socket::{ControlMessage, MsgFlags, sendmsg, socketpair};
+/// `--pass-on-term`: this process is the receiver (it holds nothing
+/// yet); its child binds and, on SIGTERM, hands the socket to it
+/// (SCM_RIGHTS) and exits. Both stay this test's descendants.
+fn pass_on_term(args: &[String]) {
+    use nix::sys::socket::{ControlMessageOwned, MsgFlags, recvmsg, socketpair};
+    use std::io::BufRead;
     let (mine, theirs) =
         socketpair(AddressFamily::Unix, SockType::Stream, None, SockFlag::empty()).expect("pair");
     nix::fcntl::fcntl(&mine, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
         .expect("FD_CLOEXEC");
-    let mut receiver = Command::new(std::env::current_exe().expect("current_exe"))
-        .args(["--receive", &theirs.as_raw_fd().to_string()])
-        .stdout(Stdio::null())
+    let mut giver = Command::new(std::env::current_exe().expect("current_exe"))
+        .arg("--give")
+        .arg(theirs.as_raw_fd().to_string())
+        .args(args.iter().filter(|a| *a != "--pass-on-term"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .spawn()
-        .expect("spawn receiver");
+        .expect("spawn giver");
     drop(theirs);
-    let (fd, port) = bound_socket(flag, value);
+    let mut port = String::new();
+    std::io::BufReader::new(giver.stdout.take().expect("stdout"))
+        .read_line(&mut port)
+        .expect("giver's port");
     let mut out = std::io::stdout().lock();
-    writeln!(out, "READY {port} {},{}", std::process::id(), receiver.id()).expect("stdout");
+    writeln!(out, "READY {} {},{}", port.trim(), giver.id(), std::process::id()).expect("stdout");
     out.flush().expect("flush");
     drop(out);
-    let mut set = SigSet::empty();
-    set.add(Signal::SIGTERM);
-    set.wait().expect("sigwait");
-    let fds = [fd.as_raw_fd()];
-    let iov = [std::io::IoSlice::new(b"x")];
-    sendmsg::<()>(
-        mine.as_raw_fd(),
-        &iov,
-        &[ControlMessage::ScmRights(&fds)],
-        MsgFlags::empty(),
-        None,
-    )
-    .expect("sendmsg");
-    // The receiver lives on as its own process; do not wait for it.
-    drop(receiver.stdin.take());
-    std::process::exit(0);
-}
-
-/// `--receive FD`: take a socket from FD (SCM_RIGHTS) and hold it.
-fn receive(fd: RawFd) {
-    use nix::sys::socket::{ControlMessageOwned, MsgFlags, recvmsg};
+    std::thread::spawn(move || giver.wait());
     let mut buf = [0u8; 1];
     let mut iov = [std::io::IoSliceMut::new(&mut buf)];
     let mut space = nix::cmsg_space!([RawFd; 1]);
-    let msg = recvmsg::<()>(fd, &mut iov, Some(&mut space), MsgFlags::empty()).expect("recvmsg");
+    let msg = recvmsg::<()>(mine.as_raw_fd(), &mut iov, Some(&mut space), MsgFlags::empty());
     let _held: Vec<RawFd> = msg
+        .expect("recvmsg")
         .cmsgs()
         .expect("cmsgs")
         .filter_map(|c| if let ControlMessageOwned::ScmRights(fds) = c { Some(fds) } else { None })
         .flatten()
         .collect();
     wait_for_eof();
+}
+
+/// `--give FD`: bind, print the port, and on SIGTERM pass the socket
+/// over FD (SCM_RIGHTS) and exit.
+fn give(fd: RawFd, flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
+    use nix::sys::socket::{ControlMessage, MsgFlags, sendmsg};
+    let (sock, port) = bound_socket(flag, value);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{port}").expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGTERM);
+    set.wait().expect("sigwait");
+    let fds = [sock.as_raw_fd()];
+    let iov = [std::io::IoSlice::new(b"x")];
+    sendmsg::<()>(fd, &iov, &[ControlMessage::ScmRights(&fds)], MsgFlags::empty(), None)
+        .expect("sendmsg");
+    std::process::exit(0);
 }
 
 /// `--client`: an outgoing connection whose local port nothing listens on.
