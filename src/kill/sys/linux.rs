@@ -47,8 +47,11 @@ fn gone(e: &std::io::Error) -> bool {
 pub(crate) fn raise_fd_limit() {
     use rustix::process::{Resource, getrlimit, setrlimit};
     let mut lim = getrlimit(Resource::Nofile);
-    if lim.current < lim.maximum {
-        lim.current = lim.maximum;
+    // `None` is unlimited: nothing to raise then.
+    if let (Some(soft), Some(hard)) = (lim.current, lim.maximum)
+        && soft < hard
+    {
+        lim.current = Some(hard);
         let _ = setrlimit(Resource::Nofile, lim);
     }
 }
