@@ -18,10 +18,12 @@ fn a_client_whose_only_tie_is_a_connection_is_never_signalled() {
     assert_eq!(port_obj(&v, h.port)["in_use"], true);
 }
 
-/// The holder helper under another name (its `comm`).
+/// The holder helper under another name: its `comm` is the name of the
+/// link it is run by (a link, not a copy: a copy being written while
+/// another test forks would fail to exec with ETXTBSY).
 fn holder_named(dir: &util::tempdir::Dir, name: &str) -> Command {
     let path = dir.path.join(name);
-    std::fs::copy(util::holder_bin(), &path).unwrap();
+    std::os::unix::fs::symlink(util::holder_bin(), &path).unwrap();
     Command::new(path)
 }
 
