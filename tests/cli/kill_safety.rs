@@ -150,14 +150,18 @@ fn a_signal_to_portcheck_during_the_grace_period_stops_the_wait_and_reports() {
     for (sig, code) in [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)] {
         let h = Holder::start(&["--ignore-term"]);
         let started = std::time::Instant::now();
-        let child = Command::new(util::bin())
+        let mut child = Command::new(util::bin())
             .args(["--kill", "--grace", "300s", "--json", &h.port.to_string()])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         while !sigterm_pending(h.pid()) {
-            assert!(started.elapsed() < std::time::Duration::from_secs(30), "no SIGTERM sent");
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{sig}: no SIGTERM reached the holder");
+            }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
