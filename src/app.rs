@@ -100,6 +100,7 @@ fn kill(
     opts: &KillOptions,
 ) -> anyhow::Result<ExitStatus> {
     let human = !config.json && !config.quiet;
+    crate::kill::prepare()?;
     let before = inspect::ports(ctx, config.select, &config.ports)?;
     let plan = crate::kill::plan(&before, &crate::kill::Me::current(), ctx.root);
     let summary = plan.summary(opts);
@@ -119,6 +120,9 @@ fn kill(
     if let Some(problem) = outcome.permission_problem() {
         warn(&problem);
         return Ok(ExitStatus::Failure);
+    }
+    if let Some(sig) = outcome.report.interrupted {
+        return Ok(ExitStatus::interrupted(sig.number));
     }
     Ok(ports_status(&outcome.report.ports))
 }

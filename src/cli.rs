@@ -31,6 +31,9 @@ Exit status:
   2  usage error: a bad port, range, service name, duration or flag
   3  could not complete: permission denied, no free port to suggest, a port
      that could not be probed (unknown), or an operating-system error
+  129, 130, 143  --kill interrupted by SIGHUP, SIGINT (Ctrl-C) or SIGTERM
+     while it waited: what was signalled and what still holds the port is
+     reported
 
 Examples:
   portcheck 5000            who holds port 5000, and how

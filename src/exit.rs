@@ -15,11 +15,26 @@ pub(crate) enum ExitStatus {
     /// Could not complete: permission denied, no free port in range, or an
     /// operating-system error.
     Failure = 3,
+    /// `--kill` interrupted by SIGHUP (128 + 1), SIGINT (128 + 2) or
+    /// SIGTERM (128 + 15) while it waited, as a shell reports a program
+    /// these signals ended.
+    Hangup = 129,
+    Interrupt = 130,
+    Terminated = 143,
 }
 
 impl ExitStatus {
     pub(crate) fn code(self) -> i32 {
         self as i32
+    }
+
+    /// The status of a `--kill` interrupted by signal `number`.
+    pub(crate) fn interrupted(number: i32) -> ExitStatus {
+        match number {
+            1 => ExitStatus::Hangup,
+            15 => ExitStatus::Terminated,
+            _ => ExitStatus::Interrupt,
+        }
     }
 
     /// `Yes` or `No`: the answer to the question asked.
@@ -38,5 +53,8 @@ mod tests {
         assert_eq!(ExitStatus::No.code(), 1);
         assert_eq!(ExitStatus::Usage.code(), 2);
         assert_eq!(ExitStatus::Failure.code(), 3);
+        assert_eq!(ExitStatus::interrupted(2).code(), 130);
+        assert_eq!(ExitStatus::interrupted(15).code(), 143);
+        assert_eq!(ExitStatus::interrupted(1).code(), 129);
     }
 }

@@ -103,6 +103,132 @@ pub(crate) fn unit(pid: u32) -> Option<Unit> {
     std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok().as_deref().and_then(unit_of)
 }
 
+/// The container engine (or sandbox kind) a process runs under, from its
+/// cgroup path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Runtime {
+    Docker,
+    Podman,
+    /// containerd without Kubernetes (nerdctl).
+    Containerd,
+    /// A Kubernetes pod (any CRI runtime); the pod's uid when the cgroup
+    /// names it.
+    Kubernetes {
+        pod: Option<String>,
+    },
+    /// CRI-O outside a recognisable pod path.
+    CriO,
+    /// LXC or LXD.
+    Lxc,
+    /// systemd-nspawn.
+    Nspawn,
+}
+
+/// A pid namespace's init, seen from outside: what runs it, and its
+/// container id or name when the cgroup says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sandbox {
+    /// `None`: a bare namespace (`unshare -p`, bwrap, a runtime not
+    /// recognised).
+    pub(crate) runtime: Option<Runtime>,
+    pub(crate) id: Option<String>,
+}
+
+/// Whether a `/proc/PID/status` text is that of PID 1 of a pid namespace
+/// below the one `/proc` belongs to: `NSpid:` lists more than one pid and
+/// the last (its pid inside its own namespace) is 1.
+pub(crate) fn is_namespace_init(status: &str) -> bool {
+    status.lines().find_map(|l| l.strip_prefix("NSpid:")).is_some_and(|ids| {
+        let ids: Vec<&str> = ids.split_whitespace().collect();
+        ids.len() > 1 && ids.last() == Some(&"1")
+    })
+}
+
+/// When `pid` is the init of a child pid namespace (a container, a
+/// sandbox), what it runs in.
+pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    if !is_namespace_init(&status) {
+        return None;
+    }
+    let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
+    Some(sandbox_of(&cgroup))
+}
+
+/// The container a `/proc/PID/cgroup` text names, if any: docker,
+/// podman (libpod), containerd, Kubernetes (kubepods), CRI-O, LXC/LXD,
+/// systemd-nspawn, with the systemd and the cgroupfs drivers, cgroup v2
+/// or v1.
+pub(crate) fn sandbox_of(cgroup: &str) -> Sandbox {
+    let paths = cgroup.lines().filter_map(|l| l.splitn(3, ':').nth(2)).filter(|p| *p != "/");
+    for path in paths {
+        let parts: Vec<&str> = path.split('/').filter(|c| !c.is_empty()).collect();
+        if let Some(found) = sandbox_in(&parts) {
+            return found;
+        }
+    }
+    Sandbox { runtime: None, id: None }
+}
+
+/// A container id: 64 hex digits, shown as docker and podman show it (12).
+fn short_id(id: &str) -> Option<String> {
+    (id.len() >= 12 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id[..12].to_string())
+}
+
+/// The id in `PREFIX<id>.scope`.
+fn scoped<'a>(part: &'a str, prefix: &str) -> Option<&'a str> {
+    part.strip_prefix(prefix)?.strip_suffix(".scope")
+}
+
+/// The container in one cgroup path's components.
+fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
+    let found = |runtime, id: Option<String>| Some(Sandbox { runtime: Some(runtime), id });
+    let after = |name: &str| parts.iter().position(|c| *c == name).and_then(|i| parts.get(i + 1));
+    if parts.iter().any(|c| c.starts_with("kubepods")) {
+        let pod = parts.iter().rev().find_map(|c| {
+            let c = c.strip_suffix(".slice").unwrap_or(c);
+            c.rsplit_once("pod").map(|(_, uid)| uid.replace('_', "-")).filter(|u| u.len() >= 32)
+        });
+        let id = parts.last().and_then(|last| {
+            let last = last.strip_suffix(".scope").unwrap_or(last);
+            short_id(last.rsplit('-').next().unwrap_or(last))
+        });
+        return found(Runtime::Kubernetes { pod }, id);
+    }
+    for part in parts {
+        if let Some(id) = scoped(part, "docker-") {
+            return found(Runtime::Docker, short_id(id));
+        }
+        if let Some(id) = scoped(part, "libpod-").filter(|id| !id.starts_with("conmon-")) {
+            return found(Runtime::Podman, short_id(id));
+        }
+        if let Some(id) = scoped(part, "nerdctl-").or_else(|| scoped(part, "cri-containerd-")) {
+            return found(Runtime::Containerd, short_id(id));
+        }
+        if let Some(id) = scoped(part, "crio-") {
+            return found(Runtime::CriO, short_id(id));
+        }
+        if let Some(name) = part.strip_prefix("lxc.payload.") {
+            return found(Runtime::Lxc, Some(name.to_string()));
+        }
+        if let Some(name) =
+            part.strip_prefix("systemd-nspawn@").and_then(|p| p.strip_suffix(".service"))
+        {
+            return found(Runtime::Nspawn, Some(name.to_string()));
+        }
+    }
+    if let Some(id) = after("docker") {
+        return found(Runtime::Docker, short_id(id));
+    }
+    if let Some(id) = after("libpod_parent") {
+        return found(Runtime::Podman, short_id(id.trim_start_matches("libpod-")));
+    }
+    if let Some(name) = after("lxc").or_else(|| after("lxc.payload")) {
+        return found(Runtime::Lxc, Some((*name).to_string()));
+    }
+    None
+}
+
 /// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
 /// that cannot be seen).
 pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
@@ -324,6 +450,58 @@ mod tests {
         assert_eq!(chain[0], sh);
         assert_eq!(chain[1], std::process::id());
         assert!(chain.len() > 2, "{chain:?}");
+    }
+
+    #[test]
+    fn a_namespace_init_is_pid_1_of_a_child_namespace() {
+        assert!(is_namespace_init("Name:\tsleep\nNSpid:\t4711\t1\n"));
+        assert!(is_namespace_init("NSpid:\t4711\t30\t1\n"));
+        assert!(!is_namespace_init("NSpid:\t1\n"), "the init of portcheck's own namespace");
+        assert!(!is_namespace_init("NSpid:\t4711\t7\n"));
+        assert!(!is_namespace_init("Name:\told-kernel\n"));
+    }
+
+    #[test]
+    fn names_the_container_from_its_cgroup() {
+        let id = "3f4e8c0a9b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f";
+        let of = |text: String| sandbox_of(&text);
+        let docker = Sandbox { runtime: Some(Runtime::Docker), id: Some("3f4e8c0a9b1d".into()) };
+        assert_eq!(of(format!("0::/system.slice/docker-{id}.scope\n")), docker);
+        assert_eq!(of(format!("0::/docker/{id}\n")), docker);
+        assert_eq!(of(format!("12:memory:/docker/{id}\n11:cpu:/docker/{id}\n")), docker);
+        let podman = Sandbox { runtime: Some(Runtime::Podman), id: Some("3f4e8c0a9b1d".into()) };
+        assert_eq!(of(format!("0::/machine.slice/libpod-{id}.scope/container\n")), podman);
+        let rootless = format!(
+            "0::/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-{id}.scope\n"
+        );
+        assert_eq!(of(rootless), podman);
+        assert_eq!(of(format!("3:pids:/libpod_parent/libpod-{id}\n")), podman);
+        let kube = of(format!(
+            "0::/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod8a9c3b2e_1f2d_4c3b_9a8e_7d6c5b4a3f2e.slice/cri-containerd-{id}.scope\n"
+        ));
+        let pod = Some("8a9c3b2e-1f2d-4c3b-9a8e-7d6c5b4a3f2e".to_string());
+        assert_eq!(kube.runtime, Some(Runtime::Kubernetes { pod: pod.clone() }));
+        assert_eq!(kube.id.as_deref(), Some("3f4e8c0a9b1d"));
+        let kube_v1 = of(format!(
+            "4:memory:/kubepods/burstable/pod8a9c3b2e-1f2d-4c3b-9a8e-7d6c5b4a3f2e/{id}\n"
+        ));
+        assert_eq!(kube_v1.runtime, Some(Runtime::Kubernetes { pod }));
+        let crio = of(format!("0::/machine.slice/crio-{id}.scope\n"));
+        assert_eq!(crio.runtime, Some(Runtime::CriO));
+        let nerdctl = of(format!("0::/system.slice/nerdctl-{id}.scope\n"));
+        assert_eq!(nerdctl.runtime, Some(Runtime::Containerd));
+        let lxc = Sandbox { runtime: Some(Runtime::Lxc), id: Some("web1".into()) };
+        assert_eq!(of("0::/lxc.payload.web1\n".into()), lxc);
+        assert_eq!(of("10:devices:/lxc/web1\n".into()), lxc);
+        let nspawn = of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
+        assert_eq!(nspawn, Sandbox { runtime: Some(Runtime::Nspawn), id: Some("box".into()) });
+        // A bare namespace (unshare, bwrap) in a login session: unnamed.
+        let bare = of("0::/user.slice/user-0.slice/session-3.scope\n".into());
+        assert_eq!(bare, Sandbox { runtime: None, id: None });
+        assert_eq!(of("0::/\n".into()), Sandbox { runtime: None, id: None });
+        // Podman's conmon scope is not the container.
+        let conmon = of(format!("0::/machine.slice/libpod-conmon-{id}.scope\n"));
+        assert_eq!(conmon.runtime, None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::report::{Action, Outcome, Reason, Signal};
 
 use super::KillOptions;
 use super::plan::{Plan, Target};
-use super::sys::{Pinned, wait_any};
+use super::sys::{self, Holding, PinError, Pinned, wait_any};
 
 /// How long a SIGKILLed process gets to disappear.
 const KILL_WAIT: Duration = Duration::from_secs(2);
@@ -17,6 +17,8 @@ const KILL_WAIT: Duration = Duration::from_secs(2);
 struct Live {
     pinned: Pinned,
     inodes: Vec<u64>,
+    /// The fds its sockets were found at, for the last check.
+    holding: Holding,
     action: Action,
 }
 
@@ -28,7 +30,9 @@ impl Live {
 }
 
 /// Signals every target of `plan`; returns every action, refusals
-/// included, sorted by pid.
+/// included, sorted by pid. SIGINT, SIGTERM or SIGHUP to portcheck once
+/// the signals go out stop the waiting: what still runs is reported
+/// `interrupted`, and nothing more is sent.
 pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     let mut actions = plan.refused.clone();
     if opts.dry_run {
@@ -44,17 +48,28 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     // reloader parent that stops its child on SIGTERM must not make the
     // child look like it let go before its own turn came.
     let pinned = pin_all(&plan.targets, &mut actions);
-    let live = signal_all(pinned, opts.signal, &mut actions);
+    sys::catch_interrupts();
+    let checked = last_check(pinned, &mut actions);
+    let live = signal_all(checked, opts.signal, &mut actions);
     let first_is_kill = opts.signal == Signal::KILL;
     let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
     wait_all(&live, grace, !first_is_kill);
     let remaining = after_grace(live, first_is_kill, &mut actions);
     // Escalate every remaining holder together: SIGKILL to a reloader
     // parent alone would orphan a child that keeps the port.
-    let escalated = signal_all(remaining, Signal::KILL, &mut actions);
+    let escalated = if sys::interrupted().is_some() {
+        interrupted(remaining, &mut actions);
+        Vec::new()
+    } else {
+        signal_all(remaining, Signal::KILL, &mut actions)
+    };
     wait_all(&escalated, KILL_WAIT, false);
     for mut l in escalated {
-        l.action.result = if l.pinned.alive() { Outcome::TimedOut } else { Outcome::Killed };
+        l.action.result = match (l.pinned.alive(), sys::interrupted()) {
+            (false, _) => Outcome::Killed,
+            (true, Some(_)) => Outcome::Interrupted,
+            (true, None) => Outcome::TimedOut,
+        };
         actions.push(l.action);
     }
     actions.sort_by_key(|a| a.pid);
@@ -72,28 +87,61 @@ fn action(t: &Target) -> Action {
     }
 }
 
-/// Pins each target and checks that this very process still holds one of
-/// its sockets; the others become actions at once.
+/// Pins each target (by a pidfd while there are fds to spare, by start
+/// time after that) and finds, in one read of its fd table, the fds that
+/// hold its sockets; the others become actions at once, saying why.
 fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
     let mut live = Vec::new();
+    let mut budget = sys::fd_budget();
     for t in targets {
-        let mut action = action(t);
-        let pinned = Pinned::pin(t.pid, t.start).and_then(|p| {
-            let l = Live { pinned: p, inodes: t.inodes.clone(), action: action.clone() };
-            if l.holds_socket() { Ok(l) } else { Err(Outcome::Refused) }
+        let pinned = Pinned::pin(t.pid, t.start, budget > 0).and_then(|p| {
+            let holding = sys::holding(t.pid, &t.inodes)?;
+            Ok(Live { pinned: p, inodes: t.inodes.clone(), holding, action: action(t) })
         });
         match pinned {
-            Ok(l) => live.push(l),
-            Err(outcome) => {
-                if outcome == Outcome::Refused {
-                    action.reason = Some(Reason::LetGo);
-                }
-                action.result = outcome;
-                actions.push(action);
+            Ok(l) => {
+                budget -= usize::from(l.pinned.has_pidfd());
+                live.push(l);
             }
+            Err(e) => actions.push(not_pinned(action(t), e)),
         }
     }
     live
+}
+
+/// The action of a target that could not be pinned and checked.
+fn not_pinned(mut action: Action, e: PinError) -> Action {
+    (action.result, action.reason) = match e {
+        PinError::Exited => (Outcome::Exited, None),
+        PinError::LetGo => (Outcome::Refused, Some(Reason::LetGo)),
+        PinError::OtherNamespace => (Outcome::Refused, Some(Reason::OtherNamespace)),
+        PinError::Unreadable(why) => (Outcome::Refused, Some(Reason::NotPinned(why))),
+    };
+    action
+}
+
+/// The last check before the signals, right before them: each target
+/// still holds one of its sockets at the fd it was found at (a
+/// `readlink` per fd; no fd table is read from here to the signals).
+fn last_check(pinned: Vec<Live>, actions: &mut Vec<Action>) -> Vec<Live> {
+    let mut live = Vec::with_capacity(pinned.len());
+    for l in pinned {
+        if l.holding.still() {
+            live.push(l);
+        } else {
+            actions.push(not_pinned(l.action, PinError::LetGo));
+        }
+    }
+    live
+}
+
+/// The targets still running when portcheck was interrupted: reported,
+/// not escalated.
+fn interrupted(live: Vec<Live>, actions: &mut Vec<Action>) {
+    for mut l in live {
+        l.action.result = Outcome::Interrupted;
+        actions.push(l.action);
+    }
 }
 
 /// Sends `sig` to each; those the signal reached stay live.
@@ -147,13 +195,14 @@ fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) 
 }
 
 /// Waits until every target has exited or, with `released`, at least let
-/// go of its sockets (the port is free then), or `limit` passes.
+/// go of its sockets (the port is free then), or `limit` passes, or
+/// portcheck is interrupted (noticed within one 100 ms poll).
 fn wait_all(live: &[Live], limit: Duration, released: bool) {
     let deadline = Instant::now() + limit;
     let holding = |l: &Live| l.pinned.alive() && (!released || l.holds_socket());
     while live.iter().any(holding) {
         let now = Instant::now();
-        if now >= deadline {
+        if now >= deadline || sys::interrupted().is_some() {
             return;
         }
         // Only the living: an exited pidfd polls readable at once.
@@ -188,5 +237,27 @@ mod tests {
         assert_eq!(actions[0].reason, Some(Reason::LetGo));
         child.kill().unwrap();
         child.wait().unwrap();
+    }
+
+    #[test]
+    fn a_socket_closed_after_the_fd_table_read_fails_the_last_check() {
+        use std::os::unix::fs::MetadataExt;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&listener);
+        let inode = std::fs::metadata(format!("/proc/self/fd/{fd}")).unwrap().ino();
+        let me = Target {
+            pid: std::process::id(),
+            name: "test".into(),
+            inodes: vec![inode],
+            ports: vec![],
+            start: super::super::sys::start_time(std::process::id()),
+        };
+        let mut actions = Vec::new();
+        let live = pin_all(std::slice::from_ref(&me), &mut actions);
+        assert_eq!(live.len(), 1, "{actions:?}");
+        assert!(live[0].holding.still());
+        drop(listener);
+        assert!(last_check(live, &mut actions).is_empty());
+        assert_eq!(actions[0].reason, Some(Reason::LetGo));
     }
 }

@@ -85,6 +85,15 @@ impl Killed {
     }
 }
 
+/// What `--kill` needs before it looks at anything: a `/proc` of its own
+/// pid namespace (else a pid read there names another process here: exit
+/// 3), and the hard limit of open files, to pin a large group by pidfds.
+pub(crate) fn prepare() -> anyhow::Result<()> {
+    sys::proc_is_ours().map_err(anyhow::Error::msg)?;
+    sys::raise_fd_limit();
+    Ok(())
+}
+
 /// Carries out `plan` (unless the question was `declined`) and looks at
 /// the ports again, watching freed ones for respawns.
 pub(crate) fn carry_out(
@@ -97,18 +106,24 @@ pub(crate) fn carry_out(
     declined: bool,
 ) -> anyhow::Result<Killed> {
     let actions = if declined { plan.refused.clone() } else { execute(plan, opts) };
+    let interrupted = sys::interrupted();
+    // Interrupted: one look at the ports, no settle window.
+    let window = if interrupted.is_some() { Duration::ZERO } else { opts.settle };
     let after = if opts.dry_run || declined || plan.targets.is_empty() {
         before.clone()
     } else {
-        settle(ctx, select, queries, opts.settle)?
+        settle(ctx, select, queries, window)?
     };
     let hidden = if ctx.root {
         Vec::new()
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
+    let (respawns, received) = respawns(&before, &after);
     let report = KillReport {
-        respawns: respawns(&before, &after),
+        respawns,
+        received,
+        interrupted,
         ports: after.ports,
         actions,
         declined,

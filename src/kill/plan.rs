@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::report::{Action, KillPlan, Outcome, PortsReport, Reason};
+use crate::net::State;
+use crate::report::{Action, KillPlan, Outcome, PortsReport, ProcessReport, Reason, SocketReport};
 
 use super::KillOptions;
-use super::policy::{Me, Verdict, decide};
+use super::policy::{Me, Verdict, connection_only, decide};
 
 /// A process to signal, with the sockets that make it a holder.
 #[derive(Clone, Debug)]
@@ -59,57 +60,43 @@ impl Plan {
 /// Plans the kill of every holder of every in-use port of `before`.
 /// With `root` false, a port that also has a holder portcheck cannot see
 /// is not touched at all: killing the visible co-holders would not free
-/// it, and would leave a half-killed service behind.
+/// it, and would leave a half-killed service behind. A process whose only
+/// tie to a port is a connection (a client) is refused.
 pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
     let mut plan = Plan::default();
     let mut targets: BTreeMap<u32, Target> = BTreeMap::new();
-    for port in before.ports.iter().filter(|p| p.in_use) {
+    let in_use = || before.ports.iter().filter(|p| p.in_use);
+    // Servers first (listening, bound, UDP), over every port, so that a
+    // process is planned by what makes it a holder.
+    for port in in_use() {
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
                 let why = s.hidden.clone().unwrap_or_else(|| "no process found".into());
                 plan.unseen.push((port.port, why));
             }
+            if !binds(s) {
+                continue;
+            }
             for p in &s.processes {
-                if let Some(t) = targets.get_mut(&p.pid) {
-                    t.inodes.push(s.inode);
-                    t.ports.push(port.port);
+                let verdict =
+                    || if blind { blind_refusal(port.port) } else { decide(p, port.port, me) };
+                add(&mut plan, &mut targets, p, s.inode, port.port, verdict);
+            }
+        }
+    }
+    // Then the processes tied to a port by a connection only.
+    for port in in_use() {
+        for s in port.sockets.iter().filter(|s| !binds(s)) {
+            // A server's own connections are not what it is checked by.
+            for p in &s.processes {
+                if targets.contains_key(&p.pid) {
                     continue;
                 }
-                if plan.refused.iter().any(|a| a.pid == p.pid) {
-                    continue;
-                }
-                let verdict = if blind {
-                    Verdict::Refuse {
-                        reason: format!(
-                            "port {} also has a holder that cannot be seen without root; run with sudo to stop them all",
-                            port.port
-                        ),
-                        stop: None,
-                    }
-                } else {
-                    decide(p, port.port, me)
-                };
-                match verdict {
-                    Verdict::Refuse { reason, stop } => plan.refused.push(Action {
-                        pid: p.pid,
-                        name: p.name.clone(),
-                        signal: None,
-                        result: Outcome::Refused,
-                        reason: Some(Reason::Policy(reason)),
-                        stop,
-                    }),
-                    Verdict::Signal => {
-                        let target = Target {
-                            pid: p.pid,
-                            name: p.name.clone(),
-                            inodes: vec![s.inode],
-                            ports: vec![port.port],
-                            start: super::sys::start_time(p.pid),
-                        };
-                        targets.insert(p.pid, target);
-                    }
-                }
+                let state = s.state.as_str();
+                add(&mut plan, &mut targets, p, s.inode, port.port, || {
+                    connection_only(p, port.port, state)
+                });
             }
         }
     }
@@ -119,4 +106,61 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         t.ports = crate::net::sorted_unique(t.ports.drain(..));
     }
     plan
+}
+
+/// A socket that makes its processes holders: a listener, a bound UDP
+/// socket, a TCP socket bound without listening. The rest are
+/// connections.
+fn binds(s: &SocketReport) -> bool {
+    s.state.is_listener() || s.state == State::BoundInactive
+}
+
+fn blind_refusal(port: u16) -> Verdict {
+    Verdict::Refuse {
+        reason: format!(
+            "port {port} also has a holder that cannot be seen without root; run with sudo to stop them all"
+        ),
+        stop: None,
+    }
+}
+
+/// Adds `p`, a holder of `inode` on `port`, to the plan: to its target if
+/// it is one already, else as the `verdict` says (asked only for a
+/// process not planned yet).
+fn add(
+    plan: &mut Plan,
+    targets: &mut BTreeMap<u32, Target>,
+    p: &ProcessReport,
+    inode: u64,
+    port: u16,
+    verdict: impl FnOnce() -> Verdict,
+) {
+    if let Some(t) = targets.get_mut(&p.pid) {
+        t.inodes.push(inode);
+        t.ports.push(port);
+        return;
+    }
+    if plan.refused.iter().any(|a| a.pid == p.pid) {
+        return;
+    }
+    match verdict() {
+        Verdict::Refuse { reason, stop } => plan.refused.push(Action {
+            pid: p.pid,
+            name: p.name.clone(),
+            signal: None,
+            result: Outcome::Refused,
+            reason: Some(Reason::Policy(reason)),
+            stop,
+        }),
+        Verdict::Signal => {
+            let target = Target {
+                pid: p.pid,
+                name: p.name.clone(),
+                inodes: vec![inode],
+                ports: vec![port],
+                start: super::sys::start_time(p.pid),
+            };
+            targets.insert(p.pid, target);
+        }
+    }
 }

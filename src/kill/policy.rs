@@ -1,7 +1,7 @@
 //! The one decision "may portcheck signal this holder?", and the commands
 //! that stop what it refuses.
 
-use crate::process::Unit;
+use crate::process::{Runtime, Sandbox, Unit};
 use crate::report::ProcessReport;
 
 /// Who portcheck is, for the rules that protect it and its callers.
@@ -34,13 +34,56 @@ pub(crate) enum Verdict {
 
 /// Processes that exist to forward a container's published port: killing
 /// them breaks the container's networking (and the engine restarts them).
+/// Matched by exact name (`pastaserver` is not `pasta`).
 const CONTAINER_FORWARDERS: &[&str] =
-    &["docker-proxy", "rootlessport", "rootlessport-child", "pasta", "slirp4netns"];
+    &["docker-proxy", "rootlessport", "rootlessport-child", "pasta", "pasta.avx2", "slirp4netns"];
 
-/// Decides for `p`, a holder of `port`. `--force` does not override a
-/// refusal.
+/// How long a Linux process name (`comm`) can be: longer names are cut.
+const COMM_LEN: usize = 15;
+
+/// Whether `name` is exactly `forwarder`, or its name cut to `comm`'s
+/// 15 bytes (`rootlessport-child` shows as `rootlessport-ch`).
+fn is_forwarder(name: &str) -> bool {
+    CONTAINER_FORWARDERS.iter().any(|f| {
+        name == *f || (name.len() == COMM_LEN && f.len() > COMM_LEN && f.starts_with(name))
+    })
+}
+
+/// Decides for `p`, a holder of `port`, reading whether it is a
+/// container's init. `--force` does not override a refusal.
 pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
+    decide_with(p, port, me, crate::process::namespace_init(p.pid).as_ref())
+}
+
+/// Refuses `p`, whose only tie to `port` is a connection (`state`): a
+/// client such as a browser or ssh, not a server.
+pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: &str) -> Verdict {
+    Verdict::Refuse {
+        reason: format!(
+            "its only tie to port {port} is a connection ({state}), not a server: portcheck does not signal clients"
+        ),
+        stop: Some(format!("close that connection in {}, or: kill {}", p.name, p.pid)),
+    }
+}
+
+/// [`decide`], with `init` saying whether `p` is PID 1 of a pid namespace
+/// below portcheck's (a container, a sandbox) and what runs it.
+pub(crate) fn decide_with(
+    p: &ProcessReport,
+    port: u16,
+    me: &Me,
+    init: Option<&Sandbox>,
+) -> Verdict {
     let refuse = |reason: String, stop: Option<String>| Verdict::Refuse { reason, stop };
+    if let Some(sandbox) = init {
+        // From outside, a namespace's init gets SIGKILL whatever it
+        // handles: that ends the container and everything in it.
+        let (what, stop) = sandbox_stop(p, sandbox);
+        return refuse(
+            format!("PID 1 of {what}: signalling it would stop every process in it"),
+            Some(stop),
+        );
+    }
     if p.pid == 1 {
         let stop = match socket_unit(port) {
             Some(unit) => format!("sudo systemctl stop {unit}"),
@@ -69,7 +112,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
             None,
         );
     }
-    if CONTAINER_FORWARDERS.iter().any(|f| p.name.starts_with(f)) {
+    if is_forwarder(&p.name) {
         let engine = if p.name == "docker-proxy" { "docker" } else { "podman" };
         return refuse(
             format!("{} forwards the port of a container", p.name),
@@ -87,6 +130,50 @@ pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
         );
     }
     Verdict::Signal
+}
+
+/// What the pid namespace `p` is the init of, in words, and the command
+/// that stops it.
+pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> (String, String) {
+    let id = s.id.clone().unwrap_or_else(|| "<container>".into());
+    let (what, stop) = match &s.runtime {
+        Some(Runtime::Docker) => (format!("docker container {id}"), format!("docker stop {id}")),
+        Some(Runtime::Podman) => (format!("podman container {id}"), format!("podman stop {id}")),
+        Some(Runtime::Containerd) => {
+            (format!("containerd container {id}"), format!("nerdctl stop {id}"))
+        }
+        Some(Runtime::CriO) => (format!("CRI-O container {id}"), format!("crictl stop {id}")),
+        Some(Runtime::Kubernetes { pod }) => {
+            let pod = pod.clone().unwrap_or_else(|| "<uid>".into());
+            (
+                format!("container {id} of Kubernetes pod {pod}"),
+                format!(
+                    "kubectl get pods -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid | grep {pod}   # then scale down or delete its workload (it restarts a deleted pod)"
+                ),
+            )
+        }
+        Some(Runtime::Lxc) => {
+            (format!("LXC container {id}"), format!("lxc-stop -n {id}   # LXD: lxc stop {id}"))
+        }
+        Some(Runtime::Nspawn) => {
+            (format!("systemd-nspawn container {id}"), format!("machinectl stop {id}"))
+        }
+        None => {
+            let by = match (p.ppid, &p.parent_name) {
+                (Some(pp), Some(name)) => format!("pid {pp} ({name})"),
+                (Some(pp), None) => format!("pid {pp}"),
+                _ => "its parent".into(),
+            };
+            (
+                format!("a pid namespace (a sandbox such as unshare or bwrap, started by {by})"),
+                format!(
+                    "stop the sandbox where it was started; kill -KILL {} ends the whole namespace",
+                    p.pid
+                ),
+            )
+        }
+    };
+    (what, stop)
 }
 
 /// The command that stops a systemd service for good.
@@ -167,6 +254,60 @@ mod tests {
         let (_, stop) = refused(decide(&proc(900, "docker-proxy"), 5432, &me()));
         assert!(stop.unwrap().contains("docker ps --filter publish=5432"));
         assert!(matches!(decide(&proc(901, "rootlessport"), 8080, &me()), Verdict::Refuse { .. }));
+    }
+
+    #[test]
+    fn container_forwarders_match_exact_names() {
+        for name in ["pasta", "pasta.avx2", "slirp4netns", "docker-proxy", "rootlessport-ch"] {
+            assert!(
+                matches!(decide_with(&proc(900, name), 80, &me(), None), Verdict::Refuse { .. }),
+                "{name}"
+            );
+        }
+        for name in ["pastaserver", "pasta-dev", "docker-proxyx", "slirp", "rootlessporter"] {
+            assert_eq!(decide_with(&proc(900, name), 80, &me(), None), Verdict::Signal, "{name}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_namespace_init_with_the_engine_stop_command() {
+        use crate::process::sandbox_of;
+        let id = "3f4e8c0a9b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f";
+        let stop_of = |cgroup: String| {
+            let sandbox = sandbox_of(&cgroup);
+            let (reason, stop) =
+                refused(decide_with(&proc(4711, "nginx"), 80, &me(), Some(&sandbox)));
+            assert!(reason.starts_with("PID 1 of "), "{reason}");
+            (reason, stop.unwrap())
+        };
+        let (why, stop) = stop_of(format!("0::/system.slice/docker-{id}.scope\n"));
+        assert!(why.contains("docker container 3f4e8c0a9b1d"), "{why}");
+        assert_eq!(stop, "docker stop 3f4e8c0a9b1d");
+        let (_, stop) = stop_of(format!("0::/machine.slice/libpod-{id}.scope\n"));
+        assert_eq!(stop, "podman stop 3f4e8c0a9b1d");
+        let (_, stop) = stop_of(format!("0::/system.slice/nerdctl-{id}.scope\n"));
+        assert_eq!(stop, "nerdctl stop 3f4e8c0a9b1d");
+        let (_, stop) = stop_of(format!("0::/machine.slice/crio-{id}.scope\n"));
+        assert_eq!(stop, "crictl stop 3f4e8c0a9b1d");
+        let (why, stop) = stop_of(format!(
+            "0::/kubepods.slice/kubepods-pod8a9c3b2e_1f2d_4c3b_9a8e_7d6c5b4a3f2e.slice/cri-containerd-{id}.scope\n"
+        ));
+        assert!(why.contains("Kubernetes pod 8a9c3b2e-1f2d-4c3b-9a8e-7d6c5b4a3f2e"), "{why}");
+        assert!(stop.starts_with("kubectl get pods -A"), "{stop}");
+        let (_, stop) = stop_of("0::/lxc.payload.web1\n".into());
+        assert_eq!(stop, "lxc-stop -n web1   # LXD: lxc stop web1");
+        let (_, stop) = stop_of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
+        assert_eq!(stop, "machinectl stop box");
+        let (why, stop) = stop_of("0::/user.slice/user-0.slice/session-1.scope\n".into());
+        assert!(why.contains("a pid namespace"), "{why}");
+        assert!(stop.contains("kill -KILL 4711 ends the whole namespace"), "{stop}");
+        // Whatever the flags: --force does not reach decide at all, and a
+        // namespace init is refused even when it is portcheck's child.
+        let child = Me { ancestors: vec![], ..me() };
+        assert!(matches!(
+            decide_with(&proc(4711, "sh"), 80, &child, Some(&sandbox_of("0::/\n"))),
+            Verdict::Refuse { .. }
+        ));
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(crate) fn settle(
     let unseen = |q: &PortsReport| {
         q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
     };
-    while unseen(&first) && Instant::now() < deadline {
+    while unseen(&first) && Instant::now() < deadline && super::sys::interrupted().is_none() {
         std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
         first = inspect::ports(ctx, select, queries)?;
     }
@@ -34,7 +34,7 @@ pub(crate) fn settle(
     if free.is_empty() || window.is_zero() {
         return Ok(first);
     }
-    while Instant::now() < deadline {
+    while Instant::now() < deadline && super::sys::interrupted().is_none() {
         std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
         // The query that follows decides what counts.
         let snap = scan::snapshot(select.widened(), Scope::Ports(&free), false)?;
@@ -45,25 +45,41 @@ pub(crate) fn settle(
     Ok(first)
 }
 
-/// Holders after the kill that were not holders before.
-pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> Vec<Respawn> {
+/// Holders after the kill that were not holders before: respawns, and
+/// processes that were already running and now hold the socket — it was
+/// passed to them (SCM_RIGHTS), which is no restart. "Already running"
+/// is started at least one clock tick (10 ms on Linux, a second
+/// elsewhere) before portcheck; within that tick it counts as a respawn.
+pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respawn>, Vec<Respawn>) {
     let old = before.pids();
-    let mut out: Vec<Respawn> = Vec::new();
+    let mine = super::sys::start_time(std::process::id());
+    let (mut respawned, mut received) = (Vec::new(), Vec::new());
     for port in &after.ports {
         for p in port.holders() {
-            if old.binary_search(&p.pid).is_err() {
-                out.push(Respawn {
-                    port: port.port,
-                    pid: p.pid,
-                    name: p.name.clone(),
-                    ppid: p.ppid,
-                    parent_name: p.parent_name.clone(),
-                    stop: supervisor_stop(p),
-                });
+            if old.binary_search(&p.pid).is_ok() {
+                continue;
             }
+            let running_before = match (super::sys::start_time(p.pid), mine) {
+                (Some(t), Some(me)) => t < me,
+                _ => false,
+            };
+            let stop = if running_before {
+                format!("kill {}   # it holds the socket now", p.pid)
+            } else {
+                supervisor_stop(p)
+            };
+            let found = Respawn {
+                port: port.port,
+                pid: p.pid,
+                name: p.name.clone(),
+                ppid: p.ppid,
+                parent_name: p.parent_name.clone(),
+                stop,
+            };
+            if running_before { received.push(found) } else { respawned.push(found) }
         }
     }
-    out
+    (respawned, received)
 }
 
 /// How to stop whatever restarts `p`: its systemd service when it runs in

@@ -251,6 +251,9 @@ pub(crate) enum Outcome {
     DryRun,
     /// Still alive after SIGKILL and the wait that follows it.
     TimedOut,
+    /// Signalled, and still running when portcheck was interrupted
+    /// (SIGINT, SIGTERM, SIGHUP) before the wait ended.
+    Interrupted,
 }
 
 /// Why an action ended as it did, when there is more to say than its
@@ -266,6 +269,12 @@ pub(crate) enum Reason {
     Released,
     /// The OS refused the signal.
     Denied { pid: u32 },
+    /// Its state could not be read to pin and check it (out of file
+    /// descriptors, say): the error. Not signalled.
+    NotPinned(String),
+    /// Its pidfd names another process than `/proc` shows: `/proc` is
+    /// another pid namespace's. Not signalled.
+    OtherNamespace,
 }
 
 impl std::fmt::Display for Reason {
@@ -281,6 +290,12 @@ impl std::fmt::Display for Reason {
             Reason::Denied { pid } => {
                 write!(f, "permission denied: pid {pid} belongs to another user; run with sudo")
             }
+            Reason::NotPinned(why) => {
+                write!(f, "could not be pinned and checked ({why})")
+            }
+            Reason::OtherNamespace => f.write_str(
+                "its pid names another process in portcheck's pid namespace than in /proc's",
+            ),
         }
     }
 }
@@ -331,6 +346,13 @@ pub(crate) struct KillReport {
     pub(crate) actions: Vec<Action>,
     /// Holders that appeared after the kill.
     pub(crate) respawns: Vec<Respawn>,
+    /// Holders after the kill that were running before portcheck started:
+    /// the socket was passed to them (SCM_RIGHTS); no restart.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) received: Vec<Respawn>,
+    /// The signal that interrupted the wait (SIGINT, SIGTERM, SIGHUP).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) interrupted: Option<Signal>,
     /// The question on the terminal was answered no.
     pub(crate) declined: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -3,6 +3,7 @@
 
 mod explain;
 mod kill;
+mod kill_safety;
 mod query;
 mod reliability;
 mod suggest;

@@ -10,6 +10,8 @@
 //! holder --listeners N --base PORT
 //! holder --exec-on-usr1 [ARGS...]
 //! holder --drain-on-term [ARGS...]
+//! holder [ARGS...] --out FILE --run CMD...
+//! holder --pass-on-term [ARGS...]
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -22,6 +24,15 @@
 //! listeners on PORT.. in one process. `--exec-on-usr1`: on SIGUSR1 the
 //! holder closes its socket and execs `sleep 30` in the same pid.
 //! `--drain-on-term`: SIGTERM closes the socket, and the process lives on.
+//! `--pass-on-term`: the holder is a receiver that holds nothing; its
+//! child binds and, on SIGTERM, hands the socket to it over a Unix socket
+//! (SCM_RIGHTS) and exits. READY names the child (the holder), then the
+//! receiver.
+//! `--run CMD...` (last): the holder binds, then runs CMD (every `{port}`
+//! in it replaced by the port) as its child without passing the socket
+//! on, writes CMD's stdout to `--out FILE`, and prints `READY <port>
+//! <pid> <CMD's exit status>`: a program that runs portcheck, directly or
+//! through a wrapper, while it holds the port.
 //!
 //! It binds, spawns `--workers` children that inherit the very same socket
 //! (prefork, or a reloader parent passing its socket to a child), prints
@@ -44,12 +55,13 @@ use nix::sys::socket::{
 };
 
 fn main() {
-    let args: Vec<String> =
+    let mut args: Vec<String> =
         std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let run = args.iter().position(|a| a == "--run").map(|i| args.split_off(i));
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    if flag("--ignore-term") || flag("--drain-on-term") {
+    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
@@ -106,6 +118,18 @@ fn main() {
     }
     if flag("--supervise") {
         supervise(args.iter().filter(|a| *a != "--supervise").cloned().collect());
+        return;
+    }
+    if let Some(fd) = value("--give") {
+        give(fd.parse().expect("--give FD"), &flag, &value);
+        return;
+    }
+    if flag("--pass-on-term") {
+        pass_on_term(&args);
+        return;
+    }
+    if let Some(run) = run {
+        run_below(&flag, &value, &run[1..]);
         return;
     }
     if let Some(fd) = value("--inherit") {
@@ -166,6 +190,91 @@ fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
     }
     // The socket lives until here.
     drop(fd);
+}
+
+/// `--run`: binds, runs `cmd` as a child that does not inherit the
+/// socket, saves its stdout, says READY with its exit status, and holds
+/// the port until stdin closes.
+fn run_below(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>, cmd: &[String]) {
+    let (fd, port) = bound_socket(flag, value);
+    nix::fcntl::fcntl(&fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
+        .expect("FD_CLOEXEC");
+    let cmd: Vec<String> = cmd.iter().map(|a| a.replace("{port}", &port.to_string())).collect();
+    let out = Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("run --run command");
+    std::fs::write(value("--out").expect("--out FILE"), &out.stdout).expect("--out");
+    let code = out.status.code().map_or_else(|| format!("{:?}", out.status), |c| c.to_string());
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "READY {port} {} {code}", std::process::id()).expect("stdout");
+    stdout.flush().expect("flush");
+    drop(stdout);
+    wait_for_eof();
+    drop(fd);
+}
+
+/// `--pass-on-term`: this process is the receiver (it holds nothing
+/// yet); its child binds and, on SIGTERM, hands the socket to it
+/// (SCM_RIGHTS) and exits. Both stay this test's descendants.
+fn pass_on_term(args: &[String]) {
+    use nix::sys::socket::{ControlMessageOwned, MsgFlags, recvmsg, socketpair};
+    use std::io::BufRead;
+    let (mine, theirs) =
+        socketpair(AddressFamily::Unix, SockType::Stream, None, SockFlag::empty()).expect("pair");
+    nix::fcntl::fcntl(&mine, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))
+        .expect("FD_CLOEXEC");
+    let mut giver = Command::new(std::env::current_exe().expect("current_exe"))
+        .arg("--give")
+        .arg(theirs.as_raw_fd().to_string())
+        .args(args.iter().filter(|a| *a != "--pass-on-term"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn giver");
+    drop(theirs);
+    let mut port = String::new();
+    std::io::BufReader::new(giver.stdout.take().expect("stdout"))
+        .read_line(&mut port)
+        .expect("giver's port");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "READY {} {},{}", port.trim(), giver.id(), std::process::id()).expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    std::thread::spawn(move || giver.wait());
+    let mut buf = [0u8; 1];
+    let mut iov = [std::io::IoSliceMut::new(&mut buf)];
+    let mut space = nix::cmsg_space!([RawFd; 1]);
+    let msg = recvmsg::<()>(mine.as_raw_fd(), &mut iov, Some(&mut space), MsgFlags::empty());
+    let _held: Vec<RawFd> = msg
+        .expect("recvmsg")
+        .cmsgs()
+        .expect("cmsgs")
+        .filter_map(|c| if let ControlMessageOwned::ScmRights(fds) = c { Some(fds) } else { None })
+        .flatten()
+        .collect();
+    wait_for_eof();
+}
+
+/// `--give FD`: bind, print the port, and on SIGTERM pass the socket
+/// over FD (SCM_RIGHTS) and exit.
+fn give(fd: RawFd, flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
+    use nix::sys::socket::{ControlMessage, MsgFlags, sendmsg};
+    let (sock, port) = bound_socket(flag, value);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{port}").expect("stdout");
+    out.flush().expect("flush");
+    drop(out);
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGTERM);
+    set.wait().expect("sigwait");
+    let fds = [sock.as_raw_fd()];
+    let iov = [std::io::IoSlice::new(b"x")];
+    sendmsg::<()>(fd, &iov, &[ControlMessage::ScmRights(&fds)], MsgFlags::empty(), None)
+        .expect("sendmsg");
+    std::process::exit(0);
 }
 
 /// `--client`: an outgoing connection whose local port nothing listens on.

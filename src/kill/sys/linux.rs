@@ -9,18 +9,146 @@ use std::time::Duration;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::io::Errno;
 
+use super::PinError;
 use crate::report::{Outcome, Signal};
 
 /// `/proc/PID/stat`: the state letter and the start time (field 22,
 /// clock ticks since boot).
 fn stat(pid: u32) -> Option<(char, u64)> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let mut fields = after.split_whitespace();
-    let state = fields.next()?.chars().next()?;
-    // Fields after the name start at field 3 (state); 22 is 19 further.
-    let start = fields.nth(18)?.parse().ok()?;
-    Some((state, start))
+    read_stat(pid).ok().flatten()
+}
+
+/// [`stat`], telling a process that is gone (`Ok(None)`) from one whose
+/// state could not be read (out of fds: `Err`).
+fn read_stat(pid: u32) -> Result<Option<(char, u64)>, PinError> {
+    let stat = match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(s) => s,
+        Err(e) if gone(&e) => return Ok(None),
+        Err(e) => return Err(PinError::Unreadable(format!("/proc/{pid}/stat: {e}"))),
+    };
+    let parse = || {
+        let after = stat.rsplit_once(')')?.1;
+        let mut fields = after.split_whitespace();
+        let state = fields.next()?.chars().next()?;
+        // Fields after the name start at field 3 (state); 22 is 19 further.
+        let start = fields.nth(18)?.parse().ok()?;
+        Some((state, start))
+    };
+    Ok(parse())
+}
+
+/// An error that means the process is gone.
+fn gone(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::NotFound || e.raw_os_error() == Some(Errno::SRCH.raw_os_error())
+}
+
+/// Raises the soft limit on open files to the hard one, so a large group
+/// of targets can each be pinned by a pidfd.
+pub(crate) fn raise_fd_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut lim = getrlimit(Resource::Nofile);
+    // `None` is unlimited: nothing to raise then.
+    if let (Some(soft), Some(hard)) = (lim.current, lim.maximum)
+        && soft < hard
+    {
+        lim.current = Some(hard);
+        let _ = setrlimit(Resource::Nofile, lim);
+    }
+}
+
+/// How many pidfds may be opened: the soft limit on open files, less
+/// those open now and a reserve for reading `/proc`, probing and scanning
+/// while the pidfds are open (a quarter of the limit, 16 to 64).
+pub(crate) fn fd_budget() -> usize {
+    let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
+    let limit = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+    let reserve = (limit / 4).clamp(16, 64);
+    let open = std::fs::read_dir("/proc/self/fd").map_or(reserve, Iterator::count);
+    limit.saturating_sub(open + reserve)
+}
+
+/// The fds through which a pinned target holds its sockets, found by one
+/// read of its fd table; the last check before the signal looks at
+/// these fds only.
+pub(crate) struct Holding(Vec<(String, u64)>);
+
+/// The socket inode an fd link names: `socket:[12345]`.
+fn socket_inode(link: &std::path::Path) -> Option<u64> {
+    let s = link.to_str()?;
+    s.strip_prefix("socket:[")?.strip_suffix(']')?.parse().ok()
+}
+
+/// Reads `pid`'s fd table for `inodes` (sorted): the fds that hold them.
+/// An empty table means the main thread has exited while other threads
+/// hold the process's files: their tables (`/proc/PID/task/TID/fd`) are
+/// read instead, as the owner walk does.
+pub(crate) fn holding(pid: u32, inodes: &[u64]) -> Result<Holding, PinError> {
+    let dir = match std::fs::read_dir(format!("/proc/{pid}/fd")) {
+        Ok(d) => d,
+        Err(e) if gone(&e) => return Err(PinError::Exited),
+        Err(e) => return Err(PinError::Unreadable(format!("/proc/{pid}/fd: {e}"))),
+    };
+    let mut held = Vec::new();
+    if sockets_in(dir, inodes, &mut held) == 0 {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+        for task in tasks.filter(|t| t.file_name().to_str() != Some(&pid.to_string())) {
+            if let Ok(dir) = std::fs::read_dir(task.path().join("fd")) {
+                sockets_in(dir, inodes, &mut held);
+            }
+        }
+    }
+    if held.is_empty() { Err(PinError::LetGo) } else { Ok(Holding(held)) }
+}
+
+/// Adds the fds of `dir` that name one of `inodes` to `held`; returns how
+/// many entries `dir` had.
+fn sockets_in(dir: std::fs::ReadDir, inodes: &[u64], held: &mut Vec<(String, u64)>) -> usize {
+    let mut entries = 0;
+    for entry in dir.flatten() {
+        entries += 1;
+        let Ok(link) = std::fs::read_link(entry.path()) else { continue };
+        if let Some(n) = socket_inode(&link).filter(|n| inodes.binary_search(n).is_ok()) {
+            held.push((entry.path().to_string_lossy().into_owned(), n));
+        }
+    }
+    entries
+}
+
+impl Holding {
+    /// Whether one of these fds still holds its socket: a `readlink` per
+    /// fd, no fd-table read.
+    pub(crate) fn still(&self) -> bool {
+        self.0.iter().any(|(path, inode)| {
+            std::fs::read_link(path).ok().and_then(|l| socket_inode(&l)) == Some(*inode)
+        })
+    }
+}
+
+/// Whether `/proc` is this pid namespace's: `/proc/self` names this
+/// process by the pid `getpid()` returns. When it is another namespace's
+/// (`unshare -p` without `--mount-proc`, a sandbox or container given the
+/// host's `/proc`), the pids read from it name other processes for
+/// `pidfd_open` and `kill`.
+pub(crate) fn proc_is_ours() -> Result<(), String> {
+    let me = std::process::id();
+    let seen = std::fs::read_link("/proc/self")
+        .ok()
+        .and_then(|l| l.to_str().and_then(|s| s.parse::<u32>().ok()));
+    if seen == Some(me) {
+        return Ok(());
+    }
+    let says = seen.map_or_else(|| "does not list it".into(), |p| format!("calls it pid {p}"));
+    Err(format!(
+        "--kill refused: /proc belongs to another pid namespace (portcheck is pid {me} here, /proc {says}), so a pid read from /proc would name a different process here; run portcheck where /proc is its own (mount one: unshare --pid --fork --mount-proc), or outside the sandbox"
+    ))
+}
+
+/// The pid the pidfd `fd` names in `/proc`'s pid namespace (the `Pid:`
+/// line of its fdinfo, Linux 5.10 and later).
+fn pidfd_pid(fd: &OwnedFd) -> Option<u32> {
+    use std::os::fd::AsRawFd;
+    let info = std::fs::read_to_string(format!("/proc/self/fdinfo/{}", fd.as_raw_fd())).ok()?;
+    info.lines().find_map(|l| l.strip_prefix("Pid:")).and_then(|p| p.trim().parse().ok())
 }
 
 /// The process's start time in clock ticks since boot.
@@ -36,22 +164,36 @@ pub(crate) struct Pinned {
 }
 
 impl Pinned {
-    /// Pins `pid`, which was `planned` when the plan was made. `Err` says
-    /// why it will not be signalled.
-    pub(crate) fn pin(pid: u32, planned: Option<u64>) -> Result<Pinned, Outcome> {
+    /// Pins `pid`, which was `planned` when the plan was made: by a
+    /// pidfd when `pidfd` (there is an fd to spare for it) and the kernel
+    /// has them, else by its start time. `Err` says why it will not be
+    /// signalled.
+    pub(crate) fn pin(pid: u32, planned: Option<u64>, pidfd: bool) -> Result<Pinned, PinError> {
         let raw = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw);
-        let raw = raw.ok_or(Outcome::Exited)?;
-        let pidfd = match rustix::process::pidfd_open(raw, rustix::process::PidfdFlags::empty()) {
-            Ok(fd) => Some(fd),
-            Err(Errno::SRCH) => return Err(Outcome::Exited),
-            Err(_) => None,
+        let raw = raw.ok_or(PinError::Exited)?;
+        let flags = rustix::process::PidfdFlags::empty();
+        let pidfd = match pidfd.then(|| rustix::process::pidfd_open(raw, flags)) {
+            Some(Ok(fd)) => Some(fd),
+            Some(Err(Errno::SRCH)) => return Err(PinError::Exited),
+            // Out of fds (EMFILE), or no pidfds (ENOSYS): by start time.
+            Some(Err(_)) | None => None,
         };
+        if let Some(fd) = &pidfd
+            && pidfd_pid(fd).is_some_and(|p| p != pid)
+        {
+            return Err(PinError::OtherNamespace);
+        }
         // Pinned: a check from now on holds until the signal.
-        let now = start_time(pid).ok_or(Outcome::Exited)?;
+        let now = read_stat(pid)?.ok_or(PinError::Exited)?.1;
         if planned.is_some_and(|t| t != now) {
-            return Err(Outcome::Refused);
+            return Err(PinError::LetGo);
         }
         Ok(Pinned { pid, start: Some(now), pidfd })
+    }
+
+    /// Whether a pidfd pins it (else its start time does).
+    pub(crate) fn has_pidfd(&self) -> bool {
+        self.pidfd.is_some()
     }
 
     pub(crate) fn pid(&self) -> u32 {
@@ -110,7 +252,7 @@ mod tests {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
         let pid = child.id();
         let start = start_time(pid);
-        let pinned = Pinned::pin(pid, start).unwrap();
+        let pinned = Pinned::pin(pid, start, true).unwrap();
         assert!(pinned.pidfd.is_some());
         assert!(pinned.alive());
         child.kill().unwrap();
@@ -119,7 +261,18 @@ mod tests {
         // dead process, so the signal reaches no one.
         assert!(!pinned.alive());
         assert_eq!(pinned.signal(Signal::TERM), Err(Outcome::Exited));
-        assert!(matches!(Pinned::pin(pid, start), Err(Outcome::Exited | Outcome::Refused)));
+        assert!(matches!(Pinned::pin(pid, start, true), Err(PinError::Exited | PinError::LetGo)));
+    }
+
+    #[test]
+    fn a_pidfd_names_its_process_in_procs_namespace() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pinned = Pinned::pin(child.id(), None, true).unwrap();
+        assert_eq!(pidfd_pid(pinned.pidfd.as_ref().unwrap()), Some(child.id()));
+        let by_time = Pinned::pin(child.id(), None, false).unwrap();
+        assert!(!by_time.has_pidfd() && by_time.alive());
+        child.kill().unwrap();
+        child.wait().unwrap();
     }
 
     #[test]

@@ -10,7 +10,26 @@ mod linux;
 mod unix;
 
 #[cfg(target_os = "linux")]
-pub(crate) use linux::{Pinned, start_time, wait_any};
-pub(crate) use unix::parse_signal;
+pub(crate) use linux::{
+    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
+};
 #[cfg(not(target_os = "linux"))]
-pub(crate) use unix::{Pinned, start_time, wait_any};
+pub(crate) use unix::{
+    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
+};
+pub(crate) use unix::{catch_interrupts, interrupted, parse_signal};
+
+/// Why a target could not be pinned and checked: it is not signalled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PinError {
+    /// It exited before it could be pinned.
+    Exited,
+    /// Its pid names another program now, or it let go of the socket.
+    LetGo,
+    /// The pidfd names a process other than the one `/proc` showed:
+    /// `/proc` is another pid namespace's.
+    OtherNamespace,
+    /// Out of file descriptors (or another OS error) reading its state:
+    /// the error, in words.
+    Unreadable(String),
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System};
 
+use super::PinError;
 use crate::report::{Outcome, Signal};
 
 /// The process's start time (seconds since the epoch), or `None` when it
@@ -29,14 +30,19 @@ pub(crate) struct Pinned {
 }
 
 impl Pinned {
-    /// Pins `pid`, which was `planned` when the plan was made. `Err` says
-    /// why it will not be signalled.
-    pub(crate) fn pin(pid: u32, planned: Option<u64>) -> Result<Pinned, Outcome> {
-        let now = start_time(pid).ok_or(Outcome::Exited)?;
+    /// Pins `pid`, which was `planned` when the plan was made (there are
+    /// no pidfds to ask for here). `Err` says why it will not be
+    /// signalled.
+    pub(crate) fn pin(pid: u32, planned: Option<u64>, _pidfd: bool) -> Result<Pinned, PinError> {
+        let now = start_time(pid).ok_or(PinError::Exited)?;
         if planned.is_some_and(|t| t != now) {
-            return Err(Outcome::Refused);
+            return Err(PinError::LetGo);
         }
         Ok(Pinned { pid, start: Some(now) })
+    }
+
+    pub(crate) fn has_pidfd(&self) -> bool {
+        false
     }
 
     pub(crate) fn pid(&self) -> u32 {
@@ -57,6 +63,75 @@ impl Pinned {
         }
         send(self.pid, sig)
     }
+}
+
+/// Nothing to check here: there is no `/proc` to disagree with.
+pub(crate) fn proc_is_ours() -> Result<(), String> {
+    Ok(())
+}
+
+/// Nothing to raise: no fd is held per target here.
+pub(crate) fn raise_fd_limit() {}
+
+/// No fd is held per target here.
+pub(crate) fn fd_budget() -> usize {
+    usize::MAX
+}
+
+/// Sockets have no inode to check here: the start-time check before the
+/// signal stands alone.
+pub(crate) struct Holding;
+
+pub(crate) fn holding(_pid: u32, _inodes: &[u64]) -> Result<Holding, PinError> {
+    Ok(Holding)
+}
+
+impl Holding {
+    pub(crate) fn still(&self) -> bool {
+        true
+    }
+}
+
+/// The signal (SIGINT, SIGTERM, SIGHUP) that interrupted `--kill`, 0 when
+/// none did.
+static INTERRUPTED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// From now on SIGINT, SIGTERM and SIGHUP do not end portcheck: they are
+/// blocked in this thread (and in the threads it starts) and taken by a
+/// thread of their own, which notes the first (see [`interrupted`]) so
+/// `--kill` stops waiting and reports. A second one ends portcheck at
+/// once, with the same status.
+pub(crate) fn catch_interrupts() {
+    use nix::sys::signal::{SIGHUP, SIGINT, SIGTERM, SigSet};
+    use std::sync::atomic::Ordering;
+    let mut set = SigSet::empty();
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+        set.add(sig);
+    }
+    if set.thread_block().is_err() {
+        return;
+    }
+    let spawned = std::thread::Builder::new().name("interrupts".into()).spawn(move || {
+        while let Ok(sig) = set.wait() {
+            if INTERRUPTED.swap(sig as i32, Ordering::SeqCst) != 0 {
+                std::process::exit(128 + sig as i32);
+            }
+        }
+    });
+    if spawned.is_err() {
+        // No thread to take them: let them end portcheck as before.
+        let _ = set.thread_unblock();
+    }
+}
+
+/// The signal that interrupted `--kill`, once one has.
+pub(crate) fn interrupted() -> Option<Signal> {
+    let n = INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst);
+    if n == 0 {
+        return None;
+    }
+    let sig = nix::sys::signal::Signal::try_from(n).ok()?;
+    Some(Signal { number: n, name: sig.as_str() })
 }
 
 /// `kill(2)`, its errors as outcomes.
@@ -112,7 +187,7 @@ mod tests {
     #[test]
     fn a_pinned_child_is_alive_until_it_exits() {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
-        let pinned = Pinned::pin(child.id(), None).unwrap();
+        let pinned = Pinned::pin(child.id(), None, false).unwrap();
         assert!(pinned.alive());
         send(child.id(), Signal::KILL).unwrap();
         // A zombie until reaped: not alive.
@@ -134,7 +209,7 @@ mod tests {
     fn a_changed_start_time_is_not_pinned() {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
         let now = start_time(child.id()).unwrap();
-        assert!(matches!(Pinned::pin(child.id(), Some(now + 1)), Err(Outcome::Refused)));
+        assert!(matches!(Pinned::pin(child.id(), Some(now + 1), false), Err(PinError::LetGo)));
         child.kill().unwrap();
         child.wait().unwrap();
     }

@@ -76,8 +76,13 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
             }
             Outcome::DryRun => format!("would send {sig} (dry run)"),
             Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
+            Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
         };
         let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+    }
+    if let Some(sig) = r.interrupted {
+        let _ =
+            writeln!(out, "Interrupted by {}: stopped waiting; nothing more was sent.", sig.name);
     }
     for p in &r.ports {
         port_after(&mut out, style, r, p);
@@ -106,6 +111,16 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
                 escape(&x.stop)
             );
         }
+    } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
+        let _ = writeln!(
+            out,
+            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.\n  to free the port: {}",
+            style.styled("Held:", styles::BAD),
+            p.port,
+            x.pid,
+            escape(&x.name),
+            escape(&x.stop)
+        );
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {
