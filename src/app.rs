@@ -87,7 +87,12 @@ fn suggest(
             };
             inspect::ports(ctx, config.select, &[q])?.ports.into_iter().next()
         };
-        emit(&report::text::suggestion(style, &result, holder.as_ref()))?;
+        let n = result.suggestions[0];
+        // The project here first: --suggest is asked before starting it.
+        let remedy = crate::advice::here(n)
+            .or_else(|| holder.as_ref().and_then(|h| crate::advice::of_holders(h, n)))
+            .unwrap_or_else(|| crate::remedy::generic(n));
+        emit(&report::text::suggestion(style, &result, holder.as_ref(), &remedy))?;
     }
     Ok(ExitStatus::Yes)
 }

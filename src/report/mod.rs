@@ -338,6 +338,9 @@ pub(crate) struct NextSteps {
     pub(crate) kill: Vec<u32>,
     /// The nearest free port, from `--suggest`.
     pub(crate) free: Option<u16>,
+    /// How to start a server on `free` instead: the holder's framework,
+    /// else the project here, else generic forms.
+    pub(crate) remedy: Option<crate::remedy::Remedy>,
     /// Commands that stop refused holders (supervisors) for good.
     pub(crate) stop: Vec<String>,
 }

@@ -1,6 +1,7 @@
 //! Integration tests: the built binary against real sockets and processes,
 //! one module per capability, one harness (`util`).
 
+mod advice;
 mod explain;
 mod kill;
 mod query;

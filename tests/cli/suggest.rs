@@ -109,11 +109,19 @@ fn suggest_on_a_terminal_names_the_holder_and_gives_lines_to_paste() {
     assert!(screen.contains(&format!("Port {base} is taken by pid {}", held[0].pid())), "{screen}");
     let n: u16 = screen
         .lines()
-        .find_map(|l| l.trim().strip_prefix("PORT="))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("PORT= line: {screen}"));
+        .find_map(|l| l.strip_prefix("Free port: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("Free port: line: {screen}"));
     assert!(n > base);
-    assert!(screen.contains(&format!("--port {n}")), "{screen}");
+    // No project here: generic forms that say what they assume, never a
+    // bare PORT=N line nor a Flask line.
+    assert!(
+        screen.contains(&format!("PORT={n} your-command   # if your app reads $PORT")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!("--port {n}   # if it takes --port")), "{screen}");
+    assert!(!screen.lines().any(|l| l.trim() == format!("PORT={n}")), "{screen}");
+    assert!(!screen.contains("flask"), "{screen}");
 }
 
 #[test]

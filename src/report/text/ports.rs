@@ -149,7 +149,17 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         let _ = writeln!(out, "    {}", escape(stop));
     }
     if let Some(p) = n.free {
-        let _ = writeln!(out, "    or use port {p}: PORT={p} · --port {p}");
+        match &n.remedy {
+            Some(r) => {
+                let _ = writeln!(out, "    or use port {p} ({}):", escape(&r.why));
+                for line in &r.lines {
+                    let _ = writeln!(out, "      {}", escape(line));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "    or use port {p}");
+            }
+        }
     }
 }
 

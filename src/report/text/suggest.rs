@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{Style, styles};
+use crate::remedy::Remedy;
 use crate::report::{PortReport, Suggestion};
 use crate::sanitize::{command_line, escape};
 
@@ -13,7 +14,12 @@ pub(crate) fn suggestion_numbers(s: &Suggestion) -> String {
 }
 
 /// `--suggest` on a terminal: why the base is taken, and lines to paste.
-pub(crate) fn suggestion(style: &Style, s: &Suggestion, base: Option<&PortReport>) -> String {
+pub(crate) fn suggestion(
+    style: &Style,
+    s: &Suggestion,
+    base: Option<&PortReport>,
+    remedy: &Remedy,
+) -> String {
     let mut out = String::new();
     if let Some(b) = base.filter(|b| b.in_use) {
         let holder = b
@@ -36,7 +42,9 @@ pub(crate) fn suggestion(style: &Style, s: &Suggestion, base: Option<&PortReport
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
     let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
-    let n = s.suggestions[0];
-    let _ = writeln!(out, "  flask run --port {n}\n  PORT={n}\n  --port {n}");
+    let _ = writeln!(out, "{}:", escape(&remedy.why));
+    for line in &remedy.lines {
+        let _ = writeln!(out, "  {}", escape(line));
+    }
     out
 }

@@ -74,7 +74,11 @@ fn a_port_in_use_with_next_steps() {
         ports: vec![port(vec![socket("0.0.0.0", vec![flask(41235, "Flask development server")])])],
         notes: vec![],
     };
-    let next = [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), stop: vec![] }];
+    let cmd: Vec<String> = vec!["python3".into(), "-m".into(), "flask".into(), "run".into()];
+    let (pre, rest) = crate::remedy::tool(&cmd, "flask").unwrap();
+    let remedy = Some(crate::remedy::flask_run(&pre, &rest, 5001));
+    let next =
+        [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), remedy, stop: vec![] }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     let expected = "\
@@ -86,7 +90,9 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
   pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
   next steps:
     portcheck --kill 5000   # stops pid 41235
-    or use port 5001: PORT=5001 · --port 5001
+    or use port 5001 (Flask's `flask run` reads --port or FLASK_RUN_PORT, never PORT):
+      python3 -m flask run --port 5001
+      FLASK_RUN_PORT=5001 python3 -m flask run
 
 ";
     assert_eq!(text, expected);
