@@ -74,6 +74,10 @@ fn suggest(
     if config.json {
         emit(&report::json::render(&result)?)?;
     } else if config.quiet || !config.stdout_tty {
+        if !config.quiet {
+            // A script gets the number; the person reading its log the why.
+            result.notes.iter().for_each(|n| warn(n));
+        }
         emit(&report::text::suggestion_numbers(&result))?;
     } else {
         // Say who holds the base: worth the /proc walk on a terminal only.

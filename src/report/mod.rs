@@ -350,6 +350,10 @@ pub(crate) struct NextSteps {
 pub(crate) struct Suggestion {
     pub(crate) base: u16,
     pub(crate) suggestions: Vec<u16>,
+    /// Why the answer is not simply the nearest port above the base: no
+    /// right to bind privileged ports, or nothing free above it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) notes: Vec<String>,
 }
 
 /// What a wait waits for.

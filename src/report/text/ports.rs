@@ -26,7 +26,7 @@ pub(crate) fn ports(
     }
     let free: Vec<&PortReport> = r.ports.iter().filter(|p| !p.in_use).collect();
     if !free.is_empty() {
-        free_ports(&mut out, style, select, &free);
+        free_ports(&mut out, style, host, select, &free);
     }
     for n in &r.notes {
         let _ = writeln!(out, "note: {n}");
@@ -103,7 +103,13 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
 }
 
 /// The free ports, bind-checked or not, and their notes.
-fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortReport]) {
+fn free_ports(
+    out: &mut String,
+    style: &Style,
+    host: &HostPorts,
+    select: Selection,
+    free: &[&PortReport],
+) {
     let families = match (select.v4, select.v6) {
         (true, true) => "IPv4 and IPv6",
         (true, false) => "IPv4",
@@ -130,6 +136,19 @@ fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortR
             "{} {}  (no socket bound; binding it needs root, so it was not bind-checked)",
             style.styled("Free:", styles::GOOD),
             summarize(&unchecked),
+        );
+    }
+    let ephemeral: Vec<String> = free.iter().filter(|p| p.ephemeral).map(label).collect();
+    if !ephemeral.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {} {} inside the ephemeral range {}-{}: outgoing connections may take {} \
+             (portcheck --suggest finds a port outside it)",
+            style.styled("warning:", styles::WARN),
+            summarize(&ephemeral),
+            host.ephemeral.0,
+            host.ephemeral.1,
+            if ephemeral.len() == 1 { "it" } else { "them" }
         );
     }
     for p in free {

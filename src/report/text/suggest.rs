@@ -32,12 +32,11 @@ pub(crate) fn suggestion(
             })
             .unwrap_or_else(|| "a process portcheck cannot see".into());
         let _ = writeln!(out, "Port {} is taken by {holder}", s.base);
-    } else if s.suggestions.first() != Some(&s.base) {
-        let _ = writeln!(
-            out,
-            "Port {} is not suggested (taken, reserved or in the ephemeral range).",
-            s.base
-        );
+    } else if s.suggestions.first() != Some(&s.base) && s.notes.is_empty() {
+        let _ = writeln!(out, "Port {} is taken (something is bound to it).", s.base);
+    }
+    for n in &s.notes {
+        let _ = writeln!(out, "{} {}", style.styled("note:", styles::WARN), escape(n));
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };

@@ -241,3 +241,18 @@ fn a_wait_reports_each_port() {
     };
     assert_eq!(wait(&PLAIN, &l), "OK Port 5000 is listening.\nWaited 1.50s.\n");
 }
+
+#[test]
+fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
+    let mut p = port(vec![]);
+    p.port = 40000;
+    p.ephemeral = true;
+    let r = PortsReport { ports: vec![p], notes: vec![] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &r, &[]),
+        "Free: 40000/tcp  (bound and released on the wildcard address: IPv4)\n  \
+         warning: 40000/tcp inside the ephemeral range 32768-60999: outgoing connections may \
+         take it (portcheck --suggest finds a port outside it)\n"
+    );
+}
