@@ -238,6 +238,10 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingRequiredArgument => {
+            return Err(missing_mode(&args)
+                .unwrap_or_else(|| usage(format!("{} (see 'portcheck --help')", e.kind()))));
+        }
         Err(e) => return clap_error(&e),
     };
     if let Some(shell) = cli.completions {
@@ -267,6 +271,35 @@ fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
     let first = text.lines().next().unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
     Err(usage(format!("{first} (see 'portcheck --help')")))
+}
+
+/// Flags that only mean something with a mode flag: (long, short, mode).
+const NEEDS_MODE: &[(&str, char, &str)] = &[
+    ("--yes", 'y', "--kill"),
+    ("--grace", '-', "--kill"),
+    ("--signal", '-', "--kill"),
+    ("--force", '-', "--kill"),
+    ("--dry-run", '-', "--kill"),
+    ("--settle", '-', "--kill"),
+    ("--count", 'n', "--suggest"),
+];
+
+/// clap's "required arguments were not provided" said in one line: which
+/// flag needs which mode, and the command with it.
+fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
+    let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let (flag, mode) = words.iter().find_map(|w| {
+        NEEDS_MODE.iter().find_map(|&(long, short, mode)| {
+            let is_long = *w == long || w.strip_prefix(long).is_some_and(|r| r.starts_with('='));
+            let in_cluster = short != '-'
+                && w.starts_with('-')
+                && !w.starts_with("--")
+                && w[1..].chars().take_while(char::is_ascii_alphabetic).any(|c| c == short);
+            (is_long || in_cluster)
+                .then(|| (if is_long { long.to_string() } else { format!("-{short}") }, mode))
+        })
+    })?;
+    Some(usage(format!("{flag} needs {mode}: portcheck {mode} {}", words.join(" "))))
 }
 
 /// The command portcheck runs.

@@ -100,3 +100,27 @@ fn completions_for_every_shell_carry_the_flags() {
     }
     portcheck(&["--completions", "tcsh"]).code(2);
 }
+
+#[test]
+fn a_flag_without_its_mode_names_the_flag_and_the_mode() {
+    for (args, line) in [
+        (
+            &["--dry-run", "5001"][..],
+            "portcheck: --dry-run needs --kill: portcheck --kill --dry-run 5001\n",
+        ),
+        (&["-y", "5001"][..], "portcheck: -y needs --kill: portcheck --kill -y 5001\n"),
+        (
+            &["--grace=2s", "80"][..],
+            "portcheck: --grace needs --kill: portcheck --kill --grace=2s 80\n",
+        ),
+        (&["-n", "3"][..], "portcheck: -n needs --suggest: portcheck --suggest -n 3\n"),
+        (
+            &["--count", "3", "8000"][..],
+            "portcheck: --count needs --suggest: portcheck --suggest --count 3 8000\n",
+        ),
+    ] {
+        let run = portcheck(args);
+        run.code(2);
+        assert_eq!(run.stderr, line, "{args:?}");
+    }
+}
