@@ -19,7 +19,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
         }
         Parsed::Run(config) => *config,
     };
-    let style = Style { color: config.color, width: config.width };
+    let style = Style { color: config.color, width: config.width, wide: config.wide };
     let ctx = Context::new(config.services.clone());
     match &config.mode {
         Mode::List { exposed } => {

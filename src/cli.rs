@@ -24,24 +24,29 @@ PORT, every listening TCP socket and bound UDP socket is listed.
 A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
+DURATION is a number with ms, s, m or h (500ms, 30s, 2m); a bare number is
+seconds.
+
 Exit status:
   0  yes: every given port is free (after --kill too), the wait succeeded,
      or the listing or suggestion was printed
-  1  no: a given port is in use (still held after --kill), or the wait timed out
+  1  no: a given port is in use (still held after --kill), or the wait
+     timed out
   2  usage error: a bad port, range, service name, duration or flag
   3  could not complete: permission denied, no free port to suggest, or an
      operating-system error
 
 Examples:
-  portcheck 5000            who holds port 5000, and how
-  portcheck 3000-3010 53/udp
-  portcheck                 every listening socket with its owners
-  portcheck --exposed       only the sockets other machines can reach
-  portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
-  portcheck --kill 5000     stop whatever holds 5000 (asks first on a terminal)
-  PORT=$(portcheck --suggest 5000)        a free port near 5000, bind-checked
-  portcheck --wait-listen 30s 5432        CI: wait for a service to come up
-  portcheck --json 5000     the same report as JSON (docs/json.md)";
+  portcheck 5000              who holds port 5000, and what to do about it
+  portcheck 3000-3010 53/udp  a range and a UDP port
+  portcheck                   every listening socket with its owners
+  portcheck --exposed         only the sockets other machines can reach
+  portcheck -q 5432 6379      CI preflight: silent, exit 1 if one is taken
+  portcheck --kill 5000       stop whatever holds 5000 (asks on a terminal)
+  portcheck --suggest 5000    the nearest free port at or above 5000
+  portcheck --wait-listen 30s 5432
+                              CI: wait until a service listens on 5432
+  portcheck --json 5000       the same report as one JSON object";
 
 /// Raw command-line flags, as clap parses them.
 #[derive(Debug, Parser)]
@@ -73,7 +78,7 @@ pub(crate) struct Cli {
     #[arg(short = '6', long = "ipv6")]
     ipv6: bool,
 
-    /// Machine-readable output (schema in docs/json.md).
+    /// Machine-readable output: one JSON object, every mode.
     #[arg(long)]
     json: bool,
 
@@ -89,6 +94,10 @@ pub(crate) struct Cli {
     /// List only sockets reachable from other machines (not loopback).
     #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
     exposed: bool,
+
+    /// Show command lines whole (on a terminal they are shortened to fit).
+    #[arg(long)]
+    wide: bool,
 
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -146,7 +155,8 @@ pub(crate) struct Cli {
     )]
     settle: Duration,
 
-    /// Print the nearest free port at or above PORT (else $PORT, else 8000).
+    /// Print the nearest free port at or above PORT (else $PORT, else 8000),
+    /// bind-checked, outside the ephemeral range.
     #[arg(long, conflicts_with_all = ["kill", "wait_free", "wait_listen"], help_heading = "Suggest")]
     suggest: bool,
 
@@ -201,6 +211,8 @@ pub(crate) struct Config {
     pub(crate) color: bool,
     /// The terminal's width when stdout is a terminal.
     pub(crate) width: Option<u16>,
+    /// `--wide`: command lines whole.
+    pub(crate) wide: bool,
     /// Whether stdout is a terminal (`--suggest` prints more there).
     pub(crate) stdout_tty: bool,
     /// Whether stdin is a terminal (`--kill` asks there).
@@ -345,6 +357,7 @@ impl Cli {
             quiet: self.quiet,
             color,
             width: if stdout_tty { Some(terminal_width()) } else { None },
+            wide: self.wide,
             stdout_tty,
             stdin_tty: std::io::stdin().is_terminal(),
             services,

@@ -4,6 +4,7 @@
 mod advice;
 mod explain;
 mod kill;
+mod layout;
 mod query;
 mod reliability;
 mod suggest;

@@ -31,19 +31,25 @@ pub(crate) fn suggestion(
                 format!("pid {} ({}): {}", p.pid, escape(&p.name), command_line(&p.command, 60))
             })
             .unwrap_or_else(|| "a process portcheck cannot see".into());
-        let _ = writeln!(out, "Port {} is taken by {holder}", s.base);
+        out.push_str(&super::table::wrapped(
+            style,
+            &format!("Port {} is taken by {holder}", s.base),
+        ));
     } else if s.suggestions.first() != Some(&s.base) && s.notes.is_empty() {
         let _ = writeln!(out, "Port {} is taken (something is bound to it).", s.base);
     }
     for n in &s.notes {
-        let _ = writeln!(out, "{} {}", style.styled("note:", styles::WARN), escape(n));
+        out.push_str(&super::table::wrapped(
+            style,
+            &format!("{} {}", style.styled("note:", styles::WARN), escape(n)),
+        ));
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
     let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
-    let _ = writeln!(out, "{}:", escape(&remedy.why));
+    out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why))));
     for line in &remedy.lines {
-        let _ = writeln!(out, "  {}", escape(line));
+        out.push_str(&super::table::paste_line(style, 2, &escape(line)));
     }
     out
 }
