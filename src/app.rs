@@ -116,7 +116,10 @@ fn kill(
         emit(&report::text::kill_plan(&summary))?;
     }
     let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && config.stdin_tty;
-    let declined = asks && !ask(&report::text::kill_prompt(&summary))?;
+    // With stdout piped (`| tee log`), the report may reach the screen
+    // after the question starts: the question gets a line of its own.
+    let lead = if config.stdout_tty { "" } else { "\n" };
+    let declined = asks && !ask(&format!("{lead}{}", report::text::kill_prompt(&summary)))?;
     let outcome =
         crate::kill::carry_out(ctx, config.select, &config.ports, before, &plan, opts, declined)?;
     if config.json {

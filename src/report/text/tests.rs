@@ -377,3 +377,21 @@ fn commands_to_paste_break_with_a_backslash_outside_quotes() {
     );
     assert_eq!(table::paste_line(&PLAIN, 4, "short one"), "    short one\n");
 }
+
+#[test]
+fn network_exposure_is_coloured_alike_everywhere_and_not_bright_yellow() {
+    let colour = Style { color: true, width: None, wide: false };
+    let s = socket("0.0.0.0", vec![flask(9, "x")]);
+    let (_, network) = exposure_word(Exposure::AllInterfaces);
+    let painted = format!("{network}network");
+    let listed =
+        listing(&colour, &crate::report::Listing { sockets: vec![s.clone()], notes: vec![] });
+    let r = PortsReport { ports: vec![port(vec![s])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let reported = ports(&colour, &host(), all, &r, &[]);
+    for text in [&listed, &reported] {
+        assert!(text.contains(&painted), "{text:?}");
+        assert!(!text.contains("\x1b[93m") && !text.contains("33mnetwork"), "{text:?}");
+    }
+    assert!(format!("{network}").contains("35"), "magenta");
+}
