@@ -376,6 +376,8 @@ pub(crate) struct WaitReport {
     pub(crate) until: Until,
     /// The ports that met the condition at the last look.
     pub(crate) ready: Vec<u16>,
+    /// How many times the socket table was read (the cost of the wait).
+    pub(crate) polls: u32,
     /// The ports as they were at the end.
     pub(crate) ports: Vec<PortReport>,
 }

@@ -125,3 +125,41 @@ fn wait_reports_each_port_on_its_own() {
     run.stdout_has(&format!("OK Port {free} is free."));
     run.stdout_has(&format!("Port {} is still held by pid {}", h.port, h.pid()));
 }
+
+/// The number of sendmsg/sendto calls in an `strace -c` summary.
+fn sends(summary: &str) -> u64 {
+    summary
+        .lines()
+        .filter(|l| l.ends_with(" sendmsg") || l.ends_with(" sendto"))
+        .filter_map(|l| l.split_whitespace().nth(3)?.parse::<u64>().ok())
+        .sum()
+}
+
+#[test]
+fn a_long_wait_backs_off_to_a_few_polls_a_second() {
+    let (port, held) = hold_block(1);
+    drop(held);
+    let p = port.to_string();
+    // 3 s with nothing listening: 25 ms rising to 250 ms is about 17 reads
+    // of the socket table; a fixed 25 ms would be about 110.
+    let run = portcheck(&["--json", "--wait-listen", "3s", &p]);
+    run.code(1);
+    let polls = run.json()["polls"].as_u64().expect("polls");
+    assert!((8..=30).contains(&polls), "{polls} polls in 3 s");
+    // What the kernel saw, where strace is installed: a few netlink
+    // requests per poll, not hundreds.
+    if std::process::Command::new("strace").arg("-V").output().is_ok() {
+        let dir = tempdir::Dir::new();
+        let out = dir.path.join("strace.txt");
+        let status = std::process::Command::new("strace")
+            .args(["-c", "-f", "-e", "trace=sendto,sendmsg", "-o"])
+            .arg(&out)
+            .arg(util::bin())
+            .args(["-q", "--wait-listen", "3s", &p])
+            .status()
+            .expect("strace");
+        assert_eq!(status.code(), Some(1));
+        let n = sends(&std::fs::read_to_string(&out).unwrap());
+        assert!((8..=200).contains(&n), "{n} netlink requests in 3 s");
+    }
+}

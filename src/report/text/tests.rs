@@ -222,6 +222,7 @@ fn a_wait_reports_each_port() {
         waited_ms: 1500,
         until: Until::Free,
         ready: vec![5000],
+        polls: 9,
         ports: vec![port(vec![]), {
             let mut p = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
             p.port = 6000;
