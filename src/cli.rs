@@ -586,6 +586,9 @@ fn negative_port(args: &[OsString]) -> Option<String> {
 }
 
 #[cfg(test)]
+mod man;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
@@ -603,8 +606,7 @@ mod tests {
     /// with `UPDATE_MAN=1 cargo test man_page`.
     #[test]
     fn man_page_is_in_sync() {
-        let mut page = Vec::new();
-        clap_mangen::Man::new(Cli::command()).render(&mut page).unwrap();
+        let page = man::page();
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/portcheck.1");
         if std::env::var_os("UPDATE_MAN").is_some() {
             std::fs::write(path, &page).unwrap();
