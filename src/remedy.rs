@@ -110,7 +110,7 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
     let env_line = format!("FLASK_RUN_PORT={port} {}", shell_line(&with_flag));
     with_flag.extend(["--port".to_string(), port.to_string()]);
     Remedy {
-        why: "Flask's `flask run` reads --port or FLASK_RUN_PORT, never PORT".into(),
+        why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
         lines: vec![shell_line(&with_flag), env_line],
     }
 }

@@ -10,7 +10,7 @@ use super::Style;
 
 /// The fewest columns the COMMAND column may have before the table turns
 /// into blocks.
-const MIN_COMMAND: usize = 24;
+const MIN_COMMAND: usize = 30;
 
 /// One row: fixed cells (text and an optional style), then what the
 /// process is and its command line (both already escaped).

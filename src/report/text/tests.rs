@@ -90,7 +90,7 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
   pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
   next steps:
     portcheck --kill 5000   # stops pid 41235
-    or use port 5001 (Flask's `flask run` reads --port or FLASK_RUN_PORT, never PORT):
+    or use port 5001 (flask run reads --port or FLASK_RUN_PORT, not PORT):
       python3 -m flask run --port 5001
       FLASK_RUN_PORT=5001 python3 -m flask run
 
