@@ -113,7 +113,7 @@ fn kill(
     let summary = plan.summary(opts);
     if human {
         emit(&report::text::ports(style, &ctx.host, config.select, &before, &[]))?;
-        emit(&report::text::kill_plan(&summary))?;
+        emit(&report::text::kill_plan(style, &summary))?;
     }
     let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && config.stdin_tty;
     // With stdout piped (`| tee log`), the report may reach the screen

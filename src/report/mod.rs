@@ -43,7 +43,7 @@ impl Exposure {
     /// What the exposure means, for people.
     pub(crate) fn meaning(self) -> &'static str {
         match self {
-            Exposure::Loopback => "local only: reachable from this machine only",
+            Exposure::Loopback => "loopback: reachable from this machine only",
             Exposure::AllInterfaces => {
                 "all interfaces: reachable from other machines on the network"
             }

@@ -2,23 +2,25 @@
 
 use std::fmt::Write;
 
+use super::table::wrapped;
 use super::{Style, holder_names, styles};
 use crate::report::{KillPlan, KillReport, Outcome, PortReport, Reason, Signal};
 use crate::sanitize::escape;
 
 /// What `--kill` is about to do: refusals, unseen holders, a dry run.
-pub(crate) fn kill_plan(plan: &KillPlan) -> String {
+pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     let mut out = String::new();
     for a in &plan.refused {
         let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-        let _ =
-            writeln!(out, "Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        let line = format!("Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        out.push_str(&wrapped(style, &line));
         if let Some(stop) = &a.stop {
-            let _ = writeln!(out, "  to stop it for good: {}", escape(stop));
+            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(stop))));
         }
     }
     for (port, why) in &plan.unseen {
-        let _ = writeln!(out, "Port {port}: a holder portcheck cannot see: {}", escape(why));
+        let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
+        out.push_str(&wrapped(style, &line));
     }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
@@ -77,7 +79,7 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
             Outcome::DryRun => format!("would send {sig} (dry run)"),
             Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
         };
-        let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+        out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
     }
     for p in &r.ports {
         port_after(&mut out, style, r, p);
@@ -96,15 +98,15 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
                 (Some(pp), None) => format!("pid {pp}"),
                 _ => "an unknown parent".into(),
             };
-            let _ = writeln!(
-                out,
-                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.\n  to stop it for good: {}",
+            let line = format!(
+                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.",
                 style.styled("Respawned:", styles::BAD),
                 p.port,
                 x.pid,
                 escape(&x.name),
-                escape(&x.stop)
             );
+            out.push_str(&wrapped(style, &line));
+            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(&x.stop))));
         }
     } else if p.in_use {
         let holders = holder_names(p, "");
@@ -113,12 +115,12 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         } else {
             format!("pid {}", holders.join(", "))
         };
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} Port {} is still held by {by}.",
             style.styled("Held:", styles::BAD),
             p.port
         );
+        out.push_str(&wrapped(style, &line));
     } else if !r.dry_run {
         let _ =
             writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);

@@ -207,7 +207,7 @@ fn the_plan_and_the_question() {
         grace: Duration::from_secs(5),
     };
     assert_eq!(
-        kill_plan(&plan),
+        kill_plan(&PLAIN, &plan),
         "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good: sudo systemctl stop nginx.service\n\
          Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
          Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
