@@ -70,13 +70,33 @@ fn wait_bad_durations_are_usage_errors() {
 
 /// The shell recipe of docs/ci.md, extracted verbatim.
 fn ci_recipe() -> (tempdir::Dir, std::path::PathBuf) {
+    ci_script("preflight.sh")
+}
+
+/// The script under `<!-- test: NAME -->` in docs/ci.md, written to a file.
+fn ci_script(name: &str) -> (tempdir::Dir, std::path::PathBuf) {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
-    let after = doc.split("<!-- test: preflight.sh -->").nth(1).expect("marker in docs/ci.md");
+    let marker = format!("<!-- test: {name} -->");
+    let after = doc.split(&marker).nth(1).expect("marker in docs/ci.md");
     let body = after.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
     let dir = tempdir::Dir::new();
-    let script = dir.path.join("preflight.sh");
+    let script = dir.path.join(name);
     std::fs::write(&script, body).unwrap();
     (dir, script)
+}
+
+#[test]
+fn ci_wait_recipe_starts_a_server_and_waits() {
+    let (_dir, script) = ci_script("wait.sh");
+    let out = run_recipe(&script, &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let port: u16 = text
+        .trim()
+        .strip_prefix("server up on port ")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(port >= 8000);
 }
 
 fn run_recipe(script: &std::path::Path, ports: &[String]) -> std::process::Output {
