@@ -64,7 +64,7 @@ pub(crate) struct ProcessReport {
     pub(crate) started: Option<String>,
     /// What this process is, when portcheck recognises it.
     pub(crate) hint: Option<String>,
-    /// The parent's short name (not in design §4's example; additive).
+    /// The parent's short name (additive to the documented fields).
     pub(crate) parent_name: Option<String>,
     /// The ancestors, parent first, up to the first supervisor (a shell,
     /// init, a container runtime, an IDE).

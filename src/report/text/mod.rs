@@ -18,7 +18,7 @@ pub(crate) use wait::wait;
 
 use super::{Exposure, PortReport, SocketReport};
 use crate::net::{Family, Protocol};
-use crate::sanitize::escape;
+use crate::sanitize::{command_line, escape};
 
 /// The longest command line shown on a pipe; JSON and `--wide` have it whole.
 const COMMAND_MAX: usize = 120;
@@ -79,18 +79,9 @@ fn exposure_word(e: Exposure) -> (&'static str, anstyle::Style) {
 }
 
 /// The argv as words for a terminal: each escaped, quoted when empty or
-/// holding spaces or quotes.
+/// holding spaces or quotes (as `sanitize::command_line` does).
 fn command_words(args: &[String]) -> Vec<String> {
-    args.iter()
-        .map(|a| {
-            let a = escape(a);
-            if a.is_empty() || a.contains([' ', '\'', '"']) {
-                format!("'{}'", a.replace('\'', "'\\''"))
-            } else {
-                a
-            }
-        })
-        .collect()
+    args.iter().map(|a| command_line(std::slice::from_ref(a), usize::MAX)).collect()
 }
 
 /// One row per process holding the socket (one row when none is seen).

@@ -195,6 +195,9 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
 /// "registered port · commplex-main, flask-dev · inside the ephemeral range".
 fn describe_port(host: &HostPorts, p: &PortReport) -> String {
     let (lo, hi) = p.class.range();
+    // IANA's well-known class is 0-1023 (port 0 is never bound, so the
+    // search range starts at 1).
+    let lo = if lo == 1 { 0 } else { lo };
     let mut parts = vec![format!("{} port ({lo}-{hi})", p.class.label())];
     if !p.services.is_empty() {
         parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));

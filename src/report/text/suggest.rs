@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::{Style, styles};
 use crate::remedy::Remedy;
 use crate::report::{PortReport, Suggestion};
-use crate::sanitize::{command_line, escape};
+use crate::sanitize::escape;
 
 /// `--suggest` for scripts: the numbers, one per line.
 pub(crate) fn suggestion_numbers(s: &Suggestion) -> String {
@@ -28,7 +28,10 @@ pub(crate) fn suggestion(
             .flat_map(|s| s.processes.iter())
             .next()
             .map(|p| {
-                format!("pid {} ({}): {}", p.pid, escape(&p.name), command_line(&p.command, 60))
+                let who = format!("pid {} ({}): ", p.pid, escape(&p.name));
+                let room = style.width.map(|w| usize::from(w).saturating_sub(who.len() + 20));
+                let words = super::command_words(&p.command);
+                format!("{who}{}", super::table::command(style, &words, room.map(|r| r.max(30))))
             })
             .unwrap_or_else(|| "a process portcheck cannot see".into());
         out.push_str(&super::table::wrapped(

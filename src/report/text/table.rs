@@ -108,7 +108,7 @@ fn blocks(style: &Style, rows: &[Row]) -> String {
 /// The command line: whole with `--wide` or on a pipe (up to the cut the
 /// pipe has always had), else shortened to `room`: long paths to their
 /// last part, then cut with an ellipsis.
-fn command(style: &Style, words: &[String], room: Option<usize>) -> String {
+pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> String {
     let whole = words.join(" ");
     let Some(room) = room.filter(|_| !style.wide) else {
         return if style.width.is_none() && !style.wide {
