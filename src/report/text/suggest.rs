@@ -29,7 +29,8 @@ pub(crate) fn suggestion(
             .next()
             .map(|p| {
                 let who = format!("pid {} ({}): ", p.pid, escape(&p.name));
-                let room = style.width.map(|w| usize::from(w).saturating_sub(who.len() + 20));
+                let lead = format!("Port {} is taken by {who}", s.base).chars().count();
+                let room = style.width.map(|w| usize::from(w).saturating_sub(lead));
                 let words = super::command_words(&p.command);
                 format!("{who}{}", super::table::command(style, &words, room.map(|r| r.max(30))))
             })
