@@ -120,7 +120,12 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
 fn flask_script(argv: &[String], port: u16) -> Option<Remedy> {
     let at = argv.iter().skip(1).position(|a| a.ends_with(".py"))? + 1;
     let script = &argv[at];
-    let module = base(script).trim_end_matches(".py").to_string();
+    // `flask --app` takes a module name or a file path.
+    let module = if script.contains('/') {
+        script.clone()
+    } else {
+        script.trim_end_matches(".py").to_string()
+    };
     let mut again: Vec<String> = vec![base(&argv[0]).to_string()];
     again.extend(argv[at..].iter().cloned());
     Some(Remedy {

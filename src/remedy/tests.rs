@@ -46,6 +46,8 @@ fn a_flask_script_gets_app_run_port() {
     );
     let l = lines("/usr/bin/python3 -u hello.py", Some("Flask development server"), &[]);
     assert_eq!(l[1], "flask --app hello run --port 5001");
+    let l = lines("python3 src/web/main.py", Some("Flask development server"), &[]);
+    assert_eq!(l[1], "flask --app src/web/main.py run --port 5001");
 }
 
 #[test]
