@@ -33,8 +33,9 @@ pub(crate) mod styles {
     pub(crate) const BAD: Style = AnsiColor::Red.on_default().bold();
     /// Good news: `Free:`, `Freed:`, `OK`.
     pub(crate) const GOOD: Style = AnsiColor::Green.on_default().bold();
-    /// A warning.
-    pub(crate) const WARN: Style = AnsiColor::Yellow.on_default().bold();
+    /// A warning. Magenta, not yellow: yellow is hard to read on a light
+    /// background; the standard (not bright) colours read on both.
+    pub(crate) const WARN: Style = AnsiColor::Magenta.on_default().bold();
 }
 
 /// How to render for this terminal (or pipe).

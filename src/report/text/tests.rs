@@ -395,4 +395,5 @@ fn network_exposure_is_coloured_alike_everywhere_and_not_bright_yellow() {
         assert!(!text.contains("\x1b[93m") && !text.contains("33mnetwork"), "{text:?}");
     }
     assert!(format!("{network}").contains("35"), "magenta");
+    assert!(!reported.contains("\x1b[33m"), "no yellow on a light background: {reported:?}");
 }
