@@ -5,7 +5,8 @@
 use crate::inspect::Context;
 use crate::kill::{Me, plan};
 use crate::net::Selection;
-use crate::report::{NextSteps, PortsReport};
+use crate::remedy::{Holder, Remedy};
+use crate::report::{NextSteps, PortReport, PortsReport};
 
 /// How many ports in use get next steps (each costs a `--suggest` search,
 /// a few binds).
@@ -35,12 +36,36 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
                     stop.push(s);
                 }
             }
+            let free = crate::suggest::suggest(&ctx.host, select, p.port, 1).first().copied();
             NextSteps {
                 port: p.port,
                 kill: plan.targets_of(p.port).map(|t| t.pid).collect(),
-                free: crate::suggest::suggest(&ctx.host, select, p.port, 1).first().copied(),
+                free,
+                remedy: free.map(|n| remedy(p, n)),
                 stop,
             }
         })
         .collect()
+}
+
+/// How to start a server on `port` instead of the one `p` holds: the way
+/// its holder's framework takes a port, else the way the project in the
+/// current directory does, else generic forms.
+pub(crate) fn remedy(p: &PortReport, port: u16) -> Remedy {
+    of_holders(p, port).or_else(|| here(port)).unwrap_or_else(|| crate::remedy::generic(port))
+}
+
+/// The remedy of the first recognised holder of `p`.
+pub(crate) fn of_holders(p: &PortReport, port: u16) -> Option<Remedy> {
+    p.holders().iter().find_map(|h| {
+        let parents: Vec<String> = h.parents.iter().map(|a| a.name.clone()).collect();
+        let holder = Holder { command: &h.command, hint: h.hint.as_deref(), parents: &parents };
+        crate::remedy::for_holder(&holder, port)
+    })
+}
+
+/// The remedy for the project in the current directory, if it says.
+pub(crate) fn here(port: u16) -> Option<Remedy> {
+    let dir = std::env::current_dir().ok()?;
+    crate::project::remedy(&dir, port)
 }

@@ -21,7 +21,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
     };
     // The services table moves to the context: it is read once, never copied.
     let ctx = Context::new(std::mem::take(&mut config.services));
-    let style = Style { color: config.color, width: config.width };
+    let style = Style { color: config.color, width: config.width, wide: config.wide };
     match &config.mode {
         Mode::List { exposed } => {
             let listing = if *exposed {
@@ -75,6 +75,10 @@ fn suggest(
     if config.json {
         emit(&report::json::render(&result)?)?;
     } else if config.quiet || !config.stdout_tty {
+        if !config.quiet {
+            // A script gets the number; the person reading its log the why.
+            result.notes.iter().for_each(|n| warn(n));
+        }
         emit(&report::text::suggestion_numbers(&result))?;
     } else {
         // Say who holds the base: worth the /proc walk on a terminal only.
@@ -88,7 +92,12 @@ fn suggest(
             };
             inspect::ports(ctx, config.select, &[q])?.ports.into_iter().next()
         };
-        emit(&report::text::suggestion(style, &result, holder.as_ref()))?;
+        let n = result.suggestions[0];
+        // The project here first: --suggest is asked before starting it.
+        let remedy = crate::advice::here(n)
+            .or_else(|| holder.as_ref().and_then(|h| crate::advice::of_holders(h, n)))
+            .unwrap_or_else(|| crate::remedy::generic(n));
+        emit(&report::text::suggestion(style, &result, holder.as_ref(), &remedy))?;
     }
     Ok(ExitStatus::Yes)
 }
@@ -106,10 +115,13 @@ fn kill(
     let summary = plan.summary(opts);
     if human {
         emit(&report::text::ports(style, &ctx.host, config.select, &before, &[]))?;
-        emit(&report::text::kill_plan(&summary))?;
+        emit(&report::text::kill_plan(style, &summary))?;
     }
     let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && config.stdin_tty;
-    let declined = asks && !ask(&report::text::kill_prompt(&summary))?;
+    // With stdout piped (`| tee log`), the report may reach the screen
+    // after the question starts: the question gets a line of its own.
+    let lead = if config.stdout_tty { "" } else { "\n" };
+    let declined = asks && !ask(&format!("{lead}{}", report::text::kill_prompt(&summary)))?;
     let outcome =
         crate::kill::carry_out(ctx, config.select, &config.ports, before, &plan, opts, declined)?;
     if config.json {

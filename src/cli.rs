@@ -24,10 +24,14 @@ PORT, every listening TCP socket and bound UDP socket is listed.
 A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
+DURATION is a number with ms, s, m or h (500ms, 30s, 2m); a bare number is
+seconds.
+
 Exit status:
   0  yes: every given port is free (after --kill too), the wait succeeded,
      or the listing or suggestion was printed
-  1  no: a given port is in use (still held after --kill), or the wait timed out
+  1  no: a given port is in use (still held after --kill), or the wait
+     timed out
   2  usage error: a bad port, range, service name, duration or flag
   3  could not complete: permission denied, no free port to suggest, a port
      that could not be probed (unknown), or an operating-system error
@@ -36,15 +40,16 @@ Exit status:
      reported
 
 Examples:
-  portcheck 5000            who holds port 5000, and how
-  portcheck 3000-3010 53/udp
-  portcheck                 every listening socket with its owners
-  portcheck --exposed       only the sockets other machines can reach
-  portcheck -q 5432 6379    CI preflight: silent, exit 1 if either is taken
-  portcheck --kill 5000     stop whatever holds 5000 (asks first on a terminal)
-  PORT=$(portcheck --suggest 5000)        a free port near 5000, bind-checked
-  portcheck --wait-listen 30s 5432        CI: wait for a service to come up
-  portcheck --json 5000     the same report as JSON (docs/json.md)";
+  portcheck 5000              who holds port 5000, and what to do about it
+  portcheck 3000-3010 53/udp  a range and a UDP port
+  portcheck                   every listening socket with its owners
+  portcheck --exposed         only the sockets other machines can reach
+  portcheck -q 5432 6379      CI preflight: silent, exit 1 if one is taken
+  portcheck --kill 5000       stop whatever holds 5000 (asks on a terminal)
+  portcheck --suggest 5000    the nearest free port at or above 5000
+  portcheck --wait-listen 30s 5432
+                              CI: wait until a service listens on 5432
+  portcheck --json 5000       the same report as one JSON object";
 
 /// Raw command-line flags, as clap parses them.
 #[derive(Debug, Parser)]
@@ -76,7 +81,7 @@ pub(crate) struct Cli {
     #[arg(short = '6', long = "ipv6")]
     ipv6: bool,
 
-    /// Machine-readable output (schema in docs/json.md).
+    /// Machine-readable output: one JSON object, every mode.
     #[arg(long)]
     json: bool,
 
@@ -92,6 +97,10 @@ pub(crate) struct Cli {
     /// List only sockets reachable from other machines (not loopback).
     #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
     exposed: bool,
+
+    /// Show command lines whole (on a terminal they are shortened to fit).
+    #[arg(long)]
+    wide: bool,
 
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -149,7 +158,8 @@ pub(crate) struct Cli {
     )]
     settle: Duration,
 
-    /// Print the nearest free port at or above PORT (else $PORT, else 8000).
+    /// Print the nearest free port at or above PORT (else $PORT, else 8000),
+    /// bind-checked, outside the ephemeral range.
     #[arg(long, conflicts_with_all = ["kill", "wait_free", "wait_listen"], help_heading = "Suggest")]
     suggest: bool,
 
@@ -204,6 +214,8 @@ pub(crate) struct Config {
     pub(crate) color: bool,
     /// The terminal's width when stdout is a terminal.
     pub(crate) width: Option<u16>,
+    /// `--wide`: command lines whole.
+    pub(crate) wide: bool,
     /// Whether stdout is a terminal (`--suggest` prints more there).
     pub(crate) stdout_tty: bool,
     /// Whether stdin is a terminal (`--kill` asks there).
@@ -241,6 +253,10 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingRequiredArgument => {
+            return Err(missing_mode(&args)
+                .unwrap_or_else(|| usage(format!("{} (see 'portcheck --help')", e.kind()))));
+        }
         Err(e) => return clap_error(&e),
     };
     if let Some(shell) = cli.completions {
@@ -270,6 +286,35 @@ fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
     let first = text.lines().next().unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
     Err(usage(format!("{first} (see 'portcheck --help')")))
+}
+
+/// Flags that only mean something with a mode flag: (long, short, mode).
+const NEEDS_MODE: &[(&str, char, &str)] = &[
+    ("--yes", 'y', "--kill"),
+    ("--grace", '-', "--kill"),
+    ("--signal", '-', "--kill"),
+    ("--force", '-', "--kill"),
+    ("--dry-run", '-', "--kill"),
+    ("--settle", '-', "--kill"),
+    ("--count", 'n', "--suggest"),
+];
+
+/// clap's "required arguments were not provided" said in one line: which
+/// flag needs which mode, and the command with it.
+fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
+    let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let (flag, mode) = words.iter().find_map(|w| {
+        NEEDS_MODE.iter().find_map(|&(long, short, mode)| {
+            let is_long = *w == long || w.strip_prefix(long).is_some_and(|r| r.starts_with('='));
+            let in_cluster = short != '-'
+                && w.starts_with('-')
+                && !w.starts_with("--")
+                && w[1..].chars().take_while(char::is_ascii_alphabetic).any(|c| c == short);
+            (is_long || in_cluster)
+                .then(|| (if is_long { long.to_string() } else { format!("-{short}") }, mode))
+        })
+    })?;
+    Some(usage(format!("{flag} needs {mode}: portcheck {mode} {}", words.join(" "))))
 }
 
 /// The command portcheck runs.
@@ -315,6 +360,7 @@ impl Cli {
             quiet: self.quiet,
             color,
             width: if stdout_tty { Some(terminal_width()) } else { None },
+            wide: self.wide,
             stdout_tty,
             stdin_tty: std::io::stdin().is_terminal(),
             services,
@@ -547,6 +593,9 @@ fn negative_port(args: &[OsString]) -> Option<String> {
 }
 
 #[cfg(test)]
+mod man;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
@@ -564,8 +613,7 @@ mod tests {
     /// with `UPDATE_MAN=1 cargo test man_page`.
     #[test]
     fn man_page_is_in_sync() {
-        let mut page = Vec::new();
-        clap_mangen::Man::new(Cli::command()).render(&mut page).unwrap();
+        let page = man::page();
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/portcheck.1");
         if std::env::var_os("UPDATE_MAN").is_some() {
             std::fs::write(path, &page).unwrap();

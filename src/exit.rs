@@ -1,5 +1,5 @@
-//! Exit statuses, in one place (design §3). `main` is the only caller of
-//! `std::process::exit`.
+//! Exit statuses, in one place (the table in README and the man page).
+//! `main` is the only caller of `std::process::exit`.
 
 /// What portcheck's exit status tells a script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,6 +31,46 @@ pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     }
 }
 
+/// Whether PID 1 `name`/`command` is systemd (not a container's app).
+pub(crate) fn is_systemd(name: &str, command: &[String]) -> bool {
+    name == "systemd" || command.first().is_some_and(|a| a.rsplit('/').next() == Some("systemd"))
+}
+
+/// PID 1: systemd (socket activation), or a container's or namespace's
+/// first process, which is usually the app itself.
+fn pid1(p: &ProcessInfo, peers: &[&ProcessInfo]) -> String {
+    if is_systemd(&p.name, &p.command) {
+        return "init (PID 1): systemd socket activation; stop the .socket unit".into();
+    }
+    let it = ProcessInfo { pid: 0, ..p.clone() };
+    match what(&it, peers) {
+        Some(w) => format!("{w}; PID 1 of its container or namespace"),
+        None => "PID 1 of its container or namespace (the container's main process)".into(),
+    }
+}
+
+/// A Flask (Werkzeug) development server's role: `flask run`, or a
+/// script that calls `app.run()` (`python app.py`), recognised by the
+/// reloader's child (WERKZEUG_RUN_MAIN / WERKZEUG_SERVER_FD in its
+/// environment) and by its parent, which runs the same arguments.
+fn flask_role(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<&'static str> {
+    let by_name = |q: &ProcessInfo| {
+        q.command.iter().any(|a| a == "flask" || a.ends_with("/flask"))
+            || q.command.join(" ").contains("werkzeug")
+    };
+    let same_args = |a: &ProcessInfo, b: &ProcessInfo| a.command.get(1..) == b.command.get(1..);
+    if p.werkzeug_child {
+        return Some(" (server child of the reloader)");
+    }
+    let child = peers
+        .iter()
+        .any(|q| q.ppid == Some(p.pid) && (by_name(q) || (q.werkzeug_child && same_args(p, q))));
+    if child {
+        return Some(" (reloader parent)");
+    }
+    by_name(p).then_some("")
+}
+
 fn what(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let args: Vec<&str> = p.command.iter().map(String::as_str).collect();
     let base = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
@@ -38,20 +78,9 @@ fn what(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let has = |needle: &str| args.iter().any(|a| *a == needle || base(a) == needle);
     let joined = args.join(" ");
     if p.pid == 1 {
-        return Some("init (PID 1): systemd socket activation; stop the .socket unit".into());
+        return Some(pid1(p, peers));
     }
-    let is_flask = |q: &ProcessInfo| {
-        q.command.iter().any(|a| a == "flask" || a.ends_with("/flask"))
-            || q.command.join(" ").contains("werkzeug")
-    };
-    if is_flask(p) {
-        let role = if p.werkzeug_child {
-            " (server child of the reloader)"
-        } else if peers.iter().any(|q| q.ppid == Some(p.pid) && is_flask(q)) {
-            " (reloader parent)"
-        } else {
-            ""
-        };
+    if let Some(role) = flask_role(p, peers) {
         return Some(format!("Flask development server{role}"));
     }
     if exe == "docker-proxy" || p.name == "docker-proxy" {
@@ -202,6 +231,31 @@ mod tests {
             hint(&child, &[&parent]).unwrap(),
             "Flask development server (server child of the reloader)"
         );
+    }
+
+    #[test]
+    fn a_flask_script_and_its_reloader_child() {
+        let parent = proc(20, 5, "python3", &["python3", "app.py"]);
+        let mut child = proc(21, 20, "python3", &["/usr/bin/python3", "app.py"]);
+        child.werkzeug_child = true;
+        assert_eq!(hint(&parent, &[&child]).unwrap(), "Flask development server (reloader parent)");
+        assert_eq!(
+            hint(&child, &[&parent]).unwrap(),
+            "Flask development server (server child of the reloader)"
+        );
+        let other = proc(22, 20, "python3", &["/usr/bin/python3", "other.py"]);
+        assert_eq!(hint(&parent, &[&other]), None, "a child running something else");
+    }
+
+    #[test]
+    fn pid_1_is_named_for_what_it_is() {
+        let systemd = proc(1, 0, "systemd", &["/sbin/init", "splash"]);
+        assert!(hint(&systemd, &[]).unwrap().contains("systemd socket activation"));
+        let app = proc(1, 0, "python3", &["python3", "manage.py", "runserver", "0.0.0.0:8000"]);
+        let h = hint(&app, &[]).unwrap();
+        assert_eq!(h, "Django development server; PID 1 of its container or namespace");
+        let sh = hint(&proc(1, 0, "tini", &["/tini", "--", "myapp"]), &[]).unwrap();
+        assert!(!sh.contains("systemd"), "{sh}");
     }
 
     #[test]

@@ -18,6 +18,8 @@ mod net;
 mod port;
 mod probe;
 mod process;
+mod project;
+mod remedy;
 mod report;
 mod sanitize;
 mod scan;

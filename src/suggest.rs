@@ -2,8 +2,8 @@
 //! can really bind and that nothing else is likely to want.
 
 use crate::net::{Family, Selection};
-use crate::port::{Class, HostPorts};
-use crate::probe::exclusive;
+use crate::port::HostPorts;
+use crate::probe::{Exclusive, exclusive};
 use crate::report::Suggestion;
 use crate::services::WELL_KNOWN_DEV_PORTS;
 
@@ -16,23 +16,85 @@ pub(crate) fn excluded(host: &HostPorts, port: u16, base: u16) -> bool {
         || (port != base && WELL_KNOWN_DEV_PORTS.iter().any(|e| e.0 == port))
 }
 
-/// Whether `port` binds exclusively (nothing at all bound to it, not even
-/// TIME_WAIT) on the wildcard address for every selected protocol, over
-/// IPv4 and IPv6 (a host without IPv6 skips it).
-pub(crate) fn bindable(select: Selection, port: u16) -> bool {
-    exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], port).free()
+/// Up to `count` free ports, nearest first (see [`search`]).
+pub(crate) fn suggest(host: &HostPorts, select: Selection, base: u16, count: usize) -> Vec<u16> {
+    search(host, base, count, |p| probe(select, p)).ports
 }
 
-/// Up to `count` free ports, nearest first: from `base` up to the top of
-/// its IANA class, then wrapping to the bottom of the class.
-pub(crate) fn suggest(host: &HostPorts, select: Selection, base: u16, count: usize) -> Vec<u16> {
-    let (lo, hi) = Class::of(base).range();
-    let candidates = (base..=hi).chain(lo..base);
-    candidates
-        .filter(|&p| !excluded(host, p, base))
-        .filter(|&p| bindable(select, p))
-        .take(count)
-        .collect()
+/// The exclusive binds of `port` for the selected protocols, over IPv4
+/// and IPv6.
+fn probe(select: Selection, port: u16) -> Exclusive {
+    exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], port)
+}
+
+/// What the search found, and what the user should know about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) ports: Vec<u16>,
+    pub(crate) notes: Vec<String>,
+}
+
+/// The search, with the bind `probe` given: from `base` up through its
+/// IANA class and the classes above it (they are contiguous), skipping
+/// excluded ports; ports below the base only when nothing above is free,
+/// nearest first, and then a note says so and why. Without the right to
+/// bind privileged ports, the search starts at the first unprivileged one
+/// and a note says why.
+pub(crate) fn search(
+    host: &HostPorts,
+    base: u16,
+    count: usize,
+    mut probe: impl FnMut(u16) -> Exclusive,
+) -> Found {
+    let mut found = Found::default();
+    if host.ephemeral(base) {
+        found.notes.push(format!(
+            "{base} is inside the ephemeral range {}-{}: outgoing connections may take it",
+            host.ephemeral.0, host.ephemeral.1
+        ));
+    } else if host.reserved(base) {
+        found.notes.push(format!("{base} is reserved (net.ipv4.ip_local_reserved_ports)"));
+    }
+    let mut denied = false;
+    let mut try_port = |p: u16, found: &mut Found, denied: &mut bool| {
+        if excluded(host, p, base) || (*denied && host.privileged(p)) {
+            return;
+        }
+        let e = probe(p);
+        if e.denied && host.privileged(p) {
+            *denied = true;
+        } else if e.free() {
+            found.ports.push(p);
+        }
+    };
+    for p in base..=u16::MAX {
+        if found.ports.len() >= count {
+            break;
+        }
+        try_port(p, &mut found, &mut denied);
+    }
+    if denied {
+        let start = host.unprivileged_start;
+        found.notes.push(format!(
+            "binding below {start} needs root or CAP_NET_BIND_SERVICE: searched from {start} up"
+        ));
+    }
+    let above = found.ports.len();
+    for p in (1..base).rev() {
+        if found.ports.len() >= count {
+            break;
+        }
+        try_port(p, &mut found, &mut denied);
+    }
+    if found.ports.len() > above {
+        found.notes.push(format!(
+            "nothing at or above {base} is free outside the ephemeral range {}-{} and the reserved ports: {} below {base}",
+            host.ephemeral.0,
+            host.ephemeral.1,
+            if found.ports.len() - above == 1 { "this one is" } else { "the last ones are" }
+        ));
+    }
+    found
 }
 
 /// `--suggest`'s answer, or the error that says why there is none.
@@ -42,8 +104,8 @@ pub(crate) fn suggestion(
     base: u16,
     count: usize,
 ) -> anyhow::Result<Suggestion> {
-    let found = suggest(host, select, base, count);
-    if found.is_empty() {
+    let found = search(host, base, count, |p| probe(select, p));
+    if found.ports.is_empty() {
         // Nothing bound: say so when the probe itself cannot run.
         let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
         if let Some((protocol, family, e)) = probe.failed.first() {
@@ -54,17 +116,22 @@ pub(crate) fn suggestion(
             ))
             .into());
         }
-        let class = Class::of(base);
-        let (lo, hi) = class.range();
-        return Err(crate::error::Error::NoFreePort(format!(
-            "no free port to suggest in {lo}-{hi} (the {} class of {base}) outside the ephemeral range {}-{}",
-            class.label(),
-            host.ephemeral.0,
-            host.ephemeral.1
-        ))
-        .into());
+        let mut why = format!(
+            "no free port to suggest: every port is taken, reserved or in the ephemeral range {}-{}",
+            host.ephemeral.0, host.ephemeral.1
+        );
+        if host.privileged(base) {
+            let _ = std::fmt::Write::write_fmt(
+                &mut why,
+                format_args!(
+                    " (binding below {} needs root or CAP_NET_BIND_SERVICE)",
+                    host.unprivileged_start
+                ),
+            );
+        }
+        return Err(crate::error::Error::NoFreePort(why).into());
     }
-    Ok(Suggestion { base, suggestions: found })
+    Ok(Suggestion { base, suggestions: found.ports, notes: found.notes })
 }
 
 #[cfg(test)]
@@ -88,5 +155,51 @@ mod tests {
         assert!(!excluded(&h, 5432, 5432), "unless it is the base");
         assert!(!excluded(&h, 5001, 5000));
         assert!(!excluded(&h, 80, 80), "privilege is the probe's call");
+    }
+
+    /// A probe where `taken` are bound and, without privilege, the ports
+    /// below 1024 are denied.
+    fn fake(taken: &[u16], root: bool) -> impl FnMut(u16) -> Exclusive + '_ {
+        move |p| Exclusive {
+            bound: taken.contains(&p),
+            denied: !root && p < 1024,
+            ..Exclusive::default()
+        }
+    }
+
+    #[test]
+    fn at_or_above_the_base_then_the_next_class_up() {
+        let h = host();
+        assert_eq!(search(&h, 5000, 1, fake(&[5000, 5001], false)).ports, [5002]);
+        // 49151 is inside the ephemeral range: the next class up, above
+        // the range, never 1024.
+        let f = search(&h, 49151, 1, fake(&[], false));
+        assert_eq!(f.ports, [61000]);
+        assert_eq!(
+            f.notes,
+            ["49151 is inside the ephemeral range 32768-60999: outgoing connections may take it"]
+        );
+        assert_eq!(search(&h, 40000, 1, fake(&[], false)).ports, [61000]);
+    }
+
+    #[test]
+    fn below_the_base_only_when_nothing_above_is_free_and_then_said() {
+        // macOS and Windows: the whole dynamic class is ephemeral.
+        let mac = HostPorts { ephemeral: (49152, 65535), ..host() };
+        let f = search(&mac, 50000, 1, fake(&[], false));
+        assert_eq!(f.ports, [49151]);
+        assert!(f.notes[1].contains("nothing at or above 50000"), "{f:?}");
+    }
+
+    #[test]
+    fn privileged_bases_without_the_right_say_why() {
+        let f = search(&host(), 80, 1, fake(&[], false));
+        assert_eq!(f.ports, [1024]);
+        assert_eq!(
+            f.notes,
+            ["binding below 1024 needs root or CAP_NET_BIND_SERVICE: searched from 1024 up"]
+        );
+        let root = search(&host(), 80, 1, fake(&[80], true));
+        assert_eq!((root.ports, root.notes), (vec![81], vec![]));
     }
 }

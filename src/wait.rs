@@ -8,8 +8,17 @@ use crate::probe::exclusive;
 use crate::report::Until;
 use crate::scan::{self, Scope, Snapshot};
 
-/// How often the socket table is read.
-const INTERVAL: Duration = Duration::from_millis(25);
+/// The first pause between two reads of the socket table: a port that
+/// comes up at once is seen at once.
+const FIRST_PAUSE: Duration = Duration::from_millis(25);
+/// The longest pause: each pause is half again the one before, up to
+/// this, so a long wait costs about 4 reads a second (docs/benchmarks.md).
+const MAX_PAUSE: Duration = Duration::from_millis(250);
+
+/// The pause after `pause`: half again as long, at most [`MAX_PAUSE`].
+fn next_pause(pause: Duration) -> Duration {
+    (pause * 3 / 2).min(MAX_PAUSE)
+}
 
 /// What a wait ended with.
 #[derive(Clone, Debug)]
@@ -19,6 +28,8 @@ pub(crate) struct Waited {
     pub(crate) elapsed: Duration,
     /// The ports that met it at the last look.
     pub(crate) ready: Vec<u16>,
+    /// How many times the socket table was read.
+    pub(crate) polls: u32,
 }
 
 /// Waits, then reports on the ports as they are at the end.
@@ -36,6 +47,7 @@ pub(crate) fn report(
         waited_ms: u64::try_from(waited.elapsed.as_millis()).unwrap_or(u64::MAX),
         until,
         ready: waited.ready,
+        polls: waited.polls,
         ports,
     })
 }
@@ -50,7 +62,10 @@ pub(crate) fn wait(
     let start = Instant::now();
     let deadline = start + limit;
     let ports = crate::net::port_numbers(queries);
+    let mut pause = FIRST_PAUSE;
+    let mut polls = 0u32;
     loop {
+        polls = polls.saturating_add(1);
         let snap = scan::snapshot(select.widened(), Scope::Ports(&ports), false)?;
         let mut ready = Vec::with_capacity(queries.len());
         for q in queries {
@@ -65,9 +80,10 @@ pub(crate) fn wait(
         let now = Instant::now();
         let ok = ready.len() == queries.len();
         if ok || now >= deadline {
-            return Ok(Waited { ok, elapsed: now - start, ready });
+            return Ok(Waited { ok, elapsed: now - start, ready, polls });
         }
-        std::thread::sleep(INTERVAL.min(deadline - now));
+        std::thread::sleep(pause.min(deadline - now));
+        pause = next_pause(pause);
     }
 }
 
@@ -127,5 +143,21 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
     match failed {
         Some(why) => Err(anyhow::anyhow!("cannot tell whether port {} is free: {why}", q.port)),
         None => Ok(free),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pauses_back_off_from_25_to_250_ms() {
+        let mut p = FIRST_PAUSE;
+        let mut seen = vec![p.as_millis()];
+        for _ in 0..8 {
+            p = next_pause(p);
+            seen.push(p.as_millis());
+        }
+        assert_eq!(seen, [25, 37, 56, 84, 126, 189, 250, 250, 250]);
     }
 }

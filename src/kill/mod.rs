@@ -1,4 +1,4 @@
-//! Safe termination of a port's holders (design §5, "Killing is safe").
+//! Safe termination of a port's holders (docs/kill.md).
 //!
 //! - `policy.rs`: may this holder be signalled? ([`policy::decide`] → a
 //!   [`policy::Verdict`]) — PID 1, portcheck and its ancestors, container

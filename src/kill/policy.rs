@@ -84,6 +84,14 @@ pub(crate) fn decide_with(
             Some(stop),
         );
     }
+    if p.pid == 1 && !crate::hint::is_systemd(&p.name, &p.command) {
+        return refuse(
+            "PID 1 holds it: the main process of this container or namespace".into(),
+            Some(
+                "stop the container (docker ps / podman ps, then: docker stop <container>)".into(),
+            ),
+        );
+    }
     if p.pid == 1 {
         let stop = match socket_unit(port) {
             Some(unit) => format!("sudo systemctl stop {unit}"),
@@ -242,7 +250,10 @@ mod tests {
     #[test]
     fn refuses_pid_1_itself_and_its_ancestors() {
         let me = me();
-        assert!(refused(decide(&proc(1, "systemd"), 80, &me)).0.contains("PID 1"));
+        assert!(refused(decide(&proc(1, "systemd"), 80, &me)).0.contains("socket activation"));
+        let (why, stop) = refused(decide(&proc(1, "node"), 80, &me));
+        assert!(why.contains("container") && !why.contains("systemd"), "{why}");
+        assert!(!stop.unwrap().contains("systemctl"));
         assert!(refused(decide(&proc(4242, "portcheck"), 80, &me)).0.contains("itself"));
         assert!(refused(decide(&proc(4241, "bash"), 80, &me)).0.contains("parent"));
         assert!(refused(decide(&proc(4000, "timeout"), 80, &me)).0.contains("ancestor"));

@@ -48,7 +48,7 @@ impl Exposure {
     /// What the exposure means, for people.
     pub(crate) fn meaning(self) -> &'static str {
         match self {
-            Exposure::Loopback => "local only: reachable from this machine only",
+            Exposure::Loopback => "loopback: reachable from this machine only",
             Exposure::AllInterfaces => {
                 "all interfaces: reachable from other machines on the network"
             }
@@ -72,7 +72,7 @@ pub(crate) struct ProcessReport {
     pub(crate) started: Option<String>,
     /// What this process is, when portcheck recognises it.
     pub(crate) hint: Option<String>,
-    /// The parent's short name (not in design §4's example; additive).
+    /// The parent's short name (additive to the documented fields).
     pub(crate) parent_name: Option<String>,
     /// The ancestors, parent first, up to the first supervisor (a shell,
     /// init, a container runtime, an IDE).
@@ -375,6 +375,9 @@ pub(crate) struct NextSteps {
     pub(crate) kill: Vec<u32>,
     /// The nearest free port, from `--suggest`.
     pub(crate) free: Option<u16>,
+    /// How to start a server on `free` instead: the holder's framework,
+    /// else the project here, else generic forms.
+    pub(crate) remedy: Option<crate::remedy::Remedy>,
     /// Commands that stop refused holders (supervisors) for good.
     pub(crate) stop: Vec<String>,
 }
@@ -384,6 +387,10 @@ pub(crate) struct NextSteps {
 pub(crate) struct Suggestion {
     pub(crate) base: u16,
     pub(crate) suggestions: Vec<u16>,
+    /// Why the answer is not simply the nearest port above the base: no
+    /// right to bind privileged ports, or nothing free above it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) notes: Vec<String>,
 }
 
 /// What a wait waits for.
@@ -406,6 +413,8 @@ pub(crate) struct WaitReport {
     pub(crate) until: Until,
     /// The ports that met the condition at the last look.
     pub(crate) ready: Vec<u16>,
+    /// How many times the socket table was read (the cost of the wait).
+    pub(crate) polls: u32,
     /// The ports as they were at the end.
     pub(crate) ports: Vec<PortReport>,
 }

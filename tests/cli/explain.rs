@@ -10,7 +10,9 @@ fn in_use_report_ends_with_next_steps() {
     let run = portcheck(&[&port]);
     run.code(1).stdout_has("next steps:");
     run.stdout_has(&format!("portcheck --kill {port}   # stops pid {}, {}", h.pids[0], h.pids[1]));
-    run.stdout_has("or use port ").stdout_has(": PORT=");
+    // An unrecognised holder, no project here: forms that say what they assume.
+    run.stdout_has("or use port ").stdout_has("# if your app reads $PORT");
+    assert!(!run.stdout.lines().any(|l| l.trim().starts_with("flask")), "{}", run.stdout);
     run.stdout_has(&format!("pid {} (holder): started by {} (holder)", h.pids[1], h.pids[0]));
 }
 

@@ -127,6 +127,9 @@ fn kill_prompt_answered_no_spares_the_holder() {
     let n = master.read(&mut buf).unwrap();
     let screen = String::from_utf8_lossy(&buf[..n]);
     assert!(screen.contains(&format!("Kill 1 process holding {}? [y/N]", h.port)), "{screen}");
+    // stdout is piped: the question stands on its own line.
+    // (The pty echoes the "n" typed ahead first.)
+    assert!(screen.replace("\r\n", "\n").contains("n\n\nKill 1 process"), "{screen:?}");
 }
 
 #[test]

@@ -98,6 +98,12 @@ fn suggest_fixed_ports_in_a_clean_port_space() {
         let hi: u16 = range.split_whitespace().nth(1).unwrap().parse().unwrap();
         let got = suggested(&["--suggest", "50000"]);
         assert!(got[0] > hi && got[0] >= 49152, "{got:?}");
+        // The top of the registered class (inside the ephemeral range here)
+        // moves up a class, never down to 1024.
+        let run = portcheck(&["--suggest", "49151"]);
+        run.code(0).stderr_has("49151 is inside the ephemeral range");
+        let got: u16 = run.stdout.trim().parse().unwrap();
+        assert!(got > hi, "{got}");
     });
 }
 
@@ -109,20 +115,32 @@ fn suggest_on_a_terminal_names_the_holder_and_gives_lines_to_paste() {
     assert!(screen.contains(&format!("Port {base} is taken by pid {}", held[0].pid())), "{screen}");
     let n: u16 = screen
         .lines()
-        .find_map(|l| l.trim().strip_prefix("PORT="))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("PORT= line: {screen}"));
+        .find_map(|l| l.strip_prefix("Free port: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("Free port: line: {screen}"));
     assert!(n > base);
-    assert!(screen.contains(&format!("--port {n}")), "{screen}");
+    // No project here: generic forms that say what they assume, never a
+    // bare PORT=N line nor a Flask line.
+    assert!(
+        screen.contains(&format!("PORT={n} your-command   # if your app reads $PORT")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!("--port {n}   # if it takes --port")), "{screen}");
+    assert!(!screen.lines().any(|l| l.trim() == format!("PORT={n}")), "{screen}");
+    assert!(!screen.contains("flask"), "{screen}");
 }
 
 #[test]
 #[ignore = "needs root to run portcheck as an unprivileged user; .ci/run runs it"]
-fn suggest_exits_3_when_the_class_has_no_port_the_user_can_bind() {
+fn suggest_without_the_right_to_bind_low_ports_says_so_and_searches_from_1024() {
     assert!(nix::unistd::geteuid().is_root(), "run as root");
     let (_dir, exe) = world_runnable_copy();
     let cmd = as_user(65534, &exe);
     let unpriv = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start").unwrap();
     assert_eq!(unpriv.trim(), "1024", "the test assumes the default privileged range");
-    util::run_with(cmd, &["--suggest", "80"]).code(3).stderr_has("no free port to suggest");
+    // Without the right to bind below 1024: a port from 1024 up, and why.
+    let run = util::run_with(cmd, &["--suggest", "80"]);
+    run.code(0).stderr_has("binding below 1024 needs root or CAP_NET_BIND_SERVICE");
+    let n: u16 = run.stdout.trim().parse().expect("a number");
+    assert!(n >= 1024, "{n}");
 }

@@ -308,7 +308,10 @@ fn a_socket_bound_to_the_loopback_device_is_local_only() {
     assert_eq!(s["device"], "lo", "{s}");
     assert_eq!(s["exposure"], "loopback", "{s}");
     assert_eq!(s["reachable_at"], serde_json::json!([]), "{s}");
-    portcheck(&[&port]).code(1).stdout_has(&format!("0.0.0.0%lo:{port}")).stdout_has("local only");
+    portcheck(&[&port])
+        .code(1)
+        .stdout_has(&format!("0.0.0.0%lo:{port}"))
+        .stdout_has("(local): loopback");
     let exposed = portcheck(&["--exposed", "--json"]);
     assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
 }

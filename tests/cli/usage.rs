@@ -103,3 +103,44 @@ fn completions_for_every_shell_carry_the_flags() {
     }
     portcheck(&["--completions", "tcsh"]).code(2);
 }
+
+#[test]
+fn a_flag_without_its_mode_names_the_flag_and_the_mode() {
+    for (args, line) in [
+        (
+            &["--dry-run", "5001"][..],
+            "portcheck: --dry-run needs --kill: portcheck --kill --dry-run 5001\n",
+        ),
+        (&["-y", "5001"][..], "portcheck: -y needs --kill: portcheck --kill -y 5001\n"),
+        (
+            &["--grace=2s", "80"][..],
+            "portcheck: --grace needs --kill: portcheck --kill --grace=2s 80\n",
+        ),
+        (&["-n", "3"][..], "portcheck: -n needs --suggest: portcheck --suggest -n 3\n"),
+        (
+            &["--count", "3", "8000"][..],
+            "portcheck: --count needs --suggest: portcheck --suggest --count 3 8000\n",
+        ),
+    ] {
+        let run = portcheck(args);
+        run.code(2);
+        assert_eq!(run.stderr, line, "{args:?}");
+    }
+}
+
+#[test]
+fn help_at_80_columns_keeps_its_exit_status_and_examples_blocks() {
+    let dir = tempdir::Dir::new();
+    let (code, screen) = on_terminal_at(&["--help"], 80, &dir.path);
+    assert_eq!(code, Some(0));
+    assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
+    for line in [
+        "  1  no: a given port is in use (still held after --kill), or the wait",
+        "  portcheck --suggest 5000    the nearest free port at or above 5000",
+        "  portcheck --wait-listen 30s 5432",
+        "                              CI: wait until a service listens on 5432",
+    ] {
+        assert!(screen.lines().any(|l| l == line), "{line:?} reflowed:\n{screen}");
+    }
+    assert!(!screen.contains("docs/json.md"), "an installed binary has no docs/");
+}

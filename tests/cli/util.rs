@@ -337,25 +337,57 @@ pub fn on_terminal(args: &[&str]) -> (Option<i32>, String) {
 
 /// Like [`on_terminal`], with NO_COLOR set to `no_color` or unset.
 pub fn on_terminal_with(args: &[&str], no_color: Option<&str>) -> (Option<i32>, String) {
-    use std::io::Read;
-    let pty = nix::pty::openpty(None, None).expect("openpty");
-    let mut master = std::fs::File::from(pty.master);
-    let slave = std::fs::File::from(pty.slave);
     let mut cmd = Command::new(bin());
     match no_color {
         Some(v) => cmd.env("NO_COLOR", v),
         None => cmd.env_remove("NO_COLOR"),
     };
-    let status = cmd
-        .args(args)
-        .env("COLUMNS", "200")
-        .stdin(std::process::Stdio::null())
-        .stdout(slave)
-        .status()
-        .unwrap();
-    let mut buf = vec![0u8; 65536];
-    let n = master.read(&mut buf).unwrap_or(0);
-    (status.code(), String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n"))
+    on_pty(cmd.env("COLUMNS", "200"), args)
+}
+
+/// Runs portcheck on a pseudo-terminal `columns` wide (no COLUMNS: the
+/// terminal's own size), in `dir`, without colour.
+pub fn on_terminal_at(args: &[&str], columns: u16, dir: &std::path::Path) -> (Option<i32>, String) {
+    let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
+    let mut cmd = Command::new(bin());
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS").current_dir(dir);
+    on_pty_sized(&mut cmd, args, Some(&size))
+}
+
+fn on_pty(cmd: &mut Command, args: &[&str]) -> (Option<i32>, String) {
+    on_pty_sized(cmd, args, None)
+}
+
+fn on_pty_sized(
+    cmd: &mut Command,
+    args: &[&str],
+    size: Option<&nix::pty::Winsize>,
+) -> (Option<i32>, String) {
+    use std::io::Read;
+    let pty = nix::pty::openpty(size, None).expect("openpty");
+    let mut master = std::fs::File::from(pty.master);
+    let slave = std::fs::File::from(pty.slave);
+    cmd.env_remove("PORT");
+    let mut child =
+        cmd.args(args).stdin(std::process::Stdio::null()).stdout(slave).spawn().unwrap();
+    // Drop the command's copy of the slave: the master then reads EOF (EIO)
+    // once the child exits.
+    cmd.stdout(std::process::Stdio::null());
+    // Read while it runs: a report longer than the pty's buffer would block it.
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = vec![0u8; 65536];
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().unwrap();
+    let out = reader.join().unwrap_or_default();
+    (status.code(), String::from_utf8_lossy(&out).replace("\r\n", "\n"))
 }
 
 /// `program` run as `uid` (and the same gid) with no supplementary groups,

@@ -74,13 +74,33 @@ fn wait_bad_durations_are_usage_errors() {
 
 /// The shell recipe of docs/ci.md, extracted verbatim.
 fn ci_recipe() -> (tempdir::Dir, std::path::PathBuf) {
+    ci_script("preflight.sh")
+}
+
+/// The script under `<!-- test: NAME -->` in docs/ci.md, written to a file.
+fn ci_script(name: &str) -> (tempdir::Dir, std::path::PathBuf) {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
-    let after = doc.split("<!-- test: preflight.sh -->").nth(1).expect("marker in docs/ci.md");
+    let marker = format!("<!-- test: {name} -->");
+    let after = doc.split(&marker).nth(1).expect("marker in docs/ci.md");
     let body = after.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
     let dir = tempdir::Dir::new();
-    let script = dir.path.join("preflight.sh");
+    let script = dir.path.join(name);
     std::fs::write(&script, body).unwrap();
     (dir, script)
+}
+
+#[test]
+fn ci_wait_recipe_starts_a_server_and_waits() {
+    let (_dir, script) = ci_script("wait.sh");
+    let out = run_recipe(&script, &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let port: u16 = text
+        .trim()
+        .strip_prefix("server up on port ")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(port >= 8000);
 }
 
 fn run_recipe(script: &std::path::Path, ports: &[String]) -> std::process::Output {
@@ -128,4 +148,42 @@ fn wait_reports_each_port_on_its_own() {
     run.code(1);
     run.stdout_has(&format!("OK Port {free} is free."));
     run.stdout_has(&format!("Port {} is still held by pid {}", h.port, h.pid()));
+}
+
+/// The number of sendmsg/sendto calls in an `strace -c` summary.
+fn sends(summary: &str) -> u64 {
+    summary
+        .lines()
+        .filter(|l| l.ends_with(" sendmsg") || l.ends_with(" sendto"))
+        .filter_map(|l| l.split_whitespace().nth(3)?.parse::<u64>().ok())
+        .sum()
+}
+
+#[test]
+fn a_long_wait_backs_off_to_a_few_polls_a_second() {
+    let (port, held) = hold_block(1);
+    drop(held);
+    let p = port.to_string();
+    // 3 s with nothing listening: 25 ms rising to 250 ms is about 17 reads
+    // of the socket table; a fixed 25 ms would be about 110.
+    let run = portcheck(&["--json", "--wait-listen", "3s", &p]);
+    run.code(1);
+    let polls = run.json()["polls"].as_u64().expect("polls");
+    assert!((8..=30).contains(&polls), "{polls} polls in 3 s");
+    // What the kernel saw, where strace is installed: a few netlink
+    // requests per poll, not hundreds.
+    if std::process::Command::new("strace").arg("-V").output().is_ok() {
+        let dir = tempdir::Dir::new();
+        let out = dir.path.join("strace.txt");
+        let status = std::process::Command::new("strace")
+            .args(["-c", "-f", "-e", "trace=sendto,sendmsg", "-o"])
+            .arg(&out)
+            .arg(util::bin())
+            .args(["-q", "--wait-listen", "3s", &p])
+            .status()
+            .expect("strace");
+        assert_eq!(status.code(), Some(1));
+        let n = sends(&std::fs::read_to_string(&out).unwrap());
+        assert!((8..=200).contains(&n), "{n} netlink requests in 3 s");
+    }
 }

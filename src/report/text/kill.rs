@@ -2,23 +2,25 @@
 
 use std::fmt::Write;
 
+use super::table::wrapped;
 use super::{Style, holder_names, styles};
 use crate::report::{KillPlan, KillReport, Outcome, PortReport, Reason, Signal};
 use crate::sanitize::escape;
 
 /// What `--kill` is about to do: refusals, unseen holders, a dry run.
-pub(crate) fn kill_plan(plan: &KillPlan) -> String {
+pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     let mut out = String::new();
     for a in &plan.refused {
         let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-        let _ =
-            writeln!(out, "Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        let line = format!("Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        out.push_str(&wrapped(style, &line));
         if let Some(stop) = &a.stop {
-            let _ = writeln!(out, "  to stop it for good: {}", escape(stop));
+            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(stop))));
         }
     }
     for (port, why) in &plan.unseen {
-        let _ = writeln!(out, "Port {port}: a holder portcheck cannot see: {}", escape(why));
+        let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
+        out.push_str(&wrapped(style, &line));
     }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
@@ -78,7 +80,7 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
             Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
             Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
         };
-        let _ = writeln!(out, "pid {} ({}): {what}", a.pid, escape(&a.name));
+        out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
     }
     if let Some(sig) = r.interrupted {
         let _ =
@@ -101,26 +103,26 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
                 (Some(pp), None) => format!("pid {pp}"),
                 _ => "an unknown parent".into(),
             };
-            let _ = writeln!(
-                out,
-                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.\n  to stop it for good: {}",
+            let line = format!(
+                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.",
                 style.styled("Respawned:", styles::BAD),
                 p.port,
                 x.pid,
                 escape(&x.name),
-                escape(&x.stop)
             );
+            out.push_str(&wrapped(style, &line));
+            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(&x.stop))));
         }
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
-        let _ = writeln!(
-            out,
-            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.\n  to free the port: {}",
+        let line = format!(
+            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.",
             style.styled("Held:", styles::BAD),
             p.port,
             x.pid,
             escape(&x.name),
-            escape(&x.stop)
         );
+        out.push_str(&wrapped(style, &line));
+        out.push_str(&wrapped(style, &format!("  to free the port: {}", escape(&x.stop))));
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {
@@ -128,19 +130,19 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         } else {
             format!("pid {}", holders.join(", "))
         };
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} Port {} is still held by {by}.",
             style.styled("Held:", styles::BAD),
             p.port
         );
+        out.push_str(&wrapped(style, &line));
     } else if p.unknown.is_some() {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} Port {}: no holder is left in the socket table, but portcheck cannot bind it to prove it free.",
             style.styled("Unknown:", styles::WARN),
             p.port
         );
+        out.push_str(&wrapped(style, &line));
     } else if !r.dry_run {
         let _ =
             writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);

@@ -1,26 +1,20 @@
 //! `portcheck` without PORT: every listening socket with its owners.
 
-use std::fmt::Write;
-
-use super::{Style, socket_rows};
+use super::{Style, socket_rows, table};
 use crate::report::Listing;
+use crate::sanitize::escape;
 
 pub(crate) fn listing(style: &Style, l: &Listing) -> String {
     let mut out = String::new();
     if l.sockets.is_empty() {
         out.push_str("No listening sockets.\n");
     } else {
-        let mut t =
-            style.table(&["PROTO", "ADDRESS", "STATE", "EXPOSURE", "PID", "USER", "COMMAND"]);
-        for s in &l.sockets {
-            for row in socket_rows(style, s, true) {
-                t.add_row(row);
-            }
-        }
-        let _ = writeln!(out, "{}", t.trim_fmt());
+        let rows: Vec<_> = l.sockets.iter().flat_map(|s| socket_rows(s, true)).collect();
+        let header = ["PROTO", "ADDRESS", "STATE", "EXPOSURE", "PID", "USER"];
+        out.push_str(&table::render(style, &header, &rows));
     }
     for n in &l.notes {
-        let _ = writeln!(out, "note: {}", crate::sanitize::escape(n));
+        out.push_str(&table::wrapped(style, &format!("note: {}", escape(n))));
     }
     out
 }

@@ -7,6 +7,7 @@ mod kill;
 mod listing;
 mod ports;
 mod suggest;
+mod table;
 mod wait;
 
 pub(crate) use kill::{kill_plan, kill_prompt, kill_result};
@@ -15,15 +16,11 @@ pub(crate) use ports::ports;
 pub(crate) use suggest::{suggestion, suggestion_numbers};
 pub(crate) use wait::wait;
 
-use std::fmt::Write;
-
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
-
 use super::{Exposure, PortReport, SocketReport};
 use crate::net::{Family, Protocol};
 use crate::sanitize::{command_line, escape};
 
-/// The longest command line shown in a table cell; JSON has it whole.
+/// The longest command line shown on a pipe; JSON and `--wide` have it whole.
 const COMMAND_MAX: usize = 120;
 
 /// Named text styles.
@@ -36,8 +33,9 @@ pub(crate) mod styles {
     pub(crate) const BAD: Style = AnsiColor::Red.on_default().bold();
     /// Good news: `Free:`, `Freed:`, `OK`.
     pub(crate) const GOOD: Style = AnsiColor::Green.on_default().bold();
-    /// A warning.
-    pub(crate) const WARN: Style = AnsiColor::Yellow.on_default().bold();
+    /// A warning. Magenta, not yellow: yellow is hard to read on a light
+    /// background; the standard (not bright) colours read on both.
+    pub(crate) const WARN: Style = AnsiColor::Magenta.on_default().bold();
 }
 
 /// How to render for this terminal (or pipe).
@@ -46,38 +44,14 @@ pub(crate) struct Style {
     pub(crate) color: bool,
     /// The terminal's width; `None` for a pipe (no wrapping).
     pub(crate) width: Option<u16>,
+    /// `--wide`: command lines whole, never shortened.
+    pub(crate) wide: bool,
 }
 
 impl Style {
-    fn paint(&self, text: &str, color: Color) -> Cell {
-        let cell = Cell::new(text);
-        if self.color { cell.fg(color) } else { cell }
-    }
-
     /// `text` in `style`, when colour is on.
     fn styled(&self, text: &str, style: anstyle::Style) -> String {
         if self.color { format!("{style}{text}{style:#}") } else { text.to_string() }
-    }
-
-    fn table(&self, header: &[&str]) -> Table {
-        let mut t = Table::new();
-        t.load_style(presets::NOTHING);
-        match self.width {
-            Some(w) => {
-                t.set_content_arrangement(ContentArrangement::Dynamic);
-                t.set_width(w);
-            }
-            None => {
-                t.set_content_arrangement(ContentArrangement::Disabled);
-            }
-        }
-        if self.color {
-            t.enforce_styling();
-        } else {
-            t.force_no_tty();
-        }
-        t.set_header(header.iter().map(|n| self.paint(n, Color::DarkGrey)).collect::<Vec<_>>());
-        t
     }
 }
 
@@ -93,46 +67,57 @@ fn proto_label(s: &SocketReport) -> String {
     }
 }
 
-fn exposure_cell(style: &Style, e: Exposure) -> Cell {
+/// The exposure's word and colour: the same in the listing and in port
+/// reports. Standard (not bright) colours, readable on light and dark
+/// backgrounds; the security-relevant "network" stands out in bold.
+fn exposure_word(e: Exposure) -> (&'static str, anstyle::Style) {
+    use anstyle::AnsiColor;
     match e {
-        Exposure::Loopback => style.paint("local", Color::Green),
-        Exposure::AllInterfaces => style.paint("network", Color::Yellow),
-        Exposure::Specific => style.paint("interface", Color::Cyan),
-        Exposure::Unassigned => style.paint("nowhere", Color::DarkGrey),
+        Exposure::Loopback => ("local", AnsiColor::Green.on_default()),
+        Exposure::AllInterfaces => ("network", AnsiColor::Magenta.on_default().bold()),
+        Exposure::Specific => ("interface", AnsiColor::Blue.on_default()),
+        Exposure::Unassigned => ("nowhere", anstyle::Style::new().dimmed()),
     }
 }
 
+/// The argv as words for a terminal: each escaped, quoted when empty or
+/// holding spaces or quotes (as `sanitize::command_line` does).
+fn command_words(args: &[String]) -> Vec<String> {
+    args.iter().map(|a| command_line(std::slice::from_ref(a), usize::MAX)).collect()
+}
+
 /// One row per process holding the socket (one row when none is seen).
-fn socket_rows(style: &Style, s: &SocketReport, with_exposure: bool) -> Vec<Vec<Cell>> {
-    let mut rows = Vec::new();
-    let lead = |rows: &mut Vec<Vec<Cell>>, tail: Vec<Cell>| {
-        let mut row =
-            vec![Cell::new(proto_label(s)), Cell::new(s.endpoint()), Cell::new(s.state.as_str())];
+fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
+    let lead = || {
+        let mut cells = vec![
+            (proto_label(s), None),
+            (s.endpoint(), None),
+            (s.state.as_str().to_string(), None),
+        ];
         if with_exposure {
-            row.push(exposure_cell(style, s.exposure));
+            let (word, style) = exposure_word(s.exposure);
+            cells.push((word.to_string(), Some(style)));
         }
-        row.extend(tail);
-        rows.push(row);
+        cells
     };
+    let mut rows = Vec::new();
     if s.processes.is_empty() {
         let who = s.user.clone().or(s.uid.map(|u| u.to_string())).unwrap_or_else(|| "?".into());
         let why = s.hidden.as_deref().unwrap_or("no process found");
-        lead(
-            &mut rows,
-            vec![
-                Cell::new("-"),
-                Cell::new(escape(&who)),
-                style.paint(&format!("({})", escape(why)), Color::DarkGrey),
-            ],
-        );
+        let mut cells = lead();
+        cells.extend([("-".to_string(), None), (escape(&who), None)]);
+        let why = Some(format!("({})", escape(why)));
+        rows.push(table::Row { cells, hint: why, command: vec![] });
     }
     for p in &s.processes {
-        let mut cmd = command_line(&p.command, COMMAND_MAX);
-        if let Some(h) = &p.hint {
-            let _ = write!(cmd, "  [{}]", escape(h));
-        }
         let user = p.user.clone().or_else(|| s.user.clone()).unwrap_or_else(|| "?".into());
-        lead(&mut rows, vec![Cell::new(p.pid), Cell::new(escape(&user)), Cell::new(cmd)]);
+        let mut cells = lead();
+        cells.extend([(p.pid.to_string(), None), (escape(&user), None)]);
+        rows.push(table::Row {
+            cells,
+            hint: p.hint.as_deref().map(|h| format!("[{}]", escape(h))),
+            command: command_words(&p.command),
+        });
     }
     rows
 }

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::table::{self, wrapped};
 use super::{Style, socket_rows, styles};
 use crate::net::Selection;
 use crate::port::HostPorts;
@@ -40,7 +41,7 @@ pub(crate) fn ports(
     let free: Vec<&PortReport> =
         r.ports.iter().filter(|p| !p.in_use && p.unknown.is_none()).collect();
     if !free.is_empty() {
-        free_ports(&mut out, style, select, &free);
+        free_ports(&mut out, style, host, select, &free);
     }
     for n in &r.notes {
         let _ = writeln!(out, "note: {}", escape(n));
@@ -50,21 +51,18 @@ pub(crate) fn ports(
 
 /// One port in use: heading, table, exposure, ancestors, notes.
 fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) {
-    let _ = writeln!(
-        out,
-        "{} {}  {}",
-        style.styled(&format!("Port {}", port.port), styles::HEADING),
-        style.styled("in use", styles::BAD),
-        describe_port(host, port)
-    );
-    let mut t = style.table(&["PROTO", "ADDRESS", "STATE", "PID", "USER", "COMMAND"]);
-    for s in &port.sockets {
-        for row in socket_rows(style, s, false) {
-            t.add_row(row);
-        }
-    }
-    if !port.sockets.is_empty() {
-        let _ = writeln!(out, "{}", t.trim_fmt());
+    out.push_str(&wrapped(
+        style,
+        &format!(
+            "{} {}  {}",
+            style.styled(&format!("Port {}", port.port), styles::HEADING),
+            style.styled("in use", styles::BAD),
+            describe_port(host, port)
+        ),
+    ));
+    let rows: Vec<_> = port.sockets.iter().flat_map(|s| socket_rows(s, false)).collect();
+    if !rows.is_empty() {
+        out.push_str(&table::render(style, &["PROTO", "ADDRESS", "STATE", "PID", "USER"], &rows));
     }
     exposure(out, style, port);
     for p in port.holders() {
@@ -73,21 +71,22 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
         }
         let chain: Vec<String> =
             p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  pid {} ({}): started by {}{}",
             p.pid,
             escape(&p.name),
             chain.join(" < "),
             p.started.as_ref().map(|t| format!(", at {t}")).unwrap_or_default()
         );
+        out.push_str(&wrapped(style, &line));
     }
     for n in &port.notes {
-        let _ = writeln!(out, "  note: {}", escape(n));
+        out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
     }
 }
 
-/// What each bound address means, once per address, with its warning.
+/// What each bound address means, once per address, with its warning;
+/// the exposure word coloured as in the listing.
 fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     let mut seen: Vec<&SocketReport> = Vec::new();
     for s in &port.sockets {
@@ -97,28 +96,43 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     }
     for s in seen {
         let dev = s.device.as_ref().map(|d| format!("%{}", escape(d))).unwrap_or_default();
-        let _ = write!(out, "  {}{dev}: {}", s.address, s.exposure.meaning());
+        let (word, colour) = super::exposure_word(s.exposure);
+        let mut line = format!(
+            "  {}{dev} ({}): {}",
+            s.address,
+            style.styled(word, colour),
+            s.exposure.meaning()
+        );
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
             let _ = write!(
-                out,
+                line,
                 ", at {}{}",
                 shown.join(", "),
                 if more > 0 { format!(" and {more} more") } else { String::new() }
             );
         }
-        out.push('\n');
+        out.push_str(&wrapped(style, &line));
         let warning =
             port.sockets.iter().filter(|x| x.address == s.address).find_map(|x| x.warning.as_ref());
         if let Some(w) = warning {
-            let _ = writeln!(out, "  {} {w}", style.styled("warning:", styles::WARN));
+            out.push_str(&wrapped(
+                style,
+                &format!("  {} {w}", style.styled("warning:", styles::WARN)),
+            ));
         }
     }
 }
 
 /// The free ports, bind-checked or not, and their notes.
-fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortReport]) {
+fn free_ports(
+    out: &mut String,
+    style: &Style,
+    host: &HostPorts,
+    select: Selection,
+    free: &[&PortReport],
+) {
     let families = match (select.v4, select.v6) {
         (true, true) => "IPv4 and IPv6",
         (true, false) => "IPv4",
@@ -131,21 +145,34 @@ fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortR
     let checked: Vec<String> = free.iter().filter(|p| p.bind_checked).map(label).collect();
     let unchecked: Vec<String> = free.iter().filter(|p| !p.bind_checked).map(label).collect();
     if !checked.is_empty() {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} {}  (bound and released on the wildcard address: {})",
             style.styled("Free:", styles::GOOD),
             summarize(&checked),
             families
         );
+        out.push_str(&wrapped(style, &line));
     }
     if !unchecked.is_empty() {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} {}  (no socket bound; binding it needs root, so it was not bind-checked)",
             style.styled("Free:", styles::GOOD),
             summarize(&unchecked),
         );
+        out.push_str(&wrapped(style, &line));
+    }
+    let ephemeral: Vec<String> = free.iter().filter(|p| p.ephemeral).map(label).collect();
+    if !ephemeral.is_empty() {
+        let line = format!(
+            "  {} {} inside the ephemeral range {}-{}: outgoing connections may take {} \
+             (portcheck --suggest finds a port outside it)",
+            style.styled("warning:", styles::WARN),
+            summarize(&ephemeral),
+            host.ephemeral.0,
+            host.ephemeral.1,
+            if ephemeral.len() == 1 { "it" } else { "them" }
+        );
+        out.push_str(&wrapped(style, &line));
     }
     for p in free {
         for n in &p.notes {
@@ -154,6 +181,9 @@ fn free_ports(out: &mut String, style: &Style, select: Selection, free: &[&PortR
     }
 }
 
+/// The next steps: `--kill`, the commands that stop refused holders, and
+/// the free port with the way to start a server on it. Commands to paste
+/// are never wrapped.
 fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
     if !n.kill.is_empty() {
@@ -161,16 +191,32 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         let _ = writeln!(out, "    portcheck --kill {}   # stops pid {}", n.port, pids.join(", "));
     }
     for stop in &n.stop {
-        let _ = writeln!(out, "    {}", escape(stop));
+        out.push_str(&table::paste_line(style, 4, &escape(stop)));
     }
     if let Some(p) = n.free {
-        let _ = writeln!(out, "    or use port {p}: PORT={p} · --port {p}");
+        match &n.remedy {
+            Some(r) => {
+                out.push_str(&wrapped(
+                    style,
+                    &format!("    or use port {p} ({}):", escape(&r.why)),
+                ));
+                for line in &r.lines {
+                    out.push_str(&table::paste_line(style, 6, &escape(line)));
+                }
+            }
+            None => {
+                let _ = writeln!(out, "    or use port {p}");
+            }
+        }
     }
 }
 
 /// "registered port · commplex-main, flask-dev · inside the ephemeral range".
 fn describe_port(host: &HostPorts, p: &PortReport) -> String {
     let (lo, hi) = p.class.range();
+    // IANA's well-known class is 0-1023 (port 0 is never bound, so the
+    // search range starts at 1).
+    let lo = if lo == 1 { 0 } else { lo };
     let mut parts = vec![format!("{} port ({lo}-{hi})", p.class.label())];
     if !p.services.is_empty() {
         parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));

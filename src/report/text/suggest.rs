@@ -4,8 +4,9 @@
 use std::fmt::Write;
 
 use super::{Style, styles};
+use crate::remedy::Remedy;
 use crate::report::{PortReport, Suggestion};
-use crate::sanitize::{command_line, escape};
+use crate::sanitize::escape;
 
 /// `--suggest` for scripts: the numbers, one per line.
 pub(crate) fn suggestion_numbers(s: &Suggestion) -> String {
@@ -13,7 +14,12 @@ pub(crate) fn suggestion_numbers(s: &Suggestion) -> String {
 }
 
 /// `--suggest` on a terminal: why the base is taken, and lines to paste.
-pub(crate) fn suggestion(style: &Style, s: &Suggestion, base: Option<&PortReport>) -> String {
+pub(crate) fn suggestion(
+    style: &Style,
+    s: &Suggestion,
+    base: Option<&PortReport>,
+    remedy: &Remedy,
+) -> String {
     let mut out = String::new();
     if let Some(b) = base.filter(|b| b.in_use) {
         let holder = b
@@ -22,21 +28,32 @@ pub(crate) fn suggestion(style: &Style, s: &Suggestion, base: Option<&PortReport
             .flat_map(|s| s.processes.iter())
             .next()
             .map(|p| {
-                format!("pid {} ({}): {}", p.pid, escape(&p.name), command_line(&p.command, 60))
+                let who = format!("pid {} ({}): ", p.pid, escape(&p.name));
+                let lead = format!("Port {} is taken by {who}", s.base).chars().count();
+                let room = style.width.map(|w| usize::from(w).saturating_sub(lead));
+                let words = super::command_words(&p.command);
+                format!("{who}{}", super::table::command(style, &words, room.map(|r| r.max(30))))
             })
             .unwrap_or_else(|| "a process portcheck cannot see".into());
-        let _ = writeln!(out, "Port {} is taken by {holder}", s.base);
-    } else if s.suggestions.first() != Some(&s.base) {
-        let _ = writeln!(
-            out,
-            "Port {} is not suggested (taken, reserved or in the ephemeral range).",
-            s.base
-        );
+        out.push_str(&super::table::wrapped(
+            style,
+            &format!("Port {} is taken by {holder}", s.base),
+        ));
+    } else if s.suggestions.first() != Some(&s.base) && s.notes.is_empty() {
+        let _ = writeln!(out, "Port {} is taken (something is bound to it).", s.base);
+    }
+    for n in &s.notes {
+        out.push_str(&super::table::wrapped(
+            style,
+            &format!("{} {}", style.styled("note:", styles::WARN), escape(n)),
+        ));
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
     let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
-    let n = s.suggestions[0];
-    let _ = writeln!(out, "  flask run --port {n}\n  PORT={n}\n  --port {n}");
+    out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why))));
+    for line in &remedy.lines {
+        out.push_str(&super::table::paste_line(style, 2, &escape(line)));
+    }
     out
 }

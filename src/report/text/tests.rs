@@ -11,7 +11,7 @@ use crate::report::{
     Respawn, Signal, Until, WaitReport,
 };
 
-const PLAIN: Style = Style { color: false, width: None };
+const PLAIN: Style = Style { color: false, width: None, wide: false };
 
 fn host() -> HostPorts {
     HostPorts { unprivileged_start: 1024, ephemeral: (32768, 60999), reserved: vec![] }
@@ -76,19 +76,25 @@ fn a_port_in_use_with_next_steps() {
         ports: vec![port(vec![socket("0.0.0.0", vec![flask(41235, "Flask development server")])])],
         notes: vec![],
     };
-    let next = [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), stop: vec![] }];
+    let cmd: Vec<String> = vec!["python3".into(), "-m".into(), "flask".into(), "run".into()];
+    let (pre, rest) = crate::remedy::tool(&cmd, "flask").unwrap();
+    let remedy = Some(crate::remedy::flask_run(&pre, &rest, 5001));
+    let next =
+        [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), remedy, stop: vec![] }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     let expected = "\
 Port 5000 in use  registered port (1024-49151) · commplex-main
  PROTO  ADDRESS       STATE   PID    USER   COMMAND
- tcp    0.0.0.0:5000  listen  41235  alice  python3 -m flask run  [Flask development server]
-  0.0.0.0: all interfaces: reachable from other machines on the network, at 192.0.2.7:5000
+ tcp    0.0.0.0:5000  listen  41235  alice  [Flask development server] python3 -m flask run
+  0.0.0.0 (network): all interfaces: reachable from other machines on the network, at 192.0.2.7:5000
   warning: a development server is reachable from the network
   pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
   next steps:
     portcheck --kill 5000   # stops pid 41235
-    or use port 5001: PORT=5001 · --port 5001
+    or use port 5001 (flask run reads --port or FLASK_RUN_PORT, not PORT):
+      python3 -m flask run --port 5001
+      FLASK_RUN_PORT=5001 python3 -m flask run
 
 ";
     assert_eq!(text, expected);
@@ -115,7 +121,7 @@ fn colour_only_when_the_style_says_so() {
     let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![])])], notes: vec![] };
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     assert!(!ports(&PLAIN, &host(), all, &r, &[]).contains('\x1b'));
-    let colour = Style { color: true, width: None };
+    let colour = Style { color: true, width: None, wide: false };
     assert!(ports(&colour, &host(), all, &r, &[]).contains("\x1b["));
 }
 
@@ -207,7 +213,7 @@ fn the_plan_and_the_question() {
         grace: Duration::from_secs(5),
     };
     assert_eq!(
-        kill_plan(&plan),
+        kill_plan(&PLAIN, &plan),
         "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good: sudo systemctl stop nginx.service\n\
          Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
          Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
@@ -222,6 +228,7 @@ fn a_wait_reports_each_port() {
         waited_ms: 1500,
         until: Until::Free,
         ready: vec![5000],
+        polls: 9,
         ports: vec![port(vec![]), {
             let mut p = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
             p.port = 6000;
@@ -240,4 +247,159 @@ fn a_wait_reports_each_port() {
         ..w
     };
     assert_eq!(wait(&PLAIN, &l), "OK Port 5000 is listening.\nWaited 1.50s.\n");
+}
+
+#[test]
+fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
+    let mut p = port(vec![]);
+    p.port = 40000;
+    p.ephemeral = true;
+    let r = PortsReport { ports: vec![p], notes: vec![] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &r, &[]),
+        "Free: 40000/tcp  (bound and released on the wildcard address: IPv4)\n  \
+         warning: 40000/tcp inside the ephemeral range 32768-60999: outgoing connections may \
+         take it (portcheck --suggest finds a port outside it)\n"
+    );
+}
+
+/// A report with a long command line, a hint and two sockets, at `width`.
+fn at_width(width: u16) -> String {
+    let mut p = flask(41235, "Flask development server (reloader parent)");
+    p.command = [
+        "/home/alice/projects/hello/.venv/bin/python3",
+        "/home/alice/projects/hello/.venv/bin/flask",
+        "--app",
+        "app",
+        "run",
+        "--debug",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "5000",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut v6 = socket("::", vec![p.clone()]);
+    v6.warning = None;
+    let r = PortsReport { ports: vec![port(vec![socket("0.0.0.0", vec![p]), v6])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let style = Style { color: false, width: Some(width), wide: false };
+    ports(&style, &host(), all, &r, &[])
+}
+
+#[test]
+fn at_120_columns_the_table_holds_the_hint_then_the_shortened_command() {
+    assert_eq!(
+        at_width(120),
+        "\
+Port 5000 in use  registered port (1024-49151) · commplex-main
+ PROTO  ADDRESS       STATE   PID    USER   COMMAND
+ tcp    0.0.0.0:5000  listen  41235  alice  [Flask development server (reloader parent)]
+                                            …/python3 …/flask --app app run --debug --host 0.0.0.0 --port 5000
+ tcp6   [::]:5000     listen  41235  alice  [Flask development server (reloader parent)]
+                                            …/python3 …/flask --app app run --debug --host 0.0.0.0 --port 5000
+  0.0.0.0 (network): all interfaces: reachable from other machines on the network, at 192.0.2.7:5000
+  warning: a development server is reachable from the network
+  :: (network): all interfaces: reachable from other machines on the network, at 192.0.2.7:5000
+  pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
+
+"
+    );
+}
+
+#[test]
+fn at_80_columns_the_hint_wraps_at_words_and_the_command_is_cut() {
+    assert_eq!(
+        at_width(80),
+        "\
+Port 5000 in use  registered port (1024-49151) · commplex-main
+ PROTO  ADDRESS       STATE   PID    USER   COMMAND
+ tcp    0.0.0.0:5000  listen  41235  alice  [Flask development server (reloader
+                                            parent)]
+                                            …/python3 …/flask --app app run --d…
+ tcp6   [::]:5000     listen  41235  alice  [Flask development server (reloader
+                                            parent)]
+                                            …/python3 …/flask --app app run --d…
+  0.0.0.0 (network): all interfaces: reachable from other machines on the
+    network, at 192.0.2.7:5000
+  warning: a development server is reachable from the network
+  :: (network): all interfaces: reachable from other machines on the network, at
+    192.0.2.7:5000
+  pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
+
+"
+    );
+}
+
+#[test]
+fn at_60_columns_one_block_per_socket() {
+    assert_eq!(
+        at_width(60),
+        "\
+Port 5000 in use  registered port (1024-49151) ·
+  commplex-main
+tcp 0.0.0.0:5000 listen
+  pid 41235 alice · [Flask development server (reloader
+  parent)]
+  …/python3 …/flask --app app run --debug --host 0.0.0.0 --…
+tcp6 [::]:5000 listen
+  pid 41235 alice · [Flask development server (reloader
+  parent)]
+  …/python3 …/flask --app app run --debug --host 0.0.0.0 --…
+  0.0.0.0 (network): all interfaces: reachable from other
+    machines on the network, at 192.0.2.7:5000
+  warning: a development server is reachable from the
+    network
+  :: (network): all interfaces: reachable from other
+    machines on the network, at 192.0.2.7:5000
+  pid 41235 (python3): started by 41234 (bash), at
+    2026-11-25T10:42:07Z
+
+"
+    );
+}
+
+#[test]
+fn wide_and_pipes_keep_the_command_whole() {
+    let mut p = flask(7, "x");
+    p.command = vec!["/a/very/long/path/to/python3".into(), "serve.py".into()];
+    let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![p])])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let wide = Style { color: false, width: Some(60), wide: true };
+    assert!(ports(&wide, &host(), all, &r, &[]).contains("/a/very/long/path/to/python3 serve.py"));
+    assert!(
+        ports(&PLAIN, &host(), all, &r, &[]).contains("[x] /a/very/long/path/to/python3 serve.py")
+    );
+}
+
+#[test]
+fn commands_to_paste_break_with_a_backslash_outside_quotes() {
+    let narrow = Style { color: false, width: Some(40), wide: false };
+    assert_eq!(
+        table::paste_line(&narrow, 4, "gunicorn -b 127.0.0.1:5001 --workers 4 'my app:app'"),
+        "    gunicorn -b 127.0.0.1:5001 \\\n      --workers 4 'my app:app'\n"
+    );
+    assert_eq!(table::paste_line(&PLAIN, 4, "short one"), "    short one\n");
+}
+
+#[test]
+fn network_exposure_is_coloured_alike_everywhere_and_not_bright_yellow() {
+    let colour = Style { color: true, width: None, wide: false };
+    let s = socket("0.0.0.0", vec![flask(9, "x")]);
+    let (_, network) = exposure_word(Exposure::AllInterfaces);
+    let painted = format!("{network}network");
+    let listed =
+        listing(&colour, &crate::report::Listing { sockets: vec![s.clone()], notes: vec![] });
+    let r = PortsReport { ports: vec![port(vec![s])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let reported = ports(&colour, &host(), all, &r, &[]);
+    for text in [&listed, &reported] {
+        assert!(text.contains(&painted), "{text:?}");
+        assert!(!text.contains("\x1b[93m") && !text.contains("33mnetwork"), "{text:?}");
+    }
+    assert!(format!("{network}").contains("35"), "magenta");
+    assert!(!reported.contains("\x1b[33m"), "no yellow on a light background: {reported:?}");
 }

@@ -1,0 +1,155 @@
+//! docs/portcheck.1, generated from the clap command (tests only): the
+//! OPTIONS from clap_mangen, the other sections written here in roff,
+//! examples and exit statuses in no-fill blocks so that man never
+//! reflows them.
+
+use clap::CommandFactory;
+
+use super::Cli;
+
+/// `-` and `\` as roff wants them.
+fn roff(s: &str) -> String {
+    s.replace('\\', "\\e").replace('-', "\\-")
+}
+
+/// `[-k|--kill] [--grace DURATION] … [PORT]...`, from the clap command.
+fn synopsis(cmd: &clap::Command) -> String {
+    let mut out = String::from(".SH SYNOPSIS\n\\fBportcheck\\fR");
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set() && !a.is_positional()) {
+        let mut names = Vec::new();
+        if let Some(s) = a.get_short() {
+            names.push(format!("\\fB\\-{s}\\fR"));
+        }
+        if let Some(l) = a.get_long() {
+            names.push(format!("\\fB\\-\\-{}\\fR", roff(l)));
+        }
+        let value = a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .filter(|_| a.get_action().takes_values())
+            .map(|v| format!(" \\fI{v}\\fR"))
+            .unwrap_or_default();
+        out.push_str(&format!(" [{}{value}]", names.join("|")));
+    }
+    out.push_str(" [\\fIPORT\\fR]...\n");
+    out
+}
+
+/// The sections after OPTIONS.
+const TAIL: &str = r#".SH DURATION
+A number with \fBms\fR, \fBs\fR, \fBm\fR or \fBh\fR: \fB500ms\fR, \fB30s\fR, \fB2m\fR, \fB1h\fR.
+A bare number is seconds.
+.SH EXIT STATUS
+.TP
+.B 0
+yes: every given port is free (after \fB\-\-kill\fR too), the wait succeeded,
+or the listing or suggestion was printed
+.TP
+.B 1
+no: a given port is in use (still held after \fB\-\-kill\fR), or the wait timed out
+.TP
+.B 2
+usage error: a bad port, range, service name, duration or flag
+.TP
+.B 3
+could not complete: permission denied, no free port to suggest, or an
+operating\-system error
+.SH EXAMPLES
+.nf
+.RS 4
+portcheck 5000                   # who holds 5000, and what to do
+portcheck 3000\-3010 53/udp       # a range and a UDP port
+portcheck                        # every listening socket, its owners
+portcheck \-\-exposed              # only sockets others can reach
+portcheck \-q 5432 6379           # CI preflight: exit 1 if one is taken
+portcheck \-\-kill 5000            # stop what holds 5000 (asks first)
+portcheck \-\-kill \-\-dry\-run 5000  # what \-\-kill would signal
+portcheck \-\-suggest 5000         # nearest free port at or above 5000
+portcheck \-\-wait\-listen 30s 5432 # CI: until a service listens
+portcheck \-\-json 5000            # the same report as one JSON object
+.RE
+.fi
+.SH ENVIRONMENT
+.TP
+.B NO_COLOR
+When set and not empty, no colour (with \fB\-\-color auto\fR, the default).
+.TP
+.B PORT
+The base of \fB\-\-suggest\fR when no PORT argument is given (else 8000).
+.TP
+.B COLUMNS
+The width of the terminal, when stdout is one (else what the terminal says).
+.SH FILES
+.TP
+.I /etc/services
+Service names for PORT arguments (\fBhttp\fR, \fBpostgresql\fR) and the
+names shown for a port. portcheck adds a table of its own: the default
+ports of development servers and popular databases (5000, 5173, 8000,
+5432...), which \fI/etc/services\fR often lacks.
+.SH SEE ALSO
+\fBss\fR(8), \fBlsof\fR(8), \fBfuser\fR(1), \fBnetstat\fR(8), \fBservices\fR(5)
+"#;
+
+const DESCRIPTION: &str = r#".SH DESCRIPTION
+\fBportcheck\fR says who holds a port, how it is bound (which address, so
+whether other machines reach it), what kind of port it is (its IANA class,
+the ephemeral range, the services that use it), and what to do about it:
+\fB\-\-kill\fR stops the holders (SIGTERM, then SIGKILL after
+\fB\-\-grace\fR), \fB\-\-suggest\fR prints the nearest free port at or above
+PORT, and the report ends with the command that starts a recognised
+framework (Flask, Django, gunicorn, uvicorn, Vite, Next.js...) on that port.
+.PP
+PORT is a number (5000), a range (3000\-3010) or a service name (http,
+postgresql), each optionally followed by /tcp or /udp (53/udp). Without
+PORT, every listening TCP socket and bound UDP socket is listed.
+.PP
+A port reported free was bound by portcheck on the wildcard address for
+each selected protocol and family, and released.
+"#;
+
+/// The whole page.
+pub(super) fn page() -> Vec<u8> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out).unwrap();
+    man.render_name_section(&mut out).unwrap();
+    out.extend(synopsis(&cmd).into_bytes());
+    out.extend(DESCRIPTION.as_bytes());
+    man.render_options_section(&mut out).unwrap();
+    out.extend(TAIL.as_bytes());
+    man.render_version_section(&mut out).unwrap();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_has_every_section_and_its_blocks_are_not_filled() {
+        let page = String::from_utf8(super::page()).unwrap();
+        for section in [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "OPTIONS",
+            "DURATION",
+            "EXIT STATUS",
+            "EXAMPLES",
+            "ENVIRONMENT",
+            "FILES",
+            "SEE ALSO",
+        ] {
+            assert!(page.contains(&format!(".SH {section}\n")), "{section}");
+        }
+        assert!(page.contains(r"[\fB\-\-grace\fR \fIDURATION\fR]"));
+        assert!(page.contains(r"[\fIPORT\fR]..."));
+        let examples = page.split(".SH EXAMPLES\n").nth(1).unwrap();
+        assert!(examples.starts_with(".nf\n"), "no-fill: man must not reflow the examples");
+        let block = examples.split(".fi\n").next().unwrap();
+        assert!(block.lines().all(|l| l.replace('\\', "").len() <= 72), "{block}");
+        for var in ["NO_COLOR", "PORT", "COLUMNS"] {
+            assert!(page.contains(&format!(".B {var}\n")), "{var}");
+        }
+        assert!(!page.contains("docs/json.md"), "an installed page points at no repository file");
+    }
+}

@@ -1,0 +1,114 @@
+//! The project in the current directory, when it tells how its server
+//! takes a port: `manage.py` (Django), a Flask app file (`app.py`,
+//! `wsgi.py`), `package.json` scripts (Vite, Next.js, Create React App).
+//! Reads a few small files of the current directory, nothing else.
+
+use std::path::Path;
+
+use crate::remedy::{Remedy, django, flask_run, shell_word};
+
+/// The most a project file is read (a Flask app or a package.json).
+const READ_MAX: u64 = 256 * 1024;
+
+/// How to start the project in `dir` on `port`, when `dir` says.
+pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
+    if dir.join("manage.py").is_file() {
+        let mut r = django(&["python".into(), "manage.py".into()], &["runserver".into()], port);
+        r.why = format!("Django project here (manage.py): {}", r.why);
+        return Some(r);
+    }
+    for file in ["app.py", "wsgi.py"] {
+        if let Some(text) = read(&dir.join(file))
+            && text.contains("flask")
+        {
+            let mut r = flask_run(&["flask".into()], &["run".into()], port);
+            r.why = format!("Flask app here ({file}): {}", r.why);
+            if text.contains(".run(") {
+                r.lines.push(format!(
+                    "app.run(port={port})   # in {}, when you start it with python {}",
+                    shell_word(file),
+                    shell_word(file)
+                ));
+            }
+            return Some(r);
+        }
+    }
+    let scripts = read(&dir.join("package.json")).and_then(|t| npm_scripts(&t))?;
+    npm(&scripts, port)
+}
+
+/// What `package.json`'s `dev` and `start` scripts run.
+fn npm_scripts(text: &str) -> Option<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let s = |k: &str| v["scripts"][k].as_str().unwrap_or("").to_string();
+    Some((s("dev"), s("start")))
+}
+
+/// The npm command for a port, from the scripts' tools.
+pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> {
+    let r = |why: &str, line: String| Some(Remedy { why: why.into(), lines: vec![line] });
+    if dev.contains("vite") {
+        return r(
+            "Vite project here (package.json): Vite takes --port",
+            format!("npm run dev -- --port {port}"),
+        );
+    }
+    if dev.contains("next dev") {
+        return Some(Remedy {
+            why: "Next.js project here (package.json): next takes --port or reads PORT".into(),
+            lines: vec![
+                format!("npm run dev -- --port {port}"),
+                format!("PORT={port} npm run dev"),
+            ],
+        });
+    }
+    if start.contains("react-scripts start") {
+        return r(
+            "Create React App here (package.json): react-scripts reads PORT",
+            format!("PORT={port} npm start"),
+        );
+    }
+    if !start.is_empty() {
+        return r(
+            "Node project here (package.json): if your app reads $PORT",
+            format!("PORT={port} npm start"),
+        );
+    }
+    None
+}
+
+fn read(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path).ok()?.take(READ_MAX).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_directory_names_its_framework() {
+        let dir = std::env::temp_dir().join(format!("portcheck-project-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(remedy(&dir, 8001), None);
+        let pkg = r#"{"scripts": {"dev": "vite", "build": "vite build"}}"#;
+        std::fs::write(dir.join("package.json"), pkg).unwrap();
+        assert_eq!(remedy(&dir, 8001).unwrap().lines, ["npm run dev -- --port 8001"]);
+        std::fs::write(dir.join("app.py"), "from flask import Flask\napp = Flask(__name__)\n")
+            .unwrap();
+        let flask = remedy(&dir, 8001).unwrap();
+        assert_eq!(flask.lines, ["flask run --port 8001", "FLASK_RUN_PORT=8001 flask run"]);
+        std::fs::write(dir.join("manage.py"), "").unwrap();
+        assert_eq!(remedy(&dir, 8001).unwrap().lines, ["python manage.py runserver 8001"]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let s = |d: &str, st: &str| (d.to_string(), st.to_string());
+        assert_eq!(
+            npm(&s("", "react-scripts start"), 3001).unwrap().lines,
+            ["PORT=3001 npm start"]
+        );
+        assert_eq!(npm(&s("next dev", ""), 3001).unwrap().lines[0], "npm run dev -- --port 3001");
+        assert_eq!(npm(&s("", ""), 3001), None);
+    }
+}

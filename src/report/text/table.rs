@@ -1,0 +1,291 @@
+//! The socket table, laid out for the terminal's width: fixed columns
+//! that never break (an address is never split), then the hint (wrapped
+//! at word boundaries) before the command line (one line, shortened to
+//! fit unless `--wide`). Below a width where the table cannot hold, one
+//! block per socket. And the word wrapping of free-text lines.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::Style;
+
+/// The fewest columns the COMMAND column may have before the table turns
+/// into blocks.
+const MIN_COMMAND: usize = 30;
+
+/// One row: fixed cells (text and an optional style), then what the
+/// process is and its command line (both already escaped).
+pub(crate) struct Row {
+    pub(crate) cells: Vec<(String, Option<anstyle::Style>)>,
+    /// What the process is, `[Flask development server]`, or why none is
+    /// shown, `(no process found)`: wrapped, before the command.
+    pub(crate) hint: Option<String>,
+    /// The command line's words (escaped, shell-quoted where needed).
+    pub(crate) command: Vec<String>,
+}
+
+/// The table, or one block per row when `style.width` is too narrow.
+pub(crate) fn render(style: &Style, header: &[&str], rows: &[Row]) -> String {
+    let n = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, (c, _)) in r.cells.iter().enumerate().take(n) {
+            widths[i] = widths[i].max(c.width());
+        }
+    }
+    let indent = 1 + widths.iter().map(|w| w + 2).sum::<usize>();
+    let room = style.width.map(|w| usize::from(w).saturating_sub(indent));
+    if room.is_some_and(|r| r < MIN_COMMAND) {
+        return blocks(style, rows);
+    }
+    let mut out = String::from(" ");
+    for (h, w) in header.iter().zip(&widths) {
+        out.push_str(&style.styled(&pad(h, *w), super::styles::HEADING));
+        out.push_str("  ");
+    }
+    out.push_str(&style.styled("COMMAND", super::styles::HEADING));
+    out.push('\n');
+    for r in rows {
+        let mut line = String::from(" ");
+        for ((c, s), w) in r.cells.iter().zip(&widths) {
+            let cell = pad(c, *w);
+            line.push_str(&s.map_or_else(|| cell.clone(), |s| style.styled(&cell, s)));
+            line.push_str("  ");
+        }
+        let cmd = command(style, &r.command, room);
+        let tail: Vec<String> = match (&r.hint, room) {
+            (None, _) => vec![cmd],
+            // A pipe: one line per process, for grep.
+            (Some(h), None) => vec![format!("{h} {cmd}").trim_end().to_string()],
+            (Some(h), Some(room)) => {
+                let mut t = wrap_words(h, room);
+                t.extend(Some(cmd).filter(|c| !c.is_empty()));
+                t
+            }
+        };
+        let blank = " ".repeat(indent);
+        for (i, t) in tail.iter().enumerate() {
+            out.push_str(if i == 0 { &line } else { &blank });
+            out.push_str(t);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// One block per row: the socket on one line, then the process, what it
+/// is and its command, indented.
+fn blocks(style: &Style, rows: &[Row]) -> String {
+    let width = style.width.map_or(usize::MAX, usize::from);
+    let mut out = String::new();
+    for r in rows {
+        let (socket, who) = r.cells.split_at(r.cells.len().saturating_sub(2));
+        let head: Vec<String> = socket
+            .iter()
+            .map(|(c, s)| s.map_or_else(|| c.clone(), |s| style.styled(c, s)))
+            .collect();
+        out.push_str(&head.join(" "));
+        out.push('\n');
+        let who: Vec<&str> = who.iter().map(|(c, _)| c.as_str()).collect();
+        let mut about = match who.as_slice() {
+            ["-", user] => (*user).to_string(),
+            [pid, user] => format!("pid {pid} {user}"),
+            _ => String::new(),
+        };
+        if let Some(h) = &r.hint {
+            about.push_str(&format!(" · {h}"));
+        }
+        for l in wrap_words(&about, width.saturating_sub(2)) {
+            out.push_str(&format!("  {l}\n"));
+        }
+        if !r.command.is_empty() {
+            let cmd = command(style, &r.command, Some(width.saturating_sub(2)));
+            out.push_str(&format!("  {cmd}\n"));
+        }
+    }
+    out
+}
+
+/// The command line: whole with `--wide` or on a pipe (up to the cut the
+/// pipe has always had), else shortened to `room`: long paths to their
+/// last part, then cut with an ellipsis.
+pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> String {
+    let whole = words.join(" ");
+    let Some(room) = room.filter(|_| !style.wide) else {
+        return if style.width.is_none() && !style.wide {
+            crate::sanitize::truncate(&whole, super::COMMAND_MAX)
+        } else {
+            whole
+        };
+    };
+    if whole.width() <= room {
+        return whole;
+    }
+    let short: Vec<String> = words
+        .iter()
+        .map(|w| match w.rsplit_once('/') {
+            Some((dir, last)) if !dir.is_empty() && !last.is_empty() && !w.contains(' ') => {
+                format!("…/{last}")
+            }
+            _ => w.clone(),
+        })
+        .collect();
+    cut(&short.join(" "), room)
+}
+
+/// `s` cut to `room` columns, with an ellipsis when cut.
+fn cut(s: &str, room: usize) -> String {
+    if s.width() <= room {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// `text` broken at spaces into lines of at most `room` columns; a word
+/// longer than that stands alone (never broken). Runs of spaces inside a
+/// line are kept; at a break they are dropped.
+pub(crate) fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    wrap_first(text, room, room)
+}
+
+/// [`wrap_words`] with a first line of `first` columns and the others of `rest`.
+fn wrap_first(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut gap = 0;
+    for word in text.split(' ') {
+        if word.is_empty() {
+            gap += 1;
+            continue;
+        }
+        let sep = if cur.is_empty() { 0 } else { gap + 1 };
+        let room = if lines.is_empty() { first } else { rest };
+        if !cur.is_empty() && visible_width(&cur) + sep + visible_width(word) > room {
+            lines.push(std::mem::take(&mut cur));
+        } else {
+            cur.push_str(&" ".repeat(sep));
+        }
+        cur.push_str(word);
+        gap = 0;
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// The columns `s` takes on a terminal, colour escapes aside.
+fn visible_width(s: &str) -> usize {
+    let mut plain = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain.width()
+}
+
+/// A free-text line for the terminal: `line` (leading spaces are its
+/// indent) wrapped at word boundaries to the width, continuation lines
+/// indented two more; unchanged on a pipe. Ends with a newline.
+pub(crate) fn wrapped(style: &Style, line: &str) -> String {
+    let Some(width) = style.width.map(usize::from) else {
+        return format!("{line}\n");
+    };
+    let body = line.trim_start_matches(' ');
+    let indent = line.len() - body.len();
+    let mut out = String::new();
+    let first = width.saturating_sub(indent).max(20);
+    let rest = width.saturating_sub(indent + 2).max(20);
+    for (i, l) in wrap_first(body, first, rest).iter().enumerate() {
+        let pad = if i == 0 { indent } else { indent + 2 };
+        out.push_str(&" ".repeat(pad));
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+/// A command to paste, indented by `indent`: whole when it fits, else
+/// broken at spaces outside quotes with a trailing ` \` (the shell joins
+/// the lines again); a `# comment` stays in one piece. Ends with a newline.
+pub(crate) fn paste_line(style: &Style, indent: usize, line: &str) -> String {
+    let pad = " ".repeat(indent);
+    let width = style.width.map_or(usize::MAX, usize::from);
+    if indent + line.width() <= width {
+        return format!("{pad}{line}\n");
+    }
+    let (code, comment) = match line.find("  #") {
+        Some(i) => (&line[..i], Some(line[i..].trim_start())),
+        None => (line, None),
+    };
+    let mut words = shell_words(code);
+    words.extend(comment.map(String::from));
+    let room = width.saturating_sub(indent + 4).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in words {
+        if !cur.is_empty() && cur.width() + 1 + w.width() > room {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&w);
+    }
+    lines.push(cur);
+    let last = lines.len() - 1;
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let lead = if i == 0 { pad.clone() } else { format!("{pad}  ") };
+        let join = if i < last && !lines[i + 1].starts_with('#') { " \\" } else { "" };
+        out.push_str(&format!("{lead}{l}{join}\n"));
+    }
+    out
+}
+
+/// `s` split at spaces outside single quotes.
+fn shell_words(s: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in s.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                cur.push(c);
+            }
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
