@@ -179,21 +179,6 @@ fn a_port_taken_by_an_outgoing_connection_is_not_free() {
     assert!(p["notes"].to_string().contains("connection"), "{p}");
 }
 
-/// Leaves a TIME_WAIT connection on a fresh loopback port: the server side
-/// closes first. Returns the port.
-fn time_wait_port() -> u16 {
-    use std::io::Read;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let (server, _) = listener.accept().unwrap();
-    drop(server);
-    let _ = client.read(&mut [0u8; 1]); // sees the FIN
-    drop(client);
-    drop(listener);
-    port
-}
-
 #[test]
 fn time_wait_is_noted_but_does_not_make_a_port_in_use() {
     let port = time_wait_port();

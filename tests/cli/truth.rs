@@ -139,15 +139,8 @@ fn a_socket_bound_without_listening_beside_a_listener_is_a_holder() {
 
 #[test]
 fn time_wait_is_counted_beside_a_listener() {
-    use std::io::Read;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = time_wait_beside_a_listener();
     let port = listener.local_addr().unwrap().port();
-    // The server side closes first, so its end (local port `port`) waits.
-    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let (served, _) = listener.accept().unwrap();
-    drop(served);
-    let _ = client.read(&mut [0u8; 1]);
-    drop(client);
     let run = portcheck(&["--json", "-t", &port.to_string()]);
     run.code(1);
     let p = port_obj(&run.json(), port);
@@ -435,17 +428,9 @@ fn a_broken_pipe_keeps_the_answer() {
 #[test]
 #[ignore = "needs root for a private mount namespace; .ci/run runs it"]
 fn hidepid_is_remembered_on_the_second_look() {
-    use std::io::Read;
     // A port that only the second look explains: a TIME_WAIT connection
     // (the server side closed first) and no listener.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let (served, _) = listener.accept().unwrap();
-    drop(served);
-    let _ = client.read(&mut [0u8; 1]);
-    drop(client);
-    drop(listener);
+    let port = time_wait_port();
     let (_dir, exe) = world_runnable_copy();
     let script = "set -e; mount -t proc -o hidepid=2 proc /proc; \
                   exec setpriv --reuid=65534 --regid=65534 --clear-groups -- \"$0\" \"$@\"";
