@@ -29,7 +29,7 @@ impl Context {
         Context {
             host: HostPorts::read(),
             services,
-            root: nix::unistd::geteuid().is_root(),
+            root: crate::host::is_root(),
             addresses: std::cell::OnceCell::new(),
         }
     }
@@ -39,16 +39,9 @@ impl Context {
     /// scope to be of use).
     fn addresses(&self) -> &[IpAddr] {
         self.addresses.get_or_init(|| {
-            let Ok(ifs) = nix::ifaddrs::getifaddrs() else { return Vec::new() };
             crate::net::sorted_unique(
-                ifs.filter(|i| i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP))
-                    .filter_map(|i| {
-                        let a = i.address?;
-                        if let Some(v4) = a.as_sockaddr_in() {
-                            return Some(IpAddr::V4(v4.ip()));
-                        }
-                        a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
-                    })
+                crate::host::interface_addresses()
+                    .into_iter()
                     .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
                     .filter(|ip| match ip {
                         IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,

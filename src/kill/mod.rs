@@ -51,6 +51,15 @@ pub(crate) fn parse_signal(arg: &str) -> Result<Signal, String> {
     })
 }
 
+/// The first flag of `args` this platform cannot honour (`--signal` and
+/// `--grace` on Windows), as the usage error to print.
+pub(crate) fn unsupported_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    args.iter().skip(1).filter_map(|a| a.to_str()).take_while(|a| *a != "--").find_map(|a| {
+        let flag = a.split_once('=').map_or(a, |(f, _)| f);
+        sys::UNSUPPORTED_FLAGS.contains(&flag).then(|| format!("{flag} {}", sys::UNSUPPORTED_WHY))
+    })
+}
+
 /// What `--kill` did, and what it could not do.
 pub(crate) struct Killed {
     pub(crate) report: KillReport,
@@ -70,8 +79,9 @@ impl Killed {
             .collect();
         if !denied.is_empty() {
             return Some(format!(
-                "permission denied: pid {} belongs to another user; run with sudo to stop it",
-                denied.join(", ")
+                "permission denied: pid {} belongs to another user; {}",
+                denied.join(", "),
+                sys::DENIED_HINT
             ));
         }
         if !self.hidden.is_empty() {

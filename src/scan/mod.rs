@@ -13,9 +13,9 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as platform;
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
 mod portable;
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
 use portable as platform;
 
 pub(crate) use platform::holds_any;

@@ -41,7 +41,7 @@ use nix::sys::socket::{
     getsockname, listen, setsockopt, socket, sockopt,
 };
 
-fn main() {
+pub fn main() {
     let args: Vec<String> =
         std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let flag = |name: &str| args.iter().any(|a| a == name);
