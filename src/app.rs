@@ -70,7 +70,8 @@ fn suggest(
     base: u16,
     count: usize,
 ) -> anyhow::Result<ExitStatus> {
-    let result = crate::suggest::suggestion(&ctx.host, config.select, base, count)?;
+    let host = ctx.host.clone().refined();
+    let result = crate::suggest::suggestion(&host, config.select, base, count)?;
     if config.json {
         emit(&report::json::render(&result)?)?;
     } else if config.quiet || !config.stdout_tty {

@@ -1,12 +1,20 @@
 //! The bind probe: "free" means portcheck bound the port and let it go.
 
 //!
-//! The bind itself is the platform's (`probe/unix.rs`, `probe/windows.rs`).
+//! The bind itself is the platform's: `probe/linux.rs` and
+//! `probe/macos.rs` (over the Unix bind of `probe/unix.rs`),
+//! `probe/windows.rs`.
 
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+use linux::bind_probe;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos::bind_probe;
 #[cfg(unix)]
 mod unix;
-#[cfg(unix)]
-use unix::bind_probe;
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]

@@ -1,4 +1,5 @@
-//! The Unix bind: nix's socket calls.
+//! The Unix bind, shared by Linux (`linux.rs`) and macOS (`macos.rs`):
+//! nix's socket calls, on the wildcard or the loopback address.
 
 use std::os::fd::AsRawFd;
 
@@ -10,7 +11,15 @@ use nix::sys::socket::{
 use super::Probe;
 use crate::net::{Family, Protocol};
 
-pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Probe {
+/// Binds `port` on `family`'s wildcard address (or, with `loopback`, on
+/// 127.0.0.1 / ::1) with the socket `flags`, SO_REUSEADDR when `reuse`,
+/// IPV6_V6ONLY on IPv6; then closes the socket.
+pub(super) fn bind_at(
+    (protocol, family, port): (Protocol, Family, u16),
+    loopback: bool,
+    reuse: bool,
+    flags: SockFlag,
+) -> Probe {
     let (af, ty) = (
         match family {
             Family::Ipv4 => AddressFamily::Inet,
@@ -21,7 +30,7 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: b
             Protocol::Udp => SockType::Datagram,
         },
     );
-    let fd = match socket(af, ty, SockFlag::SOCK_CLOEXEC, None) {
+    let fd = match socket(af, ty, flags, None) {
         Ok(fd) => fd,
         Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) => return Probe::Unsupported,
         Err(e) => return Probe::Failed(format!("socket: {e}")),
@@ -30,7 +39,10 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: b
         return Probe::Failed(format!("SO_REUSEADDR: {e}"));
     }
     let result = match family {
-        Family::Ipv4 => bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port)),
+        Family::Ipv4 => {
+            let a = if loopback { [127, 0, 0, 1] } else { [0; 4] };
+            bind(fd.as_raw_fd(), &SockaddrIn::new(a[0], a[1], a[2], a[3], port))
+        }
         Family::Ipv6 => {
             if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
                 return Probe::Failed(format!("IPV6_V6ONLY: {e}"));
@@ -38,7 +50,11 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: b
             bind(
                 fd.as_raw_fd(),
                 &SockaddrIn6::from(std::net::SocketAddrV6::new(
-                    std::net::Ipv6Addr::UNSPECIFIED,
+                    if loopback {
+                        std::net::Ipv6Addr::LOCALHOST
+                    } else {
+                        std::net::Ipv6Addr::UNSPECIFIED
+                    },
                     port,
                     0,
                     0,

@@ -7,12 +7,17 @@
 //! asked through sock_diag netlink for exactly the states and ports wanted
 //! and socket inodes are mapped to processes with one walk of
 //! `/proc/*/fd`; when sock_diag is unavailable `/proc/net/*` stands in.
-//! Elsewhere netstat2 is the backend (`portable.rs`).
+//! On Windows netstat2 is the backend (`portable.rs`), on macOS the
+//! listeners crate (`macos.rs`).
 
 #[cfg(target_os = "linux")]
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as platform;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos as platform;
 #[cfg(windows)]
 mod portable;
 #[cfg(windows)]
