@@ -13,6 +13,7 @@
 //!   module per OS, no `cfg` in the logic.
 
 mod execute;
+mod holders;
 mod plan;
 mod policy;
 mod settle;

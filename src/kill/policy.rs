@@ -86,6 +86,10 @@ pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
             Some(unit_stop(unit)),
         );
     }
+    // What only this platform has (kill/holders/).
+    if let Some(verdict) = super::holders::decide(p, port) {
+        return verdict;
+    }
     Verdict::Signal
 }
 

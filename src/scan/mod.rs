@@ -19,6 +19,8 @@ mod macos;
 #[cfg(target_os = "macos")]
 use macos as platform;
 #[cfg(windows)]
+mod orphans;
+#[cfg(windows)]
 mod portable;
 #[cfg(windows)]
 use portable as platform;

@@ -11,9 +11,14 @@ use crate::scan::{Scope, Snapshot, Socket};
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,
-    _owners: bool,
+    owners: bool,
 ) -> anyhow::Result<Snapshot> {
-    Ok(Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() })
+    let mut snap = Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() };
+    if owners {
+        // Dead owners, their inheriting children, duplicate listeners.
+        super::orphans::apply(&mut snap);
+    }
+    Ok(snap)
 }
 
 fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
