@@ -88,8 +88,9 @@ impl Killed {
         if !self.hidden.is_empty() {
             let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
             return Some(format!(
-                "permission denied: port {} has a holder that cannot be seen without root; run with sudo",
-                ports.join(", ")
+                "permission denied: port {} has a holder that cannot be seen {}",
+                ports.join(", "),
+                sys::HIDDEN_HINT
             ));
         }
         None

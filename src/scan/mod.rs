@@ -87,6 +87,9 @@ pub(crate) struct Snapshot {
     pub(crate) hidepid: bool,
     /// Why the owners could not be read at all, if they could not.
     pub(crate) proc_error: Option<String>,
+    /// Why the platform names no owner for a socket it lists (Windows's
+    /// table giving pid 0, as under Wine), when that is the reason.
+    pub(crate) unnamed: Option<String>,
 }
 
 impl Snapshot {
@@ -102,6 +105,9 @@ impl Snapshot {
         self.hidepid |= other.hidepid;
         if self.proc_error.is_none() {
             self.proc_error.clone_from(&other.proc_error);
+        }
+        if self.unnamed.is_none() {
+            self.unnamed.clone_from(&other.unnamed);
         }
     }
 }

@@ -14,6 +14,16 @@ pub(super) fn snapshot(
     owners: bool,
 ) -> anyhow::Result<Snapshot> {
     let mut snap = Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() };
+    // Pid 0 is no process (the idle process, or Wine 8, whose table names
+    // no owner): the socket is shown with the reason instead.
+    for s in &mut snap.sockets {
+        if s.pids.contains(&0) {
+            s.pids.retain(|&p| p != 0);
+            if s.pids.is_empty() && s.state != State::TimeWait {
+                snap.unnamed = Some(UNNAMED.into());
+            }
+        }
+    }
     if owners {
         // Dead owners, their inheriting children, duplicate listeners.
         super::orphans::apply(&mut snap);
@@ -73,6 +83,9 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
     }
     Ok(out)
 }
+
+/// The reason shown for a socket the table names no owner for.
+const UNNAMED: &str = "Windows's socket table names no owning process for it (pid 0); a process that inherited the socket, or one portcheck may not open, holds it";
 
 /// netstat2's TCP state in portcheck's words.
 fn state(s: TcpState) -> State {

@@ -104,8 +104,8 @@ fn a_held_port_is_in_use_with_its_address() {
         sockets.iter().any(|s| s["address"] == "127.0.0.1" && s["state"] == "listen"),
         "no listener on 127.0.0.1 in {v}"
     );
-    // JSON keeps its schema: no inode, no uid on Windows.
-    assert!(sockets.iter().all(|s| s["inode"].is_null() || s["inode"] == 0), "{v}");
+    // JSON keeps its schema: no inode, no uid on Windows (null, not 0).
+    assert!(sockets.iter().all(|s| s["inode"].is_null() && s["uid"].is_null()), "{v}");
     let text = portcheck(&[&h.port.to_string()]);
     text.code(1);
     assert!(text.stdout.contains("127.0.0.1"), "{}", text.stdout);

@@ -17,10 +17,11 @@ mod windows;
 #[cfg(target_os = "linux")]
 pub(crate) use linux::{Pinned, start_time, wait_any};
 #[cfg(unix)]
-pub(crate) use unix::{DENIED_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal};
+pub(crate) use unix::{DENIED_HINT, HIDDEN_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal};
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal, start_time, wait_any,
+    DENIED_HINT, HIDDEN_HINT, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal, start_time,
+    wait_any,
 };
