@@ -71,7 +71,8 @@ fn suggest(
     base: u16,
     count: usize,
 ) -> anyhow::Result<ExitStatus> {
-    let result = crate::suggest::suggestion(&ctx.host, config.select, base, count)?;
+    let host = ctx.host.clone().refined();
+    let result = crate::suggest::suggestion(&host, config.select, base, count)?;
     if config.json {
         emit(&report::json::render(&result)?)?;
     } else if config.quiet || !config.stdout_tty {
@@ -193,8 +194,7 @@ fn is_permission(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied)
-            || e.downcast_ref::<nix::errno::Errno>()
-                .is_some_and(|n| matches!(n, nix::errno::Errno::EACCES | nix::errno::Errno::EPERM))
+            || crate::host::is_os_permission_error(e)
     })
 }
 

@@ -251,6 +251,9 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = negative_port(&args) {
         return Err(usage(format!("invalid port '{bad}': ports are numbers from 1 to 65535")));
     }
+    if let Some(bad) = crate::kill::unsupported_flag(&args) {
+        return Err(usage(bad));
+    }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) if e.kind() == clap::error::ErrorKind::MissingRequiredArgument => {

@@ -10,6 +10,7 @@ mod cli;
 mod error;
 mod exit;
 mod hint;
+mod host;
 mod inspect;
 mod kill;
 #[cfg(test)]
@@ -26,6 +27,11 @@ mod scan;
 mod services;
 mod suggest;
 mod wait;
+#[cfg(windows)]
+mod win32;
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+compile_error!("portcheck supports Linux, macOS and Windows only (see README.md, \"Platforms\")");
 
 use crate::exit::ExitStatus;
 

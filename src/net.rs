@@ -80,6 +80,7 @@ impl State {
     /// the kernel reports in TCP_CLOSE is one that is bound and nothing
     /// more (sock_diag lists unbound sockets nowhere), the state Linux 6.5
     /// calls TCP_BOUND_INACTIVE when it filters on it.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     pub(crate) fn from_kernel(protocol: Protocol, state: u8) -> State {
         match (protocol, state) {
             (Protocol::Udp, 7) => State::Unconn,

@@ -1,11 +1,24 @@
 //! The bind probe: "free" means portcheck bound the port and let it go.
 
-use std::os::fd::AsRawFd;
+//!
+//! The bind itself is the platform's: `probe/linux.rs` and
+//! `probe/macos.rs` (over the Unix bind of `probe/unix.rs`),
+//! `probe/windows.rs`.
 
-use nix::errno::Errno;
-use nix::sys::socket::{
-    AddressFamily, SockFlag, SockType, SockaddrIn, SockaddrIn6, bind, setsockopt, socket, sockopt,
-};
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+use linux::bind_probe;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos::bind_probe;
+#[cfg(unix)]
+mod unix;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows::bind_probe;
 
 use crate::net::{Family, Protocol};
 
@@ -88,76 +101,6 @@ pub(crate) fn exclusive(
         }
     }
     out
-}
-
-fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: bool) -> Probe {
-    let (af, ty) = (
-        match family {
-            Family::Ipv4 => AddressFamily::Inet,
-            Family::Ipv6 => AddressFamily::Inet6,
-        },
-        match protocol {
-            Protocol::Tcp => SockType::Stream,
-            Protocol::Udp => SockType::Datagram,
-        },
-    );
-    let fd = match socket(af, ty, SockFlag::SOCK_CLOEXEC, None) {
-        Ok(fd) => fd,
-        Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) if family_missing(family) => {
-            return Probe::Unsupported;
-        }
-        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
-    };
-    if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
-        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
-    }
-    let result = match family {
-        Family::Ipv4 => bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port)),
-        Family::Ipv6 => {
-            if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
-                return Probe::Failed(format!("IPV6_V6ONLY: {e}"));
-            }
-            bind(
-                fd.as_raw_fd(),
-                &SockaddrIn6::from(std::net::SocketAddrV6::new(
-                    std::net::Ipv6Addr::UNSPECIFIED,
-                    port,
-                    0,
-                    0,
-                )),
-            )
-        }
-    };
-    match result {
-        Ok(()) => Probe::Free,
-        Err(Errno::EADDRINUSE) => Probe::InUse,
-        Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
-            Probe::Denied
-        }
-        Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) if family_missing(family) => {
-            Probe::Unsupported
-        }
-        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
-    }
-}
-
-/// Whether `family` does not exist on this host: only IPv6 can be missing.
-fn family_missing(family: Family) -> bool {
-    family == Family::Ipv6 && !crate::port::has_ipv6()
-}
-
-/// An errno, with what it usually means for the probe.
-fn describe(e: Errno) -> String {
-    let why = match e {
-        Errno::EPERM | Errno::EACCES => {
-            " (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)"
-        }
-        Errno::EAFNOSUPPORT => " (the family exists on this host: a policy forbids it)",
-        Errno::EMFILE | Errno::ENFILE => " (out of file descriptors: ulimit -n)",
-        Errno::ENOBUFS | Errno::ENOMEM => " (the kernel is out of memory for sockets)",
-        _ => "",
-    };
-    format!("{}{why}", e.desc())
 }
 
 #[cfg(test)]

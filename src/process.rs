@@ -3,6 +3,15 @@
 //! the found pids and their ancestors only, never for the whole process
 //! table.
 
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+use unix as platform;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as platform;
+
 use std::collections::HashMap;
 
 use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
@@ -329,7 +338,7 @@ fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
 /// What portcheck shows of `pid`, from a refreshed `sys`.
 fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
     let p = sys.process(Pid::from_u32(pid))?;
-    let uid = p.user_id().map(|u| **u);
+    let (uid, user) = platform::owner(p, users);
     let name = p.name().to_string_lossy().into_owned();
     // sysinfo drops empty arguments; `/proc/PID/cmdline` keeps them.
     let command = proc_command(pid)
@@ -349,7 +358,7 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         ppid: p.parent().map(|pp| pp.as_u32()),
         parent_name: ancestors.first().map(|a| a.1.clone()),
         uid,
-        user: uid.and_then(|u| users.name(u)),
+        user,
         name,
         command,
         started: Some(p.start_time()).filter(|&t| t > 0),
@@ -383,15 +392,7 @@ pub(crate) struct Users(HashMap<u32, Option<String>>);
 
 impl Users {
     pub(crate) fn name(&mut self, uid: u32) -> Option<String> {
-        self.0
-            .entry(uid)
-            .or_insert_with(|| {
-                nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
-                    .ok()
-                    .flatten()
-                    .map(|u| u.name)
-            })
-            .clone()
+        self.0.entry(uid).or_insert_with(|| platform::user_name(uid)).clone()
     }
 }
 
@@ -428,6 +429,9 @@ mod tests {
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
     }
 
+    // Unix processes (sh, sleep, /proc); the Windows counterpart is in
+    // the platform module.
+    #[cfg(unix)]
     #[test]
     fn ancestors_reach_pid_1_through_a_wrapper() {
         // sh -c 'sleep' keeps sh as the sleeper's parent when given two
@@ -452,6 +456,9 @@ mod tests {
         assert!(chain.len() > 2, "{chain:?}");
     }
 
+    // Unix processes (sh, sleep, /proc); the Windows counterpart is in
+    // the platform module.
+    #[cfg(unix)]
     #[test]
     fn a_namespace_init_is_pid_1_of_a_child_namespace() {
         assert!(is_namespace_init("Name:\tsleep\nNSpid:\t4711\t1\n"));

@@ -72,7 +72,9 @@ impl<'a> Enricher<'a> {
             (None, Some(uid)) => format!("uid {uid}"),
             _ => "another user".into(),
         };
-        if let Some(err) = &snap.proc_error {
+        if let Some(why) = &snap.unnamed {
+            why.clone()
+        } else if let Some(err) = &snap.proc_error {
             format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
         } else if snap.hidepid && !ctx.root {
             format!(

@@ -244,10 +244,7 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         ));
     }
     if look.denied && !look.in_use {
-        look.notes.push(format!(
-            "binding port {} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged), so portcheck could not bind it; no socket is bound to it",
-            q.port, ctx.host.unprivileged_start
-        ));
+        look.notes.push(ctx.host.denied_note(q.port));
     }
     if !look.unknown.is_empty() && !look.in_use {
         look.notes.push(format!(

@@ -21,48 +21,7 @@ pub(crate) struct Context {
     /// Whether portcheck runs as root (sees every process).
     pub(crate) root: bool,
     /// This machine's interfaces and their addresses, read on first use.
-    interfaces: std::cell::OnceCell<Interfaces>,
-}
-
-/// The interfaces, as `getifaddrs` and `if_nameindex` list them.
-#[derive(Default)]
-struct Interfaces {
-    /// (name, address, up) for every address of every interface.
-    addresses: Vec<(String, IpAddr, bool)>,
-    /// Broadcast addresses (a UDP socket may bind one).
-    broadcast: Vec<IpAddr>,
-    /// Interface index → name.
-    names: Vec<(u32, String)>,
-}
-
-impl Interfaces {
-    fn read() -> Interfaces {
-        let mut out = Interfaces::default();
-        let ip = |a: &nix::sys::socket::SockaddrStorage| {
-            if let Some(v4) = a.as_sockaddr_in() {
-                return Some(IpAddr::V4(v4.ip()));
-            }
-            a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
-        };
-        if let Ok(ifs) = nix::ifaddrs::getifaddrs() {
-            for i in ifs {
-                let up = i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP);
-                if let Some(a) = i.address.as_ref().and_then(ip) {
-                    out.addresses.push((i.interface_name.clone(), a, up));
-                }
-                if let Some(b) = i.broadcast.as_ref().and_then(ip) {
-                    out.broadcast.push(b);
-                }
-            }
-        }
-        if let Ok(names) = nix::net::if_::if_nameindex() {
-            out.names = names
-                .iter()
-                .map(|n| (n.index(), n.name().to_string_lossy().into_owned()))
-                .collect();
-        }
-        out
-    }
+    interfaces: std::cell::OnceCell<crate::host::Interfaces>,
 }
 
 impl Context {
@@ -70,13 +29,13 @@ impl Context {
         Context {
             host: HostPorts::read(),
             services,
-            root: nix::unistd::geteuid().is_root(),
+            root: crate::host::is_root(),
             interfaces: std::cell::OnceCell::new(),
         }
     }
 
-    fn interfaces(&self) -> &Interfaces {
-        self.interfaces.get_or_init(Interfaces::read)
+    fn interfaces(&self) -> &crate::host::Interfaces {
+        self.interfaces.get_or_init(crate::host::interfaces)
     }
 
     /// The addresses of this machine's interfaces (of `device` only, when

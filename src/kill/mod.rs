@@ -13,6 +13,7 @@
 //!   module per OS, no `cfg` in the logic.
 
 mod execute;
+mod holders;
 mod plan;
 mod policy;
 mod settle;
@@ -51,6 +52,15 @@ pub(crate) fn parse_signal(arg: &str) -> Result<Signal, String> {
     })
 }
 
+/// The first flag of `args` this platform cannot honour (`--signal` and
+/// `--grace` on Windows), as the usage error to print.
+pub(crate) fn unsupported_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    args.iter().skip(1).filter_map(|a| a.to_str()).take_while(|a| *a != "--").find_map(|a| {
+        let flag = a.split_once('=').map_or(a, |(f, _)| f);
+        sys::UNSUPPORTED_FLAGS.contains(&flag).then(|| format!("{flag} {}", sys::UNSUPPORTED_WHY))
+    })
+}
+
 /// What `--kill` did, and what it could not do.
 pub(crate) struct Killed {
     pub(crate) report: KillReport,
@@ -70,15 +80,17 @@ impl Killed {
             .collect();
         if !denied.is_empty() {
             return Some(format!(
-                "permission denied: pid {} belongs to another user; run with sudo to stop it",
-                denied.join(", ")
+                "permission denied: pid {} belongs to another user; {}",
+                denied.join(", "),
+                sys::DENIED_HINT
             ));
         }
         if !self.hidden.is_empty() {
             let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
             return Some(format!(
-                "permission denied: port {} has a holder that cannot be seen without root; run with sudo",
-                ports.join(", ")
+                "permission denied: port {} has a holder that cannot be seen {}",
+                ports.join(", "),
+                sys::HIDDEN_HINT
             ));
         }
         None

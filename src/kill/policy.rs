@@ -137,6 +137,10 @@ pub(crate) fn decide_with(
             Some(unit_stop(unit)),
         );
     }
+    // What only this platform has (kill/holders/).
+    if let Some(verdict) = super::holders::decide(p, port) {
+        return verdict;
+    }
     Verdict::Signal
 }
 

@@ -29,6 +29,17 @@ pub(super) fn has_ipv6() -> bool {
         || std::path::Path::new("/proc/net/if_inet6").exists()
 }
 
+/// Nothing more to read than `read` did.
+pub(super) fn refine(_host: &mut HostPorts) {}
+
+/// A bind refused with EACCES: a privileged port.
+pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
+    format!(
+        "binding port {port} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged), so portcheck could not bind it; no socket is bound to it",
+        host.unprivileged_start
+    )
+}
+
 /// "32768\t60999\n" → (32768, 60999).
 fn parse_pair(s: &str) -> Option<(u16, u16)> {
     let mut it = s.split_whitespace().map(|x| x.parse::<u16>());

@@ -5,10 +5,14 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as platform;
-#[cfg(not(target_os = "linux"))]
-mod other;
-#[cfg(not(target_os = "linux"))]
-use other as platform;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos as platform;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+use windows as platform;
 
 use serde::Serialize;
 
@@ -70,6 +74,20 @@ impl HostPorts {
     /// default stands in.
     pub(crate) fn read() -> HostPorts {
         platform::read()
+    }
+
+    /// Adds the settings that cost a subprocess to read (Windows's netsh),
+    /// for the answers that need them (`--suggest`); elsewhere a no-op.
+    pub(crate) fn refined(mut self) -> HostPorts {
+        platform::refine(&mut self);
+        self
+    }
+
+    /// Why an exclusive bind of `port` was refused while nothing is bound
+    /// to it, in the platform's terms (privilege on Unix, an excluded port
+    /// range on Windows).
+    pub(crate) fn denied_note(&self, port: u16) -> String {
+        platform::denied_note(self, port)
     }
 
     pub(crate) fn privileged(&self, port: u16) -> bool {

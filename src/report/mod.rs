@@ -90,6 +90,11 @@ pub(crate) struct Ancestor {
     pub(crate) name: String,
 }
 
+/// An inode of 0 is none (Windows and macOS have no socket inodes): null.
+fn zero_as_null<S: serde::Serializer>(inode: &u64, s: S) -> Result<S::Ok, S::Error> {
+    if *inode == 0 { s.serialize_none() } else { s.serialize_u64(*inode) }
+}
+
 /// One socket bound to the port.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct SocketReport {
@@ -99,6 +104,8 @@ pub(crate) struct SocketReport {
     pub(crate) port: u16,
     pub(crate) state: State,
     pub(crate) exposure: Exposure,
+    /// 0 (written as null) where the platform has no socket inodes.
+    #[serde(serialize_with = "zero_as_null")]
     pub(crate) inode: u64,
     pub(crate) uid: Option<u32>,
     /// The user name of `uid`.

@@ -7,15 +7,22 @@
 //! asked through sock_diag netlink for exactly the states and ports wanted
 //! and socket inodes are mapped to processes with one walk of
 //! `/proc/*/fd`; when sock_diag is unavailable `/proc/net/*` stands in.
-//! Elsewhere netstat2 is the backend (`portable.rs`).
+//! On Windows netstat2 is the backend (`portable.rs`), on macOS the
+//! listeners crate (`macos.rs`).
 
 #[cfg(target_os = "linux")]
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as platform;
-#[cfg(not(target_os = "linux"))]
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos as platform;
+#[cfg(windows)]
+mod orphans;
+#[cfg(windows)]
 mod portable;
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
 use portable as platform;
 
 pub(crate) use platform::holds_any;
@@ -85,6 +92,9 @@ pub(crate) struct Snapshot {
     /// portcheck runs in a child PID namespace: processes outside it are
     /// not in its `/proc` (set when a socket was left without a holder).
     pub(crate) child_pid_ns: bool,
+    /// Why the platform names no owner for a socket it lists (Windows's
+    /// table giving pid 0, as under Wine), when that is the reason.
+    pub(crate) unnamed: Option<String>,
 }
 
 impl Snapshot {
@@ -101,6 +111,9 @@ impl Snapshot {
         self.child_pid_ns |= other.child_pid_ns;
         if self.proc_error.is_none() {
             self.proc_error.clone_from(&other.proc_error);
+        }
+        if self.unnamed.is_none() {
+            self.unnamed.clone_from(&other.unnamed);
         }
     }
 }

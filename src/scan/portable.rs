@@ -1,6 +1,6 @@
-//! The portable backend: netstat2, everywhere but Linux. It reports the
-//! owning pids itself, and has neither bound-inactive TCP sockets nor
-//! IPV6_V6ONLY.
+//! The Windows backend: netstat2 (GetExtendedTcpTable/UdpTable with the
+//! owning pid). Windows names one owner per socket, the process that
+//! created it; there are no inodes and no IPV6_V6ONLY in the table.
 
 use anyhow::Context;
 use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
@@ -11,9 +11,24 @@ use crate::scan::{Scope, Snapshot, Socket};
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,
-    _owners: bool,
+    owners: bool,
 ) -> anyhow::Result<Snapshot> {
-    Ok(Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() })
+    let mut snap = Snapshot { sockets: sockets(select, scope)?, ..Snapshot::default() };
+    // Pid 0 is no process (the idle process, or Wine 8, whose table names
+    // no owner): the socket is shown with the reason instead.
+    for s in &mut snap.sockets {
+        if s.pids.contains(&0) {
+            s.pids.retain(|&p| p != 0);
+            if s.pids.is_empty() && s.state != State::TimeWait {
+                snap.unnamed = Some(UNNAMED.into());
+            }
+        }
+    }
+    if owners {
+        // Dead owners, their inheriting children, duplicate listeners.
+        super::orphans::apply(&mut snap);
+    }
+    Ok(snap)
 }
 
 fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
@@ -36,20 +51,17 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
     for info in infos {
         let (protocol, address, port, state) = match &info.protocol_socket_info {
             ProtocolSocketInfo::Tcp(t) => {
-                let state = match t.state {
-                    TcpState::Listen => State::Listen,
-                    TcpState::TimeWait => State::TimeWait,
-                    _ => continue,
-                };
-                (Protocol::Tcp, t.local_addr, t.local_port, state)
+                (Protocol::Tcp, t.local_addr, t.local_port, state(t.state))
             }
             ProtocolSocketInfo::Udp(u) => {
                 (Protocol::Udp, u.local_addr, u.local_port, State::Unconn)
             }
         };
+        let listening = protocol == Protocol::Udp || state == State::Listen;
         let wanted = match scope {
-            Scope::Listening => state != State::TimeWait,
-            Scope::Ports(ports) | Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
+            Scope::Listening => listening,
+            Scope::Ports(ports) => listening && ports.binary_search(&port).is_ok(),
+            Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
         };
         if !wanted || port == 0 {
             continue;
@@ -71,6 +83,28 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
         });
     }
     Ok(out)
+}
+
+/// The reason shown for a socket the table names no owner for.
+const UNNAMED: &str = "Windows's socket table names no owning process for it (pid 0); a process that inherited the socket, or one portcheck may not open, holds it";
+
+/// netstat2's TCP state in portcheck's words.
+fn state(s: TcpState) -> State {
+    match s {
+        TcpState::Listen => State::Listen,
+        TcpState::SynSent => State::SynSent,
+        TcpState::SynReceived => State::SynRecv,
+        TcpState::Established => State::Established,
+        TcpState::FinWait1 => State::FinWait1,
+        TcpState::FinWait2 => State::FinWait2,
+        TcpState::CloseWait => State::CloseWait,
+        TcpState::Closing => State::Closing,
+        TcpState::LastAck => State::LastAck,
+        TcpState::TimeWait => State::TimeWait,
+        // Bound, not listening (Windows lists such sockets as CLOSED).
+        TcpState::Closed => State::BoundInactive,
+        TcpState::DeleteTcb | TcpState::Unknown => State::Unknown,
+    }
 }
 
 /// Whether `pid` still holds one of `inodes`: sockets have no inode here,

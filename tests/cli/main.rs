@@ -1,15 +1,32 @@
 //! Integration tests: the built binary against real sockets and processes,
-//! one module per capability, one harness (`util`).
+//! one module per capability, one harness (`util`). Those modules are Linux's
+//! (nix, /proc, setpriv, unshare); Windows has its own module (`windows`),
+//! run under Wine by .ci/windows. On macOS only the unit tests run (CI
+//! type-checks it; docs/architecture.md, "not run here").
 
+#[cfg(target_os = "linux")]
 mod advice;
+#[cfg(target_os = "linux")]
 mod explain;
+#[cfg(target_os = "linux")]
 mod kill;
+#[cfg(target_os = "linux")]
 mod kill_safety;
+#[cfg(target_os = "linux")]
 mod layout;
+#[cfg(target_os = "linux")]
 mod query;
+#[cfg(target_os = "linux")]
 mod reliability;
+#[cfg(target_os = "linux")]
 mod suggest;
+#[cfg(target_os = "linux")]
 mod truth;
+#[cfg(target_os = "linux")]
 mod usage;
+#[cfg(target_os = "linux")]
 mod util;
+#[cfg(target_os = "linux")]
 mod wait;
+#[cfg(windows)]
+mod windows;

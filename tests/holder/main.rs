@@ -54,7 +54,7 @@ use nix::sys::socket::{
     getsockname, listen, setsockopt, socket, sockopt,
 };
 
-fn main() {
+pub fn main() {
     let mut args: Vec<String> =
         std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let run = args.iter().position(|a| a == "--run").map(|i| args.split_off(i));

@@ -1,23 +1,38 @@
 //! The platform's kill mechanics behind one small interface: `Pinned`
-//! (`pin`, `alive`, `signal`, `pid`), `wait_any`, `start_time` and
-//! `parse_signal`. Linux pins with a pidfd (`linux.rs`); the other Unixes
-//! pin by pid and start time (`unix.rs`, also Linux's fallback for
-//! kernels without pidfds, and unit-tested here).
+//! (`pin`, `alive`, `signal`, `pid`), `wait_any`, `start_time`,
+//! `parse_signal` and the flags the platform cannot honour. Linux pins
+//! with a pidfd (`linux.rs`); the other Unixes pin by pid and start time
+//! (`unix.rs`, also Linux's fallback for kernels without pidfds, and
+//! unit-tested here); Windows pins with a process handle and ends a
+//! process with TerminateProcess (`windows.rs`).
 
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(unix)]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod unix;
+#[cfg(windows)]
+mod windows;
 
 #[cfg(target_os = "linux")]
 pub(crate) use linux::{
     Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
 };
-#[cfg(not(target_os = "linux"))]
+#[cfg(unix)]
+pub(crate) use unix::{
+    DENIED_HINT, HIDDEN_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts, interrupted,
+    parse_signal,
+};
+#[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{
     Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
 };
-pub(crate) use unix::{catch_interrupts, interrupted, parse_signal};
+#[cfg(windows)]
+pub(crate) use windows::{
+    DENIED_HINT, HIDDEN_HINT, Holding, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY,
+    catch_interrupts, fd_budget, holding, interrupted, parse_signal, proc_is_ours, raise_fd_limit,
+    start_time, wait_any,
+};
 
 /// Why a target could not be pinned and checked: it is not signalled.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,8 +43,14 @@ pub(crate) enum PinError {
     LetGo,
     /// The pidfd names a process other than the one `/proc` showed:
     /// `/proc` is another pid namespace's.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     OtherNamespace,
+    /// The OS refused to open it (Windows: an elevated process, from a
+    /// terminal that is not).
+    #[cfg_attr(not(windows), allow(dead_code))]
+    Denied,
     /// Out of file descriptors (or another OS error) reading its state:
     /// the error, in words.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Unreadable(String),
 }

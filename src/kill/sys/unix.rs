@@ -9,6 +9,18 @@ use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System}
 use super::PinError;
 use crate::report::{Outcome, Signal};
 
+/// Flags this platform cannot honour: none on Unix.
+pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
+
+/// Why a flag of `UNSUPPORTED_FLAGS` is refused.
+pub(crate) const UNSUPPORTED_WHY: &str = "";
+
+/// How a holder portcheck cannot see is explained, and what to do.
+pub(crate) const HIDDEN_HINT: &str = "without root; run with sudo";
+
+/// What to tell the user when a target belongs to another user.
+pub(crate) const DENIED_HINT: &str = "run with sudo to stop it";
+
 /// The process's start time (seconds since the epoch), or `None` when it
 /// is gone or a zombie.
 pub(crate) fn start_time(pid: u32) -> Option<u64> {

@@ -1,0 +1,44 @@
+//! Host facts on Unix: the effective uid, getifaddrs(3), if_nameindex(3).
+
+use std::net::IpAddr;
+
+use super::Interfaces;
+
+/// Whether portcheck runs as root (and so sees every process).
+pub(crate) fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
+/// Every address of every interface (up or not), the broadcast addresses,
+/// and the interfaces' names by index.
+pub(crate) fn interfaces() -> Interfaces {
+    let mut out = Interfaces::default();
+    let ip = |a: &nix::sys::socket::SockaddrStorage| {
+        if let Some(v4) = a.as_sockaddr_in() {
+            return Some(IpAddr::V4(v4.ip()));
+        }
+        a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
+    };
+    if let Ok(ifs) = nix::ifaddrs::getifaddrs() {
+        for i in ifs {
+            let up = i.flags.contains(nix::net::if_::InterfaceFlags::IFF_UP);
+            if let Some(a) = i.address.as_ref().and_then(ip) {
+                out.addresses.push((i.interface_name.clone(), a, up));
+            }
+            if let Some(b) = i.broadcast.as_ref().and_then(ip) {
+                out.broadcast.push(b);
+            }
+        }
+    }
+    if let Ok(names) = nix::net::if_::if_nameindex() {
+        out.names =
+            names.iter().map(|n| (n.index(), n.name().to_string_lossy().into_owned())).collect();
+    }
+    out
+}
+
+/// Whether `e` is nix's EACCES or EPERM: the OS refused an operation.
+pub(crate) fn is_os_permission_error(e: &(dyn std::error::Error + 'static)) -> bool {
+    e.downcast_ref::<nix::errno::Errno>()
+        .is_some_and(|n| matches!(n, nix::errno::Errno::EACCES | nix::errno::Errno::EPERM))
+}

@@ -1,0 +1,91 @@
+//! macOS holders to explain, not kill: AirPlay Receiver (ControlCenter on
+//! 5000 and 7000, *the* Flask conflict there), the desktop container
+//! runtimes that publish ports (Docker Desktop, OrbStack, Colima/Lima,
+//! Rancher Desktop), and launchd jobs (a holder whose parent is launchd
+//! and that runs as root or a system account): refused with the
+//! `launchctl` command that stops them.
+
+use crate::kill::policy::Verdict;
+use crate::report::ProcessReport;
+
+fn refuse(reason: String, stop: String) -> Option<Verdict> {
+    Some(Verdict::Refuse { reason, stop: Some(stop) })
+}
+
+pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
+    let name = p.name.as_str();
+    if name.starts_with("ControlCe") {
+        return refuse(
+            format!(
+                "AirPlay Receiver (ControlCenter) holds it: macOS listens on 5000 and 7000 for AirPlay{}",
+                if port == 5000 { "; Flask's default port is 5000, so `flask run` collides with it" } else { "" }
+            ),
+            "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)".into(),
+        );
+    }
+    let runtime = [
+        ("com.docker", "Docker Desktop"),
+        ("vpnkit", "Docker Desktop"),
+        ("OrbStack", "OrbStack"),
+        ("limactl", "Lima/Colima"),
+        ("colima", "Colima"),
+        ("Rancher Desktop", "Rancher Desktop"),
+    ];
+    if let Some((_, product)) = runtime.iter().find(|(n, _)| name.starts_with(n)) {
+        return refuse(
+            format!("{name} publishes a port of a {product} container or VM"),
+            format!("docker ps --filter publish={port}   # then: docker stop <container>"),
+        );
+    }
+    let system_user = p.user.as_deref().is_some_and(|u| u == "root" || u.starts_with('_'));
+    if p.ppid == Some(1) && system_user {
+        return refuse(
+            format!(
+                "{name} is a launchd job (started by launchd as {}): launchd would start it again",
+                p.user.as_deref().unwrap_or("?")
+            ),
+            format!(
+                "sudo launchctl list | grep -i '{name}'   # then: sudo launchctl bootout system/<label>"
+            ),
+        );
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kill::holders::proc;
+
+    fn refused(v: Option<Verdict>) -> (String, String) {
+        match v {
+            Some(Verdict::Refuse { reason, stop }) => (reason, stop.unwrap_or_default()),
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn airplay_receiver_is_named_with_how_to_turn_it_off() {
+        let (r, stop) = refused(decide(&proc(400, "ControlCenter"), 5000));
+        assert!(r.contains("AirPlay Receiver") && r.contains("Flask"), "{r}");
+        assert!(stop.contains("AirDrop & Handoff"), "{stop}");
+        let (r, _) = refused(decide(&proc(400, "ControlCe"), 7000));
+        assert!(!r.contains("Flask"), "{r}");
+    }
+
+    #[test]
+    fn container_runtimes_and_launchd_jobs_are_refused() {
+        let (r, stop) = refused(decide(&proc(500, "com.docker.backend"), 8080));
+        assert!(r.contains("Docker Desktop") && stop.contains("publish=8080"), "{r}");
+        assert!(refused(decide(&proc(501, "OrbStack Helper"), 80)).0.contains("OrbStack"));
+        let mut job = proc(600, "nginx");
+        job.user = Some("root".into());
+        let (r, stop) = refused(decide(&job, 80));
+        assert!(r.contains("launchd") && stop.contains("launchctl bootout"), "{r} {stop}");
+        // A user's own server started from a terminal is signalled.
+        let mut mine = proc(700, "python3");
+        mine.ppid = Some(650);
+        mine.user = Some("ana".into());
+        assert!(decide(&mine, 5000).is_none());
+    }
+}

@@ -1,0 +1,136 @@
+//! Windows holders to explain, not kill: pid 4 "System" (HTTP.sys), the
+//! services (svchost.exe and anything services.exe started: name the
+//! service, `sc stop NAME`), and the forwarders of WSL 2 and Docker
+//! Desktop (the server runs inside WSL or a container).
+
+use crate::kill::policy::Verdict;
+use crate::report::ProcessReport;
+
+pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
+    let is_service = p.name.eq_ignore_ascii_case("svchost.exe")
+        || p.parent_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("services.exe"));
+    let service = if is_service { service_of(p.pid) } else { None };
+    rule(p, port, is_service, service.as_deref())
+}
+
+fn refuse(reason: String, stop: String) -> Option<Verdict> {
+    Some(Verdict::Refuse { reason, stop: Some(stop) })
+}
+
+/// The rules, given whether `p` is a service and its service name.
+fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -> Option<Verdict> {
+    let name = p.name.to_ascii_lowercase();
+    if p.pid == 4 || name == "system" {
+        return refuse(
+            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
+            "netsh http show servicestate   # names the registration and its process; then stop that service: sc stop <NAME>".into(),
+        );
+    }
+    if name == "wslrelay.exe" {
+        return refuse(
+            "wslrelay.exe forwards the port from a server running inside WSL 2".into(),
+            format!(
+                "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
+            ),
+        );
+    }
+    if name.starts_with("com.docker.") || name == "vpnkit.exe" {
+        return refuse(
+            format!("{} publishes a port of a Docker Desktop container", p.name),
+            format!("docker ps --filter publish={port}   # then: docker stop <container>"),
+        );
+    }
+    if is_service {
+        let (reason, stop) = match service {
+            Some(s) => (
+                format!(
+                    "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
+                ),
+                format!("sc stop {s}   # from an Administrator terminal"),
+            ),
+            None => (
+                format!(
+                    "a Windows service holds it ({}, started by the Service Control Manager)",
+                    p.name
+                ),
+                format!(
+                    "tasklist /svc /fi \"PID eq {}\"   # names the service; then: sc stop <NAME>",
+                    p.pid
+                ),
+            ),
+        };
+        return refuse(reason, stop);
+    }
+    None
+}
+
+/// The service `pid` runs, from `tasklist /svc` (asked only for a service
+/// process that would otherwise be killed); the first when it hosts several.
+fn service_of(pid: u32) -> Option<String> {
+    let filter = format!("PID eq {pid}");
+    let out = std::process::Command::new("tasklist")
+        .args(["/svc", "/fo", "csv", "/nh", "/fi", &filter])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    service_in(&String::from_utf8_lossy(&out.stdout), pid)
+}
+
+/// `"svchost.exe","1234","Dnscache,LanmanWorkstation"` → `Dnscache`.
+/// The third field is `N/A` (translated elsewhere) for no service: a
+/// service name has no spaces, so a field with one is no name.
+fn service_in(csv: &str, pid: u32) -> Option<String> {
+    csv.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split("\",\"").map(|f| f.trim().trim_matches('"')).collect();
+        if fields.get(1)?.parse::<u32>().ok()? != pid {
+            return None;
+        }
+        let first = fields.get(2)?.split(',').next()?.trim();
+        let valid = !first.is_empty()
+            && first != "N/A"
+            && first.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.$".contains(&b));
+        valid.then(|| first.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kill::holders::proc;
+
+    fn reason(v: Option<Verdict>) -> (String, String) {
+        match v {
+            Some(Verdict::Refuse { reason, stop }) => (reason, stop.unwrap_or_default()),
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn http_sys_and_forwarders_are_explained() {
+        let (r, stop) = reason(rule(&proc(4, "System"), 80, false, None));
+        assert!(r.contains("HTTP.sys") && stop.contains("netsh http show servicestate"), "{r}");
+        let (r, stop) = reason(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
+        assert!(r.contains("WSL 2") && stop.contains("wsl --shutdown"), "{r} {stop}");
+        let (r, stop) = reason(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
+        assert!(r.contains("Docker") && stop.contains("publish=5000"), "{r} {stop}");
+        assert!(rule(&proc(902, "python.exe"), 5000, false, None).is_none());
+    }
+
+    #[test]
+    fn services_are_named_with_sc_stop() {
+        let (r, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
+        assert!(r.contains("FDResPub") && stop.starts_with("sc stop FDResPub"), "{r} {stop}");
+        let (_, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, None));
+        assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
+    }
+
+    #[test]
+    fn tasklist_csv_names_the_first_service() {
+        let csv = "\"svchost.exe\",\"1234\",\"Dnscache,LanmanWorkstation\"\r\n";
+        assert_eq!(service_in(csv, 1234).as_deref(), Some("Dnscache"));
+        assert_eq!(service_in(csv, 99), None);
+        assert_eq!(service_in("\"python.exe\",\"77\",\"N/A\"\r\n", 77), None);
+        assert_eq!(service_in("\"x.exe\",\"78\",\"해당 없음\"\r\n", 78), None);
+    }
+}

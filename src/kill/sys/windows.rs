@@ -1,0 +1,210 @@
+//! Kill mechanics on Windows. There are no signals: a target is pinned by
+//! an open process handle (OpenProcess; while it is open the pid cannot
+//! be reused, like a pidfd), its start time is checked against the plan,
+//! and "signalling" it is TerminateProcess on that handle; waiting is
+//! WaitForMultipleObjects on the handles. `--signal` and `--grace` are
+//! usage errors here (`UNSUPPORTED_FLAGS`); `--force` and `-y` work as
+//! elsewhere. The Win32 calls themselves are in `crate::win32`.
+
+use std::time::Duration;
+
+use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System};
+use windows_sys::Win32::Foundation::ERROR_ACCESS_DENIED;
+
+use super::PinError;
+use crate::report::{Outcome, Signal};
+use crate::win32::{self, Process};
+
+/// Flags that make no sense without signals: a usage error naming them.
+pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
+
+/// Why those flags are refused.
+pub(crate) const UNSUPPORTED_WHY: &str =
+    "is not on Windows: there are no signals, --kill ends a process with TerminateProcess";
+
+/// How a holder portcheck cannot see is explained, and what to do.
+pub(crate) const HIDDEN_HINT: &str = "from this terminal; run from an Administrator terminal";
+
+/// What to tell the user when a target is out of reach.
+pub(crate) const DENIED_HINT: &str = "run from an Administrator terminal";
+
+/// The process's start time (seconds since the epoch), or `None` when it
+/// is gone.
+pub(crate) fn start_time(pid: u32) -> Option<u64> {
+    let mut sys = System::new().ok()?;
+    let id = Pid::from_u32(pid);
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&[id]),
+        true,
+        ProcessRefreshKind::nothing(),
+    );
+    Some(sys.process(id)?.start_time())
+}
+
+/// A target pinned by an open handle.
+pub(crate) struct Pinned {
+    pid: u32,
+    handle: Process,
+}
+
+fn denied_or(code: u32, otherwise: Outcome) -> Outcome {
+    if code == ERROR_ACCESS_DENIED { Outcome::Denied } else { otherwise }
+}
+
+/// OpenProcess's failure as a pin error: access denied, or gone.
+fn pin_error(code: u32) -> PinError {
+    if code == ERROR_ACCESS_DENIED { PinError::Denied } else { PinError::Exited }
+}
+
+impl Pinned {
+    /// Opens `pid`, which was `planned` when the plan was made; with the
+    /// handle open, checks that the pid still names that process.
+    /// (A handle always pins: `_pidfd`, the fd budget of Linux, does not
+    /// apply.)
+    pub(crate) fn pin(pid: u32, planned: Option<u64>, _pidfd: bool) -> Result<Pinned, PinError> {
+        let handle = win32::open_process(pid).map_err(pin_error)?;
+        if handle.exited() {
+            return Err(PinError::Exited);
+        }
+        if planned.is_some() && start_time(pid) != planned {
+            return Err(PinError::LetGo);
+        }
+        Ok(Pinned { pid, handle })
+    }
+
+    /// No fd is spent on a handle from Linux's budget.
+    pub(crate) fn has_pidfd(&self) -> bool {
+        false
+    }
+
+    pub(crate) fn pid(&self) -> u32 {
+        self.pid
+    }
+
+    /// Whether the pinned process still runs.
+    pub(crate) fn alive(&self) -> bool {
+        !self.handle.exited()
+    }
+
+    /// Ends the pinned process (every "signal" is TerminateProcess).
+    pub(crate) fn signal(&self, _sig: Signal) -> Result<(), Outcome> {
+        if !self.alive() {
+            return Err(Outcome::Exited);
+        }
+        self.handle.terminate().map_err(|e| {
+            if self.alive() { denied_or(e, Outcome::Refused) } else { Outcome::Exited }
+        })
+    }
+}
+
+/// Waits until one of `pinned` exits or `limit` passes.
+pub(crate) fn wait_any<'a>(pinned: impl Iterator<Item = &'a Pinned>, limit: Duration) {
+    let handles: Vec<&Process> = pinned.map(|p| &p.handle).collect();
+    win32::wait_any(&handles, limit);
+}
+
+/// Nothing to check: there is no `/proc` to disagree with.
+pub(crate) fn proc_is_ours() -> Result<(), String> {
+    Ok(())
+}
+
+/// Nothing to raise: handles are not counted against an fd limit.
+pub(crate) fn raise_fd_limit() {}
+
+/// Handles are not limited the way fds are.
+pub(crate) fn fd_budget() -> usize {
+    usize::MAX
+}
+
+/// The table names sockets by no inode here: the start-time check at
+/// pinning and the socket re-check (`scan::holds_any`) stand.
+pub(crate) struct Holding;
+
+pub(crate) fn holding(_pid: u32, _inodes: &[u64]) -> Result<Holding, PinError> {
+    Ok(Holding)
+}
+
+impl Holding {
+    pub(crate) fn still(&self) -> bool {
+        true
+    }
+}
+
+/// Ctrl-C ends portcheck on Windows as it always does: no signal is
+/// caught (the targets already terminated stay terminated).
+pub(crate) fn catch_interrupts() {}
+
+/// Never: see [`catch_interrupts`].
+pub(crate) fn interrupted() -> Option<Signal> {
+    None
+}
+
+/// No signals on Windows: `--signal` is refused before it is parsed.
+pub(crate) fn parse_signal(_arg: &str) -> Option<Signal> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::process::{Command, Stdio};
+    use std::time::Instant;
+
+    use super::*;
+
+    /// A process that waits for its stdin: `cmd /c pause`.
+    fn child() -> std::process::Child {
+        Command::new("cmd")
+            .args(["/c", "pause"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
+    /// The mechanics on a real child: pinned by its handle, alive, ended
+    /// by TerminateProcess, seen to exit by waiting on the handle, and
+    /// never "signalled" again once gone.
+    #[test]
+    fn a_pinned_child_is_terminated_and_waited_for() {
+        let mut c = child();
+        let pinned = Pinned::pin(c.id(), start_time(c.id()), true).unwrap();
+        assert!(pinned.alive());
+        pinned.signal(Signal::TERM).unwrap();
+        let began = Instant::now();
+        while pinned.alive() && began.elapsed() < Duration::from_secs(30) {
+            wait_any(std::iter::once(&pinned), Duration::from_millis(500));
+        }
+        assert!(!pinned.alive(), "TerminateProcess did not end the child");
+        assert_eq!(pinned.signal(Signal::KILL), Err(Outcome::Exited));
+        c.wait().unwrap();
+    }
+
+    /// The re-check: a start time that differs from the plan's is not
+    /// pinned (the pid names another process now).
+    #[test]
+    fn a_changed_start_time_is_not_pinned() {
+        let mut c = child();
+        let now = start_time(c.id()).unwrap();
+        assert!(matches!(Pinned::pin(c.id(), Some(now + 1), true), Err(PinError::LetGo)));
+        assert!(Pinned::pin(c.id(), Some(now), true).is_ok());
+        c.kill().unwrap();
+        c.wait().unwrap();
+    }
+
+    /// The handle keeps the process object: after it exits the pin says
+    /// so instead of failing or naming a reused pid.
+    #[test]
+    fn an_exited_child_is_not_alive_while_pinned() {
+        let mut c = child();
+        let pinned = Pinned::pin(c.id(), None, true).unwrap();
+        c.kill().unwrap();
+        c.wait().unwrap();
+        assert!(!pinned.alive());
+        assert!(matches!(Pinned::pin(c.id(), None, true), Err(PinError::Exited)));
+    }
+
+    #[test]
+    fn there_are_no_signals() {
+        assert_eq!(parse_signal("TERM"), None);
+    }
+}

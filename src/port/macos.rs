@@ -1,0 +1,59 @@
+//! macOS's port settings: the ephemeral range from the sysctls
+//! `net.inet.ip.portrange.first` and `.last` (one `sysctl -n` run, a few
+//! milliseconds); the IANA range when they cannot be read. Ports below
+//! 1024 count as privileged: since 10.14 anyone may bind them on the
+//! wildcard address, but not on 127.0.0.1, where a development server
+//! binds (the probe, probe/macos.rs, tries both).
+
+use super::HostPorts;
+
+pub(super) fn read() -> HostPorts {
+    let out = std::process::Command::new("sysctl")
+        .args(["-n", "net.inet.ip.portrange.first", "net.inet.ip.portrange.last"])
+        .stderr(std::process::Stdio::null())
+        .output();
+    let ephemeral = out
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| parse_range(&String::from_utf8_lossy(&o.stdout)))
+        .unwrap_or((49152, 65535));
+    HostPorts { unprivileged_start: 1024, ephemeral, reserved: Vec::new() }
+}
+
+/// Nothing more to read than `read` did.
+pub(super) fn refine(_host: &mut HostPorts) {}
+
+/// A bind refused with EACCES: below 1024 on the loopback address.
+pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
+    format!(
+        "binding port {port} on 127.0.0.1 needs root (ports below {} are privileged on the loopback address; since macOS 10.14 anyone may bind them on the wildcard), so portcheck could not bind it; no socket is bound to it",
+        host.unprivileged_start
+    )
+}
+
+/// `sysctl -n first last` prints one number a line: "49152\n65535\n".
+fn parse_range(s: &str) -> Option<(u16, u16)> {
+    let mut it = s.split_whitespace().map(str::parse::<u16>);
+    match (it.next(), it.next()) {
+        (Some(Ok(a)), Some(Ok(b))) if a <= b => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// macOS always has the IPv6 family: a socket that cannot be created is a
+/// failed check, never "not available".
+pub(super) fn has_ipv6() -> bool {
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_range;
+
+    #[test]
+    fn parses_the_sysctl_pair() {
+        assert_eq!(parse_range("49152\n65535\n"), Some((49152, 65535)));
+        assert_eq!(parse_range("65535\n49152\n"), None);
+        assert_eq!(parse_range("49152\n"), None);
+    }
+}

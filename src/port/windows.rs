@@ -1,0 +1,221 @@
+//! Windows's port settings. No port is privileged. The dynamic range and
+//! the excluded port ranges come from `netsh` (Windows has no API that
+//! lists the exclusions), which costs hundreds of milliseconds, so a plain
+//! query never runs it: `read` gives the default dynamic range (49152 +
+//! 16384), and `refine` (for `--suggest`) and `denied_note` (a bind
+//! refused with WSAEACCES) ask netsh when their answer needs it.
+//!
+//! netsh's headers and labels are translated (a Korean Windows prints
+//! Korean), so the parsers read numbers only: never the words.
+
+use super::HostPorts;
+
+/// The default dynamic range since Vista: start 49152, 16384 ports.
+const DYNAMIC: (u16, u16) = (49152, 65535);
+
+pub(super) fn read() -> HostPorts {
+    HostPorts { unprivileged_start: 0, ephemeral: DYNAMIC, reserved: Vec::new() }
+}
+
+/// Adds what only netsh knows: the dynamic range and the excluded ranges.
+pub(super) fn refine(host: &mut HostPorts) {
+    if let Some(range) = netsh(&["interface", "ipv4", "show", "dynamicport", "tcp"])
+        .as_deref()
+        .and_then(parse_dynamic)
+    {
+        host.ephemeral = range;
+    }
+    host.reserved.extend(excluded().into_iter().map(|r| (r.start, r.end)));
+}
+
+/// Why a bind of `port` failed with WSAEACCES while nothing listens:
+/// almost always an excluded port range (Hyper-V, WSL 2, Docker Desktop
+/// reserve them through winnat).
+pub(super) fn denied_note(_host: &HostPorts, port: u16) -> String {
+    let ranges = excluded();
+    match ranges.iter().find(|r| (r.start..=r.end).contains(&port)) {
+        Some(r) => excluded_note(port, r),
+        None => format!(
+            "Windows refused to bind port {port} (WSAEACCES, 10013) though nothing listens on it, and it is in no excluded port range netsh lists: another program may hold it exclusively, or security software forbids it"
+        ),
+    }
+}
+
+/// The note for a port inside an excluded range, with the fixes.
+fn excluded_note(port: u16, r: &Excluded) -> String {
+    let who = if r.administered {
+        "an administered exclusion (added with netsh)"
+    } else {
+        "reserved by Hyper-V, WSL 2 or Docker Desktop (winnat)"
+    };
+    format!(
+        "port {port} is in the excluded port range {}-{}, {who}: Windows refuses the bind (WSAEACCES, 10013) though nothing listens. Fixes: use another port (portcheck --suggest {port}); or, from an Administrator terminal, 'net stop winnat' then 'net start winnat' (the ranges are drawn again); or keep the port for yourself for good: 'net stop winnat', 'netsh int ipv4 add excludedportrange protocol=tcp startport={port} numberofports=1', 'net start winnat'",
+        r.start, r.end
+    )
+}
+
+/// One row of `show excludedportrange`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Excluded {
+    pub(super) start: u16,
+    pub(super) end: u16,
+    /// Marked `*`: added by an administrator, not by a service.
+    pub(super) administered: bool,
+}
+
+/// The TCP excluded ranges of IPv4 and IPv6.
+fn excluded() -> Vec<Excluded> {
+    let mut out = Vec::new();
+    for ip in ["ipv4", "ipv6"] {
+        let args = ["interface", ip, "show", "excludedportrange", "protocol=tcp"];
+        if let Some(text) = netsh(&args) {
+            for r in parse_excluded(&text) {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Runs netsh; its output when it succeeded.
+fn netsh(args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("netsh")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// `show dynamicport`: the numbers after the first two colons are the
+/// start port and the number of ports, whatever the labels say.
+pub(super) fn parse_dynamic(text: &str) -> Option<(u16, u16)> {
+    let mut numbers =
+        text.lines().filter_map(|l| l.rsplit_once(':')).map(|(_, v)| v.trim().parse::<u32>());
+    let (start, count) = (numbers.next()?.ok()?, numbers.next()?.ok()?);
+    let end = start.checked_add(count)?.checked_sub(1)?;
+    let (start, end) = (u16::try_from(start).ok()?, u16::try_from(end).ok()?);
+    (count > 0 && start > 0).then_some((start, end))
+}
+
+/// `show excludedportrange`: every line that is two port numbers, start
+/// and end, optionally followed by `*` (administered). Headers, dashes
+/// and the legend are skipped whatever their language.
+pub(super) fn parse_excluded(text: &str) -> Vec<Excluded> {
+    text.lines()
+        .filter_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let (start, end, administered) = match words.as_slice() {
+                [a, b] => (a, b, false),
+                [a, b, "*"] => (a, b, true),
+                _ => return None,
+            };
+            let (start, end) = (start.parse::<u16>().ok()?, end.parse::<u16>().ok()?);
+            (start > 0 && start <= end).then_some(Excluded { start, end, administered })
+        })
+        .collect()
+}
+
+/// Windows always has the IPv6 family (it cannot be removed, only
+/// unbound from adapters): a socket that cannot be created is a failed
+/// check, never "not available".
+pub(super) fn has_ipv6() -> bool {
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Fixtures written from Microsoft's documented output format for
+    // `netsh interface ipv4 show excludedportrange protocol=tcp` and
+    // `netsh interface ipv4 show dynamicport tcp` (learn.microsoft.com,
+    // "netsh interface"; KB929851), not captured from a machine. The
+    // Korean ones translate the labels as a Korean Windows does; the
+    // numbers and the `*` are laid out the same.
+    const EXCLUDED_EN: &str = "
+Protocol tcp Port Exclusion Ranges
+
+Start Port    End Port
+----------    --------
+      1080        1080
+      5357        5357
+     49709       49808
+     50000       50059     *
+
+* - Administered port exclusions.
+";
+
+    const EXCLUDED_KO: &str = "
+프로토콜 tcp 포트 제외 범위
+
+시작 포트    끝 포트
+----------    --------
+      4990        5089
+     50000       50059     *
+
+* - 관리되는 포트 제외입니다.
+";
+
+    const DYNAMIC_EN: &str = "
+Protocol tcp Dynamic Port Range
+---------------------------------
+Start Port      : 49152
+Number of Ports : 16384
+";
+
+    const DYNAMIC_KO: &str = "
+프로토콜 tcp 동적 포트 범위
+---------------------------------
+시작 포트      : 10000
+포트 수 : 1000
+";
+
+    #[test]
+    fn excluded_ranges_are_read_by_numbers_only() {
+        let en = parse_excluded(EXCLUDED_EN);
+        assert_eq!(en.len(), 4);
+        assert_eq!(en[2], Excluded { start: 49709, end: 49808, administered: false });
+        assert_eq!(en[3], Excluded { start: 50000, end: 50059, administered: true });
+        let ko = parse_excluded(EXCLUDED_KO);
+        assert_eq!(
+            ko,
+            vec![
+                Excluded { start: 4990, end: 5089, administered: false },
+                Excluded { start: 50000, end: 50059, administered: true },
+            ]
+        );
+        assert!(parse_excluded("").is_empty());
+        assert!(parse_excluded("5000 4000\n0 10\n70000 70001\n").is_empty());
+    }
+
+    #[test]
+    fn the_dynamic_range_is_a_start_and_a_count() {
+        assert_eq!(parse_dynamic(DYNAMIC_EN), Some((49152, 65535)));
+        assert_eq!(parse_dynamic(DYNAMIC_KO), Some((10000, 10999)));
+        assert_eq!(parse_dynamic("Start Port : 60000\nNumber of Ports : 16384\n"), None);
+        assert_eq!(parse_dynamic("nothing here"), None);
+    }
+
+    #[test]
+    fn the_note_names_the_range_and_the_fixes() {
+        let r = Excluded { start: 4990, end: 5089, administered: false };
+        let note = excluded_note(5000, &r);
+        assert!(note.contains("4990-5089"), "{note}");
+        assert!(note.contains("winnat") && note.contains("net stop winnat"), "{note}");
+        assert!(note.contains("--suggest 5000"), "{note}");
+        assert!(note.contains("startport=5000"), "{note}");
+        let admin = excluded_note(50001, &Excluded { administered: true, ..r });
+        assert!(admin.contains("administered"), "{admin}");
+    }
+
+    #[test]
+    fn no_port_is_privileged_and_the_default_range_stands() {
+        let host = read();
+        assert!(!host.privileged(80));
+        assert_eq!(host.ephemeral, DYNAMIC);
+    }
+}

@@ -1,0 +1,97 @@
+//! The Unix bind, shared by Linux (`linux.rs`) and macOS (`macos.rs`):
+//! nix's socket calls, on the wildcard or the loopback address.
+
+use std::os::fd::AsRawFd;
+
+use nix::errno::Errno;
+use nix::sys::socket::{
+    AddressFamily, SockFlag, SockType, SockaddrIn, SockaddrIn6, bind, setsockopt, socket, sockopt,
+};
+
+use super::Probe;
+use crate::net::{Family, Protocol};
+
+/// Binds `port` on `family`'s wildcard address (or, with `loopback`, on
+/// 127.0.0.1 / ::1) with the socket `flags`, SO_REUSEADDR when `reuse`,
+/// IPV6_V6ONLY on IPv6; then closes the socket.
+pub(super) fn bind_at(
+    (protocol, family, port): (Protocol, Family, u16),
+    loopback: bool,
+    reuse: bool,
+    flags: SockFlag,
+) -> Probe {
+    let (af, ty) = (
+        match family {
+            Family::Ipv4 => AddressFamily::Inet,
+            Family::Ipv6 => AddressFamily::Inet6,
+        },
+        match protocol {
+            Protocol::Tcp => SockType::Stream,
+            Protocol::Udp => SockType::Datagram,
+        },
+    );
+    let fd = match socket(af, ty, flags, None) {
+        Ok(fd) => fd,
+        Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) if family_missing(family) => {
+            return Probe::Unsupported;
+        }
+        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
+    };
+    if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
+        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
+    }
+    let result = match family {
+        Family::Ipv4 => {
+            let a = if loopback { [127, 0, 0, 1] } else { [0; 4] };
+            bind(fd.as_raw_fd(), &SockaddrIn::new(a[0], a[1], a[2], a[3], port))
+        }
+        Family::Ipv6 => {
+            if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
+                return Probe::Failed(format!("IPV6_V6ONLY: {e}"));
+            }
+            bind(
+                fd.as_raw_fd(),
+                &SockaddrIn6::from(std::net::SocketAddrV6::new(
+                    if loopback {
+                        std::net::Ipv6Addr::LOCALHOST
+                    } else {
+                        std::net::Ipv6Addr::UNSPECIFIED
+                    },
+                    port,
+                    0,
+                    0,
+                )),
+            )
+        }
+    };
+    match result {
+        Ok(()) => Probe::Free,
+        Err(Errno::EADDRINUSE) => Probe::InUse,
+        Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
+            Probe::Denied
+        }
+        Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) if family_missing(family) => {
+            Probe::Unsupported
+        }
+        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
+    }
+}
+
+/// Whether `family` does not exist on this host: only IPv6 can be missing.
+fn family_missing(family: Family) -> bool {
+    family == Family::Ipv6 && !crate::port::has_ipv6()
+}
+
+/// An errno, with what it usually means for the probe.
+fn describe(e: Errno) -> String {
+    let why = match e {
+        Errno::EPERM | Errno::EACCES => {
+            " (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)"
+        }
+        Errno::EAFNOSUPPORT => " (the family exists on this host: a policy forbids it)",
+        Errno::EMFILE | Errno::ENFILE => " (out of file descriptors: ulimit -n)",
+        Errno::ENOBUFS | Errno::ENOMEM => " (the kernel is out of memory for sockets)",
+        _ => "",
+    };
+    format!("{}{why}", e.desc())
+}

@@ -1,0 +1,32 @@
+//! The Windows bind: SO_EXCLUSIVEADDRUSE, never SO_REUSEADDR (on Windows
+//! that option lets a second socket take over a bound port, so a probe
+//! with it could call a held port free). `reuse` is therefore ignored:
+//! both probes are exclusive here.
+
+use windows_sys::Win32::Networking::WinSock::{
+    WSAEACCES, WSAEADDRINUSE, WSAEADDRNOTAVAIL, WSAEAFNOSUPPORT, WSAEPROTONOSUPPORT,
+};
+
+use super::Probe;
+use crate::net::{Family, Protocol};
+
+pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: bool) -> Probe {
+    match crate::win32::bind_exclusive(protocol == Protocol::Tcp, family == Family::Ipv6, port) {
+        Ok(()) => Probe::Free,
+        Err((_, WSAEADDRINUSE)) => Probe::InUse,
+        // WSAEACCES with nothing listening is almost always an excluded
+        // port range (Hyper-V, WSL 2, Docker Desktop): the explanation
+        // reads `netsh` then (port/windows.rs).
+        Err((_, WSAEACCES)) => Probe::Denied,
+        // "Not available" only where the family truly is not: a policy
+        // that forbids IPv4 or IPv6 sockets makes the answer unknown.
+        Err((_, WSAEAFNOSUPPORT | WSAEPROTONOSUPPORT | WSAEADDRNOTAVAIL))
+            if family == Family::Ipv6 && !crate::port::has_ipv6() =>
+        {
+            Probe::Unsupported
+        }
+        Err((step, code)) => {
+            Probe::Failed(format!("{step}: {}", std::io::Error::from_raw_os_error(code)))
+        }
+    }
+}

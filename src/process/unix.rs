@@ -1,0 +1,14 @@
+//! Process owners on Unix: a uid, named from the user database.
+
+use super::Users;
+
+/// The uid `p` runs as and its user name.
+pub(super) fn owner(p: &sysinfo::Process, users: &mut Users) -> (Option<u32>, Option<String>) {
+    let uid = p.user_id().map(|u| **u);
+    (uid, uid.and_then(|u| users.name(u)))
+}
+
+/// The name of `uid` in the user database.
+pub(super) fn user_name(uid: u32) -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)).ok().flatten().map(|u| u.name)
+}

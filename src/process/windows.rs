@@ -1,0 +1,41 @@
+//! Process owners on Windows: a SID, not a number, so `uid` stays `None`
+//! (JSON keeps its schema: `uid` null, the account name in `user`), read
+//! from the process's token (`crate::win32::process_user`). sysinfo's
+//! user list is not used: under Wine it reads a null buffer.
+
+use super::Users;
+
+/// No uid on Windows; the account `p` runs as.
+pub(super) fn owner(p: &sysinfo::Process, _users: &mut Users) -> (Option<u32>, Option<String>) {
+    (None, crate::win32::process_user(p.pid().as_u32()))
+}
+
+/// Sockets carry no uid on Windows, so there is nothing to name.
+pub(super) fn user_name(_uid: u32) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use std::process::{Command, Stdio};
+
+    /// A child's details: its parent is this test, its command line and
+    /// start time are read (under Wine as on Windows).
+    #[test]
+    fn describes_a_child() {
+        let mut c = Command::new("cmd")
+            .args(["/c", "pause"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let info = super::super::describe(&[c.id()]);
+        c.kill().unwrap();
+        c.wait().unwrap();
+        let p = &info[&c.id()];
+        assert_eq!(p.ppid, Some(std::process::id()));
+        assert!(p.command.iter().any(|a| a.contains("pause")), "{:?}", p.command);
+        assert!(p.started.is_some());
+        assert_eq!(p.uid, None);
+    }
+}

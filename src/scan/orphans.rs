@@ -1,0 +1,256 @@
+//! What Windows's socket table does not say (Windows only: declared under
+//! `cfg(windows)` in scan/mod.rs).
+//!
+//! The table names one owner per socket: the process that created it. A
+//! handle inherited by a child is invisible there, and that is Flask's
+//! case: Werkzeug's reloader parent binds the socket, marks it
+//! inheritable and starts the serving child with `WERKZEUG_SERVER_FD`.
+//! Kill the parent alone (`taskkill /F /PID`) and the child keeps the port
+//! while the table names a pid that no longer exists. Windows does not
+//! reparent and reuses pids, so "a child of the owner" is a process whose
+//! parent pid is the owner's and that started no earlier than it.
+//!
+//! The decisions are pure functions over process rows, unit-tested here;
+//! `apply` reads the rows (sysinfo) and folds the answer into a snapshot.
+
+use std::collections::BTreeMap;
+
+use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
+
+use crate::net::State;
+use crate::scan::{Snapshot, Socket};
+
+/// One process, as far as these decisions need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Row {
+    pub(super) pid: u32,
+    pub(super) ppid: Option<u32>,
+    /// Seconds since the epoch.
+    pub(super) start: u64,
+    pub(super) name: String,
+    /// `WERKZEUG_SERVER_FD` or `WERKZEUG_RUN_MAIN` in its environment.
+    pub(super) werkzeug: bool,
+}
+
+/// A socket whose named owner is not (or no longer) its creator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Orphan {
+    /// The pid the table names.
+    pub(super) owner: u32,
+    /// Werkzeug serving children of the dead owner: they hold the port.
+    pub(super) werkzeug: Vec<u32>,
+    /// Other descendants: they may hold the inherited handle.
+    pub(super) may_hold: Vec<u32>,
+}
+
+/// Whether `owner` is gone (absent, or its pid reused by a process that
+/// started after the owner's children), and if so its descendants.
+pub(super) fn orphan(owner: u32, rows: &[Row]) -> Option<Orphan> {
+    let now = rows.iter().find(|r| r.pid == owner);
+    // Children of the original owner: they started before any process
+    // that reuses its pid now.
+    let children: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.ppid == Some(owner) && r.pid != owner)
+        .filter(|r| now.is_none_or(|n| r.start < n.start))
+        .collect();
+    if now.is_some() && children.is_empty() {
+        return None;
+    }
+    let mut found: Vec<&Row> = Vec::new();
+    let mut frontier = children;
+    while let Some(r) = frontier.pop() {
+        if found.iter().any(|f| f.pid == r.pid) {
+            continue;
+        }
+        found.push(r);
+        frontier.extend(
+            rows.iter().filter(|c| c.ppid == Some(r.pid) && c.pid != r.pid && c.start >= r.start),
+        );
+    }
+    let (werkzeug, may_hold): (Vec<&Row>, Vec<&Row>) = found.into_iter().partition(|r| r.werkzeug);
+    let pids = |v: Vec<&Row>| crate::net::sorted_unique(v.into_iter().map(|r| r.pid));
+    Some(Orphan { owner, werkzeug: pids(werkzeug), may_hold: pids(may_hold) })
+}
+
+/// The note that explains an orphaned socket.
+pub(super) fn orphan_note(s: &Socket, o: &Orphan, rows: &[Row]) -> String {
+    let name = |pid: u32| {
+        rows.iter()
+            .find(|r| r.pid == pid)
+            .map_or_else(|| format!("{pid}"), |r| format!("{pid} ({})", r.name))
+    };
+    let list = |v: &[u32]| v.iter().map(|&p| name(p)).collect::<Vec<_>>().join(", ");
+    let mut note = format!(
+        "the socket table names pid {} as the owner of {} {}:{}, and that process has exited (or its pid was reused): a child that inherited the socket holds it, and Windows does not show it",
+        o.owner,
+        s.protocol.name(),
+        s.address,
+        s.port
+    );
+    if !o.werkzeug.is_empty() {
+        note.push_str(&format!("; Werkzeug's serving child holds it: pid {}", list(&o.werkzeug)));
+    }
+    if !o.may_hold.is_empty() {
+        note.push_str(&format!("; may hold it: pid {}", list(&o.may_hold)));
+    }
+    note
+}
+
+/// Two listeners from different processes on one address and port: on
+/// Windows SO_REUSEADDR (Werkzeug sets it) lets a second server of the
+/// same user bind a port in use, and the old one may go on answering.
+pub(super) fn duplicate_listeners(sockets: &[Socket]) -> Vec<String> {
+    let mut by_addr: BTreeMap<(crate::net::Protocol, std::net::IpAddr, u16), Vec<u32>> =
+        BTreeMap::new();
+    for s in sockets.iter().filter(|s| s.state == State::Listen) {
+        by_addr.entry((s.protocol, s.address, s.port)).or_default().extend(&s.pids);
+    }
+    by_addr
+        .into_iter()
+        .filter_map(|((protocol, address, port), pids)| {
+            let pids = crate::net::sorted_unique(pids.into_iter().filter(|&p| p != 0));
+            (pids.len() > 1).then(|| {
+                let pids: Vec<String> = pids.iter().map(u32::to_string).collect();
+                format!(
+                    "warning: {} processes listen on {} {address}:{port} (pids {}): on Windows SO_REUSEADDR lets a second server bind a port already in use, and the old one may go on answering; stop the one you do not want",
+                    pids.len(),
+                    protocol.name(),
+                    pids.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// Reads every process's parent, start time and name, and the
+/// environment of the few that matter; folds orphans and duplicate
+/// listeners into `snap`. Skipped when no socket names an owner.
+pub(super) fn apply(snap: &mut Snapshot) {
+    snap.notes.extend(duplicate_listeners(&snap.sockets));
+    if !snap.sockets.iter().any(|s| s.pids.iter().any(|&p| p != 0)) {
+        return;
+    }
+    let Ok(mut sys) = System::new() else { return };
+    sys.refresh_processes_specifics(ProcessesToUpdate::All, true, ProcessRefreshKind::nothing());
+    let mut rows = rows_of(&sys);
+    for s in &mut snap.sockets {
+        let owners: Vec<u32> = s.pids.iter().copied().filter(|&p| p != 0).collect();
+        for owner in owners {
+            let Some(mut o) = orphan(owner, &rows) else { continue };
+            // Only now read environments, of the descendants alone.
+            mark_werkzeug(&mut sys, &mut rows, &o.may_hold);
+            o = orphan(owner, &rows).unwrap_or(o);
+            snap.notes.push(orphan_note(s, &o, &rows));
+            s.pids.retain(|&p| p != owner);
+            s.pids = crate::net::sorted_unique(s.pids.iter().copied().chain(o.werkzeug));
+        }
+    }
+}
+
+fn rows_of(sys: &System) -> Vec<Row> {
+    sys.processes()
+        .values()
+        .map(|p| Row {
+            pid: p.pid().as_u32(),
+            ppid: p.parent().map(Pid::as_u32),
+            start: p.start_time(),
+            name: p.name().to_string_lossy().into_owned(),
+            werkzeug: false,
+        })
+        .collect()
+}
+
+fn mark_werkzeug(sys: &mut System, rows: &mut [Row], pids: &[u32]) {
+    let wanted: Vec<Pid> = pids.iter().map(|&p| Pid::from_u32(p)).collect();
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&wanted),
+        false,
+        ProcessRefreshKind::nothing().with_environ(UpdateKind::Always),
+    );
+    for r in rows.iter_mut().filter(|r| pids.contains(&r.pid)) {
+        r.werkzeug = sys.process(Pid::from_u32(r.pid)).is_some_and(|p| {
+            p.environ().iter().any(|e| {
+                let e = e.to_string_lossy();
+                e.starts_with("WERKZEUG_SERVER_FD=") || e.starts_with("WERKZEUG_RUN_MAIN=")
+            })
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::{Family, Protocol};
+
+    fn row(pid: u32, ppid: u32, start: u64, name: &str, werkzeug: bool) -> Row {
+        Row { pid, ppid: Some(ppid), start, name: name.into(), werkzeug }
+    }
+
+    fn listener(pids: Vec<u32>) -> Socket {
+        Socket {
+            protocol: Protocol::Tcp,
+            family: Family::Ipv4,
+            address: "127.0.0.1".parse().unwrap(),
+            port: 5000,
+            state: State::Listen,
+            inode: 0,
+            uid: None,
+            v6only: None,
+            pids,
+            interface: 0,
+        }
+    }
+
+    /// `taskkill /F /PID <reloader>`: the table still names 100, which is
+    /// gone; its Werkzeug child 200 holds the port, 300 (a grandchild
+    /// started later) may.
+    #[test]
+    fn a_dead_owner_points_at_its_werkzeug_child() {
+        let rows = vec![
+            row(200, 100, 1000, "python.exe", true),
+            row(300, 200, 1001, "node.exe", false),
+            row(400, 50, 900, "explorer.exe", false),
+        ];
+        let o = orphan(100, &rows).unwrap();
+        assert_eq!(o, Orphan { owner: 100, werkzeug: vec![200], may_hold: vec![300] });
+        let note = orphan_note(&listener(vec![100]), &o, &rows);
+        assert!(note.contains("pid 100") && note.contains("exited"), "{note}");
+        assert!(note.contains("200 (python.exe)") && note.contains("300 (node.exe)"), "{note}");
+    }
+
+    /// A live owner with its children is the ordinary case: no orphan.
+    #[test]
+    fn a_live_owner_is_not_an_orphan() {
+        let rows =
+            vec![row(100, 1, 1000, "python.exe", false), row(200, 100, 1001, "python.exe", true)];
+        assert_eq!(orphan(100, &rows), None);
+    }
+
+    /// Pid 100 was reused by a process that started after the original's
+    /// child: the child belongs to the dead original, the new 100 does not
+    /// count, and a child of the new 100 is not the original's.
+    #[test]
+    fn a_reused_pid_is_seen_by_start_times() {
+        let rows = vec![
+            row(200, 100, 1000, "python.exe", true),
+            row(100, 7, 2000, "notepad.exe", false),
+            row(500, 100, 2001, "cmd.exe", false),
+        ];
+        let o = orphan(100, &rows).unwrap();
+        assert_eq!(o.werkzeug, vec![200]);
+        assert!(o.may_hold.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn two_processes_on_one_address_and_port_are_a_warning() {
+        let mut other = listener(vec![20]);
+        other.port = 5001;
+        let notes = duplicate_listeners(&[listener(vec![10]), listener(vec![11]), other]);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("127.0.0.1:5000") && notes[0].contains("10, 11"), "{notes:?}");
+        // One process with two sockets (or pid 0 under Wine) is not.
+        assert!(duplicate_listeners(&[listener(vec![10]), listener(vec![10])]).is_empty());
+        assert!(duplicate_listeners(&[listener(vec![0]), listener(vec![0])]).is_empty());
+    }
+}

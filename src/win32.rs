@@ -1,0 +1,216 @@
+//! Every Win32 call portcheck makes, behind safe functions: the one module
+//! where `unsafe` is allowed (Cargo.toml denies it everywhere else). Each
+//! call carries a SAFETY comment. Callers see Rust types and error codes,
+//! never raw handles.
+//!
+//! Windows only: `mod win32` is declared under `cfg(windows)`.
+
+#![allow(unsafe_code)]
+
+use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use windows_sys::Win32::Foundation::{GetLastError, WAIT_TIMEOUT};
+use windows_sys::Win32::Networking::WinSock::{
+    AF_INET, AF_INET6, INVALID_SOCKET, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, IPV6_V6ONLY,
+    SO_EXCLUSIVEADDRUSE, SOCK_DGRAM, SOCK_STREAM, SOCKADDR, SOCKADDR_IN, SOCKADDR_IN6, SOL_SOCKET,
+    WSADATA, WSAGetLastError, WSAStartup, bind, closesocket, setsockopt, socket,
+};
+use windows_sys::Win32::Security::{
+    GetTokenInformation, LookupAccountSidW, SID_NAME_USE, TOKEN_QUERY, TOKEN_USER, TokenUser,
+};
+use windows_sys::Win32::System::Threading::{
+    OpenProcess, OpenProcessToken, PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_SYNCHRONIZE,
+    PROCESS_TERMINATE, TerminateProcess, WaitForMultipleObjects, WaitForSingleObject,
+};
+
+/// Initialises Winsock once (std does this too, but only for its own
+/// sockets). Returns the WSAStartup error, if any.
+fn winsock() -> Result<(), i32> {
+    static STARTED: OnceLock<i32> = OnceLock::new();
+    let code = *STARTED.get_or_init(|| {
+        let mut data = WSADATA {
+            wVersion: 0,
+            wHighVersion: 0,
+            iMaxSockets: 0,
+            iMaxUdpDg: 0,
+            lpVendorInfo: std::ptr::null_mut(),
+            szDescription: [0; 257],
+            szSystemStatus: [0; 129],
+        };
+        // SAFETY: `data` is a valid, writable WSADATA for the call's
+        // duration; version 2.2 is what every Windows since 98 supports.
+        unsafe { WSAStartup(0x0202, &raw mut data) }
+    });
+    if code == 0 { Ok(()) } else { Err(code) }
+}
+
+/// A Winsock socket, closed on drop.
+struct Sock(usize);
+
+impl Drop for Sock {
+    fn drop(&mut self) {
+        // SAFETY: `self.0` is a socket this struct alone owns, closed once.
+        unsafe { closesocket(self.0) };
+    }
+}
+
+/// The last Winsock error.
+fn last_wsa() -> i32 {
+    // SAFETY: no arguments; reads this thread's last Winsock error.
+    unsafe { WSAGetLastError() }
+}
+
+/// Sets an `i32`-valued socket option.
+fn set_int(s: &Sock, level: i32, name: i32, value: i32) -> Result<(), i32> {
+    let bytes = value.to_ne_bytes();
+    // SAFETY: `s.0` is an open socket; `bytes` is 4 readable bytes that
+    // outlive the call, and the length passed says 4.
+    let rc = unsafe { setsockopt(s.0, level, name, bytes.as_ptr(), 4) };
+    if rc == 0 { Ok(()) } else { Err(last_wsa()) }
+}
+
+/// Binds the wildcard address of `v6` or IPv4 on `port`, TCP or UDP, with
+/// SO_EXCLUSIVEADDRUSE (never SO_REUSEADDR, which on Windows lets a
+/// second socket steal a bound port), IPV6_V6ONLY on IPv6, then closes
+/// the socket. `Err` is the Winsock error code of the step that failed
+/// and which step it was.
+pub(crate) fn bind_exclusive(tcp: bool, v6: bool, port: u16) -> Result<(), (&'static str, i32)> {
+    winsock().map_err(|e| ("WSAStartup", e))?;
+    let (af, ty, proto) = (
+        i32::from(if v6 { AF_INET6 } else { AF_INET }),
+        if tcp { SOCK_STREAM } else { SOCK_DGRAM },
+        if tcp { IPPROTO_TCP } else { IPPROTO_UDP },
+    );
+    // SAFETY: plain integer arguments; the result is checked below.
+    let raw = unsafe { socket(af, ty, proto) };
+    if raw == INVALID_SOCKET {
+        return Err(("socket", last_wsa()));
+    }
+    let s = Sock(raw);
+    set_int(&s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1).map_err(|e| ("SO_EXCLUSIVEADDRUSE", e))?;
+    let rc = if v6 {
+        set_int(&s, IPPROTO_IPV6, IPV6_V6ONLY, 1).map_err(|e| ("IPV6_V6ONLY", e))?;
+        let addr =
+            SOCKADDR_IN6 { sin6_family: AF_INET6, sin6_port: port.to_be(), ..Default::default() };
+        // SAFETY: `addr` is a valid SOCKADDR_IN6 (the unspecified address)
+        // living across the call, and its size is passed with it.
+        unsafe { bind(s.0, (&raw const addr).cast::<SOCKADDR>(), size_of::<SOCKADDR_IN6>() as i32) }
+    } else {
+        let addr =
+            SOCKADDR_IN { sin_family: AF_INET, sin_port: port.to_be(), ..Default::default() };
+        // SAFETY: as above, a valid SOCKADDR_IN (0.0.0.0) and its size.
+        unsafe { bind(s.0, (&raw const addr).cast::<SOCKADDR>(), size_of::<SOCKADDR_IN>() as i32) }
+    };
+    if rc == 0 { Ok(()) } else { Err(("bind", last_wsa())) }
+}
+
+/// A process handle: while it is open, the pid cannot be reused (the
+/// Windows counterpart of a pidfd).
+pub(crate) struct Process(OwnedHandle);
+
+/// Opens `pid` with the rights to wait on it and terminate it. `Err` is
+/// the Win32 error (ERROR_ACCESS_DENIED for an elevated process seen from
+/// an ordinary terminal, ERROR_INVALID_PARAMETER for a pid that is gone).
+pub(crate) fn open_process(pid: u32) -> Result<Process, u32> {
+    let rights = PROCESS_TERMINATE | PROCESS_SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION;
+    // SAFETY: integer arguments; a null result is checked before use.
+    let h = unsafe { OpenProcess(rights, 0, pid) };
+    if h.is_null() {
+        // SAFETY: no arguments; reads this thread's last error.
+        return Err(unsafe { GetLastError() });
+    }
+    // SAFETY: `h` is a fresh handle that nothing else owns or closes.
+    Ok(Process(unsafe { OwnedHandle::from_raw_handle(h) }))
+}
+
+fn millis(d: Duration) -> u32 {
+    u32::try_from(d.as_millis()).unwrap_or(u32::MAX - 1)
+}
+
+impl Process {
+    /// Whether the process has exited (its handle is signalled).
+    pub(crate) fn exited(&self) -> bool {
+        // SAFETY: the handle is open for the lifetime of `self`.
+        unsafe { WaitForSingleObject(self.0.as_raw_handle(), 0) != WAIT_TIMEOUT }
+    }
+
+    /// TerminateProcess with exit code 1. `Err` is the Win32 error.
+    pub(crate) fn terminate(&self) -> Result<(), u32> {
+        // SAFETY: the handle is open and was opened with PROCESS_TERMINATE.
+        if unsafe { TerminateProcess(self.0.as_raw_handle(), 1) } != 0 {
+            return Ok(());
+        }
+        // SAFETY: no arguments; reads this thread's last error.
+        Err(unsafe { GetLastError() })
+    }
+}
+
+/// Waits until one of `procs` exits or `limit` passes.
+pub(crate) fn wait_any(procs: &[&Process], limit: Duration) {
+    // WaitForMultipleObjects takes at most 64 handles.
+    let handles: Vec<_> = procs.iter().take(64).map(|p| p.0.as_raw_handle()).collect();
+    if handles.is_empty() {
+        return;
+    }
+    // SAFETY: `handles` holds `len` open handles (each borrowed from a
+    // live Process) and lives across the call.
+    unsafe { WaitForMultipleObjects(handles.len() as u32, handles.as_ptr(), 0, millis(limit)) };
+}
+
+/// The account `pid` runs as (`DOMAIN\\name` without the domain), from
+/// its token: OpenProcess, OpenProcessToken, GetTokenInformation(TokenUser),
+/// LookupAccountSidW. `None` when any step is refused.
+pub(crate) fn process_user(pid: u32) -> Option<String> {
+    // SAFETY: integer arguments; a null result is checked.
+    let h = unsafe { OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid) };
+    if h.is_null() {
+        return None;
+    }
+    // SAFETY: `h` is a fresh handle owned by nothing else.
+    let process = unsafe { OwnedHandle::from_raw_handle(h) };
+    let mut token = std::ptr::null_mut();
+    // SAFETY: the process handle is open; `token` is a writable HANDLE.
+    if unsafe { OpenProcessToken(process.as_raw_handle(), TOKEN_QUERY, &raw mut token) } == 0 {
+        return None;
+    }
+    // SAFETY: `token` was just opened and is owned by nothing else.
+    let token = unsafe { OwnedHandle::from_raw_handle(token) };
+    // TOKEN_USER is a pointer to the SID followed by the SID itself: a
+    // u64 buffer keeps it aligned.
+    let mut buf = [0u64; 64];
+    let mut len = 0u32;
+    // SAFETY: `buf` is writable for the length passed; `len` is writable.
+    let ok = unsafe {
+        GetTokenInformation(
+            token.as_raw_handle(),
+            TokenUser,
+            buf.as_mut_ptr().cast(),
+            size_of_val(&buf) as u32,
+            &raw mut len,
+        )
+    };
+    if ok == 0 {
+        return None;
+    }
+    // SAFETY: on success the buffer starts with a TOKEN_USER, aligned.
+    let sid = unsafe { (*buf.as_ptr().cast::<TOKEN_USER>()).User.Sid };
+    let (mut name, mut domain) = ([0u16; 256], [0u16; 256]);
+    let (mut name_len, mut domain_len, mut kind) = (256u32, 256u32, SID_NAME_USE::default());
+    // SAFETY: `sid` points into `buf`, alive here; both name buffers are
+    // writable for the lengths passed, which the call updates.
+    let ok = unsafe {
+        LookupAccountSidW(
+            std::ptr::null(),
+            sid,
+            name.as_mut_ptr(),
+            &raw mut name_len,
+            domain.as_mut_ptr(),
+            &raw mut domain_len,
+            &raw mut kind,
+        )
+    };
+    let name = name.get(..name_len as usize)?;
+    (ok != 0).then(|| String::from_utf16_lossy(name))
+}
