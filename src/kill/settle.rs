@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use crate::inspect::{self, Context};
-use crate::net::{PortQuery, Selection};
-use crate::report::{PortsReport, ProcessReport, Respawn};
+use crate::net::{PortQuery, Selection, State};
+use crate::report::{PortReport, PortsReport, ProcessReport, Respawn};
 use crate::scan::{self, Scope};
 
 /// How often the ports are looked at while settling.
@@ -50,13 +50,16 @@ pub(crate) fn settle(
 /// passed to them (SCM_RIGHTS), which is no restart. "Already running"
 /// is started at least one clock tick (10 ms on Linux, a second
 /// elsewhere) before portcheck; within that tick it counts as a respawn.
+/// Only a server's socket (listening, bound, UDP) makes one: a process
+/// tied to the port by a connection only (a client, which the report
+/// before the kill may not list beside a listener) is neither.
 pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respawn>, Vec<Respawn>) {
     let old = before.pids();
     let mine = super::sys::start_time(std::process::id());
     let (mut respawned, mut received) = (Vec::new(), Vec::new());
     for port in &after.ports {
         for p in port.holders() {
-            if old.binary_search(&p.pid).is_ok() {
+            if old.binary_search(&p.pid).is_ok() || !serves(port, p.pid) {
                 continue;
             }
             let running_before = match (super::sys::start_time(p.pid), mine) {
@@ -80,6 +83,15 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
         }
     }
     (respawned, received)
+}
+
+/// Whether `pid` holds `port` through a server's socket: listening, bound
+/// without listening, or UDP.
+fn serves(port: &PortReport, pid: u32) -> bool {
+    port.sockets.iter().any(|s| {
+        (s.state.is_listener() || s.state == State::BoundInactive)
+            && s.processes.iter().any(|p| p.pid == pid)
+    })
 }
 
 /// How to stop whatever restarts `p`: its systemd service when it runs in

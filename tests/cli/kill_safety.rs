@@ -255,3 +255,29 @@ fn a_socket_passed_to_a_running_process_is_not_called_a_respawn() {
     ));
     assert!(!table.stdout.contains("Respawned"), "{}", table.stdout);
 }
+
+#[test]
+fn a_client_left_on_the_port_after_the_kill_is_not_said_to_have_received_the_socket() {
+    // An outgoing connection from port P with SO_REUSEADDR, and a server
+    // (SO_REUSEADDR too) listening on P: the kill stops the server, the
+    // client keeps its connection. It was running before portcheck, but
+    // nothing was passed to it: it is no `received` holder, and `kill PID`
+    // is not the advice for a client.
+    let client = Holder::start(&["--client", "--reuseaddr"]);
+    let port = client.port.to_string();
+    let server = Holder::start(&["--port", &port]);
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let run = portcheck(&["--kill", "--json", &port]);
+    run.code(1);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(server.pid(), "SIGTERM".into(), "exited".into())]);
+    assert!(v["received"].as_array().is_none_or(Vec::is_empty), "{v}");
+    assert_eq!(v["respawns"], serde_json::json!([]), "{v}");
+    assert!(alive(client.pid()), "the client was signalled");
+    let server = Holder::start(&["--port", &port]);
+    let table = portcheck(&["--kill", &port]);
+    table.code(1);
+    assert!(!table.stdout.contains("the socket was passed to it"), "{}", table.stdout);
+    assert!(!table.stdout.contains("Respawned"), "{}", table.stdout);
+    assert!(!alive(server.pid()) && alive(client.pid()));
+}

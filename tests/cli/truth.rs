@@ -257,6 +257,30 @@ fn a_socket_in_flight_is_not_blamed_on_a_process() {
 }
 
 #[test]
+#[ignore = "needs root to make a pid namespace; .ci/run runs it"]
+fn a_holder_outside_portcheck_s_pid_namespace_is_named_as_a_reason_that_applies() {
+    // portcheck in a child pid namespace with a /proc of its own (a
+    // container, `unshare --mount-proc`): the holder outside is not in its
+    // /proc, and that is a reason that applies here.
+    let h = Holder::start(&[]);
+    let mut cmd = Command::new("unshare");
+    cmd.args(["--pid", "--fork", "--mount-proc", "--"]).arg(util::bin());
+    let run = util::run_with(cmd, &["--json", &h.port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), h.port);
+    let hidden = p["sockets"][0]["hidden"].as_str().unwrap().to_string();
+    no_visible_holder(&hidden, "kernel socket");
+    assert!(hidden.contains("portcheck runs in a child PID namespace"), "{hidden}");
+    assert!(!hidden.contains("none applies"), "{hidden}");
+    // Outside, the same kind of socket (in flight) has no such reason.
+    let f = Holder::start(&["--in-flight"]);
+    let run = portcheck(&["--json", &f.port.to_string()]);
+    let p = port_obj(&run.json(), f.port);
+    let hidden = p["sockets"][0]["hidden"].as_str().unwrap().to_string();
+    assert!(!hidden.contains("child PID namespace, whose"), "{hidden}");
+}
+
+#[test]
 #[ignore = "needs root for a private network namespace with a VXLAN device; .ci/run runs it"]
 fn a_kernel_socket_is_named_as_one() {
     let run = util::in_private_netns(|| {

@@ -129,14 +129,32 @@ pub(crate) fn holds_any(pid: u32, inodes: &[u64]) -> bool {
     }
 }
 
-/// Whether portcheck runs in a child PID namespace (`NSpid:` of
-/// `/proc/self/status` lists more than one pid): processes of the parent
-/// namespaces are not in its `/proc`.
+/// Whether portcheck runs in a child PID namespace: processes of the
+/// parent namespaces are not in its `/proc`. `NSpid:` of
+/// `/proc/self/status` lists more than one pid when `/proc` is a parent
+/// namespace's; with a `/proc` of its own (a container, `unshare
+/// --mount-proc`) it lists one, and then it is pid 2 that tells: the
+/// initial namespace's `/proc` always shows the kernel thread `kthreadd`
+/// there, a child namespace's never does (unless hidepid hides it).
 pub(crate) fn in_child_pid_namespace() -> bool {
-    std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+    let nspid = std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
         s.lines()
             .find_map(|l| l.strip_prefix("NSpid:"))
             .is_some_and(|l| l.split_whitespace().count() > 1)
+    });
+    nspid || (!hidepid() && !pid_2_is_a_kernel_thread())
+}
+
+/// Whether `/proc/2` is a kernel thread (`PF_KTHREAD` in the flags of its
+/// `stat`): `kthreadd`, in the initial PID namespace.
+fn pid_2_is_a_kernel_thread() -> bool {
+    const PF_KTHREAD: u64 = 0x0020_0000;
+    std::fs::read_to_string("/proc/2/stat").is_ok_and(|s| {
+        // After the name: state, ppid, pgrp, session, tty_nr, tpgid, flags.
+        s.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(6))
+            .and_then(|f| f.parse::<u64>().ok())
+            .is_some_and(|flags| flags & PF_KTHREAD != 0)
     })
 }
 
