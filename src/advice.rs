@@ -21,6 +21,8 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
         return Vec::new();
     }
     let plan = plan(report, &Me::current(), ctx.root);
+    // Where `--kill` would refuse to run, it is not advised: its reason is.
+    let no_kill = crate::kill::unavailable();
     report
         .ports
         .iter()
@@ -28,6 +30,9 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
         .take(MAX_PORTS)
         .map(|p| {
             let mut stop: Vec<String> = Vec::new();
+            if let Some(why) = &no_kill {
+                stop.push(format!("portcheck --kill cannot work here: {why}"));
+            }
             for holder in p.holders() {
                 let refusal = plan.refused.iter().find(|a| a.pid == holder.pid);
                 if let Some(s) = refusal.and_then(|a| a.stop.clone())
@@ -39,7 +44,11 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
             let free = crate::suggest::suggest(&ctx.host, select, p.port, 1).first().copied();
             NextSteps {
                 port: p.port,
-                kill: plan.targets_of(p.port).map(|t| t.pid).collect(),
+                kill: if no_kill.is_some() {
+                    Vec::new()
+                } else {
+                    plan.targets_of(p.port).map(|t| t.pid).collect()
+                },
                 free,
                 remedy: free.map(|n| remedy(p, n)),
                 stop,

@@ -97,6 +97,12 @@ impl Killed {
     }
 }
 
+/// Why `--kill` would refuse to run here at all (a `/proc` of another pid
+/// namespace), so that no report advises it.
+pub(crate) fn unavailable() -> Option<String> {
+    sys::proc_is_ours().err()
+}
+
 /// What `--kill` needs before it looks at anything: a `/proc` of its own
 /// pid namespace (else a pid read there names another process here: exit
 /// 3), and the hard limit of open files, to pin a large group by pidfds.

@@ -130,6 +130,10 @@ fn kill_refuses_when_proc_is_another_pid_namespaces() {
         run.stderr_has("portcheck is pid 1 here");
         assert!(h.pids.iter().all(|&p| alive(p)), "a holder was signalled");
     }
+    // A plain report there does not advise the --kill that would refuse.
+    let run = util::run_with(unshare(&[]), &[&port]);
+    run.code(1).stdout_has("portcheck --kill cannot work here");
+    assert!(!run.stdout.contains(&format!("portcheck --kill {port}")), "{}", run.stdout);
     // With a /proc of its own, the holder is out of its sight, not hit.
     let run = util::run_with(unshare(&["--mount-proc"]), &["--kill", "--json", &port]);
     assert!(h.pids.iter().all(|&p| alive(p)), "a holder was signalled: {}", run.stdout);
