@@ -164,6 +164,13 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
     Some(sandbox_of(&cgroup))
 }
 
+/// Whether `a` and `b` run in the same pid namespace (their
+/// `/proc/PID/ns/pid` links name one namespace).
+pub(crate) fn same_pid_namespace(a: u32, b: u32) -> bool {
+    let ns = |p: u32| std::fs::read_link(format!("/proc/{p}/ns/pid")).ok();
+    matches!((ns(a), ns(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// The container a `/proc/PID/cgroup` text names, if any: docker,
 /// podman (libpod), containerd, Kubernetes (kubepods), CRI-O, LXC/LXD,
 /// systemd-nspawn, with the systemd and the cgroupfs drivers, cgroup v2

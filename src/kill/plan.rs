@@ -85,6 +85,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
             }
         }
     }
+    spare_namespace_members(&mut plan, &mut targets, before);
     // Then the processes tied to a port by a connection only.
     for port in in_use() {
         for s in port.sockets.iter().filter(|s| !binds(s)) {
@@ -106,6 +107,48 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         t.ports = crate::net::sorted_unique(t.ports.drain(..));
     }
     plan
+}
+
+/// The targets that share a port with a refused namespace init (a
+/// container's or sandbox's PID 1) and run inside its pid namespace: its
+/// workers. Signalling them alone would half-stop the container and leave
+/// the port held, so they are refused with the init's stop command.
+fn spare_namespace_members(
+    plan: &mut Plan,
+    targets: &mut BTreeMap<u32, Target>,
+    before: &PortsReport,
+) {
+    let mut spared = Vec::new();
+    for port in before.ports.iter().filter(|p| p.in_use) {
+        let holders = port.holders();
+        let inits = plan.refused.iter().filter(|a| {
+            holders.iter().any(|h| h.pid == a.pid)
+                && crate::process::namespace_init(a.pid).is_some()
+        });
+        for init in inits {
+            for t in targets.values().filter(|t| t.ports.contains(&port.port)) {
+                if !spared.iter().any(|a: &Action| a.pid == t.pid)
+                    && crate::process::same_pid_namespace(t.pid, init.pid)
+                {
+                    spared.push(Action {
+                        pid: t.pid,
+                        name: t.name.clone(),
+                        signal: None,
+                        result: Outcome::Refused,
+                        reason: Some(Reason::Policy(format!(
+                            "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
+                            init.pid, init.name, port.port
+                        ))),
+                        stop: init.stop.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for a in spared {
+        targets.remove(&a.pid);
+        plan.refused.push(a);
+    }
 }
 
 /// A socket that makes its processes holders: a listener, a bound UDP

@@ -56,10 +56,16 @@ struct NamespaceInit {
 
 impl NamespaceInit {
     fn start() -> NamespaceInit {
+        NamespaceInit::start_with(&[])
+    }
+
+    /// The holder, with `args`, as its namespace's PID 1.
+    fn start_with(args: &[&str]) -> NamespaceInit {
         use std::io::BufRead;
         let mut unshare = Command::new("unshare")
             .args(["--pid", "--fork", "--mount-proc", "--"])
             .arg(util::holder_bin())
+            .args(args)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             // unshare's own "sigprocmask unblock failed" under the harness.
@@ -72,7 +78,8 @@ impl NamespaceInit {
         let mut words = line.split_whitespace();
         assert_eq!(words.next(), Some("READY"), "{line:?}");
         let port = words.next().unwrap().parse().unwrap();
-        assert_eq!(words.next(), Some("1"), "the holder is not its namespace's init");
+        let inner = words.next().unwrap_or("");
+        assert!(inner == "1" || inner.starts_with("1,"), "the holder is not its namespace's init");
         let children =
             std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", unshare.id())).unwrap();
         let pid = children.split_whitespace().next().unwrap().parse().unwrap();
@@ -108,6 +115,27 @@ fn a_namespace_init_is_refused_and_named_with_the_stop_command() {
     let table = portcheck(&["--kill", &port]);
     table.code(1).stdout_has(&format!("Not signalling pid {} (holder): PID 1 of", init.pid));
     table.stdout_has("(unshare)");
+}
+
+#[test]
+#[ignore = "needs root to make a pid namespace; .ci/run runs it"]
+fn the_workers_of_a_refused_namespace_init_are_spared_too() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    // A container's init with two workers on its port: signalling the
+    // workers alone would half-stop the container and leave the port held.
+    let init = NamespaceInit::start_with(&["--workers", "2"]);
+    let port = init.port.to_string();
+    let children = std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", init.pid))
+        .unwrap_or_default();
+    let workers: Vec<u32> = children.split_whitespace().map(|p| p.parse().unwrap()).collect();
+    assert_eq!(workers.len(), 2, "{children:?}");
+    let run = portcheck(&["--kill", "--force", "--json", &port]);
+    run.code(1);
+    let acts = actions(&run.json());
+    assert_eq!(acts.len(), 3, "{}", run.stdout);
+    assert!(acts.iter().all(|a| a.2 == "refused"), "{}", run.stdout);
+    assert!(alive(init.pid) && workers.iter().all(|&w| alive(w)), "{}", run.stdout);
+    assert!(run.stdout.contains("inside the pid namespace of pid"), "{}", run.stdout);
 }
 
 #[test]
