@@ -17,6 +17,9 @@ const KILL_WAIT: Duration = Duration::from_secs(2);
 struct Live {
     pinned: Pinned,
     inodes: Vec<u64>,
+    /// The ports its sockets are bound to (the re-check where sockets
+    /// have no inode).
+    ports: Vec<u16>,
     /// The fds its sockets were found at, for the last check.
     holding: Holding,
     action: Action,
@@ -25,7 +28,8 @@ struct Live {
 impl Live {
     /// Whether it still has one of its sockets open.
     fn holds_socket(&self) -> bool {
-        self.inodes.is_empty() || crate::scan::holds_any(self.pinned.pid(), &self.inodes)
+        self.inodes.is_empty()
+            || crate::scan::holds_any(self.pinned.pid(), &self.inodes, &self.ports)
     }
 }
 
@@ -96,7 +100,8 @@ fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
     for t in targets {
         let pinned = Pinned::pin(t.pid, t.start, budget > 0).and_then(|p| {
             let holding = sys::holding(t.pid, &t.inodes)?;
-            Ok(Live { pinned: p, inodes: t.inodes.clone(), holding, action: action(t) })
+            let (inodes, ports) = (t.inodes.clone(), t.ports.clone());
+            Ok(Live { pinned: p, inodes, ports, holding, action: action(t) })
         });
         match pinned {
             Ok(l) => {

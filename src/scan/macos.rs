@@ -77,9 +77,11 @@ fn state(s: SocketState) -> State {
     }
 }
 
-/// Whether `pid` still holds a socket. Sockets have no inode here: the
-/// start-time check of the pin stands alone (a libproc fd re-check is in
-/// docs/architecture.md's "not run here" list).
-pub(crate) fn holds_any(_pid: u32, _inodes: &[u64]) -> bool {
-    true
+/// Whether `pid` still holds a socket on one of `ports`, from libproc's
+/// fd list of every process (sockets have no inode here). A list that
+/// cannot be read is no proof: the target is then not signalled.
+pub(crate) fn holds_any(pid: u32, _inodes: &[u64], ports: &[u16]) -> bool {
+    listeners::get_all().is_ok_and(|all| {
+        all.iter().any(|l| l.process.pid == pid && ports.contains(&l.socket.port()))
+    })
 }

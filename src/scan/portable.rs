@@ -108,7 +108,9 @@ fn state(s: TcpState) -> State {
 }
 
 /// Whether `pid` still holds one of `inodes`: sockets have no inode here,
-/// so the start-time check before a signal stands alone.
-pub(crate) fn holds_any(_pid: u32, _inodes: &[u64]) -> bool {
+/// and a holder may be a child that inherited the socket, which the table
+/// never names (`orphans.rs`), so the open handle and the start-time check
+/// before the signal stand alone.
+pub(crate) fn holds_any(_pid: u32, _inodes: &[u64], _ports: &[u16]) -> bool {
     true
 }

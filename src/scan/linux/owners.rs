@@ -101,8 +101,9 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
 }
 
 /// Whether `pid` has any of `inodes` (sorted) open right now: the
-/// re-check before a signal.
-pub(crate) fn holds_any(pid: u32, inodes: &[u64]) -> bool {
+/// re-check before a signal. (The inodes say it; `_ports` serve the
+/// platforms whose sockets have none.)
+pub(crate) fn holds_any(pid: u32, inodes: &[u64], _ports: &[u16]) -> bool {
     // (entries, whether one is a wanted socket) of one fd table.
     let look = |dir: std::path::PathBuf| {
         let Ok(dir) = std::fs::read_dir(dir) else { return (0, false) };
