@@ -384,13 +384,28 @@ fn proc_command(pid: u32) -> Option<Vec<String>> {
         let raw = std::fs::read(path).ok()?;
         let raw = raw.strip_suffix(&[0]).unwrap_or(&raw);
         (!raw.is_empty()).then(|| {
-            raw.split(|&b| b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect()
+            without_title_padding(
+                raw.split(|&b| b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect(),
+            )
         })
     };
     parse(format!("/proc/{pid}/cmdline").into()).or_else(|| {
         let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
         tasks.flatten().find_map(|t| parse(t.path().join("cmdline")))
     })
+}
+
+/// `argv` without the padding a rewritten process title leaves: nginx,
+/// PostgreSQL and other setproctitle users write their title over the
+/// argument area and zero the rest, which reads back as a run of empty
+/// arguments. Two or more trailing empty arguments are that padding; one is
+/// kept (a program may be given `''` last).
+fn without_title_padding(mut argv: Vec<String>) -> Vec<String> {
+    let empty = argv.iter().rev().take_while(|a| a.is_empty()).count();
+    if empty >= 2 {
+        argv.truncate(argv.len() - empty);
+    }
+    argv
 }
 
 /// uid → user name, looked up once per uid.
@@ -516,6 +531,15 @@ mod tests {
         // Podman's conmon scope is not the container.
         let conmon = of(format!("0::/machine.slice/libpod-conmon-{id}.scope\n"));
         assert_eq!(conmon.runtime, None);
+    }
+
+    #[test]
+    fn a_process_titles_padding_is_not_arguments() {
+        let v = |a: &[&str]| a.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        let nginx = v(&["nginx: worker process", "", "", "", ""]);
+        assert_eq!(without_title_padding(nginx), v(&["nginx: worker process"]));
+        let given = v(&["prog", "--label", "", "--label", "a b", ""]);
+        assert_eq!(without_title_padding(given.clone()), given);
     }
 
     #[test]
