@@ -1,17 +1,24 @@
 //! Facts about the host portcheck runs on that the reports use: whether
-//! it runs with full privilege, and its interfaces. One module per
-//! platform (`host/unix.rs`, `host/windows.rs`).
+//! it runs with full privilege, its interfaces, and how a user gets full
+//! privilege there (the `*_HINT`, `ELEVATE` and `DENIED_WHO` words: sudo
+//! on Unix, an Administrator terminal on Windows), read by `kill` and
+//! `report` alike. One module per platform (`host/unix.rs`,
+//! `host/windows.rs`).
 
 use std::net::IpAddr;
 
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub(crate) use unix::{interfaces, is_os_permission_error, is_root};
+pub(crate) use unix::{
+    DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
+};
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
-pub(crate) use windows::{interfaces, is_os_permission_error, is_root};
+pub(crate) use windows::{
+    DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
+};
 
 /// The interfaces, as `getifaddrs` and `if_nameindex` list them.
 #[derive(Default)]

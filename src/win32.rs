@@ -8,21 +8,32 @@
 #![allow(unsafe_code)]
 
 use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
+use std::ptr::{null, null_mut};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use windows_sys::Win32::Foundation::{GetLastError, WAIT_TIMEOUT};
+use windows_sys::Win32::Foundation::{
+    ERROR_BUFFER_OVERFLOW, ERROR_NO_DATA, GetLastError, WAIT_TIMEOUT,
+};
+use windows_sys::Win32::NetworkManagement::IpHelper::{
+    GAA_FLAG_SKIP_ANYCAST, GAA_FLAG_SKIP_DNS_SERVER, GAA_FLAG_SKIP_MULTICAST, GetAdaptersAddresses,
+    IF_TYPE_SOFTWARE_LOOPBACK, IP_ADAPTER_ADDRESSES_LH,
+};
+use windows_sys::Win32::NetworkManagement::Ndis::IfOperStatusUp;
 use windows_sys::Win32::Networking::WinSock::{
-    AF_INET, AF_INET6, INVALID_SOCKET, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, IPV6_V6ONLY,
-    SO_EXCLUSIVEADDRUSE, SOCK_DGRAM, SOCK_STREAM, SOCKADDR, SOCKADDR_IN, SOCKADDR_IN6, SOL_SOCKET,
-    WSADATA, WSAGetLastError, WSAStartup, bind, closesocket, setsockopt, socket,
+    AF_INET, AF_INET6, AF_UNSPEC, INVALID_SOCKET, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP,
+    IPV6_V6ONLY, SO_EXCLUSIVEADDRUSE, SOCK_DGRAM, SOCK_STREAM, SOCKADDR, SOCKADDR_IN, SOCKADDR_IN6,
+    SOCKET_ADDRESS, SOL_SOCKET, WSADATA, WSAGetLastError, WSAStartup, bind, closesocket,
+    setsockopt, socket,
 };
 use windows_sys::Win32::Security::{
-    GetTokenInformation, LookupAccountSidW, SID_NAME_USE, TOKEN_QUERY, TOKEN_USER, TokenUser,
+    GetTokenInformation, LookupAccountSidW, SID_NAME_USE, TOKEN_ELEVATION, TOKEN_QUERY, TOKEN_USER,
+    TokenElevation, TokenUser,
 };
 use windows_sys::Win32::System::Threading::{
-    OpenProcess, OpenProcessToken, PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_SYNCHRONIZE,
-    PROCESS_TERMINATE, TerminateProcess, WaitForMultipleObjects, WaitForSingleObject,
+    GetCurrentProcess, OpenProcess, OpenProcessToken, PROCESS_QUERY_LIMITED_INFORMATION,
+    PROCESS_SYNCHRONIZE, PROCESS_TERMINATE, TerminateProcess, WaitForMultipleObjects,
+    WaitForSingleObject,
 };
 
 /// Initialises Winsock once (std does this too, but only for its own
@@ -213,4 +224,149 @@ pub(crate) fn process_user(pid: u32) -> Option<String> {
     };
     let name = name.get(..name_len as usize)?;
     (ok != 0).then(|| String::from_utf16_lossy(name))
+}
+
+/// This thread's last Win32 error.
+fn last_error() -> u32 {
+    // SAFETY: no arguments; reads this thread's last error.
+    unsafe { GetLastError() }
+}
+
+/// Whether portcheck's own token is elevated (GetTokenInformation with
+/// TokenElevation): the Windows counterpart of running as root. `Err` is
+/// the Win32 error of the step that failed.
+pub(crate) fn token_elevated() -> Result<bool, u32> {
+    let mut token = null_mut();
+    // SAFETY: GetCurrentProcess returns a pseudo-handle that needs no
+    // closing; `token` is a writable HANDLE.
+    if unsafe { OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &raw mut token) } == 0 {
+        return Err(last_error());
+    }
+    // SAFETY: `token` was just opened and is owned by nothing else.
+    let token = unsafe { OwnedHandle::from_raw_handle(token) };
+    let mut elevation = TOKEN_ELEVATION { TokenIsElevated: 0 };
+    let mut len = 0u32;
+    // SAFETY: the token is open with TOKEN_QUERY; `elevation` is a
+    // writable TOKEN_ELEVATION of the size passed; `len` is writable.
+    let ok = unsafe {
+        GetTokenInformation(
+            token.as_raw_handle(),
+            TokenElevation,
+            (&raw mut elevation).cast(),
+            size_of::<TOKEN_ELEVATION>() as u32,
+            &raw mut len,
+        )
+    };
+    if ok == 0 {
+        return Err(last_error());
+    }
+    Ok(elevation.TokenIsElevated != 0)
+}
+
+/// One network adapter as GetAdaptersAddresses lists it. Addresses are
+/// the raw SOCKADDR bytes: `crate::host` reads them (safe code, unit-tested).
+pub(crate) struct Adapter {
+    /// The friendly name ("Ethernet", "Wi-Fi", "Loopback Pseudo-Interface 1").
+    pub(crate) name: String,
+    /// OperStatus is IfOperStatusUp.
+    pub(crate) up: bool,
+    /// IfType is IF_TYPE_SOFTWARE_LOOPBACK.
+    pub(crate) loopback: bool,
+    /// IfIndex (IPv4) and Ipv6IfIndex (the scope id of link-local
+    /// addresses); 0 where the protocol is not on the adapter.
+    pub(crate) indexes: [u32; 2],
+    /// Each unicast address: its SOCKADDR bytes and on-link prefix length.
+    pub(crate) unicast: Vec<(Vec<u8>, u8)>,
+}
+
+/// Every adapter with its unicast addresses (GetAdaptersAddresses over
+/// IPv4 and IPv6, without anycast, multicast and DNS server lists). `Err`
+/// is the Win32 error.
+pub(crate) fn adapters() -> Result<Vec<Adapter>, u32> {
+    let flags = GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER;
+    let mut len: u32 = 16 * 1024;
+    // The list can grow between the size query and the call: a few tries.
+    for _ in 0..4 {
+        // u64s: the structs need 8-byte alignment; at least `len` bytes.
+        let mut buf = vec![0u64; (len as usize).div_ceil(8)];
+        // SAFETY: `buf` is writable and 8-aligned for at least `len` bytes,
+        // the size passed; `len` is writable; the reserved pointer is null.
+        let rc = unsafe {
+            GetAdaptersAddresses(
+                u32::from(AF_UNSPEC),
+                flags,
+                null(),
+                buf.as_mut_ptr().cast(),
+                &raw mut len,
+            )
+        };
+        match rc {
+            0 if len == 0 => return Ok(Vec::new()),
+            0 => return Ok(walk(&buf)),
+            ERROR_NO_DATA => return Ok(Vec::new()),
+            ERROR_BUFFER_OVERFLOW => {}
+            e => return Err(e),
+        }
+    }
+    Err(ERROR_BUFFER_OVERFLOW)
+}
+
+/// The adapters of the list GetAdaptersAddresses wrote into `buf`.
+fn walk(buf: &[u64]) -> Vec<Adapter> {
+    let mut out = Vec::new();
+    let mut p = buf.as_ptr().cast::<IP_ADAPTER_ADDRESSES_LH>();
+    while !p.is_null() {
+        // SAFETY: `p` is the list's head at the start of `buf` or a `Next`
+        // pointer of it; every node lives in `buf`, borrowed for this call.
+        let a = unsafe { &*p };
+        let mut unicast = Vec::new();
+        let mut u = a.FirstUnicastAddress;
+        while !u.is_null() {
+            // SAFETY: a node of the same list, in `buf`.
+            let address = unsafe { &*u };
+            unicast.push((sockaddr_bytes(&address.Address), address.OnLinkPrefixLength));
+            u = address.Next;
+        }
+        // SAFETY: both members of the union start with Length and IfIndex
+        // (the other is an alignment u64 over the same bytes).
+        let index = unsafe { a.Anonymous1.Anonymous.IfIndex };
+        out.push(Adapter {
+            name: wide(a.FriendlyName),
+            up: a.OperStatus == IfOperStatusUp,
+            loopback: a.IfType == IF_TYPE_SOFTWARE_LOOPBACK,
+            indexes: [index, a.Ipv6IfIndex],
+            unicast,
+        });
+        p = a.Next;
+    }
+    out
+}
+
+/// The bytes of a SOCKET_ADDRESS's SOCKADDR (at most 128), or none.
+fn sockaddr_bytes(a: &SOCKET_ADDRESS) -> Vec<u8> {
+    let len = usize::try_from(a.iSockaddrLength).unwrap_or(0).min(128);
+    if a.lpSockaddr.is_null() || len == 0 {
+        return Vec::new();
+    }
+    // SAFETY: the list says `lpSockaddr` points at `iSockaddrLength`
+    // readable bytes inside the buffer the caller keeps alive.
+    unsafe { std::slice::from_raw_parts(a.lpSockaddr.cast::<u8>(), len) }.to_vec()
+}
+
+/// A NUL-terminated UTF-16 string (at most 256 units), lossily.
+fn wide(p: *const u16) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    let mut units = Vec::new();
+    for i in 0..256 {
+        // SAFETY: `p` is a NUL-terminated string of the adapter list;
+        // reading stops at the NUL.
+        let c = unsafe { *p.add(i) };
+        if c == 0 {
+            break;
+        }
+        units.push(c);
+    }
+    String::from_utf16_lossy(&units)
 }

@@ -1,8 +1,21 @@
-//! Host facts on Unix: the effective uid, getifaddrs(3), if_nameindex(3).
+//! Host facts on Unix: the effective uid, getifaddrs(3), if_nameindex(3),
+//! and how to get full privilege (sudo).
 
 use std::net::IpAddr;
 
 use super::Interfaces;
+
+/// How a holder portcheck cannot see is explained, and what to do.
+pub(crate) const HIDDEN_HINT: &str = "without root; run with sudo";
+
+/// What to tell the user when a target belongs to another user.
+pub(crate) const DENIED_HINT: &str = "run with sudo to stop it";
+
+/// The advice of a refused action, on its own.
+pub(crate) const ELEVATE: &str = "run with sudo";
+
+/// Who a process portcheck may not signal belongs to.
+pub(crate) const DENIED_WHO: &str = "belongs to another user";
 
 /// Whether portcheck runs as root (and so sees every process).
 pub(crate) fn is_root() -> bool {

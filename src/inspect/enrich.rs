@@ -81,7 +81,7 @@ impl<'a> Enricher<'a> {
                 "owned by {who}; /proc is mounted with hidepid, which hides other users' processes: run with sudo to see the process"
             )
         } else if !ctx.root && !snap.unreadable.is_empty() {
-            format!("owned by {who}: run with sudo to see the process")
+            format!("owned by {who}: {} to see the process", crate::host::ELEVATE)
         } else if s.state == State::TimeWait {
             "a closed connection; no process holds it".into()
         } else {

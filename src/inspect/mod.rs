@@ -106,8 +106,10 @@ fn report(
         && !ctx.root
         && sockets.iter().any(|s: &crate::report::SocketReport| s.processes.is_empty())
     {
-        look.notes
-            .push("some holders belong to other users: run with sudo to see the processes".into());
+        look.notes.push(format!(
+            "some holders belong to other users: {} to see the processes",
+            crate::host::ELEVATE
+        ));
     }
     let protocols = q.protocols();
     PortReport {
@@ -140,8 +142,9 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
     notes.extend(proc_notes(ctx, &snap));
     if !snap.unreadable.is_empty() && !ctx.root {
         notes.push(format!(
-            "{} processes of other users could not be inspected: run with sudo to see every owner",
-            snap.unreadable.len()
+            "{} processes of other users could not be inspected: {} to see every owner",
+            snap.unreadable.len(),
+            crate::host::ELEVATE
         ));
     }
     Ok(Listing { sockets, notes })

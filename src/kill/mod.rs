@@ -80,8 +80,9 @@ impl Killed {
             .collect();
         if !denied.is_empty() {
             return Some(format!(
-                "permission denied: pid {} belongs to another user; {}",
+                "permission denied: pid {} {}; {}",
                 denied.join(", "),
+                crate::host::DENIED_WHO,
                 sys::DENIED_HINT
             ));
         }

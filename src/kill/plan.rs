@@ -161,7 +161,8 @@ fn binds(s: &SocketReport) -> bool {
 fn blind_refusal(port: u16) -> Verdict {
     Verdict::Refuse {
         reason: format!(
-            "port {port} also has a holder that cannot be seen without root; run with sudo to stop them all"
+            "port {port} also has a holder that cannot be seen {} to stop them all",
+            crate::host::HIDDEN_HINT
         ),
         stop: None,
     }

@@ -295,7 +295,8 @@ impl std::fmt::Display for Reason {
                 "let go of the port after the first signal and is still shutting down; not killed",
             ),
             Reason::Denied { pid } => {
-                write!(f, "permission denied: pid {pid} belongs to another user; run with sudo")
+                let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
+                write!(f, "permission denied: pid {pid} {who}; {what}")
             }
             Reason::NotPinned(why) => {
                 write!(f, "could not be pinned and checked ({why})")

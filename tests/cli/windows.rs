@@ -169,3 +169,20 @@ fn bad_input_exits_2_and_signals_are_not_on_windows() {
     let run = portcheck(&["--kill", "--signal", "TERM", "5000"]);
     assert!(run.stderr.contains("not on Windows"), "{}", run.stderr);
 }
+
+/// The adapters' addresses (GetAdaptersAddresses) under the report: a
+/// wildcard listener is reachable at the LAN address, as on Linux
+/// (`query::exposed_includes_a_specific_address_and_excludes_loopback`).
+#[test]
+#[ignore = "needs 192.0.2.10 on an interface of a private network namespace; .ci/windows adds it and runs it"]
+fn a_wildcard_listener_is_reachable_at_the_lan_address() {
+    let h = Holder::start(&["--addr", "0.0.0.0"]);
+    let run = portcheck(&["--exposed", "--json"]);
+    run.code(0);
+    let v = run.json();
+    let socket = v["sockets"].as_array().expect("sockets").iter().find(|s| s["port"] == h.port);
+    let at = socket.map(|s| s["reachable_at"].clone()).unwrap_or_default();
+    assert_eq!(at, serde_json::json!([format!("192.0.2.10:{}", h.port)]), "{v}");
+    let text = portcheck(&[&h.port.to_string()]);
+    assert!(text.stdout.contains(&format!("192.0.2.10:{}", h.port)), "{}", text.stdout);
+}

@@ -15,11 +15,9 @@ pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
 /// Why a flag of `UNSUPPORTED_FLAGS` is refused.
 pub(crate) const UNSUPPORTED_WHY: &str = "";
 
-/// How a holder portcheck cannot see is explained, and what to do.
-pub(crate) const HIDDEN_HINT: &str = "without root; run with sudo";
-
-/// What to tell the user when a target belongs to another user.
-pub(crate) const DENIED_HINT: &str = "run with sudo to stop it";
+/// The words for a holder out of reach (sudo here, an Administrator
+/// terminal on Windows) are host facts the report reads too.
+pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
 /// The process's start time (seconds since the epoch), or `None` when it
 /// is gone or a zombie.

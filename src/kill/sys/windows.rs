@@ -22,11 +22,9 @@ pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 pub(crate) const UNSUPPORTED_WHY: &str =
     "is not on Windows: there are no signals, --kill ends a process with TerminateProcess";
 
-/// How a holder portcheck cannot see is explained, and what to do.
-pub(crate) const HIDDEN_HINT: &str = "from this terminal; run from an Administrator terminal";
-
-/// What to tell the user when a target is out of reach.
-pub(crate) const DENIED_HINT: &str = "run from an Administrator terminal";
+/// The words for a holder out of reach (sudo here, an Administrator
+/// terminal on Windows) are host facts the report reads too.
+pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
 /// The process's start time (seconds since the epoch), or `None` when it
 /// is gone.

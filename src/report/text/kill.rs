@@ -71,7 +71,7 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
                 format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
             }
             Outcome::Killed => format!("{sig}: killed"),
-            Outcome::Denied => format!("{sig}: permission denied (run with sudo)"),
+            Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::ELEVATE),
             Outcome::Refused => {
                 let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
                 format!("not signalled: {}", escape(&why))

@@ -166,6 +166,36 @@ Held: Port 6000 is still held by pid 9 (python3).
     assert!(kill_result(&PLAIN, &forced).contains("pid 3 (holder): SIGKILL: killed\n"));
 }
 
+/// A denied action's advice is this platform's way to full privilege:
+/// sudo on Linux, an Administrator terminal on Windows (where these tests
+/// run under Wine), never sudo there.
+#[test]
+fn a_denied_action_says_how_to_get_the_privilege_here() {
+    let r = KillReport {
+        ports: vec![],
+        actions: vec![action(7, Some(Signal::TERM), Outcome::Denied, None)],
+        respawns: vec![],
+        interrupted: None,
+        received: vec![],
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+    };
+    let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
+    let text = kill_result(&PLAIN, &r);
+    assert_eq!(
+        text,
+        format!("pid 7 (holder): {}: permission denied ({elevate})\n", Signal::TERM.name)
+    );
+    let reason = Reason::Denied { pid: 7 }.to_string();
+    assert_eq!(reason, format!("permission denied: pid 7 {who}; {elevate}"));
+    for said in [text, reason] {
+        assert!(!said.contains("sudo") || elevate.contains("sudo"), "{said}");
+    }
+}
+
 #[test]
 fn a_respawn_names_its_supervisor() {
     let r = KillReport {
