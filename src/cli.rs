@@ -351,8 +351,12 @@ impl Cli {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
+            // A Windows console shows escape sequences only once asked to
+            // (`terminal_takes_colour`); where it will not, no colour.
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout_tty
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && stdout_tty
+                    && crate::host::terminal_takes_colour()
             }
         };
         let mode = self.mode(&ports, &services)?;

@@ -30,6 +30,10 @@ use windows_sys::Win32::Security::{
     GetTokenInformation, LookupAccountSidW, SID_NAME_USE, TOKEN_ELEVATION, TOKEN_QUERY, TOKEN_USER,
     TokenElevation, TokenUser,
 };
+use windows_sys::Win32::System::Console::{
+    ENABLE_VIRTUAL_TERMINAL_PROCESSING, GetConsoleMode, GetStdHandle, STD_OUTPUT_HANDLE,
+    SetConsoleMode,
+};
 use windows_sys::Win32::System::Threading::{
     GetCurrentProcess, OpenProcess, OpenProcessToken, PROCESS_QUERY_LIMITED_INFORMATION,
     PROCESS_SYNCHRONIZE, PROCESS_TERMINATE, TerminateProcess, WaitForMultipleObjects,
@@ -369,4 +373,26 @@ fn wide(p: *const u16) -> String {
         units.push(c);
     }
     String::from_utf16_lossy(&units)
+}
+
+/// Turns on escape-sequence processing for the console on stdout; the
+/// Win32 error when stdout is no console or the console refuses.
+pub(crate) fn enable_virtual_terminal() -> Result<(), u32> {
+    // SAFETY: GetStdHandle takes a constant and returns a handle that
+    // this process does not own (no closing).
+    let out = unsafe { GetStdHandle(STD_OUTPUT_HANDLE) };
+    let mut mode = 0;
+    // SAFETY: `out` is the std handle (GetConsoleMode fails cleanly for
+    // a non-console or invalid handle); `mode` is a writable CONSOLE_MODE.
+    if unsafe { GetConsoleMode(out, &raw mut mode) } == 0 {
+        return Err(last_error());
+    }
+    if mode & ENABLE_VIRTUAL_TERMINAL_PROCESSING != 0 {
+        return Ok(());
+    }
+    // SAFETY: the same console handle, with a mode built from its own.
+    if unsafe { SetConsoleMode(out, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) } == 0 {
+        return Err(last_error());
+    }
+    Ok(())
 }

@@ -55,3 +55,8 @@ pub(crate) fn is_os_permission_error(e: &(dyn std::error::Error + 'static)) -> b
     e.downcast_ref::<nix::errno::Errno>()
         .is_some_and(|n| matches!(n, nix::errno::Errno::EACCES | nix::errno::Errno::EPERM))
 }
+
+/// A Unix terminal takes escape sequences as they are.
+pub(crate) fn terminal_takes_colour() -> bool {
+    true
+}

@@ -90,6 +90,14 @@ pub(crate) fn is_os_permission_error(_e: &(dyn std::error::Error + 'static)) -> 
     false
 }
 
+/// Whether the console on stdout now takes escape sequences: Windows
+/// Terminal does; the classic console (conhost) does once
+/// ENABLE_VIRTUAL_TERMINAL_PROCESSING is set, which this sets (Windows 10
+/// and later). An older console refuses, and gets no colour.
+pub(crate) fn terminal_takes_colour() -> bool {
+    crate::win32::enable_virtual_terminal().is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +114,13 @@ mod tests {
         b.extend(ip.octets());
         b.extend(scope.to_le_bytes());
         b
+    }
+
+    #[test]
+    fn a_pipe_is_no_console_and_gets_no_colour() {
+        // The tests' stdout is a pipe: no console mode to set.
+        assert!(crate::win32::enable_virtual_terminal().is_err());
+        assert!(!terminal_takes_colour());
     }
 
     #[test]
@@ -205,3 +220,4 @@ mod tests {
         assert!(!ifs.names.is_empty());
     }
 }
+
