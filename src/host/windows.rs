@@ -220,4 +220,3 @@ mod tests {
         assert!(!ifs.names.is_empty());
     }
 }
-
