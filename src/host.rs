@@ -1,6 +1,7 @@
 //! Facts about the host portcheck runs on that the reports use: whether
 //! it runs with full privilege, and its interfaces. One module per
-//! platform (`host/unix.rs`, `host/windows.rs`).
+//! platform (`host/unix.rs`, `host/windows.rs`); whether Linux runs under
+//! WSL is one file read on every platform (`host/wsl.rs`).
 
 use std::net::IpAddr;
 
@@ -12,6 +13,8 @@ pub(crate) use unix::{interfaces, is_os_permission_error, is_root};
 mod windows;
 #[cfg(windows)]
 pub(crate) use windows::{interfaces, is_os_permission_error, is_root};
+mod wsl;
+pub(crate) use wsl::{Wsl, wsl};
 
 /// The interfaces, as `getifaddrs` and `if_nameindex` list them.
 #[derive(Default)]
