@@ -36,24 +36,46 @@ pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
 const VSCODE_SERVER_DIRS: &[&str] =
     &[".vscode-server", ".vscode-server-insiders", ".vscode-remote"];
 
+/// Where Linux packages install the desktop editor (`.deb`/`.rpm`, the
+/// snap under `/snap/code/<rev>/usr/share/code/code`, Arch's package).
+const VSCODE_LINUX_INSTALLS: &[&str] = &[
+    "/usr/share/code/code",
+    "/usr/share/code-insiders/code-insiders",
+    "/opt/visual-studio-code/code",
+];
+
 /// What the hint calls VS Code's own processes.
 pub(crate) const VSCODE_FORWARDING: &str = "VS Code port forwarding (the Ports panel)";
 
 /// Whether `name`/`command` is VS Code itself, which forwards ports to
 /// localhost for Remote-SSH, Dev Containers and WSL: the desktop editor's
 /// processes by name (`Code Helper`, `Code Helper (Plugin)`, `Code.exe`,
-/// `code-server`), and `code…` or `node` only when the program runs from a
-/// VS Code server directory (`~/.vscode-server/bin/<commit>/node`). A
-/// user's own `node server.js` is not VS Code.
+/// `code-server`, and their Insiders builds), Linux's `code` only as
+/// installed by its packages, and `code…` or `node` only when the program
+/// runs from a VS Code server directory
+/// (`~/.vscode-server/bin/<commit>/node`). A user's own `node server.js`
+/// is not VS Code.
 pub(crate) fn is_vscode(name: &str, command: &[String]) -> bool {
-    let desktop = ["Code Helper", "Code Helper (Plugin)", "code-server"];
-    if desktop.contains(&name) || name.eq_ignore_ascii_case("Code.exe") {
+    let desktop = [
+        "Code Helper",
+        "Code Helper (Plugin)",
+        "Code - Insiders Helper",
+        "Code - Insiders Helper (Plugin)",
+        "code-server",
+    ];
+    let windows = ["Code.exe", "Code - Insiders.exe"];
+    if desktop.contains(&name) || windows.iter().any(|w| name.eq_ignore_ascii_case(w)) {
         return true;
     }
-    let in_server_dir = command.first().is_some_and(|exe| {
-        exe.split(['/', '\\'])
-            .any(|dir| VSCODE_SERVER_DIRS.iter().any(|d| dir.eq_ignore_ascii_case(d)))
-    });
+    let exe = command.first().map_or("", String::as_str);
+    if ["code", "code-insiders"].contains(&name)
+        && VSCODE_LINUX_INSTALLS.iter().any(|i| exe.ends_with(i))
+    {
+        return true;
+    }
+    let in_server_dir = exe
+        .split(['/', '\\'])
+        .any(|dir| VSCODE_SERVER_DIRS.iter().any(|d| dir.eq_ignore_ascii_case(d)));
     // `code-<commit>` is the VS Code CLI of newer servers (cut to 15
     // bytes by Linux's `comm`).
     in_server_dir
@@ -281,6 +303,14 @@ mod tests {
         assert_eq!(h("node", &["/home/ana/my.vscode-server/node"]), "Node.js process");
         assert_eq!(h("python3", &["/home/ana/.vscode-server/bin/abc/python3", "app.py"]), "");
         assert_eq!(h("code", &["/home/ana/bin/code"]), "");
+        assert_eq!(h("code", &["/home/ana/share/code/code-old"]), "");
+        // The Linux desktop editor, as its packages install it.
+        assert_eq!(h("code", &["/usr/share/code/code", "--type=utility"]), forwarding);
+        assert_eq!(
+            h("code", &["/snap/code/172/usr/share/code/code", "--type=utility"]),
+            forwarding
+        );
+        assert_eq!(h("code-insiders", &["/usr/share/code-insiders/code-insiders"]), forwarding);
         assert!(!is_vscode("Code Helper (GPU)x", &["x".into()]));
     }
 
