@@ -129,6 +129,15 @@ pub(crate) fn decide_with(
             )),
         );
     }
+    if let Some(unit) = &p.unit
+        && me.unit.as_ref() != Some(unit)
+    {
+        return refuse(
+            format!("part of systemd unit {}: systemd would restart it", unit.name),
+            Some(unit_stop(unit)),
+        );
+    }
+    // After the unit: a code-server run by systemd is stopped there.
     if crate::hint::is_vscode(&p.name, &p.command) {
         return refuse(
             format!(
@@ -136,14 +145,6 @@ pub(crate) fn decide_with(
                 p.name
             ),
             Some(format!("close it in VS Code's Ports panel (or stop forwarding port {port})")),
-        );
-    }
-    if let Some(unit) = &p.unit
-        && me.unit.as_ref() != Some(unit)
-    {
-        return refuse(
-            format!("part of systemd unit {}: systemd would restart it", unit.name),
-            Some(unit_stop(unit)),
         );
     }
     // What only this platform has (kill/holders/).
@@ -312,6 +313,12 @@ mod tests {
                 "{name}"
             );
         }
+        // code-server run as a systemd service is stopped by its unit.
+        let unit =
+            unit_of("0::/system.slice/system-code\\x2dserver.slice/code-server@ana.service\n");
+        let service = ProcessReport { unit, ..proc(802, "code-server") };
+        let (_, stop) = refused(decide_with(&service, 8080, &me(), None));
+        assert_eq!(stop.as_deref(), Some("sudo systemctl stop code-server@ana.service"));
         let mine = with("node", &["node", "server.js"]);
         assert_eq!(decide_with(&mine, 3000, &me(), None), Verdict::Signal);
         let elsewhere = with("node", &["/opt/node/bin/node", "/srv/.vscode-server/app.js"]);
