@@ -31,6 +31,59 @@ pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     }
 }
 
+/// The directories VS Code's remote server installs itself in (Remote-SSH,
+/// Dev Containers, WSL): nothing else runs from them.
+const VSCODE_SERVER_DIRS: &[&str] =
+    &[".vscode-server", ".vscode-server-insiders", ".vscode-remote"];
+
+/// Where Linux packages install the desktop editor (`.deb`/`.rpm`, the
+/// snap under `/snap/code/<rev>/usr/share/code/code`, Arch's package).
+const VSCODE_LINUX_INSTALLS: &[&str] = &[
+    "/usr/share/code/code",
+    "/usr/share/code-insiders/code-insiders",
+    "/opt/visual-studio-code/code",
+];
+
+/// What the hint calls VS Code's own processes.
+pub(crate) const VSCODE_FORWARDING: &str = "VS Code port forwarding (the Ports panel)";
+
+/// Whether `name`/`command` is VS Code itself, which forwards ports to
+/// localhost for Remote-SSH, Dev Containers and WSL: the desktop editor's
+/// processes by name (`Code Helper`, `Code Helper (Plugin)`, `Code.exe`,
+/// `code-server`, and their Insiders builds), Linux's `code` only as
+/// installed by its packages, and `code…` or `node` only when the program
+/// runs from a VS Code server directory
+/// (`~/.vscode-server/bin/<commit>/node`). A user's own `node server.js`
+/// is not VS Code.
+pub(crate) fn is_vscode(name: &str, command: &[String]) -> bool {
+    let desktop = [
+        "Code Helper",
+        "Code Helper (Plugin)",
+        "Code - Insiders Helper",
+        "Code - Insiders Helper (Plugin)",
+        "code-server",
+    ];
+    let windows = ["Code.exe", "Code - Insiders.exe"];
+    if desktop.contains(&name) || windows.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let exe = command.first().map_or("", String::as_str);
+    if ["code", "code-insiders"].contains(&name)
+        && VSCODE_LINUX_INSTALLS.iter().any(|i| exe.ends_with(i))
+    {
+        return true;
+    }
+    let in_server_dir = exe
+        .split(['/', '\\'])
+        .any(|dir| VSCODE_SERVER_DIRS.iter().any(|d| dir.eq_ignore_ascii_case(d)));
+    // `code-<commit>` is the VS Code CLI of newer servers (cut to 15
+    // bytes by Linux's `comm`).
+    in_server_dir
+        && (name.eq_ignore_ascii_case("node")
+            || name.eq_ignore_ascii_case("node.exe")
+            || name.starts_with("code"))
+}
+
 /// Whether PID 1 `name`/`command` is systemd (not a container's app).
 pub(crate) fn is_systemd(name: &str, command: &[String]) -> bool {
     name == "systemd" || command.first().is_some_and(|a| a.rsplit('/').next() == Some("systemd"))
@@ -79,6 +132,9 @@ fn what(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let joined = args.join(" ");
     if p.pid == 1 {
         return Some(pid1(p, peers));
+    }
+    if is_vscode(&p.name, &p.command) {
+        return Some(VSCODE_FORWARDING.into());
     }
     if let Some(role) = flask_role(p, peers) {
         return Some(format!("Flask development server{role}"));
@@ -192,6 +248,70 @@ mod tests {
                 .unwrap()
                 .contains("socket activation")
         );
+    }
+
+    #[test]
+    fn vs_code_forwarding_is_named_and_a_users_node_is_not() {
+        let h = |name, cmd: &[&str]| hint(&proc(100, 50, name, cmd), &[]).unwrap_or_default();
+        let server = "/home/ana/.vscode-server/bin/e170252f762678dec6ca2cc69aba1570769a5d39/node";
+        let forwarding = "VS Code port forwarding (the Ports panel)";
+        assert_eq!(
+            h("node", &[server, "/home/ana/.vscode-server/bin/e17/out/server-main.js"]),
+            forwarding
+        );
+        let cli = "/root/.vscode-server/cli/servers/Stable-e17/server/node";
+        assert_eq!(h("node", &[cli, "--dns-result-order=ipv4first"]), forwarding);
+        assert_eq!(h("node", &["/home/ana/.vscode-server-insiders/bin/abc/node"]), forwarding);
+        assert_eq!(
+            h("node", &["/vscode/.vscode-remote/bin/abc/node", "server-main.js"]),
+            forwarding
+        );
+        assert_eq!(
+            h(
+                "code-e170252f76",
+                &["/home/ana/.vscode-server/code-e170252f762678", "command-shell"]
+            ),
+            forwarding
+        );
+        assert_eq!(
+            h(
+                "Code Helper (Plugin)",
+                &[
+                    "/Applications/Visual Studio Code.app/Contents/Frameworks/Code Helper (Plugin).app/Contents/MacOS/Code Helper (Plugin)",
+                    "--type=utility"
+                ]
+            ),
+            forwarding
+        );
+        assert_eq!(h("Code Helper", &["Code Helper"]), forwarding);
+        assert_eq!(
+            h("Code.exe", &[r"C:\Users\ana\AppData\Local\Programs\Microsoft VS Code\Code.exe"]),
+            forwarding
+        );
+        assert_eq!(h("code-server", &["/usr/lib/code-server/lib/node"]), forwarding);
+        // A user's own servers, even started from VS Code's terminal or
+        // living in a directory named like it.
+        assert_eq!(h("node", &["node", "server.js"]), "Node.js process");
+        assert_eq!(
+            h("node", &["/usr/bin/node", "/home/ana/.vscode-server/extensions/x/server.js"]),
+            "Node.js process"
+        );
+        assert_eq!(
+            h("node", &["/home/ana/.vscode-server-projects/node", "app.js"]),
+            "Node.js process"
+        );
+        assert_eq!(h("node", &["/home/ana/my.vscode-server/node"]), "Node.js process");
+        assert_eq!(h("python3", &["/home/ana/.vscode-server/bin/abc/python3", "app.py"]), "");
+        assert_eq!(h("code", &["/home/ana/bin/code"]), "");
+        assert_eq!(h("code", &["/home/ana/share/code/code-old"]), "");
+        // The Linux desktop editor, as its packages install it.
+        assert_eq!(h("code", &["/usr/share/code/code", "--type=utility"]), forwarding);
+        assert_eq!(
+            h("code", &["/snap/code/172/usr/share/code/code", "--type=utility"]),
+            forwarding
+        );
+        assert_eq!(h("code-insiders", &["/usr/share/code-insiders/code-insiders"]), forwarding);
+        assert!(!is_vscode("Code Helper (GPU)x", &["x".into()]));
     }
 
     #[test]

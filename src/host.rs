@@ -3,7 +3,8 @@
 //! privilege there (the `*_HINT`, `ELEVATE` and `DENIED_WHO` words: sudo
 //! on Unix, an Administrator terminal on Windows), read by `kill` and
 //! `report` alike. One module per platform (`host/unix.rs`,
-//! `host/windows.rs`).
+//! `host/windows.rs`); whether Linux runs under
+//! WSL is one file read on every platform (`host/wsl.rs`).
 
 use std::net::IpAddr;
 
@@ -21,6 +22,8 @@ pub(crate) use windows::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
     terminal_takes_colour,
 };
+mod wsl;
+pub(crate) use wsl::{Wsl, wsl};
 
 /// The interfaces, as `getifaddrs` and `if_nameindex` list them.
 #[derive(Default)]

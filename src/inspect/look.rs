@@ -227,7 +227,7 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         } else if look.time_wait > 0 {
             "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
         } else {
-            "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again"
+            &unseen(q.port, crate::host::wsl())
         };
         look.notes.push(format!("port {} is taken: {reason}", q.port));
     }
@@ -254,6 +254,22 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
     }
 }
 
+/// Why a port is taken with no socket to show; under WSL (`wsl`), a
+/// Windows program may hold it, which no Linux socket table shows.
+fn unseen(port: u16, wsl: Option<crate::host::Wsl>) -> String {
+    let base = "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again";
+    let windows = match wsl {
+        None => return base.into(),
+        Some(crate::host::Wsl::Two) => {
+            "this is WSL 2: with mirrored networking Windows and WSL share ports"
+        }
+        Some(crate::host::Wsl::One) => "this is WSL 1: Linux and Windows share one network stack",
+    };
+    format!(
+        "{base}. Or a Windows program holds it ({windows}): look on the Windows side, in PowerShell: netstat -ano | findstr :{port}   (or portcheck.exe {port})"
+    )
+}
+
 /// The failed binds, one line per distinct error: "tcp/IPv4, udp/IPv4:
 /// cannot create a socket: Operation not permitted (…)".
 pub(super) fn unknown_reason(unknown: &[(String, String)]) -> String {
@@ -267,4 +283,26 @@ pub(super) fn unknown_reason(unknown: &[(String, String)]) -> String {
     let parts: Vec<String> =
         errors.iter().map(|(e, what)| format!("{}: {e}", what.join(", "))).collect();
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::host::Wsl;
+
+    #[test]
+    fn under_wsl_an_unseen_holder_may_be_a_windows_program() {
+        let plain = unseen(5000, None);
+        assert!(plain.starts_with("in use by a socket portcheck cannot see"), "{plain}");
+        assert!(!plain.contains("Windows"), "{plain}");
+        let two = unseen(5000, Some(Wsl::Two));
+        assert!(two.starts_with(&plain), "{two}");
+        assert!(
+            two.contains("a Windows program holds it") && two.contains("mirrored networking"),
+            "{two}"
+        );
+        assert!(two.contains("netstat -ano | findstr :5000"), "{two}");
+        let one = unseen(8080, Some(Wsl::One));
+        assert!(one.contains("WSL 1") && one.contains("findstr :8080"), "{one}");
+    }
 }

@@ -137,6 +137,16 @@ pub(crate) fn decide_with(
             Some(unit_stop(unit)),
         );
     }
+    // After the unit: a code-server run by systemd is stopped there.
+    if crate::hint::is_vscode(&p.name, &p.command) {
+        return refuse(
+            format!(
+                "{} is VS Code itself, forwarding the port to this machine (Remote-SSH, Dev Containers, WSL): killing it would kill the editor or its remote server",
+                p.name
+            ),
+            Some(format!("close it in VS Code's Ports panel (or stop forwarding port {port})")),
+        );
+    }
     // What only this platform has (kill/holders/).
     if let Some(verdict) = super::holders::decide(p, port) {
         return verdict;
@@ -282,6 +292,37 @@ mod tests {
         for name in ["pastaserver", "pasta-dev", "docker-proxyx", "slirp", "rootlessporter"] {
             assert_eq!(decide_with(&proc(900, name), 80, &me(), None), Verdict::Signal, "{name}");
         }
+    }
+
+    #[test]
+    fn refuses_vs_code_forwarding_but_not_a_users_node() {
+        let with = |name: &str, argv: &[&str]| ProcessReport {
+            command: argv.iter().map(|a| a.to_string()).collect(),
+            ..proc(800, name)
+        };
+        let server = with("node", &["/home/ana/.vscode-server/bin/abc123/node", "server-main.js"]);
+        let (why, stop) = refused(decide_with(&server, 5000, &me(), None));
+        assert!(why.contains("VS Code") && why.contains("editor"), "{why}");
+        assert_eq!(
+            stop.as_deref(),
+            Some("close it in VS Code's Ports panel (or stop forwarding port 5000)")
+        );
+        for name in ["Code Helper", "Code Helper (Plugin)", "Code.exe", "code-server"] {
+            assert!(
+                matches!(decide_with(&proc(801, name), 3000, &me(), None), Verdict::Refuse { .. }),
+                "{name}"
+            );
+        }
+        // code-server run as a systemd service is stopped by its unit.
+        let unit =
+            unit_of("0::/system.slice/system-code\\x2dserver.slice/code-server@ana.service\n");
+        let service = ProcessReport { unit, ..proc(802, "code-server") };
+        let (_, stop) = refused(decide_with(&service, 8080, &me(), None));
+        assert_eq!(stop.as_deref(), Some("sudo systemctl stop code-server@ana.service"));
+        let mine = with("node", &["node", "server.js"]);
+        assert_eq!(decide_with(&mine, 3000, &me(), None), Verdict::Signal);
+        let elsewhere = with("node", &["/opt/node/bin/node", "/srv/.vscode-server/app.js"]);
+        assert_eq!(decide_with(&elsewhere, 3000, &me(), None), Verdict::Signal);
     }
 
     #[test]

@@ -45,6 +45,37 @@ fn container_forwarders_are_matched_by_exact_name_whatever_the_flags() {
     assert_eq!(actions(&run.json()), vec![(other.pid(), "SIGTERM".into(), "exited".into())]);
 }
 
+#[test]
+fn vs_code_port_forwarding_is_named_and_never_killed() {
+    // VS Code's remote server runs `~/.vscode-server/bin/<commit>/node`:
+    // the holder helper under that path is, to portcheck, that node.
+    let dir = util::tempdir::Dir::new();
+    let bin = dir.path.join(".vscode-server/bin/abc123");
+    std::fs::create_dir_all(&bin).unwrap();
+    let node = bin.join("node");
+    std::os::unix::fs::symlink(util::holder_bin(), &node).unwrap();
+    let h = Holder::start_cmd(Command::new(&node), &[]);
+    let port = h.port.to_string();
+    portcheck(&[&port]).code(1).stdout_has("VS Code port forwarding (the Ports panel)");
+    for flags in [&["--kill"][..], &["--kill", "--force"]] {
+        let run = portcheck(&[flags, &["--json", &port]].concat());
+        run.code(1);
+        let v = run.json();
+        assert_eq!(actions(&v), vec![(h.pid(), String::new(), "refused".into())]);
+        let stop = v["actions"][0]["stop"].as_str().unwrap();
+        assert_eq!(
+            stop,
+            format!("close it in VS Code's Ports panel (or stop forwarding port {port})")
+        );
+        assert!(alive(h.pid()), "VS Code's forwarder was signalled");
+    }
+    // The same program elsewhere is a user's own node: signalled.
+    let mine = Holder::start_cmd(holder_named(&dir, "node"), &[]);
+    let run = portcheck(&["--kill", "--json", &mine.port.to_string()]);
+    run.code(0);
+    assert_eq!(actions(&run.json()), vec![(mine.pid(), "SIGTERM".into(), "exited".into())]);
+}
+
 /// A holder run by `unshare` as PID 1 of its own pid namespace; killed
 /// (by its pid outside) and reaped on drop.
 struct NamespaceInit {
