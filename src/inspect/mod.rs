@@ -111,6 +111,11 @@ fn report(
             crate::host::ELEVATE
         ));
     }
+    if ctx.host.ephemeral(q.port)
+        && let Some(why) = crate::port::ASSUMED_EPHEMERAL
+    {
+        look.notes.push(why.into());
+    }
     let protocols = q.protocols();
     PortReport {
         port: q.port,

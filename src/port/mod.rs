@@ -103,6 +103,11 @@ impl HostPorts {
     }
 }
 
+/// Said of a port in the ephemeral range when that range is the platform's
+/// default rather than this machine's (Windows: reading it costs a netsh
+/// run, which a plain query does not make).
+pub(crate) const ASSUMED_EPHEMERAL: Option<&str> = platform::ASSUMED_EPHEMERAL;
+
 /// Whether this host has the IPv6 family at all (a kernel booted with
 /// `ipv6.disable=1` does not). Only then is an IPv6 socket that cannot be
 /// created "not available" rather than a failed check.

@@ -13,6 +13,12 @@ use super::HostPorts;
 /// The default dynamic range since Vista: start 49152, 16384 ports.
 const DYNAMIC: (u16, u16) = (49152, 65535);
 
+/// A plain query does not run netsh: its "ephemeral" is against the
+/// default range, and the report says so.
+pub(super) const ASSUMED_EPHEMERAL: Option<&str> = Some(
+    "\"ephemeral\" is judged against Windows's default dynamic range 49152-65535; this machine's own is shown by 'netsh interface ipv4 show dynamicport tcp' (portcheck --suggest reads it)",
+);
+
 pub(super) fn read() -> HostPorts {
     HostPorts { unprivileged_start: 0, ephemeral: DYNAMIC, reserved: Vec::new() }
 }

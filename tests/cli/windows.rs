@@ -122,6 +122,17 @@ fn a_free_port_is_proven_free() {
 }
 
 #[test]
+fn a_dynamic_port_says_its_range_is_the_default() {
+    // A plain query runs no netsh: "ephemeral" is against the default
+    // 49152-65535, and the report says so; a registered port says nothing.
+    let v = portcheck(&["--json", "60123"]).json();
+    assert_eq!(v["ports"][0]["ephemeral"], true, "{v}");
+    assert!(v["ports"][0]["notes"].to_string().contains("default dynamic range"), "{v}");
+    let v = portcheck(&["--json", "8123"]).json();
+    assert!(!v["ports"][0]["notes"].to_string().contains("dynamic range"), "{v}");
+}
+
+#[test]
 fn suggest_json_names_free_ports_and_skips_a_held_one() {
     let h = Holder::start(&["--addr", "0.0.0.0"]);
     let base = h.port.to_string();
