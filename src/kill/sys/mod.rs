@@ -4,10 +4,13 @@
 //! with a pidfd (`linux.rs`); the other Unixes pin by pid and start time
 //! (`unix.rs`, also Linux's fallback for kernels without pidfds, and
 //! unit-tested here); Windows pins with a process handle and ends a
-//! process with TerminateProcess (`windows.rs`).
+//! process with TerminateProcess (`windows.rs`). What macOS and Windows
+//! share — no fd per target, no inode to re-read — is `plain.rs`.
 
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(not(target_os = "linux"))]
+mod plain;
 #[cfg(unix)]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod unix;
@@ -18,20 +21,19 @@ mod windows;
 pub(crate) use linux::{
     Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
 };
+#[cfg(not(target_os = "linux"))]
+pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit};
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, HIDDEN_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts, interrupted,
     parse_signal,
 };
 #[cfg(all(unix, not(target_os = "linux")))]
-pub(crate) use unix::{
-    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
-};
+pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, HIDDEN_HINT, Holding, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY,
-    catch_interrupts, fd_budget, holding, interrupted, parse_signal, proc_is_ours, raise_fd_limit,
-    start_time, wait_any,
+    DENIED_HINT, HIDDEN_HINT, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
+    interrupted, parse_signal, start_time, wait_any,
 };
 
 /// Why a target could not be pinned and checked: it is not signalled.

@@ -75,33 +75,6 @@ impl Pinned {
     }
 }
 
-/// Nothing to check here: there is no `/proc` to disagree with.
-pub(crate) fn proc_is_ours() -> Result<(), String> {
-    Ok(())
-}
-
-/// Nothing to raise: no fd is held per target here.
-pub(crate) fn raise_fd_limit() {}
-
-/// No fd is held per target here.
-pub(crate) fn fd_budget() -> usize {
-    usize::MAX
-}
-
-/// Sockets have no inode to check here: the start-time check before the
-/// signal stands alone.
-pub(crate) struct Holding;
-
-pub(crate) fn holding(_pid: u32, _inodes: &[u64]) -> Result<Holding, PinError> {
-    Ok(Holding)
-}
-
-impl Holding {
-    pub(crate) fn still(&self) -> bool {
-        true
-    }
-}
-
 /// The signal (SIGINT, SIGTERM, SIGHUP) that interrupted `--kill`, 0 when
 /// none did.
 static INTERRUPTED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);

@@ -101,33 +101,6 @@ pub(crate) fn wait_any<'a>(pinned: impl Iterator<Item = &'a Pinned>, limit: Dura
     win32::wait_any(&handles, limit);
 }
 
-/// Nothing to check: there is no `/proc` to disagree with.
-pub(crate) fn proc_is_ours() -> Result<(), String> {
-    Ok(())
-}
-
-/// Nothing to raise: handles are not counted against an fd limit.
-pub(crate) fn raise_fd_limit() {}
-
-/// Handles are not limited the way fds are.
-pub(crate) fn fd_budget() -> usize {
-    usize::MAX
-}
-
-/// The table names sockets by no inode here: the start-time check at
-/// pinning and the socket re-check (`scan::holds_any`) stand.
-pub(crate) struct Holding;
-
-pub(crate) fn holding(_pid: u32, _inodes: &[u64]) -> Result<Holding, PinError> {
-    Ok(Holding)
-}
-
-impl Holding {
-    pub(crate) fn still(&self) -> bool {
-        true
-    }
-}
-
 /// Ctrl-C ends portcheck on Windows as it always does: no signal is
 /// caught (the targets already terminated stay terminated).
 pub(crate) fn catch_interrupts() {}
