@@ -123,9 +123,15 @@ fn kill_prompt_answered_no_spares_the_holder() {
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing was killed"));
     assert!(alive(h.pid()));
-    let mut buf = vec![0u8; 4096];
-    let n = master.read(&mut buf).unwrap();
-    let screen = String::from_utf8_lossy(&buf[..n]);
+    // Every slave fd is closed now (portcheck exited, the Command dropped
+    // ours): read to the end (EIO), not one read, which may return the
+    // echo alone.
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n @ 1..) = master.read(&mut buf) {
+        raw.extend_from_slice(&buf[..n]);
+    }
+    let screen = String::from_utf8_lossy(&raw);
     assert!(screen.contains(&format!("Kill 1 process holding {}? [y/N]", h.port)), "{screen}");
     // stdout is piped: the question stands on its own line.
     // (The pty echoes the "n" typed ahead first.)
