@@ -259,7 +259,7 @@ mod tests {
             h("node", &[server, "/home/ana/.vscode-server/bin/e17/out/server-main.js"]),
             forwarding
         );
-        let cli = "/root/.vscode-server/cli/servers/Stable-e17/server/node";
+        let cli = "/home/me/.vscode-server/cli/servers/Stable-e17/server/node";
         assert_eq!(h("node", &[cli, "--dns-result-order=ipv4first"]), forwarding);
         assert_eq!(h("node", &["/home/ana/.vscode-server-insiders/bin/abc/node"]), forwarding);
         assert_eq!(
