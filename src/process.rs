@@ -164,6 +164,21 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
     Some(sandbox_of(&cgroup))
 }
 
+/// The process's start time (seconds since the epoch) by sysinfo, or
+/// `None` when it is gone or a zombie: what pins a kill target where
+/// there is no pidfd (macOS, Windows, Linux without pidfds).
+pub(crate) fn start_time(pid: u32) -> Option<u64> {
+    let mut sys = System::new().ok()?;
+    let id = Pid::from_u32(pid);
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&[id]),
+        true,
+        ProcessRefreshKind::nothing(),
+    );
+    let p = sys.process(id)?;
+    (p.status() != sysinfo::ProcessStatus::Zombie).then(|| p.start_time())
+}
+
 /// Whether `a` and `b` run in the same pid namespace (their
 /// `/proc/PID/ns/pid` links name one namespace).
 pub(crate) fn same_pid_namespace(a: u32, b: u32) -> bool {

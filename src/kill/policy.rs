@@ -236,18 +236,7 @@ mod tests {
     use crate::process::unit_of;
 
     pub(crate) fn proc(pid: u32, name: &str) -> ProcessReport {
-        ProcessReport {
-            pid,
-            ppid: Some(1),
-            name: name.into(),
-            user: None,
-            command: vec![name.into()],
-            started: None,
-            hint: None,
-            parent_name: None,
-            parents: vec![],
-            unit: None,
-        }
+        ProcessReport::bare(pid, name)
     }
 
     fn me() -> Me {

@@ -83,6 +83,25 @@ pub(crate) struct ProcessReport {
     pub(crate) unit: Option<Unit>,
 }
 
+#[cfg(test)]
+impl ProcessReport {
+    /// A holder's report with only a pid and a name, for the policy tests.
+    pub(crate) fn bare(pid: u32, name: &str) -> ProcessReport {
+        ProcessReport {
+            pid,
+            ppid: Some(1),
+            name: name.into(),
+            user: None,
+            command: vec![name.into()],
+            started: None,
+            hint: None,
+            parent_name: None,
+            parents: vec![],
+            unit: None,
+        }
+    }
+}
+
 /// One ancestor of a holder.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Ancestor {

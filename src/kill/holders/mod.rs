@@ -24,16 +24,5 @@ pub(super) use windows::decide;
 /// A holder's report with only a pid and a name, for the rules' tests.
 #[cfg(test)]
 fn proc(pid: u32, name: &str) -> crate::report::ProcessReport {
-    crate::report::ProcessReport {
-        pid,
-        ppid: Some(1),
-        name: name.into(),
-        user: None,
-        command: vec![name.into()],
-        started: None,
-        hint: None,
-        parent_name: None,
-        parents: vec![],
-        unit: None,
-    }
+    crate::report::ProcessReport::bare(pid, name)
 }

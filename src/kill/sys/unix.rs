@@ -4,8 +4,6 @@
 
 use std::time::Duration;
 
-use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System};
-
 use super::PinError;
 use crate::report::{Outcome, Signal};
 
@@ -19,19 +17,9 @@ pub(crate) const UNSUPPORTED_WHY: &str = "";
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
-/// The process's start time (seconds since the epoch), or `None` when it
-/// is gone or a zombie.
-pub(crate) fn start_time(pid: u32) -> Option<u64> {
-    let mut sys = System::new().ok()?;
-    let id = Pid::from_u32(pid);
-    sys.refresh_processes_specifics(
-        ProcessesToUpdate::Some(&[id]),
-        true,
-        ProcessRefreshKind::nothing(),
-    );
-    let p = sys.process(id)?;
-    (p.status() != ProcessStatus::Zombie).then(|| p.start_time())
-}
+/// The start time by sysinfo, as on Windows (Linux's own reads
+/// `/proc/PID/stat`, in `linux.rs`).
+pub(crate) use crate::process::start_time;
 
 /// A target pinned by pid and start time.
 pub(crate) struct Pinned {

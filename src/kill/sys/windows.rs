@@ -8,7 +8,6 @@
 
 use std::time::Duration;
 
-use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System};
 use windows_sys::Win32::Foundation::ERROR_ACCESS_DENIED;
 
 use super::PinError;
@@ -26,18 +25,7 @@ pub(crate) const UNSUPPORTED_WHY: &str =
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
-/// The process's start time (seconds since the epoch), or `None` when it
-/// is gone.
-pub(crate) fn start_time(pid: u32) -> Option<u64> {
-    let mut sys = System::new().ok()?;
-    let id = Pid::from_u32(pid);
-    sys.refresh_processes_specifics(
-        ProcessesToUpdate::Some(&[id]),
-        true,
-        ProcessRefreshKind::nothing(),
-    );
-    Some(sys.process(id)?.start_time())
-}
+pub(crate) use crate::process::start_time;
 
 /// A target pinned by an open handle.
 pub(crate) struct Pinned {
