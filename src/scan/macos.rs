@@ -12,7 +12,7 @@ use std::net::IpAddr;
 
 use listeners::{Protocol as LProtocol, SocketState};
 
-use crate::net::{Family, Protocol, Selection, State};
+use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
 pub(super) fn snapshot(
@@ -31,29 +31,14 @@ pub(super) fn snapshot(
         let (address, port) = (l.socket.ip(), l.socket.port());
         let wanted_proto = if protocol == Protocol::Tcp { select.tcp } else { select.udp };
         let wanted_family = if address.is_ipv4() { select.v4 } else { select.v6 };
-        let listening = protocol == Protocol::Udp || state == State::Listen;
-        let wanted = match scope {
-            Scope::Listening => listening,
-            Scope::Ports(ports) => listening && ports.binary_search(&port).is_ok(),
-            Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
-        };
-        if wanted && wanted_proto && wanted_family && port != 0 {
+        if scope.wants(protocol, port, state) && wanted_proto && wanted_family && port != 0 {
             by_socket.entry((protocol, address, port, state)).or_default().push(l.process.pid);
         }
     }
     let sockets = by_socket
         .into_iter()
-        .map(|((protocol, address, port, state), pids)| Socket {
-            protocol,
-            family: Family::of(&address),
-            address,
-            port,
-            state,
-            inode: 0,
-            uid: None,
-            v6only: None,
-            pids: crate::net::sorted_unique(pids),
-            interface: 0,
+        .map(|((protocol, address, port, state), pids)| {
+            Socket::from_table(protocol, address, port, state, pids)
         })
         .collect();
     Ok(Snapshot { sockets, ..Snapshot::default() })

@@ -74,6 +74,47 @@ pub(crate) enum Scope<'a> {
     AnyState(&'a [u16]),
 }
 
+impl Scope<'_> {
+    /// Whether a socket of `protocol` on `port` in `state` answers this
+    /// scope: the one definition every backend filters with.
+    pub(crate) fn wants(&self, protocol: Protocol, port: u16, state: State) -> bool {
+        match self {
+            Scope::Listening => state.is_listener(),
+            Scope::Ports(ports) => {
+                ports.binary_search(&port).is_ok()
+                    && (protocol == Protocol::Udp || state == State::Listen)
+            }
+            Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
+        }
+    }
+}
+
+impl Socket {
+    /// A socket from a table that names sockets by address and pid only
+    /// (Windows's, libproc's): no inode, uid, IPV6_V6ONLY or device.
+    #[cfg_attr(target_os = "linux", allow(dead_code))]
+    pub(crate) fn from_table(
+        protocol: Protocol,
+        address: IpAddr,
+        port: u16,
+        state: State,
+        pids: Vec<u32>,
+    ) -> Socket {
+        Socket {
+            protocol,
+            family: Family::of(&address),
+            address,
+            port,
+            state,
+            inode: 0,
+            uid: None,
+            v6only: None,
+            pids: crate::net::sorted_unique(pids),
+            interface: 0,
+        }
+    }
+}
+
 /// The result of one scan.
 #[derive(Debug, Default)]
 pub(crate) struct Snapshot {

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
 
-use crate::net::{Family, Protocol, Selection, State};
+use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
 pub(super) fn snapshot(
@@ -57,30 +57,10 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
                 (Protocol::Udp, u.local_addr, u.local_port, State::Unconn)
             }
         };
-        let listening = protocol == Protocol::Udp || state == State::Listen;
-        let wanted = match scope {
-            Scope::Listening => listening,
-            Scope::Ports(ports) => listening && ports.binary_search(&port).is_ok(),
-            Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
-        };
-        if !wanted || port == 0 {
+        if !scope.wants(protocol, port, state) || port == 0 {
             continue;
         }
-        let mut pids = info.associated_pids.clone();
-        pids.sort_unstable();
-        pids.dedup();
-        out.push(Socket {
-            protocol,
-            family: Family::of(&address),
-            address,
-            port,
-            state,
-            inode: 0,
-            uid: None,
-            v6only: None,
-            pids,
-            interface: 0,
-        });
+        out.push(Socket::from_table(protocol, address, port, state, info.associated_pids.clone()));
     }
     Ok(out)
 }

@@ -32,16 +32,7 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
             };
             for line in text.lines().skip(1) {
                 let Some(s) = parse_line(line, protocol, family) else { continue };
-                let wanted = match scope {
-                    Scope::Listening => matches!(s.state, State::Listen | State::Unconn),
-                    Scope::Ports(ports) => {
-                        ports.binary_search(&s.port).is_ok()
-                            && matches!(s.state, State::Listen | State::Unconn | State::Established)
-                            && (s.protocol == Protocol::Udp || s.state == State::Listen)
-                    }
-                    Scope::AnyState(ports) => ports.binary_search(&s.port).is_ok(),
-                };
-                if wanted {
+                if scope.wants(s.protocol, s.port, s.state) {
                     out.push(s);
                 }
             }
