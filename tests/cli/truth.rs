@@ -395,21 +395,17 @@ fn json_errors_are_json_on_stdout_too() {
 }
 
 /// portcheck with stdout on a fresh pseudo-terminal (which reports 0
-/// columns) and `env`; what it showed.
+/// columns) and `env`; what it showed, read to its end (one read may
+/// return part of it).
 fn on_a_zero_width_terminal(columns: Option<&str>, args: &[&str]) -> String {
-    use std::io::Read;
-    let pty = nix::pty::openpty(None, None).unwrap();
-    let mut master = std::fs::File::from(pty.master);
     let mut cmd = Command::new(bin());
-    cmd.args(args).env("NO_COLOR", "1").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
     if let Some(c) = columns {
         cmd.env("COLUMNS", c);
     }
-    let status = cmd.stdout(std::fs::File::from(pty.slave)).status().unwrap();
-    assert_eq!(status.code(), Some(1));
-    let mut buf = vec![0u8; 65536];
-    let n = master.read(&mut buf).unwrap_or(0);
-    String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n")
+    let (code, shown) = on_pty(&mut cmd, args);
+    assert_eq!(code, Some(1), "{shown}");
+    shown
 }
 
 #[test]
