@@ -60,11 +60,12 @@ fn suggest_and_wait_free_never_answer_free_without_a_probe() {
     for spec in POLICIES {
         under_seccomp(spec, &["--suggest", &port]).code(3).stderr_has("cannot suggest");
         let started = std::time::Instant::now();
-        under_seccomp(spec, &["--wait-free", "20s", &port])
+        under_seccomp(spec, &["--wait-free", "120s", &port])
             .code(3)
             .stderr_has("cannot tell whether port");
-        // It gives up at once rather than waiting out the 20 s.
-        assert!(started.elapsed() < std::time::Duration::from_secs(15), "{spec}");
+        // It gives up at once rather than waiting out the 120 s (a wide
+        // margin: a busy machine may take seconds to run it).
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "{spec}");
     }
 }
 
