@@ -60,11 +60,12 @@ fn suggest_and_wait_free_never_answer_free_without_a_probe() {
     for spec in POLICIES {
         under_seccomp(spec, &["--suggest", &port]).code(3).stderr_has("cannot suggest");
         let started = std::time::Instant::now();
-        under_seccomp(spec, &["--wait-free", "20s", &port])
+        under_seccomp(spec, &["--wait-free", "120s", &port])
             .code(3)
             .stderr_has("cannot tell whether port");
-        // It gives up at once rather than waiting out the 20 s.
-        assert!(started.elapsed() < std::time::Duration::from_secs(15), "{spec}");
+        // It gives up at once rather than waiting out the 120 s (a wide
+        // margin: a busy machine may take seconds to run it).
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "{spec}");
     }
 }
 
@@ -395,21 +396,17 @@ fn json_errors_are_json_on_stdout_too() {
 }
 
 /// portcheck with stdout on a fresh pseudo-terminal (which reports 0
-/// columns) and `env`; what it showed.
+/// columns) and `env`; what it showed, read to its end (one read may
+/// return part of it).
 fn on_a_zero_width_terminal(columns: Option<&str>, args: &[&str]) -> String {
-    use std::io::Read;
-    let pty = nix::pty::openpty(None, None).unwrap();
-    let mut master = std::fs::File::from(pty.master);
     let mut cmd = Command::new(bin());
-    cmd.args(args).env("NO_COLOR", "1").env_remove("COLUMNS").stdin(std::process::Stdio::null());
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
     if let Some(c) = columns {
         cmd.env("COLUMNS", c);
     }
-    let status = cmd.stdout(std::fs::File::from(pty.slave)).status().unwrap();
-    assert_eq!(status.code(), Some(1));
-    let mut buf = vec![0u8; 65536];
-    let n = master.read(&mut buf).unwrap_or(0);
-    String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n")
+    let (code, shown) = on_pty(&mut cmd, args);
+    assert_eq!(code, Some(1), "{shown}");
+    shown
 }
 
 #[test]

@@ -354,7 +354,9 @@ pub fn on_terminal_at(args: &[&str], columns: u16, dir: &std::path::Path) -> (Op
     on_pty_sized(&mut cmd, args, Some(&size))
 }
 
-fn on_pty(cmd: &mut Command, args: &[&str]) -> (Option<i32>, String) {
+/// Runs `cmd` with stdout on a fresh pseudo-terminal (it reports 0
+/// columns); what it showed, read to its end.
+pub fn on_pty(cmd: &mut Command, args: &[&str]) -> (Option<i32>, String) {
     on_pty_sized(cmd, args, None)
 }
 
