@@ -8,7 +8,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_portcheck"))
@@ -154,17 +154,17 @@ fn suggest_json_names_free_ports_and_skips_a_held_one() {
 fn wait_listen_sees_a_late_listener() {
     let port = free_port();
     let child = Command::new(bin())
-        .args(["--wait-listen", "30s", &port.to_string()])
+        .args(["--wait-listen", "120s", &port.to_string()])
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
     std::thread::sleep(Duration::from_millis(500));
-    let began = Instant::now();
     let _h = Holder::start(&["--addr", "127.0.0.1", "--port", &port.to_string()]);
     let out = child.wait_with_output().expect("wait");
+    // Exit 0 is the proof: it saw the listener before its deadline (no
+    // clock here, a slow Wine may take its time).
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
-    assert!(began.elapsed() < Duration::from_secs(25));
     portcheck(&["--wait-listen", "300ms", &free_port().to_string()]).code(1);
 }
 
