@@ -242,6 +242,8 @@ fn suggest_in_a_flask_project_gives_flask_lines_that_bind() {
 #[test]
 #[ignore = "needs node and npm on PATH"]
 fn npm_start_advice_binds_the_advised_port() {
+    let npm = Command::new("npm").arg("--version").stdout(Stdio::null()).status();
+    assert!(npm.is_ok_and(|s| s.success()), "needs node and npm on PATH");
     let dir = tempdir::Dir::new();
     std::fs::write(
         dir.path.join("server.js"),
