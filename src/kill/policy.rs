@@ -314,6 +314,9 @@ mod tests {
         assert_eq!(decide_with(&elsewhere, 3000, &me(), None), Verdict::Signal);
     }
 
+    /// No container engine runs here (the docker client is installed, its
+    /// daemon is not), so `docker stop ID` is checked against docker-stop(1)'s
+    /// syntax, `docker stop CONTAINER`, with the id read from the cgroup.
     #[test]
     fn refuses_a_namespace_init_with_the_engine_stop_command() {
         use crate::process::sandbox_of;
@@ -355,6 +358,10 @@ mod tests {
         ));
     }
 
+    /// systemd is not PID 1 here (the sandbox's init is), so no test can
+    /// stop a unit; the lines follow systemctl(1): `systemctl stop UNIT`
+    /// for the system manager, `systemctl --user stop UNIT` for a unit under
+    /// `user@UID.service`.
     #[test]
     fn refuses_systemd_services_but_not_scopes() {
         let with_unit =
@@ -375,6 +382,8 @@ mod tests {
         assert_eq!(decide(&with_unit(703, "python3", ci), 5000, &mine), Verdict::Signal);
     }
 
+    /// `systemctl list-sockets` needs a running systemd, absent here; the
+    /// fixture has its documented columns, LISTEN UNIT ACTIVATES.
     #[test]
     fn finds_the_socket_unit_of_a_port() {
         let listing = "[::]:631 cups.socket cups.service\n0.0.0.0:80 nginx.socket nginx.service\n/run/x.sock x.socket x.service\n";

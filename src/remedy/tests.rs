@@ -70,6 +70,18 @@ fn django_http_server_gunicorn_uvicorn() {
     assert_eq!(l, ["uvicorn main:app --host 0.0.0.0 --port 5001"]);
 }
 
+/// Hypercorn is not in the test venv (tests/cli/advice.rs runs the others
+/// for real), so its line is checked against its documented syntax:
+/// `-b/--bind HOST:PORT`, default 127.0.0.1:8000 (hypercorn.readthedocs.io,
+/// "Usage").
+#[test]
+fn hypercorn_takes_bind_host_port() {
+    let l = lines("/venv/bin/python /venv/bin/hypercorn --bind 0.0.0.0:8000 main:app", None, &[]);
+    assert_eq!(l, ["hypercorn -b 0.0.0.0:5001 main:app"]);
+    let l = lines("python -m hypercorn main:app", None, &[]);
+    assert_eq!(l, ["python -m hypercorn -b 127.0.0.1:5001 main:app"]);
+}
+
 #[test]
 fn node_servers_use_their_documented_flags() {
     let vite = lines("node /app/node_modules/.bin/vite", Some("Vite dev server"), &["npm run dev"]);

@@ -35,10 +35,14 @@ impl Drop for Server {
     }
 }
 
-/// Starts `sh -c line` in `dir` with the venv first on PATH, and waits
-/// (bounded) until `port` listens.
+/// Starts `sh -c line` in `dir` with the venv (when there is one: the npm
+/// test needs none) first on PATH, and waits (bounded) until `port` listens.
 fn serve(line: &str, dir: &Path, port: u16) -> Server {
-    let path = format!("{}:{}", venv_bin().display(), std::env::var("PATH").unwrap_or_default());
+    let path = std::env::var("PATH").unwrap_or_default();
+    let path = match std::env::var_os("PORTCHECK_TEST_PYTHON") {
+        Some(_) => format!("{}:{path}", venv_bin().display()),
+        None => path,
+    };
     let child = Command::new("sh")
         .args(["-c", line])
         .current_dir(dir)
@@ -230,4 +234,41 @@ fn suggest_in_a_flask_project_gives_flask_lines_that_bind() {
     );
     let held = Holder::start(&["--port", &(port + 1).to_string()]);
     each_binds(&dir.path, held.port, port, &cmds, no_edit);
+}
+
+/// A Node project whose server reads $PORT, started by `npm start` (npm
+/// runs it through `sh -c`): the project's line `PORT=N npm start` is run
+/// for real with the system's node and npm and must bind N.
+#[test]
+#[ignore = "needs node and npm on PATH"]
+fn npm_start_advice_binds_the_advised_port() {
+    let npm = Command::new("npm").arg("--version").stdout(Stdio::null()).status();
+    assert!(npm.is_ok_and(|s| s.success()), "needs node and npm on PATH");
+    let dir = tempdir::Dir::new();
+    std::fs::write(
+        dir.path.join("server.js"),
+        "require('http').createServer((q, r) => r.end('hi')).listen(+process.env.PORT, '127.0.0.1');\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path.join("package.json"),
+        r#"{"name": "app", "version": "1.0.0", "scripts": {"start": "node server.js"}}"#,
+    )
+    .unwrap();
+    let port = free_base();
+    let _held = serve(&format!("PORT={port} npm start"), &dir.path, port);
+    let mut c = Command::new(bin());
+    c.current_dir(&dir.path);
+    let run = run_with(c, &[&port.to_string()]);
+    run.code(1);
+    let line = run
+        .stdout
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("PORT=") && l.ends_with(" npm start"))
+        .unwrap_or_else(|| panic!("no 'PORT=N npm start' line:\n{}", run.stdout))
+        .to_string();
+    let n: u16 = line["PORT=".len()..line.find(' ').unwrap()].parse().expect("port N");
+    assert_ne!(n, port, "{}", run.stdout);
+    each_binds(&dir.path, port, n, &[line], no_edit);
 }

@@ -53,6 +53,8 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
 }
 
 #[cfg(test)]
+/// No Mac here: `launchctl` and `docker ps --filter publish=PORT` are
+/// checked against launchctl(1) and the Docker CLI reference.
 mod tests {
     use super::*;
     use crate::kill::holders::proc;

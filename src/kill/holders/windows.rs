@@ -95,6 +95,9 @@ fn service_in(csv: &str, pid: u32) -> Option<String> {
 }
 
 #[cfg(test)]
+/// Wine has no service manager, WSL or Docker: `sc stop NAME`, `tasklist
+/// /svc /fi "PID eq N"`, `netsh http show servicestate` and `wsl --shutdown`
+/// are checked against Microsoft's documented syntax.
 mod tests {
     use super::*;
     use crate::kill::holders::proc;
