@@ -1,7 +1,8 @@
 //! How each queried port is decided.
 //!
-//! First look: the listeners of every port, in one scan (and one `/proc`
-//! walk when any matched). A port without one is bound exclusively (no
+//! First look: the listeners of every port, in one scan, with no `/proc`
+//! walk (the one walk comes with the second look). A port without one is
+//! bound exclusively (no
 //! SO_REUSEADDR): success means nothing at all is bound — free, with no
 //! further cost. Second look, only for the ports where that bind failed
 //! (or was not permitted): every socket of those ports in any state —
