@@ -2,7 +2,7 @@
 //! integration tests run portcheck against real processes.
 //!
 //! ```text
-//! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
+//! holder [--udp] [--addr ADDR [--scope DEV]] [--port N] [--no-listen] [--v6only|--dual]
 //!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT] [--both]
 //! holder --supervise [ARGS...]
 //! holder --client
@@ -326,7 +326,12 @@ fn bound_socket(
             bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
         }
         std::net::IpAddr::V6(v6) => {
-            bind(fd.as_raw_fd(), &SockaddrIn6::from(std::net::SocketAddrV6::new(v6, port, 0, 0)))
+            // `--scope DEV`: a link-local address's scope (fe80::1%DEV).
+            let scope = value("--scope").map_or(0, |d| {
+                nix::net::if_::if_nametoindex(d.as_str()).expect("--scope: no such interface")
+            });
+            let sa = std::net::SocketAddrV6::new(v6, port, 0, scope);
+            bind(fd.as_raw_fd(), &SockaddrIn6::from(sa))
         }
     }
     .unwrap_or_else(|e| {
