@@ -12,6 +12,7 @@
 //! holder --drain-on-term [ARGS...]
 //! holder [ARGS...] --out FILE --run CMD...
 //! holder --pass-on-term [ARGS...]
+//! holder --same-pid TARGET -- PROGRAM ARGS...   (pidns.rs)
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -43,6 +44,7 @@
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 mod extra;
+mod pidns;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
@@ -72,6 +74,10 @@ pub fn main() {
         let mut set = SigSet::empty();
         set.add(Signal::SIGUSR1);
         set.thread_block().expect("block SIGUSR1");
+    }
+    if flag("--same-pid") {
+        pidns::same_pid(&args);
+        return;
     }
     if flag("--seccomp") {
         extra::seccomp(&args);
