@@ -48,6 +48,15 @@ fn errno(name: &str) -> u32 {
     u32::try_from(n).expect("errno")
 }
 
+/// The launchers: `--same-pid` (`pidns.rs`), else `--seccomp`.
+pub fn launch(args: &[String]) {
+    if args.iter().any(|a| a == "--same-pid") {
+        super::pidns::same_pid(args);
+    } else {
+        seccomp(args);
+    }
+}
+
 /// `--seccomp SPEC -- PROGRAM ARGS...`: a raw BPF filter through prctl (no
 /// libseccomp), then exec.
 pub fn seccomp(args: &[String]) {

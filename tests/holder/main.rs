@@ -75,12 +75,8 @@ pub fn main() {
         set.add(Signal::SIGUSR1);
         set.thread_block().expect("block SIGUSR1");
     }
-    if flag("--same-pid") {
-        pidns::same_pid(&args);
-        return;
-    }
-    if flag("--seccomp") {
-        extra::seccomp(&args);
+    if flag("--same-pid") || flag("--seccomp") {
+        extra::launch(&args);
         return;
     }
     if flag("--zombie-leader") {
