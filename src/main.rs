@@ -25,6 +25,7 @@ mod report;
 mod sanitize;
 mod scan;
 mod services;
+mod shell;
 mod suggest;
 mod wait;
 #[cfg(windows)]
