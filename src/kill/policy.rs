@@ -367,13 +367,7 @@ mod tests {
     /// the command, or the sentence.
     fn refused(v: Verdict) -> (String, Option<String>) {
         match v {
-            Verdict::Refuse { reason, stop } => (
-                reason,
-                stop.map(|s| match (s.note.clone(), s.line()) {
-                    (Some(n), Some(l)) => format!("{n}: {l}"),
-                    (n, l) => l.or(n).unwrap_or_default(),
-                }),
-            ),
+            Verdict::Refuse { reason, stop } => (reason, stop.map(|s| s.shown())),
             Verdict::Signal => panic!("not refused"),
         }
     }

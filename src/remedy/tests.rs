@@ -14,17 +14,7 @@ fn lines(cmd: &str, hint: Option<&str>, parents: &[&str]) -> Vec<String> {
     let command = argv(cmd);
     let parents: Vec<String> = parents.iter().map(|s| s.to_string()).collect();
     let h = Holder { command: &command, hint, parents: &parents };
-    for_holder(&h, 5001).map(|r| r.lines.iter().map(shown).collect()).unwrap_or_default()
-}
-
-/// A step as one string: `NOTE: COMMAND`, the command, or the sentence.
-fn shown(s: &Step) -> String {
-    match (&s.note, s.line()) {
-        (Some(n), Some(l)) => format!("{n}: {l}"),
-        (None, Some(l)) => l,
-        (Some(n), None) => n.clone(),
-        (None, None) => String::new(),
-    }
+    for_holder(&h, 5001).map(|r| r.lines.iter().map(Step::shown).collect()).unwrap_or_default()
 }
 
 #[test]
@@ -111,7 +101,7 @@ fn node_servers_use_their_documented_flags() {
 fn generic_forms_say_what_they_assume() {
     let g = generic(8001);
     assert!(g.lines.iter().all(|l| l.run.is_none()), "{g:?}");
-    let text: Vec<String> = g.lines.iter().map(shown).collect();
+    let text: Vec<String> = g.lines.iter().map(Step::shown).collect();
     assert_eq!(
         text,
         [

@@ -67,24 +67,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
 /// checked against launchctl(1) and the Docker CLI reference.
 mod tests {
     use super::*;
-    use crate::kill::holders::proc;
-
-    fn refused(v: Option<Verdict>) -> (String, String) {
-        match v {
-            Some(Verdict::Refuse { reason, stop }) => {
-                let stop = stop.unwrap();
-                (
-                    reason,
-                    format!(
-                        "{} {}",
-                        stop.note.clone().unwrap_or_default(),
-                        stop.line().unwrap_or_default()
-                    ),
-                )
-            }
-            other => panic!("not refused: {other:?}"),
-        }
-    }
+    use crate::kill::holders::{proc, refused};
 
     #[test]
     fn airplay_receiver_is_named_with_how_to_turn_it_off() {
