@@ -67,7 +67,11 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
 /// checked against launchctl(1) and the Docker CLI reference.
 mod tests {
     use super::*;
-    use crate::kill::holders::{proc, refused};
+    use crate::kill::holders::proc;
+
+    fn refused(v: Option<Verdict>) -> (String, String) {
+        v.and_then(Verdict::refusal).expect("refused")
+    }
 
     #[test]
     fn airplay_receiver_is_named_with_how_to_turn_it_off() {

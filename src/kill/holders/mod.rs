@@ -21,17 +21,6 @@ pub(super) use macos::decide;
 #[cfg(windows)]
 pub(super) use windows::decide;
 
-/// A refusal's reason and its stop (`Step::shown`), for the rules' tests.
-#[cfg(test)]
-fn refused(v: Option<super::policy::Verdict>) -> (String, String) {
-    match v {
-        Some(super::policy::Verdict::Refuse { reason, stop }) => {
-            (reason, stop.map(|s| s.shown()).unwrap_or_default())
-        }
-        other => panic!("not refused: {other:?}"),
-    }
-}
-
 /// A holder's report with only a pid and a name, for the rules' tests.
 #[cfg(test)]
 fn proc(pid: u32, name: &str) -> crate::report::ProcessReport {

@@ -109,7 +109,11 @@ fn service_in(csv: &str, pid: u32) -> Option<String> {
 /// are checked against Microsoft's documented syntax.
 mod tests {
     use super::*;
-    use crate::kill::holders::{proc, refused};
+    use crate::kill::holders::proc;
+
+    fn refused(v: Option<Verdict>) -> (String, String) {
+        v.and_then(Verdict::refusal).expect("refused")
+    }
 
     #[test]
     fn http_sys_and_forwarders_are_explained() {
