@@ -15,6 +15,7 @@ mod inspect;
 mod kill;
 #[cfg(test)]
 mod layers;
+mod names;
 mod net;
 mod port;
 mod probe;
@@ -25,6 +26,7 @@ mod report;
 mod sanitize;
 mod scan;
 mod services;
+mod shell;
 mod suggest;
 mod wait;
 #[cfg(windows)]
