@@ -42,6 +42,11 @@ pub(super) struct Look {
     pub(super) denied: bool,
     /// A server-style bind failed with EADDRINUSE.
     server_blocked: bool,
+    /// A bind was refused for good (Windows's WSAEACCES): the port
+    /// cannot be bound, so it is in use even with nothing to show.
+    refused_bind: bool,
+    /// Why, once explained.
+    pub(super) refused: Option<crate::port::Refused>,
     /// Why a bind could not be tried at all (no socket: EPERM from a
     /// policy, EMFILE, ENOBUFS…): with nothing in the socket table, the
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
@@ -55,7 +60,7 @@ impl Look {
     /// was found (its TIME_WAIT connections and bound co-holders are
     /// counted too), or the exclusive bind did not succeed.
     fn pending(&self) -> bool {
-        self.listened || self.bound || self.denied || !self.unknown.is_empty()
+        self.listened || self.bound || self.denied || self.refused_bind || !self.unknown.is_empty()
     }
 }
 
@@ -172,6 +177,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             for f in select.families() {
                 match probe(p, f, q.port) {
                     Probe::InUse => look.server_blocked = true,
+                    Probe::Refused => look.refused_bind = true,
                     Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e)),
                     _ => {}
                 }
@@ -182,7 +188,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     // one, or a connection using it as its local port, even when it set
     // SO_REUSEADDR and a server-style bind would succeed (as
     // `--wait-free` and `--suggest` judge it).
-    look.in_use = look.server_blocked || !other.is_empty();
+    look.in_use = look.server_blocked || look.refused_bind || !other.is_empty();
     let found = !other.is_empty() || look.time_wait > 0;
     if look.in_use {
         look.held = other;
@@ -194,13 +200,19 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             }
         }
     }
-    !look.in_use || found
+    // A refusal is final: another look would not change it.
+    !look.in_use || found || look.refused_bind
 }
 
 /// Binds a port with no listener exclusively, for each protocol and family.
 fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     let result = exclusive(q.protocols(), select.families(), q.port);
-    let mut look = Look { bound: result.bound, denied: result.denied, ..Look::default() };
+    let mut look = Look {
+        bound: result.bound,
+        denied: result.denied,
+        refused_bind: result.refused,
+        ..Look::default()
+    };
     for family in result.unsupported {
         look.notes
             .push(format!("{} is not available on this host; it was not checked", family.label()));
@@ -213,8 +225,14 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
 
 /// The notes of a port that needed the second look.
 fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
+    if look.refused_bind {
+        let seen = !look.held.is_empty() || look.time_wait > 0;
+        let (why, note) = ctx.host.refusal(q.port, &q.protocols(), seen);
+        look.refused = Some(why);
+        look.notes.push(note);
+    }
     let held = &look.held;
-    if look.in_use && !look.listened {
+    if look.in_use && !look.listened && !(look.refused_bind && held.is_empty()) {
         let connections =
             held.iter().any(|s| !(s.state.is_listener() || s.state == State::BoundInactive));
         let reason = if held.iter().any(|s| s.state == State::BoundInactive) {

@@ -128,6 +128,7 @@ fn report(
         sockets,
         time_wait: look.time_wait,
         bind_checked: !look.denied && look.unknown.is_empty(),
+        refused: look.refused,
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,

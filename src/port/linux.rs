@@ -35,6 +35,15 @@ pub(super) fn has_ipv6() -> bool {
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
 
+/// Only Windows's probe reports a refusal; the generic words stand in.
+pub(super) fn refusal(
+    port: u16,
+    _protocols: &[crate::net::Protocol],
+    _seen: bool,
+) -> (super::Refused, String) {
+    super::refused_elsewhere(port)
+}
+
 /// A bind refused with EACCES: a privileged port.
 pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
     format!(

@@ -186,6 +186,10 @@ pub(crate) struct PortReport {
     /// ENOBUFS) and the socket table shows no holder. Exit 3.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) unknown: Option<String>,
+    /// The OS refused the bind for good (Windows's WSAEACCES): the port
+    /// cannot be bound, and is in use with or without a socket to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) refused: Option<crate::port::Refused>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
 }
@@ -360,6 +364,8 @@ pub(crate) struct KillPlan {
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
     pub(crate) unseen: Vec<(u16, String)>,
+    /// Ports the OS refuses to bind, with no process to stop.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused)>,
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,

@@ -30,3 +30,5 @@ mod util;
 mod wait;
 #[cfg(windows)]
 mod windows;
+#[cfg(windows)]
+mod windows_refused;

@@ -10,30 +10,30 @@ use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::Duration;
 
-fn bin() -> PathBuf {
+pub(crate) fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_portcheck"))
 }
 
 /// A finished portcheck run.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     #[track_caller]
-    fn code(&self, expected: i32) -> &Run {
+    pub(crate) fn code(&self, expected: i32) -> &Run {
         assert_eq!(self.code, Some(expected), "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 
-    fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
     }
 }
 
-fn portcheck(args: &[&str]) -> Run {
+pub(crate) fn portcheck(args: &[&str]) -> Run {
     let out = Command::new(bin())
         .args(args)
         .env("NO_COLOR", "1")
@@ -50,14 +50,14 @@ fn portcheck(args: &[&str]) -> Run {
 
 /// The Windows holder (tests/holder/windows.rs): a process holding one
 /// listener until its stdin closes; killed and reaped on drop.
-struct Holder {
-    child: Child,
+pub(crate) struct Holder {
+    pub(crate) child: Child,
     stdin: Option<ChildStdin>,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Holder {
-    fn start(args: &[&str]) -> Holder {
+    pub(crate) fn start(args: &[&str]) -> Holder {
         let mut exe = bin();
         exe.pop();
         exe.push("examples");
@@ -86,7 +86,7 @@ impl Drop for Holder {
 }
 
 /// A port nothing holds now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr").port()
 }

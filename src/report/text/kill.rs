@@ -22,6 +22,14 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
         out.push_str(&wrapped(style, &line));
     }
+    for (port, why) in &plan.cannot_bind {
+        let line = format!(
+            "Port {port} cannot be bound ({}): there is no process to stop. Instead: {}",
+            why.words(),
+            why.fix(*port)
+        );
+        out.push_str(&wrapped(style, &line));
+    }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
             plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();
@@ -123,6 +131,14 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         );
         out.push_str(&wrapped(style, &line));
         out.push_str(&wrapped(style, &format!("  to free the port: {}", escape(&x.stop))));
+    } else if let Some(why) = p.refused.filter(|_| p.sockets.is_empty()) {
+        let line = format!(
+            "{} Port {} cannot be bound: {}.",
+            style.styled("Held:", styles::BAD),
+            p.port,
+            why.words()
+        );
+        out.push_str(&wrapped(style, &line));
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {

@@ -51,12 +51,15 @@ pub(crate) fn ports(
 
 /// One port in use: heading, table, exposure, ancestors, notes.
 fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) {
+    let status = match port.refused {
+        Some(why) => format!("{}: {}", style.styled("cannot be bound", styles::BAD), why.words()),
+        None => style.styled("in use", styles::BAD),
+    };
     out.push_str(&wrapped(
         style,
         &format!(
-            "{} {}  {}",
+            "{} {status}  {}",
             style.styled(&format!("Port {}", port.port), styles::HEADING),
-            style.styled("in use", styles::BAD),
             describe_port(host, port)
         ),
     ));

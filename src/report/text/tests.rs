@@ -66,6 +66,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         time_wait: 0,
         bind_checked: true,
         unknown: None,
+        refused: None,
         notes: vec![],
     }
 }
@@ -238,6 +239,7 @@ fn the_plan_and_the_question() {
             )
         }],
         unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
+        cannot_bind: vec![],
         dry_run: true,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
@@ -291,6 +293,67 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
         "Free: 40000/tcp  (bound and released on the wildcard address: IPv4)\n  \
          warning: 40000/tcp inside the ephemeral range 32768-60999: outgoing connections may \
          take it (portcheck --suggest finds a port outside it)\n"
+    );
+}
+
+/// Windows refused the bind (WSAEACCES) with nothing on the port: never
+/// free — the query, the kill (no process to stop, the fix instead) and
+/// the wait all say it cannot be bound.
+#[test]
+fn a_port_the_os_refuses_cannot_be_bound() {
+    let mut p = port(vec![]);
+    p.in_use = true;
+    p.refused = Some(crate::port::Refused::ExcludedRange);
+    p.notes = vec!["port 5000 is in the tcp excluded port range 4990-5089".into()];
+    let r = PortsReport { ports: vec![p.clone()], notes: vec![] };
+    assert_eq!(
+        ports(&PLAIN, &host(), Selection { tcp: true, udp: false, v4: true, v6: true }, &r, &[]),
+        "Port 5000 cannot be bound: it is inside an excluded port range  registered port \
+         (1024-49151) · commplex-main\n  note: port 5000 is in the tcp excluded port range \
+         4990-5089\n\n"
+    );
+    let plan = KillPlan {
+        targets: vec![],
+        ports: vec![],
+        refused: vec![],
+        unseen: vec![],
+        cannot_bind: vec![(5000, crate::port::Refused::ExcludedRange)],
+        dry_run: false,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+    };
+    let said = kill_plan(&PLAIN, &plan);
+    assert!(
+        said.starts_with("Port 5000 cannot be bound (it is inside an excluded port range): there is no process to stop. Instead: see the ranges with 'netsh int ipv4 show excludedportrange protocol=tcp'"),
+        "{said}"
+    );
+    let k = KillReport {
+        ports: vec![p.clone()],
+        actions: vec![],
+        respawns: vec![],
+        received: vec![],
+        interrupted: None,
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+    };
+    assert_eq!(
+        kill_result(&PLAIN, &k),
+        "Held: Port 5000 cannot be bound: it is inside an excluded port range.\n"
+    );
+    let w = WaitReport {
+        ok: false,
+        waited_ms: 1000,
+        until: Until::Free,
+        ready: vec![],
+        polls: 5,
+        ports: vec![p],
+    };
+    assert_eq!(
+        wait(&PLAIN, &w),
+        "Timed out: Port 5000 cannot be bound: it is inside an excluded port range; waiting does not change that.\nWaited 1.00s.\n"
     );
 }
 
