@@ -342,17 +342,37 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
 /// The chain of `p`'s ancestors, parent first, up to and including the
 /// first supervisor.
 fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
+    chain(p.parent().map(Pid::as_u32), p.start_time(), |pid| {
+        let proc = sys.process(Pid::from_u32(pid))?;
+        let name = proc.name().to_string_lossy().into_owned();
+        Some((name, proc.start_time(), proc.parent().map(Pid::as_u32)))
+    })
+}
+
+/// The ancestors from `parent` up (`lookup`: a pid's name, start time in
+/// seconds, parent), for a process started at `start`; up to and
+/// including the first supervisor. A "parent" that started after its
+/// child is not its parent: the real one exited and its pid was reused
+/// (Windows never reparents), so the chain ends there. A start time of 0
+/// is unknown and ends nothing.
+fn chain(
+    parent: Option<u32>,
+    start: u64,
+    lookup: impl Fn(u32) -> Option<(String, u64, Option<u32>)>,
+) -> Vec<(u32, String)> {
     let mut ancestors = Vec::new();
-    let mut cur = p.parent();
-    while let Some(pp) = cur {
-        let Some(proc) = sys.process(pp) else { break };
-        let pname = proc.name().to_string_lossy().into_owned();
-        let stop = is_supervisor(pp.as_u32(), &pname);
-        ancestors.push((pp.as_u32(), pname));
+    let (mut cur, mut child_start) = (parent, start);
+    while let Some(pid) = cur {
+        let Some((name, started, next)) = lookup(pid) else { break };
+        if started > child_start && child_start != 0 {
+            break;
+        }
+        let stop = is_supervisor(pid, &name);
+        ancestors.push((pid, name));
         if stop || ancestors.len() >= MAX_ANCESTORS {
             break;
         }
-        cur = proc.parent();
+        (cur, child_start) = (next, started);
     }
     ancestors
 }
@@ -469,6 +489,22 @@ mod tests {
     // Unix processes (sh, sleep) found through Linux's /proc (there is none
     // on macOS); the Windows counterpart is in the platform module.
     #[cfg(target_os = "linux")]
+    /// "Started by" chains stop at a reused pid: 300's parent pid 200 now
+    /// names a process younger than 300, which cannot be its parent.
+    #[test]
+    fn a_parent_younger_than_its_child_ends_the_chain() {
+        let table = |pid: u32| match pid {
+            200 => Some(("notepad.exe".to_string(), 5000, Some(100))),
+            100 => Some(("explorer.exe".to_string(), 10, None)),
+            _ => None,
+        };
+        assert!(chain(Some(200), 4000, table).is_empty());
+        let names: Vec<u32> = chain(Some(200), 6000, table).iter().map(|a| a.0).collect();
+        assert_eq!(names, [200, 100]);
+        // An unknown start time (0) ends nothing.
+        assert_eq!(chain(Some(200), 0, table).len(), 2);
+    }
+
     #[test]
     fn ancestors_reach_pid_1_through_a_wrapper() {
         // sh -c 'sleep' keeps sh as the sleeper's parent when given two
