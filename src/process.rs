@@ -167,6 +167,7 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
 /// there is no pidfd (macOS, Windows, Linux without pidfds).
+#[cfg_attr(windows, allow(dead_code))]
 pub(crate) fn start_time(pid: u32) -> Option<u64> {
     let mut sys = System::new().ok()?;
     let id = Pid::from_u32(pid);
@@ -177,6 +178,13 @@ pub(crate) fn start_time(pid: u32) -> Option<u64> {
     );
     let p = sys.process(id)?;
     (p.status() != sysinfo::ProcessStatus::Zombie).then(|| p.start_time())
+}
+
+/// The creation time of `pid` in the kernel's unit where the kill
+/// mechanics pin by it from the report (Windows: FILETIME); `None`
+/// elsewhere.
+pub(crate) fn created(pid: u32) -> Option<u64> {
+    platform::created(pid)
 }
 
 /// Whether `a` and `b` run in the same pid namespace (their

@@ -195,5 +195,6 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
             .map(|(pid, name)| Ancestor { pid: *pid, name: name.clone() })
             .collect(),
         unit: p.unit.clone(),
+        created: process::created(p.pid),
     }
 }

@@ -99,7 +99,7 @@ fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
     let mut budget = sys::fd_budget();
     for t in targets {
         let pinned = Pinned::pin(t.pid, t.start, budget > 0).and_then(|p| {
-            let holding = sys::holding(t.pid, &t.inodes)?;
+            let holding = sys::holding(t.pid, &t.inodes, &t.ports)?;
             let (inodes, ports) = (t.inodes.clone(), t.ports.clone());
             Ok(Live { pinned: p, inodes, ports, holding, action: action(t) })
         });

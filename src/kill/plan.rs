@@ -209,7 +209,8 @@ fn add(
                 name: p.name.clone(),
                 inodes: vec![inode],
                 ports: vec![port],
-                start: super::sys::start_time(p.pid),
+                // The scan's, where the platform pins by it (Windows).
+                start: p.created.or_else(|| super::sys::start_time(p.pid)),
             };
             targets.insert(p.pid, target);
         }

@@ -10,6 +10,13 @@ pub(super) fn owner(p: &sysinfo::Process, _users: &mut Users) -> (Option<u32>, O
     (None, crate::win32::process_user(p.pid().as_u32()))
 }
 
+/// When `pid` was created (FILETIME, GetProcessTimes), read with the
+/// report: `--kill` ends the target only if its pid still names the
+/// process created then.
+pub(super) fn created(pid: u32) -> Option<u64> {
+    crate::win32::process_created(pid)
+}
+
 /// Sockets carry no uid on Windows, so there is nothing to name.
 pub(super) fn user_name(_uid: u32) -> Option<String> {
     None

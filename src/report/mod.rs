@@ -81,6 +81,12 @@ pub(crate) struct ProcessReport {
     /// names it for people).
     #[serde(skip)]
     pub(crate) unit: Option<Unit>,
+    /// Its creation time in the kernel's unit, read when the report was
+    /// made (Windows: FILETIME; `None` elsewhere, where the kill
+    /// mechanics read their own): what `--kill` pins the target by, so a
+    /// pid reused after the scan is never ended.
+    #[serde(skip)]
+    pub(crate) created: Option<u64>,
 }
 
 #[cfg(test)]
@@ -98,6 +104,7 @@ impl ProcessReport {
             parent_name: None,
             parents: vec![],
             unit: None,
+            created: None,
         }
     }
 }

@@ -31,4 +31,6 @@ mod wait;
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
+mod windows_kill;
+#[cfg(windows)]
 mod windows_refused;

@@ -7,7 +7,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
 pub(crate) fn bin() -> PathBuf {
@@ -52,7 +52,9 @@ pub(crate) fn portcheck(args: &[&str]) -> Run {
 /// listener until its stdin closes; killed and reaped on drop.
 pub(crate) struct Holder {
     pub(crate) child: Child,
-    stdin: Option<ChildStdin>,
+    pub(crate) stdin: Option<ChildStdin>,
+    /// Its stdout after READY: its answers (`CLOSED`).
+    pub(crate) out: BufReader<ChildStdout>,
     pub(crate) port: u16,
 }
 
@@ -69,11 +71,12 @@ impl Holder {
             .spawn()
             .unwrap_or_else(|e| panic!("spawn {}: {e}", exe.display()));
         let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("READY");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        out.read_line(&mut line).expect("READY");
         let port = line.split_whitespace().nth(1).and_then(|p| p.parse().ok());
         let port = port.unwrap_or_else(|| panic!("holder said {line:?}"));
         let stdin = child.stdin.take();
-        Holder { child, stdin, port }
+        Holder { child, stdin, out, port }
     }
 }
 

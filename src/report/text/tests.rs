@@ -29,6 +29,7 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
+        created: None,
     }
 }
 
