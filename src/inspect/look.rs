@@ -246,7 +246,7 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         } else if look.time_wait > 0 {
             "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
         } else {
-            &unseen(q.port, crate::host::wsl())
+            &unseen(q.port, crate::host::wsl(), scan::BLIND_SPOT, ctx.root)
         };
         look.notes.push(format!("port {} is taken: {reason}", q.port));
     }
@@ -273,9 +273,23 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
     }
 }
 
-/// Why a port is taken with no socket to show; under WSL (`wsl`), a
-/// Windows program may hold it, which no Linux socket table shows.
-fn unseen(port: u16, wsl: Option<crate::host::Wsl>) -> String {
+/// Why a port is taken with no socket to show, by what the platform's
+/// table cannot show (`blind`): a bound, never-listening socket on
+/// Windows; another user's socket on macOS without `root`; else a socket
+/// in flight. Under WSL (`wsl`), a Windows program may hold it, which no
+/// Linux socket table shows.
+fn unseen(port: u16, wsl: Option<crate::host::Wsl>, blind: scan::BlindSpot, root: bool) -> String {
+    match blind {
+        scan::BlindSpot::BoundSockets => {
+            return format!(
+                "bound by a socket that does not listen, which Windows's socket table does not list: 'netstat -anoq' shows it in state BOUND with its pid (netstat -anoq | findstr :{port})"
+            );
+        }
+        scan::BlindSpot::OtherUsers if !root => {
+            return "in use, and no socket portcheck can see holds it: another user's process may hold it: run with sudo to see it".into();
+        }
+        _ => {}
+    }
     let base = "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again";
     let windows = match wsl {
         None => return base.into(),
@@ -311,6 +325,7 @@ mod tests {
 
     #[test]
     fn under_wsl_an_unseen_holder_may_be_a_windows_program() {
+        let unseen = |port, wsl| unseen(port, wsl, scan::BlindSpot::None, false);
         let plain = unseen(5000, None);
         assert!(plain.starts_with("in use by a socket portcheck cannot see"), "{plain}");
         assert!(!plain.contains("Windows"), "{plain}");
@@ -323,5 +338,19 @@ mod tests {
         assert!(two.contains("netstat -ano | findstr :5000"), "{two}");
         let one = unseen(8080, Some(Wsl::One));
         assert!(one.contains("WSL 1") && one.contains("findstr :8080"), "{one}");
+    }
+
+    /// What each platform's table cannot show: Windows's bound sockets
+    /// (never "try again"), macOS's other users' sockets without root.
+    #[test]
+    fn an_unseen_holder_is_explained_by_what_the_table_cannot_show() {
+        let win = unseen(5000, None, scan::BlindSpot::BoundSockets, true);
+        assert!(win.contains("netstat -anoq | findstr :5000") && win.contains("BOUND"), "{win}");
+        assert!(!win.contains("try again"), "{win}");
+        let mac = unseen(5000, None, scan::BlindSpot::OtherUsers, false);
+        assert!(mac.contains("another user's process may hold it: run with sudo"), "{mac}");
+        assert!(!mac.contains("try again"), "{mac}");
+        let mac_root = unseen(5000, None, scan::BlindSpot::OtherUsers, true);
+        assert!(mac_root.contains("try again"), "{mac_root}");
     }
 }

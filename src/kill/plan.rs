@@ -57,6 +57,7 @@ impl Plan {
             dry_run: opts.dry_run,
             signal: opts.signal,
             grace: opts.grace,
+            method: super::sys::METHOD,
         }
     }
 }
@@ -141,6 +142,7 @@ fn spare_namespace_members(
                         pid: t.pid,
                         name: t.name.clone(),
                         signal: None,
+                        method: None,
                         result: Outcome::Refused,
                         reason: Some(Reason::Policy(format!(
                             "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
@@ -199,6 +201,7 @@ fn add(
             pid: p.pid,
             name: p.name.clone(),
             signal: None,
+            method: None,
             result: Outcome::Refused,
             reason: Some(Reason::Policy(reason)),
             stop,

@@ -271,6 +271,25 @@ impl Serialize for Signal {
     }
 }
 
+/// How a target is ended where there are no signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Method {
+    /// Windows: TerminateProcess, an immediate hard stop (no clean
+    /// shutdown, no grace).
+    #[cfg_attr(not(windows), allow(dead_code))]
+    TerminateProcess,
+}
+
+impl Method {
+    /// The call, for people.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Method::TerminateProcess => "TerminateProcess",
+        }
+    }
+}
+
 /// What happened to one process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -349,8 +368,13 @@ impl Serialize for Reason {
 pub(crate) struct Action {
     pub(crate) pid: u32,
     pub(crate) name: String,
-    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would be.
+    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would
+    /// be; null where there are no signals (Windows: see `method`).
     pub(crate) signal: Option<Signal>,
+    /// How it was ended where there are no signals (`terminate_process`
+    /// on Windows); absent on Unix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) method: Option<Method>,
     pub(crate) result: Outcome,
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -376,6 +400,8 @@ pub(crate) struct KillPlan {
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,
+    /// How targets are ended where there are no signals (Windows).
+    pub(crate) method: Option<Method>,
 }
 
 /// The answer to `portcheck --kill PORT...`.

@@ -56,7 +56,7 @@ pub(super) struct Orphan {
 pub(super) fn orphan(owner: u32, created: Option<u64>, rows: &[Row]) -> Option<Orphan> {
     let now = rows.iter().find(|r| r.pid == owner);
     if let Some(n) = now
-        && !created.is_some_and(|c| n.start > c)
+        && created.is_none_or(|c| n.start <= c)
     {
         return None;
     }

@@ -8,6 +8,10 @@ use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
 use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
+/// GetExtendedTcpTable does not list a TCP socket that is bound without
+/// listening (`netstat -anoq` does, as BOUND).
+pub(crate) const BLIND_SPOT: super::BlindSpot = super::BlindSpot::BoundSockets;
+
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,

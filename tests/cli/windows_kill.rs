@@ -64,10 +64,27 @@ fn the_default_build_ignores_the_test_seams() {
     assert_eq!(v["ports"][0]["in_use"], true, "{v}");
 }
 
-/// A live target is ended by TerminateProcess, and the port is free.
+/// A live target is ended by TerminateProcess, and the port is free; the
+/// words say TerminateProcess (no signal, no clean shutdown), the JSON
+/// `signal` is null and `method` says how.
 #[test]
 #[ignore = "needs the test-seams build in PORTCHECK_SEAMS_BIN: .ci/windows builds it"]
 fn a_live_target_is_terminated() {
+    let mut h = Holder::start(&["--addr", "127.0.0.1"]);
+    let port = h.port.to_string();
+    let dry = run(&seams_bin(), &h, &["--kill", "--dry-run", "--tcp", &port]);
+    let expected = format!("would end pid {} (holder.exe) with TerminateProcess", pid_of(&h));
+    assert!(dry.stdout.contains(&expected), "{}", dry.stdout);
+    assert!(!dry.stdout.contains("SIG"), "{}", dry.stdout);
+    let text = run(&seams_bin(), &h, &["--kill", "-y", "--tcp", &port]);
+    text.code(0);
+    let expected = format!(
+        "pid {} (holder.exe): terminated (TerminateProcess: no clean shutdown)",
+        pid_of(&h)
+    );
+    assert!(text.stdout.contains(&expected), "{}", text.stdout);
+    assert!(!text.stdout.contains("SIG"), "{}", text.stdout);
+    assert_eq!(h.child.wait().expect("wait").code(), Some(1));
     let mut h = Holder::start(&["--addr", "127.0.0.1"]);
     let port = h.port.to_string();
     let kill = run(&seams_bin(), &h, &["--kill", "-y", "--json", "--tcp", &port]);
@@ -77,6 +94,8 @@ fn a_live_target_is_terminated() {
     assert_eq!(actions.len(), 1, "{v}");
     assert_eq!(actions[0]["pid"], pid_of(&h), "{v}");
     assert_eq!(actions[0]["result"], "killed", "{v}");
+    assert_eq!(actions[0]["signal"], serde_json::Value::Null, "{v}");
+    assert_eq!(actions[0]["method"], "terminate_process", "{v}");
     assert_eq!(v["ports"][0]["in_use"], false, "{v}");
     // TerminateProcess's exit code is 1; the holder never exits by itself
     // while its stdin is open.

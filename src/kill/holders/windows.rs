@@ -21,14 +21,14 @@ fn refuse(reason: String, stop: String) -> Option<Verdict> {
 fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -> Option<Verdict> {
     let name = p.name.to_ascii_lowercase();
     if p.pid == 4 || name == "system" {
-        return refuse(
-            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
-            "netsh http show servicestate   # names the registration and its process; then stop that service: sc stop <NAME>".into(),
-        );
+        return system(port);
     }
-    if name == "wslrelay.exe" {
+    if name == "wslrelay.exe" || name == "wslhost.exe" {
         return refuse(
-            "wslrelay.exe forwards the port from a server running inside WSL 2".into(),
+            format!(
+                "{} forwards the port from a server running inside WSL (its localhost relay)",
+                p.name
+            ),
             format!(
                 "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
             ),
@@ -62,6 +62,29 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
         return refuse(reason, stop);
     }
     None
+}
+
+/// Pid 4 (System) by the port: the kernel's SMB server on 445 and its
+/// NetBIOS over TCP/IP on 137-139; HTTP.sys on any other.
+fn system(port: u16) -> Option<Verdict> {
+    match port {
+        445 => refuse(
+            "pid 4 (System) holds it: the kernel's SMB server (file and printer sharing, the Server service LanmanServer)".into(),
+            "sc.exe stop LanmanServer   # from an Administrator terminal; it stops file and printer sharing".into(),
+        ),
+        137..=139 => refuse(
+            format!("pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({})", match port {
+                137 => "name service",
+                138 => "datagram service",
+                _ => "session service, for SMB",
+            }),
+            "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)".into(),
+        ),
+        _ => refuse(
+            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
+            "netsh http show servicestate   # names the registration and its process; then stop that service: sc stop <NAME>".into(),
+        ),
+    }
 }
 
 /// The service `pid` runs, from `tasklist /svc` (asked only for a service
@@ -109,12 +132,30 @@ mod tests {
         }
     }
 
+    /// Pid 4 is the kernel's SMB and NetBIOS servers on their ports,
+    /// HTTP.sys on any other.
+    #[test]
+    fn pid_4_is_named_by_its_port() {
+        let (r, stop) = reason(rule(&proc(4, "System"), 445, false, None));
+        assert!(r.contains("SMB server") && !r.contains("HTTP.sys"), "{r}");
+        assert!(stop.starts_with("sc.exe stop LanmanServer"), "{stop}");
+        for (port, what) in [(137, "name"), (138, "datagram"), (139, "session")] {
+            let (r, stop) = reason(rule(&proc(4, "System"), port, false, None));
+            assert!(r.contains("NetBIOS") && r.contains(what), "{port}: {r}");
+            assert!(stop.contains("NetBIOS over TCP/IP"), "{stop}");
+        }
+        let (r, _) = reason(rule(&proc(4, "System"), 8080, false, None));
+        assert!(r.contains("HTTP.sys"), "{r}");
+    }
+
     #[test]
     fn http_sys_and_forwarders_are_explained() {
         let (r, stop) = reason(rule(&proc(4, "System"), 80, false, None));
         assert!(r.contains("HTTP.sys") && stop.contains("netsh http show servicestate"), "{r}");
         let (r, stop) = reason(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
-        assert!(r.contains("WSL 2") && stop.contains("wsl --shutdown"), "{r} {stop}");
+        assert!(r.contains("inside WSL") && stop.contains("wsl --shutdown"), "{r} {stop}");
+        let (r, stop) = reason(rule(&proc(903, "wslhost.exe"), 5000, false, None));
+        assert!(r.contains("wslhost.exe") && stop.contains("wsl --shutdown"), "{r} {stop}");
         let (r, stop) = reason(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
         assert!(r.contains("Docker") && stop.contains("publish=5000"), "{r} {stop}");
         assert!(rule(&proc(902, "python.exe"), 5000, false, None).is_none());

@@ -14,6 +14,22 @@ use super::PinError;
 use crate::report::{Outcome, Signal};
 use crate::win32::{self, Process};
 
+/// How a target is ended: TerminateProcess.
+pub(crate) const METHOD: Option<crate::report::Method> =
+    Some(crate::report::Method::TerminateProcess);
+
+/// The signal an action records: none, there are no signals (JSON
+/// `signal` null, `method` says how).
+pub(crate) fn sent(_sig: Signal) -> Option<Signal> {
+    None
+}
+
+/// TerminateProcess is immediate and final, like SIGKILL: the first
+/// "signal" is the last, with no grace (and `--grace` is refused).
+pub(crate) fn first_signal(_asked: Signal) -> Signal {
+    Signal::KILL
+}
+
 /// Flags that make no sense without signals: a usage error naming them.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 

@@ -128,7 +128,7 @@ fn colour_only_when_the_style_says_so() {
 }
 
 fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
-    Action { pid, name: "holder".into(), signal, result, reason, stop: None }
+    Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
 }
 
 #[test]
@@ -244,6 +244,7 @@ fn the_plan_and_the_question() {
         dry_run: true,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
+        method: None,
     };
     assert_eq!(
         kill_plan(&PLAIN, &plan),
@@ -297,6 +298,58 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
     );
 }
 
+/// Windows: no signals, TerminateProcess — the words, the dry run and the
+/// JSON say so (`signal` null, `method`), never SIGTERM or a grace.
+#[test]
+fn terminate_process_is_no_signal() {
+    use crate::report::Method;
+    let ended =
+        Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
+    let gone =
+        Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
+    let r = KillReport {
+        ports: vec![port(vec![])],
+        actions: vec![ended.clone(), gone],
+        respawns: vec![],
+        received: vec![],
+        interrupted: None,
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+    };
+    assert_eq!(
+        kill_result(&PLAIN, &r),
+        "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
+         pid 8 (holder): exited before TerminateProcess\n\
+         Freed: Port 5000 is free now.\n"
+    );
+    let v = serde_json::to_value(&ended).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"pid": 7, "name": "holder", "signal": null,
+            "method": "terminate_process", "result": "killed"})
+    );
+    let plan = KillPlan {
+        targets: vec![(7, "python.exe".into())],
+        ports: vec![5000],
+        refused: vec![],
+        unseen: vec![],
+        cannot_bind: vec![],
+        dry_run: true,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        method: Some(Method::TerminateProcess),
+    };
+    assert_eq!(
+        kill_plan(&PLAIN, &plan),
+        "Dry run: would end pid 7 (python.exe) with TerminateProcess (no clean shutdown).\n"
+    );
+    let signalled = serde_json::to_value(action(7, Some(Signal::TERM), Outcome::Exited, None));
+    assert!(signalled.unwrap().get("method").is_none(), "no method key on Unix");
+}
+
 /// Windows refused the bind (WSAEACCES) with nothing on the port: never
 /// free — the query, the kill (no process to stop, the fix instead) and
 /// the wait all say it cannot be bound.
@@ -322,6 +375,7 @@ fn a_port_the_os_refuses_cannot_be_bound() {
         dry_run: false,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
+        method: None,
     };
     let said = kill_plan(&PLAIN, &plan);
     assert!(
