@@ -174,7 +174,7 @@ impl<'a> Enricher<'a> {
                 .addresses(device)
                 .iter()
                 .filter(|ip| match ip {
-                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),
+                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only != Some(true),
                     IpAddr::V6(_) => s.family == Family::Ipv6,
                 })
                 .map(fmt)

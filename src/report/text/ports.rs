@@ -116,6 +116,10 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
                 if more > 0 { format!(" and {more} more") } else { String::new() }
             );
         }
+        let ip = s.address.parse::<std::net::IpAddr>();
+        if ip.is_ok_and(|a| crate::net::may_take_ipv4(s.family, &a, s.v6only)) {
+            line.push_str("; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)");
+        }
         out.push_str(&wrapped(style, &line));
         let warning =
             port.sockets.iter().filter(|x| x.address == s.address).find_map(|x| x.warning.as_ref());

@@ -412,6 +412,24 @@ fn a_port_the_os_refuses_cannot_be_bound() {
     );
 }
 
+/// A `::` socket whose IPV6_V6ONLY the table does not say (macOS,
+/// Windows) may also take IPv4, and the report says so.
+#[test]
+fn an_ipv6_wildcard_of_unknown_v6only_may_take_ipv4() {
+    let mut v6 = socket("::", vec![]);
+    v6.warning = None;
+    let r = PortsReport { ports: vec![port(vec![v6.clone()])], notes: vec![] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let text = ports(&PLAIN, &host(), v4, &r, &[]);
+    assert!(
+        text.contains(":: (network): all interfaces: reachable from other machines on the network, at 192.0.2.7:5000; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)"),
+        "{text}"
+    );
+    v6.v6only = Some(true);
+    let r = PortsReport { ports: vec![port(vec![v6])], notes: vec![] };
+    assert!(!ports(&PLAIN, &host(), v4, &r, &[]).contains("may also take IPv4"));
+}
+
 /// A report with a long command line, a hint and two sockets, at `width`.
 fn at_width(width: u16) -> String {
     let mut p = flask(41235, "Flask development server (reloader parent)");
@@ -432,6 +450,7 @@ fn at_width(width: u16) -> String {
     .collect();
     let mut v6 = socket("::", vec![p.clone()]);
     v6.warning = None;
+    v6.v6only = Some(false);
     let r = PortsReport { ports: vec![port(vec![socket("0.0.0.0", vec![p]), v6])], notes: vec![] };
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let style = Style { color: false, width: Some(width), wide: false };
