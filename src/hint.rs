@@ -25,8 +25,8 @@ pub(crate) fn is_dev_server(hint: &str) -> bool {
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let what = what(p, peers);
     match (&p.unit, what) {
-        (Some(unit), Some(w)) => Some(format!("{w} (systemd unit {})", unit.name)),
-        (Some(unit), None) => Some(format!("systemd unit {}", unit.name)),
+        (Some(unit), Some(w)) => Some(format!("{w} (systemd unit {})", unit.describe())),
+        (Some(unit), None) => Some(format!("systemd unit {}", unit.describe())),
         (None, w) => w,
     }
 }
@@ -381,10 +381,10 @@ mod tests {
     #[test]
     fn systemd_units_are_named() {
         let mut p = proc(700, 1, "nginx", &["nginx: master process /usr/sbin/nginx"]);
-        p.unit = Some(Unit { name: "nginx.service".into(), user: false });
+        p.unit = Some(Unit { name: "nginx.service".into(), user: None });
         assert_eq!(hint(&p, &[]).unwrap(), "nginx web server (systemd unit nginx.service)");
         let mut q = proc(701, 1, "myapp", &["/opt/myapp"]);
-        q.unit = Some(Unit { name: "myapp.service".into(), user: false });
+        q.unit = Some(Unit { name: "myapp.service".into(), user: None });
         assert_eq!(hint(&q, &[]).unwrap(), "systemd unit myapp.service");
         assert!(is_dev_server("Flask development server (reloader parent)"));
         assert!(!is_dev_server("nginx web server"));

@@ -15,6 +15,7 @@ mod inspect;
 mod kill;
 #[cfg(test)]
 mod layers;
+mod names;
 mod net;
 mod port;
 mod probe;
@@ -32,6 +33,7 @@ mod seams;
 #[path = "seams_off.rs"]
 mod seams;
 mod services;
+mod shell;
 mod suggest;
 mod wait;
 #[cfg(windows)]

@@ -11,7 +11,7 @@ use std::fmt::Write;
 /// concatenation marks, tag characters), the line and paragraph
 /// separators, and characters that draw nothing but can hide text
 /// (Hangul fillers, variation selectors, the combining grapheme joiner).
-fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
             '\u{00AD}' // soft hyphen

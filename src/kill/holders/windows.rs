@@ -3,8 +3,9 @@
 //! service, `sc stop NAME`), and the forwarders of WSL 2 and Docker
 //! Desktop (the server runs inside WSL or a container).
 
-use crate::kill::policy::Verdict;
+use crate::kill::policy::{Verdict, published_by};
 use crate::report::ProcessReport;
+use crate::shell::{Command, Step};
 
 pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     let is_service = p.name.eq_ignore_ascii_case("svchost.exe")
@@ -13,7 +14,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     rule(p, port, is_service, service.as_deref())
 }
 
-fn refuse(reason: String, stop: String) -> Option<Verdict> {
+fn refuse(reason: String, stop: Step) -> Option<Verdict> {
     Some(Verdict::Refuse { reason, stop: Some(stop) })
 }
 
@@ -29,15 +30,15 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                 "{} forwards the port from a server running inside WSL (its localhost relay)",
                 p.name
             ),
-            format!(
+            Step::say(format!(
                 "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
-            ),
+            )),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
         return refuse(
             format!("{} publishes a port of a Docker Desktop container", p.name),
-            format!("docker ps --filter publish={port}   # then: docker stop <container>"),
+            published_by("docker", port),
         );
     }
     if is_service {
@@ -46,16 +47,21 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                 format!(
                     "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
                 ),
-                format!("sc stop {s}   # from an Administrator terminal"),
+                Step::explained("from an Administrator terminal", Command::new(["sc", "stop", s])),
             ),
             None => (
                 format!(
                     "a Windows service holds it ({}, started by the Service Control Manager)",
                     p.name
                 ),
-                format!(
-                    "tasklist /svc /fi \"PID eq {}\"   # names the service; then: sc stop <NAME>",
-                    p.pid
+                Step::explained(
+                    "find the service, then stop it by that name with sc stop",
+                    Command::new([
+                        "tasklist".to_string(),
+                        "/svc".into(),
+                        "/fi".into(),
+                        format!("PID eq {}", p.pid),
+                    ]),
                 ),
             ),
         };
@@ -70,19 +76,30 @@ fn system(port: u16) -> Option<Verdict> {
     match port {
         445 => refuse(
             "pid 4 (System) holds it: the kernel's SMB server (file and printer sharing, the Server service LanmanServer)".into(),
-            "sc.exe stop LanmanServer   # from an Administrator terminal; it stops file and printer sharing".into(),
+            Step::explained(
+                "from an Administrator terminal; it stops file and printer sharing",
+                Command::new(["sc.exe", "stop", "LanmanServer"]),
+            ),
         ),
         137..=139 => refuse(
-            format!("pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({})", match port {
-                137 => "name service",
-                138 => "datagram service",
-                _ => "session service, for SMB",
-            }),
-            "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)".into(),
+            format!(
+                "pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({})",
+                match port {
+                    137 => "name service",
+                    138 => "datagram service",
+                    _ => "session service, for SMB",
+                }
+            ),
+            Step::say(
+                "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)",
+            ),
         ),
         _ => refuse(
             "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
-            "netsh http show servicestate   # names the registration and its process; then stop that service: sc stop <NAME>".into(),
+            Step::explained(
+                "find the registration and its process, then stop that service by its name with sc stop",
+                Command::new(["netsh", "http", "show", "servicestate"]),
+            ),
         ),
     }
 }
@@ -125,47 +142,44 @@ mod tests {
     use super::*;
     use crate::kill::holders::proc;
 
-    fn reason(v: Option<Verdict>) -> (String, String) {
-        match v {
-            Some(Verdict::Refuse { reason, stop }) => (reason, stop.unwrap_or_default()),
-            other => panic!("not refused: {other:?}"),
-        }
+    fn refused(v: Option<Verdict>) -> (String, String) {
+        v.and_then(Verdict::refusal).expect("refused")
     }
 
     /// Pid 4 is the kernel's SMB and NetBIOS servers on their ports,
     /// HTTP.sys on any other.
     #[test]
     fn pid_4_is_named_by_its_port() {
-        let (r, stop) = reason(rule(&proc(4, "System"), 445, false, None));
+        let (r, stop) = refused(rule(&proc(4, "System"), 445, false, None));
         assert!(r.contains("SMB server") && !r.contains("HTTP.sys"), "{r}");
-        assert!(stop.starts_with("sc.exe stop LanmanServer"), "{stop}");
+        assert!(stop.contains("sc.exe stop LanmanServer"), "{stop}");
         for (port, what) in [(137, "name"), (138, "datagram"), (139, "session")] {
-            let (r, stop) = reason(rule(&proc(4, "System"), port, false, None));
+            let (r, stop) = refused(rule(&proc(4, "System"), port, false, None));
             assert!(r.contains("NetBIOS") && r.contains(what), "{port}: {r}");
             assert!(stop.contains("NetBIOS over TCP/IP"), "{stop}");
         }
-        let (r, _) = reason(rule(&proc(4, "System"), 8080, false, None));
+        let (r, _) = refused(rule(&proc(4, "System"), 8080, false, None));
         assert!(r.contains("HTTP.sys"), "{r}");
     }
 
     #[test]
     fn http_sys_and_forwarders_are_explained() {
-        let (r, stop) = reason(rule(&proc(4, "System"), 80, false, None));
+        let (r, stop) = refused(rule(&proc(4, "System"), 80, false, None));
         assert!(r.contains("HTTP.sys") && stop.contains("netsh http show servicestate"), "{r}");
-        let (r, stop) = reason(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
+        let (r, stop) = refused(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
         assert!(r.contains("inside WSL") && stop.contains("wsl --shutdown"), "{r} {stop}");
-        let (r, stop) = reason(rule(&proc(903, "wslhost.exe"), 5000, false, None));
+        let (r, stop) = refused(rule(&proc(903, "wslhost.exe"), 5000, false, None));
         assert!(r.contains("wslhost.exe") && stop.contains("wsl --shutdown"), "{r} {stop}");
-        let (r, stop) = reason(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
+        let (r, stop) = refused(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
         assert!(r.contains("Docker") && stop.contains("publish=5000"), "{r} {stop}");
         assert!(rule(&proc(902, "python.exe"), 5000, false, None).is_none());
     }
 
     #[test]
     fn services_are_named_with_sc_stop() {
-        let (r, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
-        assert!(r.contains("FDResPub") && stop.starts_with("sc stop FDResPub"), "{r} {stop}");
-        let (_, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, None));
+        let (r, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
+        assert!(r.contains("FDResPub") && stop.contains("sc stop FDResPub"), "{r} {stop}");
+        let (_, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
     }
 

@@ -1,0 +1,404 @@
+//! Commands to paste, as data: a command is a list of argument words (with
+//! optional leading `NAME=VALUE` environment assignments and an optional
+//! directory to `cd` into first), and a line is only ever rendered from
+//! those words with the target shell's quoting — never by formatting a
+//! name into a string. A [`Step`] is what advice shows: an explanation on
+//! its own line, a command, or both.
+//!
+//! Rendering is exact: what a POSIX shell reads back from the line is the
+//! words, byte for byte. A word that would reach a terminal as a control
+//! or invisible character (or is not UTF-8) is written with `$'…'` octal
+//! escapes, so the line on the screen is still the command; advice built
+//! from outside names refuses such words before they get here
+//! ([`Command::unsafe_word`]).
+
+use std::ffi::{OsStr, OsString};
+
+/// The shell a line is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shell {
+    /// sh, bash, zsh, dash, ksh: POSIX quoting (`$'…'`, POSIX.1-2024, for
+    /// bytes a terminal must not see raw).
+    Posix,
+}
+
+/// The shell the lines portcheck prints are written for on this machine.
+pub(crate) const HERE: Shell = Shell::Posix;
+
+/// A leading `NAME=VALUE` whose NAME is not a shell identifier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BadName(pub(crate) String);
+
+impl std::fmt::Display for BadName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not an environment variable name: {}", crate::sanitize::escape(&self.0))
+    }
+}
+
+/// One command: `[cd DIR &&] [NAME=VALUE…] WORD…`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Command {
+    dir: Option<OsString>,
+    env: Vec<(String, OsString)>,
+    argv: Vec<OsString>,
+}
+
+impl Command {
+    /// The command with these argument words.
+    pub(crate) fn new<I, W>(argv: I) -> Command
+    where
+        I: IntoIterator<Item = W>,
+        W: Into<OsString>,
+    {
+        Command { dir: None, env: Vec::new(), argv: argv.into_iter().map(Into::into).collect() }
+    }
+
+    /// The same command with `NAME=VALUE` in its environment (before the
+    /// words, in the order added). NAME must be an identifier:
+    /// `[A-Za-z_][A-Za-z0-9_]*`.
+    pub(crate) fn env(mut self, name: &str, value: impl Into<OsString>) -> Result<Self, BadName> {
+        let mut b = name.bytes();
+        let ident = b.next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
+            && b.all(|c| c.is_ascii_alphanumeric() || c == b'_');
+        if !ident {
+            return Err(BadName(name.to_string()));
+        }
+        self.env.push((name.to_string(), value.into()));
+        Ok(self)
+    }
+
+    /// The same command run in `dir`: `cd DIR && COMMAND` (advice that
+    /// must run in a project's directory; no caller yet).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn in_dir(mut self, dir: impl Into<OsString>) -> Self {
+        self.dir = Some(dir.into());
+        self
+    }
+
+    /// The words of one command, assignments first (`PORT=8001`, `npm`,
+    /// `start`), for JSON's `stop_argv`; `None` when it is two commands
+    /// (`cd DIR && …`) or a word is not UTF-8.
+    pub(crate) fn words(&self) -> Option<Vec<String>> {
+        if self.dir.is_some() {
+            return None;
+        }
+        let env = self.env.iter().map(|(n, v)| Some(format!("{n}={}", v.to_str()?)));
+        let argv = self.argv.iter().map(|w| w.to_str().map(String::from));
+        env.chain(argv).collect()
+    }
+
+    /// The first word (directory, value or argument) that holds a control
+    /// or invisible character, or is not UTF-8: a command with one is not
+    /// advised.
+    pub(crate) fn unsafe_word(&self) -> Option<&OsStr> {
+        let dir = self.dir.iter().map(OsString::as_os_str);
+        let env = self.env.iter().map(|(_, v)| v.as_os_str());
+        let mut all = dir.chain(env).chain(self.argv.iter().map(OsString::as_os_str));
+        all.find(|w| w.to_str().is_none_or(|s| s.chars().any(crate::sanitize::is_unsafe)))
+    }
+
+    /// The line to paste into `shell`.
+    pub(crate) fn render(&self, shell: Shell) -> String {
+        render(self, shell)
+    }
+}
+
+/// `cmd` as one line for `shell`, each word quoted so that the shell reads
+/// back exactly the words.
+pub(crate) fn render(cmd: &Command, shell: Shell) -> String {
+    tokens(cmd, shell).join(" ")
+}
+
+/// The line's tokens (quoted words, `&&`), to be joined by single spaces:
+/// where a long line may be broken.
+pub(crate) fn tokens(cmd: &Command, shell: Shell) -> Vec<String> {
+    match shell {
+        Shell::Posix => posix(cmd),
+    }
+}
+
+fn posix(cmd: &Command) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(dir) = &cmd.dir {
+        parts.push("cd".into());
+        parts.push(posix_word(dir.as_encoded_bytes(), Position::Argument));
+        parts.push("&&".into());
+    }
+    for (name, value) in &cmd.env {
+        parts.push(format!("{name}={}", posix_word(value.as_encoded_bytes(), Position::Value)));
+    }
+    for (i, w) in cmd.argv.iter().enumerate() {
+        let at = if i == 0 { Position::Command } else { Position::Argument };
+        parts.push(posix_word(w.as_encoded_bytes(), at));
+    }
+    parts
+}
+
+/// Where a word stands: the command name is also read as an assignment
+/// (`A=b`) or a reserved word (`if`, `!`) when bare.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    Command,
+    Argument,
+    Value,
+}
+
+/// Words the shell reads as syntax in command position.
+const RESERVED: &[&str] = &[
+    "!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then",
+    "until", "while", "function", "select", "time", "[[", "]]",
+];
+
+/// One word for a POSIX shell: bare when it is made of characters no
+/// shell expands, single-quoted when it is printable text, `$'…'` with
+/// octal escapes when a byte is a control character, invisible on a
+/// terminal, or not UTF-8.
+fn posix_word(w: &[u8], at: Position) -> String {
+    let text = std::str::from_utf8(w).ok();
+    let bare = !w.is_empty()
+        && w.iter().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(b))
+        && !(at == Position::Command
+            && (w.contains(&b'=') || text.is_some_and(|t| RESERVED.contains(&t))));
+    if bare {
+        // Safe: every byte is ASCII.
+        return text.unwrap_or_default().to_string();
+    }
+    match text {
+        Some(t) if !t.chars().any(crate::sanitize::is_unsafe) => {
+            format!("'{}'", t.replace('\'', r"'\''"))
+        }
+        _ => dollar_quoted(w),
+    }
+}
+
+/// `$'…'`: printable characters as themselves (`\\` and `\'` escaped),
+/// everything else as three-digit octal escapes of its bytes (three digits,
+/// so a following digit is never read as part of the escape).
+fn dollar_quoted(w: &[u8]) -> String {
+    let mut out = String::from("$'");
+    for chunk in w.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str(r"\\"),
+                '\'' => out.push_str(r"\'"),
+                c if crate::sanitize::is_unsafe(c) => {
+                    let mut buf = [0; 4];
+                    for b in c.encode_utf8(&mut buf).bytes() {
+                        out.push_str(&format!("\\{b:03o}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\{b:03o}"));
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// What advice shows for one thing to do: an explanation on its own line
+/// (`note`), a command to paste (`run`), or both (the note first). Never
+/// neither.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Step {
+    pub(crate) note: Option<String>,
+    pub(crate) run: Option<Command>,
+}
+
+impl Step {
+    /// A command alone.
+    pub(crate) fn run(cmd: Command) -> Step {
+        Step { note: None, run: Some(cmd) }
+    }
+
+    /// A sentence alone: what to do when there is no command to give.
+    pub(crate) fn say(note: impl Into<String>) -> Step {
+        Step { note: Some(note.into()), run: None }
+    }
+
+    /// A command with its explanation, which is shown on its own line.
+    pub(crate) fn explained(note: impl Into<String>, cmd: Command) -> Step {
+        Step { note: Some(note.into()), run: Some(cmd) }
+    }
+
+    /// The command line, rendered for this machine's shell.
+    pub(crate) fn line(&self) -> Option<String> {
+        self.run.as_ref().map(|c| c.render(HERE))
+    }
+
+    /// The step as one string, `NOTE: COMMAND`, the command, or the
+    /// sentence (tests).
+    #[cfg(test)]
+    pub(crate) fn shown(&self) -> String {
+        match (&self.note, self.line()) {
+            (Some(n), Some(l)) => format!("{n}: {l}"),
+            (n, l) => l.or_else(|| n.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// The one line JSON's `stop` carries: the command when there is one,
+    /// else the sentence.
+    pub(crate) fn headline(&self) -> String {
+        self.line().or_else(|| self.note.clone()).unwrap_or_default()
+    }
+}
+
+/// JSON: `stop` (the command line, else the sentence), `stop_argv` (its
+/// words, when it is one command) and `stop_note` (the explanation beside
+/// a command). Flattened into the object that holds it.
+impl serde::Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("stop", &self.headline())?;
+        if let Some(words) = self.run.as_ref().and_then(Command::words) {
+            m.serialize_entry("stop_argv", &words)?;
+        }
+        if let (Some(note), Some(_)) = (&self.note, &self.run) {
+            m.serialize_entry("stop_note", note)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(words: &[&str]) -> String {
+        Command::new(words.iter().copied()).render(Shell::Posix)
+    }
+
+    /// What the shell reads back from a rendered line: its words, one per
+    /// line of `printf`'s output, as bytes.
+    #[cfg(unix)]
+    fn read_back(cmd: &Command) -> Vec<u8> {
+        let script = format!("printf '%s\\0' {}", render(cmd, Shell::Posix));
+        // bash: $'…' is POSIX.1-2024; dash before 0.5.13 lacks it.
+        let out = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
+        assert!(out.status.success(), "{script}");
+        out.stdout
+    }
+
+    #[test]
+    fn golden_words() {
+        assert_eq!(line(&["kill", "4242"]), "kill 4242");
+        assert_eq!(line(&["echo", "a b"]), "echo 'a b'");
+        assert_eq!(line(&["echo", ""]), "echo ''");
+        assert_eq!(line(&["echo", "it's"]), r"echo 'it'\''s'");
+        assert_eq!(line(&["echo", "\"q\""]), r#"echo '"q"'"#);
+        assert_eq!(
+            line(&["echo", "$HOME", "${IFS}", "$(id)", "`id`"]),
+            "echo '$HOME' '${IFS}' '$(id)' '`id`'"
+        );
+        assert_eq!(line(&["echo", r"a\b"]), r"echo 'a\b'");
+        assert_eq!(line(&["echo", "a\nb"]), r"echo $'a\012b'");
+        assert_eq!(line(&["echo", "a'\\\x1b[2J"]), r"echo $'a\'\\\033[2J'");
+        assert_eq!(
+            line(&["echo", "evil;touch${IFS}PWNED;.service"]),
+            "echo 'evil;touch${IFS}PWNED;.service'"
+        );
+        assert_eq!(
+            line(&["echo", "~", "*", "#x", "a|b", "a&b", "!"]),
+            "echo '~' '*' '#x' 'a|b' 'a&b' '!'"
+        );
+        assert_eq!(line(&["echo", "x\u{202e}y", "日本"]), r"echo $'x\342\200\256y' '日本'");
+        // The command word: an assignment or a reserved word is quoted.
+        assert_eq!(line(&["A=b", "c=d"]), "'A=b' c=d");
+        assert_eq!(line(&["if", "if"]), "'if' if");
+        assert_eq!(line(&[""]), "''");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_bytes_are_shown_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let w = OsStr::from_bytes(b"caf\xe9 \xff1");
+        let cmd = Command::new([OsStr::new("cat"), w]);
+        assert_eq!(cmd.render(Shell::Posix), r"cat $'caf\351 \3771'");
+        assert_eq!(cmd.words(), None);
+        assert_eq!(cmd.unsafe_word(), Some(w));
+        assert_eq!(read_back(&cmd), b"cat\0caf\xe9 \xff1\0");
+    }
+
+    #[test]
+    fn env_assignments_and_directories() {
+        let cmd = Command::new(["npm", "start"]).env("PORT", "8001").unwrap();
+        assert_eq!(cmd.render(Shell::Posix), "PORT=8001 npm start");
+        assert_eq!(cmd.words().unwrap(), ["PORT=8001", "npm", "start"]);
+        let cmd = Command::new(["x"]).env("V", "a b$").unwrap().in_dir("/srv/my app");
+        assert_eq!(cmd.render(Shell::Posix), "cd '/srv/my app' && V='a b$' x");
+        assert_eq!(cmd.words(), None);
+        for bad in ["", "1A", "A-B", "A B", "A=B", "$A"] {
+            assert_eq!(Command::new(["x"]).env(bad, "1"), Err(BadName(bad.into())), "{bad}");
+        }
+        assert!(Command::new(["x"]).env("_a1", "1").is_ok());
+    }
+
+    #[test]
+    fn unsafe_words_are_found() {
+        assert_eq!(Command::new(["kill", "1"]).unsafe_word(), None);
+        let bad = Command::new(["systemctl", "stop", "a\nb.service"]);
+        assert_eq!(bad.unsafe_word(), Some(OsStr::new("a\nb.service")));
+        let hidden = Command::new(["x"]).in_dir("a\u{200b}");
+        assert!(hidden.unsafe_word().is_some());
+        let value = Command::new(["x"]).env("A", "\x07").unwrap();
+        assert!(value.unsafe_word().is_some());
+    }
+
+    /// Whatever the words, the shell reads back exactly them.
+    #[cfg(unix)]
+    #[test]
+    fn the_shell_reads_back_the_words() {
+        let words = [
+            "plain",
+            "",
+            "a b",
+            "it's",
+            "\"",
+            "$HOME",
+            "${IFS}",
+            "$(touch PWNED)",
+            "`touch PWNED`",
+            r"back\slash",
+            "new\nline",
+            "tab\there",
+            "\x1b]0;X\x07",
+            "x\u{202e}y",
+            "~root",
+            "*",
+            "#",
+            ";|&<>()",
+            "!",
+            "日本",
+            "'\\''",
+            "\\0010",
+        ];
+        let cmd = Command::new(words);
+        let mut want = Vec::new();
+        for w in words {
+            want.extend_from_slice(w.as_bytes());
+            want.push(0);
+        }
+        assert_eq!(read_back(&cmd), want, "{}", cmd.render(Shell::Posix));
+    }
+
+    #[test]
+    fn steps_serialize_as_stop_fields() {
+        let j = |s: &Step| serde_json::to_value(s).unwrap();
+        let cmd = Command::new(["sudo", "systemctl", "stop", "nginx.service"]);
+        assert_eq!(
+            j(&Step::run(cmd.clone())),
+            serde_json::json!({"stop": "sudo systemctl stop nginx.service",
+                "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"]})
+        );
+        assert_eq!(
+            j(&Step::explained("why", cmd)),
+            serde_json::json!({"stop": "sudo systemctl stop nginx.service",
+                "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"], "stop_note": "why"})
+        );
+        assert_eq!(j(&Step::say("close it")), serde_json::json!({"stop": "close it"}));
+    }
+}
