@@ -330,6 +330,43 @@ pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
     out
 }
 
+/// The names of portcheck's own ancestors, parent first, where the
+/// advice's shell is chosen from them (Windows); `None` where advice is
+/// always POSIX (Unix).
+pub(crate) fn shell_ancestry() -> Option<Vec<String>> {
+    platform::shell_ancestry()
+}
+
+/// The names of `pid`'s ancestors, parent first (up to 16 generations).
+#[cfg_attr(unix, allow(dead_code))]
+fn ancestor_names(pid: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    let Ok(mut sys) = System::new() else { return out };
+    let mut cur = Pid::from_u32(pid);
+    let mut seen = vec![pid];
+    for _ in 0..16 {
+        sys.refresh_processes_specifics(
+            ProcessesToUpdate::Some(&[cur]),
+            false,
+            ProcessRefreshKind::nothing(),
+        );
+        let Some(parent) = sys.process(cur).and_then(sysinfo::Process::parent) else { break };
+        if parent.as_u32() == 0 || seen.contains(&parent.as_u32()) {
+            break;
+        }
+        seen.push(parent.as_u32());
+        sys.refresh_processes_specifics(
+            ProcessesToUpdate::Some(&[parent]),
+            false,
+            ProcessRefreshKind::nothing(),
+        );
+        let Some(p) = sys.process(parent) else { break };
+        out.push(p.name().to_string_lossy().into_owned());
+        cur = parent;
+    }
+    out
+}
+
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
 /// from the result.
 pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {

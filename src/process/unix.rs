@@ -14,6 +14,11 @@ pub(super) fn created(_pid: u32) -> Option<u64> {
     None
 }
 
+/// Advice on Unix is POSIX sh: no shell to choose.
+pub(super) fn shell_ancestry() -> Option<Vec<String>> {
+    None
+}
+
 /// The name of `uid` in the user database.
 pub(super) fn user_name(uid: u32) -> Option<String> {
     nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)).ok().flatten().map(|u| u.name)

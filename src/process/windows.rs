@@ -17,6 +17,12 @@ pub(super) fn created(pid: u32) -> Option<u64> {
     crate::win32::process_created(pid)
 }
 
+/// The names of portcheck's ancestors, parent first: the advice is
+/// written for the shell among them (`shell::choose`).
+pub(super) fn shell_ancestry() -> Option<Vec<String>> {
+    Some(super::ancestor_names(std::process::id()))
+}
+
 /// Sockets carry no uid on Windows, so there is nothing to name.
 pub(super) fn user_name(_uid: u32) -> Option<String> {
     None
@@ -25,6 +31,25 @@ pub(super) fn user_name(_uid: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use std::process::{Command, Stdio};
+
+    /// The shell is chosen from the ancestors' names, parent first: a
+    /// child of this test has this test's program as its first.
+    #[test]
+    fn ancestor_names_start_with_the_parent() {
+        let mut c = Command::new("cmd")
+            .args(["/c", "pause"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let names = super::super::ancestor_names(c.id());
+        c.kill().unwrap();
+        c.wait().unwrap();
+        let me = std::env::current_exe().unwrap();
+        let me = me.file_name().unwrap().to_string_lossy().to_ascii_lowercase();
+        assert_eq!(names.first().map(|n| n.to_ascii_lowercase()), Some(me), "{names:?}");
+        assert!(super::shell_ancestry().is_some(), "Windows chooses its shell");
+    }
 
     /// A child's details: its parent is this test, its command line and
     /// start time are read (under Wine as on Windows).

@@ -1,6 +1,7 @@
 //! Windows holders to explain, not kill: pid 4 "System" (HTTP.sys), the
 //! services (svchost.exe and anything services.exe started: name the
-//! service, `sc stop NAME`), and the forwarders of WSL 2 and Docker
+//! service, `sc.exe stop NAME`: never `sc`, which is Set-Content in
+//! Windows PowerShell 5.1), and the forwarders of WSL 2 and Docker
 //! Desktop (the server runs inside WSL or a container).
 
 use crate::kill::policy::{Verdict, published_by};
@@ -19,7 +20,12 @@ fn refuse(reason: String, stop: Step) -> Option<Verdict> {
 }
 
 /// The rules, given whether `p` is a service and its service name.
-fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -> Option<Verdict> {
+pub(super) fn rule(
+    p: &ProcessReport,
+    port: u16,
+    is_service: bool,
+    service: Option<&str>,
+) -> Option<Verdict> {
     let name = p.name.to_ascii_lowercase();
     if p.pid == 4 || name == "system" {
         return system(port);
@@ -47,7 +53,10 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                 format!(
                     "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
                 ),
-                Step::explained("from an Administrator terminal", Command::new(["sc", "stop", s])),
+                Step::explained(
+                    "from an Administrator terminal",
+                    Command::new(["sc.exe", "stop", s]),
+                ),
             ),
             None => (
                 format!(
@@ -55,7 +64,7 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                     p.name
                 ),
                 Step::explained(
-                    "find the service, then stop it by that name with sc stop",
+                    "find the service, then stop it by that name with sc.exe stop",
                     Command::new([
                         "tasklist".to_string(),
                         "/svc".into(),
@@ -97,7 +106,7 @@ fn system(port: u16) -> Option<Verdict> {
         _ => refuse(
             "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
             Step::explained(
-                "find the registration and its process, then stop that service by its name with sc stop",
+                "find the registration and its process, then stop that service by its name with sc.exe stop",
                 Command::new(["netsh", "http", "show", "servicestate"]),
             ),
         ),
@@ -135,7 +144,7 @@ fn service_in(csv: &str, pid: u32) -> Option<String> {
 }
 
 #[cfg(test)]
-/// Wine has no service manager, WSL or Docker: `sc stop NAME`, `tasklist
+/// Wine has no service manager, WSL or Docker: `sc.exe stop NAME`, `tasklist
 /// /svc /fi "PID eq N"`, `netsh http show servicestate` and `wsl --shutdown`
 /// are checked against Microsoft's documented syntax.
 mod tests {
@@ -178,7 +187,7 @@ mod tests {
     #[test]
     fn services_are_named_with_sc_stop() {
         let (r, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
-        assert!(r.contains("FDResPub") && stop.contains("sc stop FDResPub"), "{r} {stop}");
+        assert!(r.contains("FDResPub") && stop.contains("sc.exe stop FDResPub"), "{r} {stop}");
         let (_, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
     }

@@ -21,6 +21,11 @@ pub(crate) fn first_signal(asked: Signal) -> Signal {
     asked
 }
 
+/// The command that ends `pid` by hand: `kill PID`.
+pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
+    crate::shell::Command::new(["kill".to_string(), pid.to_string()])
+}
+
 /// Flags this platform cannot honour: none on Unix.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
 

@@ -30,6 +30,18 @@ pub(crate) fn first_signal(_asked: Signal) -> Signal {
     Signal::KILL
 }
 
+/// The command that ends `pid` by hand: `taskkill /PID N /F`
+/// (TerminateProcess; without /F it asks a window to close, which a
+/// console server has not).
+pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
+    crate::shell::Command::new([
+        "taskkill".to_string(),
+        "/PID".into(),
+        pid.to_string(),
+        "/F".into(),
+    ])
+}
+
 /// Flags that make no sense without signals: a usage error naming them.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 

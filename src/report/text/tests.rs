@@ -561,6 +561,36 @@ fn commands_to_paste_break_with_a_backslash_outside_quotes() {
     assert_eq!(table::paste_line(&PLAIN, 4, &Command::new(["short", "one"])), "    short one\n");
 }
 
+/// In cmd.exe and PowerShell a long line goes on with ` ^` and `` ` ``,
+/// and a variable the line sets is said to stay set in the window.
+#[test]
+fn windows_lines_continue_in_their_shell_and_say_what_stays_set() {
+    use crate::shell::Shell;
+    let narrow = Style { color: false, width: Some(40), wide: false };
+    let long = Command::new(["gunicorn", "-b", "127.0.0.1:5001", "--workers", "4", "my app:app"]);
+    assert_eq!(
+        table::paste_line_in(&narrow, 4, &long, Shell::Cmd),
+        "    gunicorn -b 127.0.0.1:5001 ^\n      --workers 4 \"my app:app\"\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&narrow, 4, &long, Shell::PowerShell7),
+        "    gunicorn -b '127.0.0.1:5001' `\n      --workers 4 'my app:app'\n"
+    );
+    let env = Command::new(["flask", "run"]).env("FLASK_RUN_PORT", "5001").unwrap();
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::Cmd),
+        "    set \"FLASK_RUN_PORT=5001\" && flask run\n    (FLASK_RUN_PORT stays set in this window)\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::PowerShell5),
+        "    $env:FLASK_RUN_PORT='5001'; flask run\n    (FLASK_RUN_PORT stays set in this window)\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::Posix),
+        "    FLASK_RUN_PORT=5001 flask run\n"
+    );
+}
+
 #[test]
 fn network_exposure_is_coloured_alike_everywhere_and_not_bright_yellow() {
     let colour = Style { color: true, width: None, wide: false };
