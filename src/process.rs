@@ -333,38 +333,24 @@ pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
 /// The names of portcheck's own ancestors, parent first, where the
 /// advice's shell is chosen from them (Windows); `None` where advice is
 /// always POSIX (Unix).
+#[cfg_attr(test, allow(dead_code))]
 pub(crate) fn shell_ancestry() -> Option<Vec<String>> {
     platform::shell_ancestry()
 }
 
-/// The names of `pid`'s ancestors, parent first (up to 16 generations).
+/// The names of `pid`'s ancestors, parent first.
 #[cfg_attr(unix, allow(dead_code))]
 fn ancestor_names(pid: u32) -> Vec<String> {
-    let mut out = Vec::new();
-    let Ok(mut sys) = System::new() else { return out };
-    let mut cur = Pid::from_u32(pid);
-    let mut seen = vec![pid];
-    for _ in 0..16 {
-        sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&[cur]),
-            false,
-            ProcessRefreshKind::nothing(),
-        );
-        let Some(parent) = sys.process(cur).and_then(sysinfo::Process::parent) else { break };
-        if parent.as_u32() == 0 || seen.contains(&parent.as_u32()) {
-            break;
-        }
-        seen.push(parent.as_u32());
-        sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&[parent]),
-            false,
-            ProcessRefreshKind::nothing(),
-        );
-        let Some(p) = sys.process(parent) else { break };
-        out.push(p.name().to_string_lossy().into_owned());
-        cur = parent;
-    }
-    out
+    let pids: Vec<Pid> = ancestors(pid).into_iter().map(Pid::from_u32).collect();
+    let Ok(mut sys) = System::new() else { return Vec::new() };
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&pids),
+        false,
+        ProcessRefreshKind::nothing(),
+    );
+    pids.iter()
+        .map_while(|p| sys.process(*p).map(|p| p.name().to_string_lossy().into_owned()))
+        .collect()
 }
 
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent

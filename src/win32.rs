@@ -252,63 +252,74 @@ fn row_port(port: u32) -> u16 {
 /// UDP_TABLE_OWNER_MODULE, IPv4 and IPv6) with its create timestamp.
 /// A table Windows (or Wine) does not serve is skipped.
 pub(crate) fn sockets_created() -> Vec<SocketCreated> {
+    use std::mem::offset_of;
     use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-    let (v4, v6) = (u32::from(AF_INET), u32::from(AF_INET6));
+    let (v4_af, v6_af) = (u32::from(AF_INET), u32::from(AF_INET6));
     // SAFETY (the four calls): the buffer is writable for `len` bytes and
     // `len` is writable; the table class matches the row type read.
     let tcp =
         |af| move |b, l| unsafe { GetExtendedTcpTable(b, l, 0, af, TCP_TABLE_OWNER_MODULE_ALL, 0) };
     let udp =
         |af| move |b, l| unsafe { GetExtendedUdpTable(b, l, 0, af, UDP_TABLE_OWNER_MODULE, 0) };
+    let v4 = |a: u32| IpAddr::V4(Ipv4Addr::from(a.to_ne_bytes()));
+    let v6 = |a: [u8; 16]| IpAddr::V6(Ipv6Addr::from(a));
     let mut out = Vec::new();
-    let row = |tcp, address, port, pid, created: i64| SocketCreated {
+    out.extend(rows_of(
+        fill_table(tcp(v4_af)),
+        offset_of!(MIB_TCPTABLE_OWNER_MODULE, table),
+        |r: &MIB_TCPROW_OWNER_MODULE| {
+            created(true, v4(r.dwLocalAddr), r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
+        },
+    ));
+    out.extend(rows_of(
+        fill_table(tcp(v6_af)),
+        offset_of!(MIB_TCP6TABLE_OWNER_MODULE, table),
+        |r: &MIB_TCP6ROW_OWNER_MODULE| {
+            created(true, v6(r.ucLocalAddr), r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
+        },
+    ));
+    out.extend(rows_of(
+        fill_table(udp(v4_af)),
+        offset_of!(MIB_UDPTABLE_OWNER_MODULE, table),
+        |r: &MIB_UDPROW_OWNER_MODULE| {
+            created(false, v4(r.dwLocalAddr), r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
+        },
+    ));
+    out.extend(rows_of(
+        fill_table(udp(v6_af)),
+        offset_of!(MIB_UDP6TABLE_OWNER_MODULE, table),
+        |r: &MIB_UDP6ROW_OWNER_MODULE| {
+            created(false, v6(r.ucLocalAddr), r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
+        },
+    ));
+    out
+}
+
+/// The rows of a table that was filled (none when it was not), each made
+/// into a [`SocketCreated`].
+fn rows_of<T: Copy>(
+    buf: Option<Vec<u64>>,
+    offset: usize,
+    each: impl Fn(&T) -> SocketCreated,
+) -> Vec<SocketCreated> {
+    buf.map(|b| table_rows::<T>(&b, offset).iter().map(each).collect()).unwrap_or_default()
+}
+
+/// One [`SocketCreated`] from a row's fields (port in network order).
+fn created(
+    tcp: bool,
+    address: std::net::IpAddr,
+    port: u32,
+    pid: u32,
+    created: i64,
+) -> SocketCreated {
+    SocketCreated {
         tcp,
         address,
         port: row_port(port),
         pid,
         created: u64::try_from(created).unwrap_or(0),
-    };
-    if let Some(b) = fill_table(tcp(v4)) {
-        let rows = table_rows::<MIB_TCPROW_OWNER_MODULE>(
-            &b,
-            std::mem::offset_of!(MIB_TCPTABLE_OWNER_MODULE, table),
-        );
-        out.extend(rows.iter().map(|r| {
-            let a = IpAddr::V4(Ipv4Addr::from(r.dwLocalAddr.to_ne_bytes()));
-            row(true, a, r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
-        }));
     }
-    if let Some(b) = fill_table(tcp(v6)) {
-        let rows = table_rows::<MIB_TCP6ROW_OWNER_MODULE>(
-            &b,
-            std::mem::offset_of!(MIB_TCP6TABLE_OWNER_MODULE, table),
-        );
-        out.extend(rows.iter().map(|r| {
-            let a = IpAddr::V6(Ipv6Addr::from(r.ucLocalAddr));
-            row(true, a, r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
-        }));
-    }
-    if let Some(b) = fill_table(udp(v4)) {
-        let rows = table_rows::<MIB_UDPROW_OWNER_MODULE>(
-            &b,
-            std::mem::offset_of!(MIB_UDPTABLE_OWNER_MODULE, table),
-        );
-        out.extend(rows.iter().map(|r| {
-            let a = IpAddr::V4(Ipv4Addr::from(r.dwLocalAddr.to_ne_bytes()));
-            row(false, a, r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
-        }));
-    }
-    if let Some(b) = fill_table(udp(v6)) {
-        let rows = table_rows::<MIB_UDP6ROW_OWNER_MODULE>(
-            &b,
-            std::mem::offset_of!(MIB_UDP6TABLE_OWNER_MODULE, table),
-        );
-        out.extend(rows.iter().map(|r| {
-            let a = IpAddr::V6(Ipv6Addr::from(r.ucLocalAddr));
-            row(false, a, r.dwLocalPort, r.dwOwningPid, r.liCreateTimestamp)
-        }));
-    }
-    out
 }
 
 /// Waits until one of `procs` exits or `limit` passes.

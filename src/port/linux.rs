@@ -36,13 +36,7 @@ pub(super) fn has_ipv6() -> bool {
 pub(super) fn refine(_host: &mut HostPorts) {}
 
 /// Only Windows's probe reports a refusal; the generic words stand in.
-pub(super) fn refusal(
-    port: u16,
-    _protocols: &[crate::net::Protocol],
-    _seen: bool,
-) -> (super::Refused, String) {
-    super::refused_elsewhere(port)
-}
+pub(super) use super::refused_elsewhere as refusal;
 
 /// A bind refused with EACCES: a privileged port.
 pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {

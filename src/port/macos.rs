@@ -27,13 +27,7 @@ pub(super) fn read() -> HostPorts {
 pub(super) fn refine(_host: &mut HostPorts) {}
 
 /// Only Windows's probe reports a refusal; the generic words stand in.
-pub(super) fn refusal(
-    port: u16,
-    _protocols: &[crate::net::Protocol],
-    _seen: bool,
-) -> (super::Refused, String) {
-    super::refused_elsewhere(port)
-}
+pub(super) use super::refused_elsewhere as refusal;
 
 /// A bind refused with EACCES: below 1024 on the loopback address.
 pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {

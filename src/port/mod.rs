@@ -104,7 +104,11 @@ impl Refused {
 /// The refusal where no platform rule names one (never reached off
 /// Windows: only its probe reports a refusal).
 #[cfg_attr(windows, allow(dead_code))]
-fn refused_elsewhere(port: u16) -> (Refused, String) {
+fn refused_elsewhere(
+    port: u16,
+    _protocols: &[crate::net::Protocol],
+    _seen: bool,
+) -> (Refused, String) {
     (
         Refused::AccessDenied,
         format!("the OS refused to bind port {port} though nothing is bound there"),

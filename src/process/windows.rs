@@ -30,18 +30,23 @@ pub(super) fn user_name(_uid: u32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::process::{Command, Stdio};
+    use std::process::{Child, Command, Stdio};
+
+    /// A child that waits for its stdin: `cmd /c pause`.
+    fn paused() -> Child {
+        Command::new("cmd")
+            .args(["/c", "pause"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap()
+    }
 
     /// The shell is chosen from the ancestors' names, parent first: a
     /// child of this test has this test's program as its first.
     #[test]
     fn ancestor_names_start_with_the_parent() {
-        let mut c = Command::new("cmd")
-            .args(["/c", "pause"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut c = paused();
         let names = super::super::ancestor_names(c.id());
         c.kill().unwrap();
         c.wait().unwrap();
@@ -55,12 +60,7 @@ mod tests {
     /// start time are read (under Wine as on Windows).
     #[test]
     fn describes_a_child() {
-        let mut c = Command::new("cmd")
-            .args(["/c", "pause"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut c = paused();
         let info = super::super::describe(&[c.id()]);
         c.kill().unwrap();
         c.wait().unwrap();

@@ -34,7 +34,13 @@ impl Run {
 }
 
 pub(crate) fn portcheck(args: &[&str]) -> Run {
-    let out = Command::new(bin())
+    run_cmd(Command::new(bin()), args)
+}
+
+/// Runs `cmd` (portcheck, with what the caller set) with `args`, no
+/// colour, 200 columns, no stdin.
+pub(crate) fn run_cmd(mut cmd: Command, args: &[&str]) -> Run {
+    let out = cmd
         .args(args)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "200")

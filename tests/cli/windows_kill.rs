@@ -9,7 +9,7 @@ use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use super::windows::{Holder, Run, bin};
+use super::windows::{Holder, Run, bin, run_cmd};
 
 /// The `test-seams` build of portcheck.
 fn seams_bin() -> PathBuf {
@@ -25,19 +25,9 @@ fn pid_of(h: &Holder) -> u32 {
 
 /// `exe` with `args`, the table's owner of `h`'s port filled by the seam.
 fn run(exe: &PathBuf, h: &Holder, args: &[&str]) -> Run {
-    let out = Command::new(exe)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "200")
-        .env("PORTCHECK_TEST_OWNERS", format!("tcp:{}={}", h.port, pid_of(h)))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run portcheck");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let mut cmd = Command::new(exe);
+    cmd.env("PORTCHECK_TEST_OWNERS", format!("tcp:{}={}", h.port, pid_of(h)));
+    run_cmd(cmd, args)
 }
 
 /// The seam is not in the default build: the same variable leaves Wine's

@@ -303,6 +303,22 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
     );
 }
 
+/// What a kill did to `actions`, and `ports` afterwards; SIGTERM asked.
+fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
+    KillReport {
+        ports,
+        actions,
+        respawns: vec![],
+        received: vec![],
+        interrupted: None,
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+    }
+}
+
 /// Windows: no signals, TerminateProcess — the words, the dry run and the
 /// JSON say so (`signal` null, `method`), never SIGTERM or a grace.
 #[test]
@@ -312,18 +328,7 @@ fn terminate_process_is_no_signal() {
         Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
     let gone =
         Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
-    let r = KillReport {
-        ports: vec![port(vec![])],
-        actions: vec![ended.clone(), gone],
-        respawns: vec![],
-        received: vec![],
-        interrupted: None,
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-    };
+    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone]);
     assert_eq!(
         kill_result(&PLAIN, &r),
         "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
@@ -387,18 +392,7 @@ fn a_port_the_os_refuses_cannot_be_bound() {
         said.starts_with("Port 5000 cannot be bound (it is inside an excluded port range): there is no process to stop. Instead: see the ranges with 'netsh int ipv4 show excludedportrange protocol=tcp'"),
         "{said}"
     );
-    let k = KillReport {
-        ports: vec![p.clone()],
-        actions: vec![],
-        respawns: vec![],
-        received: vec![],
-        interrupted: None,
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-    };
+    let k = kill_report(vec![p.clone()], vec![]);
     assert_eq!(
         kill_result(&PLAIN, &k),
         "Held: Port 5000 cannot be bound: it is inside an excluded port range.\n"
