@@ -556,9 +556,6 @@ mod tests {
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
     }
 
-    // Unix processes (sh, sleep) found through Linux's /proc (there is none
-    // on macOS); the Windows counterpart is in the platform module.
-    #[cfg(target_os = "linux")]
     /// "Started by" chains stop at a reused pid: 300's parent pid 200 now
     /// names a process younger than 300, which cannot be its parent.
     #[test]
@@ -575,6 +572,9 @@ mod tests {
         assert_eq!(chain(Some(200), 0, table).len(), 2);
     }
 
+    // Unix processes (sh, sleep) found through Linux's /proc (there is none
+    // on macOS); the Windows counterpart is in the platform module.
+    #[cfg(target_os = "linux")]
     #[test]
     fn ancestors_reach_pid_1_through_a_wrapper() {
         // sh -c 'sleep' keeps sh as the sleeper's parent when given two
