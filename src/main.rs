@@ -25,6 +25,13 @@ mod remedy;
 mod report;
 mod sanitize;
 mod scan;
+// Test seams: compiled in only with the `test-seams` feature (.ci/windows
+// builds a second binary with it; releases never do).
+#[cfg(feature = "test-seams")]
+mod seams;
+#[cfg(not(feature = "test-seams"))]
+#[path = "seams_off.rs"]
+mod seams;
 mod services;
 mod shell;
 mod suggest;

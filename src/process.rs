@@ -205,6 +205,7 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
 /// there is no pidfd (macOS, Windows, Linux without pidfds).
+#[cfg_attr(windows, allow(dead_code))]
 pub(crate) fn start_time(pid: u32) -> Option<u64> {
     let mut sys = System::new().ok()?;
     let id = Pid::from_u32(pid);
@@ -215,6 +216,13 @@ pub(crate) fn start_time(pid: u32) -> Option<u64> {
     );
     let p = sys.process(id)?;
     (p.status() != sysinfo::ProcessStatus::Zombie).then(|| p.start_time())
+}
+
+/// The creation time of `pid` in the kernel's unit where the kill
+/// mechanics pin by it from the report (Windows: FILETIME); `None`
+/// elsewhere.
+pub(crate) fn created(pid: u32) -> Option<u64> {
+    platform::created(pid)
 }
 
 /// Whether `a` and `b` run in the same pid namespace (their
@@ -322,6 +330,29 @@ pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
     out
 }
 
+/// The names of portcheck's own ancestors, parent first, where the
+/// advice's shell is chosen from them (Windows); `None` where advice is
+/// always POSIX (Unix).
+#[cfg_attr(test, allow(dead_code))]
+pub(crate) fn shell_ancestry() -> Option<Vec<String>> {
+    platform::shell_ancestry()
+}
+
+/// The names of `pid`'s ancestors, parent first.
+#[cfg_attr(unix, allow(dead_code))]
+fn ancestor_names(pid: u32) -> Vec<String> {
+    let pids: Vec<Pid> = ancestors(pid).into_iter().map(Pid::from_u32).collect();
+    let Ok(mut sys) = System::new() else { return Vec::new() };
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&pids),
+        false,
+        ProcessRefreshKind::nothing(),
+    );
+    pids.iter()
+        .map_while(|p| sys.process(*p).map(|p| p.name().to_string_lossy().into_owned()))
+        .collect()
+}
+
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
 /// from the result.
 pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
@@ -381,17 +412,37 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
 /// The chain of `p`'s ancestors, parent first, up to and including the
 /// first supervisor.
 fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
+    chain(p.parent().map(Pid::as_u32), p.start_time(), |pid| {
+        let proc = sys.process(Pid::from_u32(pid))?;
+        let name = proc.name().to_string_lossy().into_owned();
+        Some((name, proc.start_time(), proc.parent().map(Pid::as_u32)))
+    })
+}
+
+/// The ancestors from `parent` up (`lookup`: a pid's name, start time in
+/// seconds, parent), for a process started at `start`; up to and
+/// including the first supervisor. A "parent" that started after its
+/// child is not its parent: the real one exited and its pid was reused
+/// (Windows never reparents), so the chain ends there. A start time of 0
+/// is unknown and ends nothing.
+fn chain(
+    parent: Option<u32>,
+    start: u64,
+    lookup: impl Fn(u32) -> Option<(String, u64, Option<u32>)>,
+) -> Vec<(u32, String)> {
     let mut ancestors = Vec::new();
-    let mut cur = p.parent();
-    while let Some(pp) = cur {
-        let Some(proc) = sys.process(pp) else { break };
-        let pname = proc.name().to_string_lossy().into_owned();
-        let stop = is_supervisor(pp.as_u32(), &pname);
-        ancestors.push((pp.as_u32(), pname));
+    let (mut cur, mut child_start) = (parent, start);
+    while let Some(pid) = cur {
+        let Some((name, started, next)) = lookup(pid) else { break };
+        if started > child_start && child_start != 0 {
+            break;
+        }
+        let stop = is_supervisor(pid, &name);
+        ancestors.push((pid, name));
         if stop || ancestors.len() >= MAX_ANCESTORS {
             break;
         }
-        cur = proc.parent();
+        (cur, child_start) = (next, started);
     }
     ancestors
 }
@@ -503,6 +554,22 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
+    }
+
+    /// "Started by" chains stop at a reused pid: 300's parent pid 200 now
+    /// names a process younger than 300, which cannot be its parent.
+    #[test]
+    fn a_parent_younger_than_its_child_ends_the_chain() {
+        let table = |pid: u32| match pid {
+            200 => Some(("notepad.exe".to_string(), 5000, Some(100))),
+            100 => Some(("explorer.exe".to_string(), 10, None)),
+            _ => None,
+        };
+        assert!(chain(Some(200), 4000, table).is_empty());
+        let names: Vec<u32> = chain(Some(200), 6000, table).iter().map(|a| a.0).collect();
+        assert_eq!(names, [200, 100]);
+        // An unknown start time (0) ends nothing.
+        assert_eq!(chain(Some(200), 0, table).len(), 2);
     }
 
     // Unix processes (sh, sleep) found through Linux's /proc (there is none

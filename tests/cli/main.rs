@@ -34,3 +34,7 @@ mod util;
 mod wait;
 #[cfg(windows)]
 mod windows;
+#[cfg(windows)]
+mod windows_kill;
+#[cfg(windows)]
+mod windows_refused;

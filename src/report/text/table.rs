@@ -233,15 +233,28 @@ pub(crate) fn wrapped(style: &Style, line: &str) -> String {
 /// broken between its words with a trailing ` \` (the shell joins the
 /// lines again). Ends with a newline.
 pub(crate) fn paste_line(style: &Style, indent: usize, cmd: &Command) -> String {
+    paste_line_in(style, indent, cmd, crate::shell::here())
+}
+
+/// [`paste_line`] for `shell`: its quoting, its line continuation (` \`,
+/// `` ` `` or ` ^`), and below the line the variables it leaves set
+/// (cmd.exe's `set`, PowerShell's `$env:`).
+pub(crate) fn paste_line_in(
+    style: &Style,
+    indent: usize,
+    cmd: &Command,
+    shell: crate::shell::Shell,
+) -> String {
     let pad = " ".repeat(indent);
     // The renderer writes control and invisible characters as `$'…'`
     // escapes; the terminal escaping is the second guard.
-    let words: Vec<String> =
-        crate::shell::tokens(cmd, crate::shell::HERE).iter().map(|w| escape(w)).collect();
+    let words: Vec<String> = crate::shell::tokens(cmd, shell).iter().map(|w| escape(w)).collect();
     let line = words.join(" ");
     let width = style.width.map_or(usize::MAX, usize::from);
+    // cmd's `set` and PowerShell's `$env:` outlive the line: said below it.
+    let after = cmd.stays_set(shell).map(|s| format!("{pad}({s})\n")).unwrap_or_default();
     if indent + line.width() <= width {
-        return format!("{pad}{line}\n");
+        return format!("{pad}{line}\n{after}");
     }
     let room = width.saturating_sub(indent + 4).max(20);
     let mut lines: Vec<String> = Vec::new();
@@ -260,9 +273,10 @@ pub(crate) fn paste_line(style: &Style, indent: usize, cmd: &Command) -> String 
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let lead = if i == 0 { pad.clone() } else { format!("{pad}  ") };
-        let join = if i < last { " \\" } else { "" };
+        let join = if i < last { shell.continuation() } else { "" };
         out.push_str(&format!("{lead}{l}{join}\n"));
     }
+    out.push_str(&after);
     out
 }
 
