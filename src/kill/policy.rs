@@ -533,18 +533,31 @@ mod tests {
         assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop dev.service")));
         assert!(why.contains("dev.service of ") && why.contains("1000"), "{why}");
         // Below a user's manager every name is that user's: a system unit's
-        // name there is still theirs, and a second `user@0.service` below
-        // the first one is theirs too.
-        for sshd in [
-            "0::/user.slice/user-1000.slice/user@1000.service/app.slice/sshd.service\n",
-            "0::/user.slice/user-1000.slice/user@1000.service/x/user@0.service/sshd.service\n",
+        // name there is still theirs.
+        let sshd = "0::/user.slice/user-1000.slice/user@1000.service/app.slice/sshd.service\n";
+        assert_eq!(unit_of(sshd).unwrap().user, Some(1000), "{sshd}");
+        let (_, stop) = refused(decide(&with_unit(704, "sshd", sshd), 22, &me()));
+        assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop sshd.service")));
+        // The unit is the first component below the slices; what lies below
+        // it was made by the unit (Delegate=, a container) and names nothing.
+        for (path, unit) in [
+            ("/user.slice/user-1000.slice/user@1000.service/x/user@0.service/sshd.service", None),
+            ("/user.slice/user-1000.slice/user@1000.service/a/user@1000.service", None),
+            (
+                "/user.slice/user-1000.slice/user@1000.service/app.slice/x.service/sshd.service",
+                Some(("x.service", Some(1000))),
+            ),
+            ("/system.slice/runner.service/sshd.service", Some(("runner.service", None))),
+            ("/system.slice/runner.service/payload", Some(("runner.service", None))),
+            ("/system.slice/docker-3f4e8c0a9b1d.scope/sshd.service", None),
+            ("/machine.slice/machine-web.scope/system.slice/sshd.service", None),
+            ("/portcheck-test/system.slice/sshd.service", None),
+            ("/user.slice/user@ana.service/app.slice/sshd.service", None),
         ] {
-            assert_eq!(unit_of(sshd).unwrap().user, Some(1000), "{sshd}");
-            let (_, stop) = refused(decide(&with_unit(704, "sshd", sshd), 22, &me()));
-            assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop sshd.service")));
+            let got = unit_of(&format!("0::{path}\n"));
+            let got = got.as_ref().map(|u| (u.name.as_str(), u.user));
+            assert_eq!(got, unit, "{path}");
         }
-        let again = "0::/user.slice/user-1000.slice/user@1000.service/a/user@1000.service\n";
-        assert_eq!(unit_of(again).unwrap().user, Some(1000));
         let manager = "0::/user.slice/user-1000.slice/user@1000.service\n";
         assert_eq!(unit_of(manager).unwrap().user, None);
         // A name outside systemd.unit(5): said, never run.
