@@ -283,7 +283,9 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
         if let Some(name) =
             part.strip_prefix("systemd-nspawn@").and_then(|p| p.strip_suffix(".service"))
         {
-            return found(Runtime::Nspawn, Some(name.to_string()));
+            // The machine's name, as machinectl knows it.
+            let name = crate::names::unescape_instance(name).unwrap_or_else(|| name.into());
+            return found(Runtime::Nspawn, Some(name));
         }
     }
     if let Some(id) = after("docker") {
@@ -574,6 +576,10 @@ mod tests {
         assert_eq!(of("10:devices:/lxc/web1\n".into()), lxc);
         let nspawn = of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
         assert_eq!(nspawn, Sandbox { runtime: Some(Runtime::Nspawn), id: Some("box".into()) });
+        let nspawn = of("0::/machine.slice/systemd-nspawn@my\\x2dbox.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("my-box"));
+        let nspawn = of("0::/machine.slice/systemd-nspawn@a\\x3bid.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("a;id"));
         // A bare namespace (unshare, bwrap) in a login session: unnamed.
         let bare = of("0::/user.slice/user-0.slice/session-3.scope\n".into());
         assert_eq!(bare, Sandbox { runtime: None, id: None });

@@ -177,3 +177,22 @@ fn a_name_below_a_unit_is_that_units() {
     assert_eq!(dry.json()["actions"][0]["result"], "dry_run", "{}", dry.stdout);
     assert!(alive(h.pid()));
 }
+
+/// An nspawn machine's cgroup names it as systemd escapes it
+/// (`systemd-nspawn@my\x2dbox.service`): the stop line names the machine
+/// as machinectl knows it, `my-box`.
+#[test]
+#[ignore = "needs root for a pid namespace and a writable cgroup2 mount; .ci/run runs it"]
+fn an_nspawn_machine_is_stopped_by_its_unescaped_name() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let init = crate::kill_safety::NamespaceInit::start();
+    let rel = r"machine.slice/systemd-nspawn@my\x2dbox.service/payload";
+    let _cg = Cgroup::enter(init.pid, rel);
+    let run = portcheck(&["--kill", "--json", &init.port.to_string()]);
+    run.code(1);
+    let a = &run.json()["actions"][0];
+    assert_eq!(a["result"], "refused", "{a}");
+    assert_eq!(a["stop_argv"], serde_json::json!(["machinectl", "stop", "my-box"]), "{a}");
+    assert!(a["reason"].as_str().unwrap().contains("systemd-nspawn container my-box"), "{a}");
+    assert!(alive(init.pid));
+}
