@@ -59,6 +59,17 @@ pub(crate) fn machine(name: &str) -> bool {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
 }
 
+/// A user name that may become a word (`USER@` of `systemctl --user
+/// -M`): the portable characters `[A-Za-z0-9_.-]`, a trailing `$`
+/// allowed (machine accounts), at most 256, not starting with `-`. The
+/// user database is outside text too (NSS, LDAP).
+pub(crate) fn user(name: &str) -> bool {
+    let base = name.strip_suffix('$').unwrap_or(name);
+    (1..=256).contains(&base.len())
+        && !base.starts_with('-')
+        && base.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+}
+
 /// A systemd unit's instance (`box` in `systemd-nspawn@box.service`) as
 /// the name it was made from: systemd-escape(1) writes `-` and other
 /// bytes as `\xHH`. `None` when another `\` is in it or the bytes are not
@@ -110,6 +121,17 @@ mod tests {
             &format!("{}.service", "a".repeat(248)),
         ] {
             assert!(!unit(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn user_names() {
+        for good in ["ana", "ana.smith", "svc_1", "web-01", "HOST$"] {
+            assert!(user(good), "{good}");
+        }
+        for bad in ["", "-x", "a b", "a;b", "a\u{1b}]0;X\u{7}", "é", "$", "a$b", &"a".repeat(257)]
+        {
+            assert!(!user(bad), "{bad:?}");
         }
     }
 

@@ -196,3 +196,46 @@ fn an_nspawn_machine_is_stopped_by_its_unescaped_name() {
     assert!(a["reason"].as_str().unwrap().contains("systemd-nspawn container my-box"), "{a}");
     assert!(alive(init.pid));
 }
+
+/// The user database is outside text too (NSS, LDAP): a user whose name
+/// cannot be a word owns a unit below `user@UID.service`; the stop line is
+/// the one that user runs, `systemctl --user stop UNIT`, and the name is
+/// only said, escaped. portcheck reads a copy of `/etc/passwd` with that
+/// user, bind-mounted in a private mount namespace.
+#[test]
+#[ignore = "needs root: a writable cgroup2 mount and a bind mount over /etc/passwd in a private mount namespace; .ci/run runs it"]
+fn a_user_name_that_cannot_be_a_word_is_in_no_command() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let dir = tempdir::Dir::new();
+    let name = "a\u{1b}]0;X\u{7};id";
+    let mut passwd = std::fs::read_to_string("/etc/passwd").unwrap();
+    passwd.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
+    let copy = dir.path.join("passwd");
+    std::fs::write(&copy, passwd).unwrap();
+    let h = Holder::start(&[]);
+    let rel = "user.slice/user-4242.slice/user@4242.service/app.slice/dev.service";
+    let _cg = Cgroup::enter(h.pid(), rel);
+    let script = format!(
+        "mount --bind '{}' /etc/passwd || exit 99; exec '{}' \"$@\"",
+        copy.display(),
+        bin().display()
+    );
+    let run = |args: &[&str]| {
+        let mut cmd = std::process::Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", &script, "sh"]);
+        run_with(cmd, args)
+    };
+    let port = h.port.to_string();
+    let text = run(&[&port]);
+    text.code(1);
+    assert!(!text.stdout.contains('\u{1b}') && !text.stdout.contains('\u{7}'), "{:?}", text.stdout);
+    text.stdout_has("\n      systemctl --user stop dev.service\n");
+    text.stdout_has(r"whose user name (a\e]0;X\x07;id) is put in no command");
+    assert!(!text.stdout.contains(" -M "), "{}", text.stdout);
+    let kill = run(&["--kill", "--json", &port]);
+    kill.code(1);
+    let a = &kill.json()["actions"][0];
+    assert_eq!(a["stop_argv"], serde_json::json!(["systemctl", "--user", "stop", "dev.service"]));
+    assert!(a["stop_note"].as_str().unwrap().contains(name), "{a}");
+    assert!(alive(h.pid()));
+}
