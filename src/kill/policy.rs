@@ -580,6 +580,12 @@ mod tests {
             ("/system.slice/runner.service/payload", Some(("runner.service", None))),
             ("/system.slice/docker-3f4e8c0a9b1d.scope/sshd.service", None),
             ("/machine.slice/machine-web.scope/system.slice/sshd.service", None),
+            // A container's own systemd: its nginx is not the host's.
+            ("/lxc.payload.web1/system.slice/nginx.service", None),
+            (
+                "/machine.slice/systemd-nspawn@box.service/payload/system.slice/nginx.service",
+                Some(("systemd-nspawn@box.service", None)),
+            ),
             ("/portcheck-test/system.slice/sshd.service", None),
             ("/user.slice/user@ana.service/app.slice/sshd.service", None),
         ] {
