@@ -143,10 +143,36 @@ enum Position {
     Value,
 }
 
-/// Words the shell reads as syntax in command position.
+/// Words the shell reads as syntax in command position (POSIX, bash's
+/// and zsh's).
 const RESERVED: &[&str] = &[
-    "!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then",
-    "until", "while", "function", "select", "time", "[[", "]]",
+    "!",
+    "{",
+    "}",
+    "case",
+    "do",
+    "done",
+    "elif",
+    "else",
+    "esac",
+    "fi",
+    "for",
+    "if",
+    "in",
+    "then",
+    "until",
+    "while",
+    "function",
+    "select",
+    "time",
+    "[[",
+    "]]",
+    "coproc",
+    "repeat",
+    "foreach",
+    "end",
+    "nocorrect",
+    "noglob",
 ];
 
 /// One word for a POSIX shell: bare when it is made of characters no
@@ -318,6 +344,8 @@ mod tests {
         // The command word: an assignment or a reserved word is quoted.
         assert_eq!(line(&["A=b", "c=d"]), "'A=b' c=d");
         assert_eq!(line(&["if", "if"]), "'if' if");
+        assert_eq!(line(&["coproc", "x"]), "'coproc' x");
+        assert_eq!(line(&["noglob", "*"]), "'noglob' '*'");
         assert_eq!(line(&[""]), "''");
         // zsh reads `=ls` (an argument or a value) as ls's path.
         assert_eq!(line(&["echo", "=ls", "a=b"]), "echo '=ls' a=b");
