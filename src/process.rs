@@ -113,30 +113,29 @@ impl Unit {
 
 /// The systemd service in a `/proc/PID/cgroup` text, when the process
 /// runs in one (a `.scope` — a login session, a terminal — is not one).
+///
+/// systemd puts a unit's cgroup directly below its slices; whatever lies
+/// below a unit was made by the unit itself (`Delegate=`, a container's
+/// own cgroup namespace) and may have any name, `sshd.service` included.
+/// So the unit is the first component below the slices, and a process
+/// below `user@UID.service` is in that user's manager's tree, where the
+/// same rule finds that user's unit.
 pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     let path = cgroup
         .lines()
         .find_map(|l| l.strip_prefix("0::"))
         .filter(|p| *p != "/")
         .or_else(|| cgroup.lines().find_map(|l| l.split_once(":name=systemd:").map(|x| x.1)))?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    if !last.ends_with(".service") {
-        return None;
-    }
-    // The first `user@UID.service` is systemd's: its user can create any
-    // name below it, another `user@0.service` included.
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let manager = parts.iter().position(|c| c.starts_with("user@") && c.ends_with(".service"));
-    let user = match manager {
-        Some(i) if i + 1 < parts.len() => {
-            let m = parts[i];
-            let uid = m["user@".len()..m.len() - ".service".len()].parse::<u32>();
-            // Not systemd's: whose unit this is cannot be told.
-            Some(uid.ok()?)
-        }
+    let mut parts = path.split('/').filter(|c| !c.is_empty());
+    let unit = parts.find(|c| !c.ends_with(".slice"))?;
+    let uid = unit.strip_prefix("user@").and_then(|u| u.strip_suffix(".service"));
+    let user = match uid {
+        // Below the manager: the user's own tree.
+        Some(uid) if parts.clone().next().is_some() => Some(uid.parse::<u32>().ok()?),
         _ => None,
     };
-    Some(Unit { name: last.to_string(), user })
+    let unit = if user.is_some() { parts.find(|c| !c.ends_with(".slice"))? } else { unit };
+    unit.ends_with(".service").then(|| Unit { name: unit.to_string(), user })
 }
 
 /// The name of user `uid`, when the user database has one.
@@ -292,7 +291,9 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
         if let Some(name) =
             part.strip_prefix("systemd-nspawn@").and_then(|p| p.strip_suffix(".service"))
         {
-            return found(Runtime::Nspawn, Some(name.to_string()));
+            // The machine's name, as machinectl knows it.
+            let name = crate::names::unescape_instance(name).unwrap_or_else(|| name.into());
+            return found(Runtime::Nspawn, Some(name));
         }
     }
     if let Some(id) = after("docker") {
@@ -642,6 +643,10 @@ mod tests {
         assert_eq!(of("10:devices:/lxc/web1\n".into()), lxc);
         let nspawn = of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
         assert_eq!(nspawn, Sandbox { runtime: Some(Runtime::Nspawn), id: Some("box".into()) });
+        let nspawn = of("0::/machine.slice/systemd-nspawn@my\\x2dbox.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("my-box"));
+        let nspawn = of("0::/machine.slice/systemd-nspawn@a\\x3bid.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("a;id"));
         // A bare namespace (unshare, bwrap) in a login session: unnamed.
         let bare = of("0::/user.slice/user-0.slice/session-3.scope\n".into());
         assert_eq!(bare, Sandbox { runtime: None, id: None });

@@ -218,10 +218,36 @@ enum Position {
     Value,
 }
 
-/// Words the shell reads as syntax in command position.
+/// Words the shell reads as syntax in command position (POSIX, bash's
+/// and zsh's).
 const RESERVED: &[&str] = &[
-    "!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then",
-    "until", "while", "function", "select", "time", "[[", "]]",
+    "!",
+    "{",
+    "}",
+    "case",
+    "do",
+    "done",
+    "elif",
+    "else",
+    "esac",
+    "fi",
+    "for",
+    "if",
+    "in",
+    "then",
+    "until",
+    "while",
+    "function",
+    "select",
+    "time",
+    "[[",
+    "]]",
+    "coproc",
+    "repeat",
+    "foreach",
+    "end",
+    "nocorrect",
+    "noglob",
 ];
 
 /// One word for a POSIX shell: bare when it is made of characters no
@@ -230,7 +256,10 @@ const RESERVED: &[&str] = &[
 /// terminal, or not UTF-8.
 fn posix_word(w: &[u8], at: Position) -> String {
     let text = std::str::from_utf8(w).ok();
+    // zsh expands a word (or an assignment's value) that starts with `=`
+    // to a command's path (`=ls` is `/usr/bin/ls`).
     let bare = !w.is_empty()
+        && w[0] != b'='
         && w.iter().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(b))
         && !(at == Position::Command
             && (w.contains(&b'=') || text.is_some_and(|t| RESERVED.contains(&t))));
@@ -346,14 +375,21 @@ mod tests {
         Command::new(words.iter().copied()).render(Shell::Posix)
     }
 
-    /// What the shell reads back from a rendered line: its words, one per
+    /// What bash reads back from a rendered line: its words, one per
     /// line of `printf`'s output, as bytes.
     #[cfg(unix)]
     fn read_back(cmd: &Command) -> Vec<u8> {
+        read_back_in("bash", cmd)
+    }
+
+    /// What `shell` reads back from a rendered line (bash, zsh: `$'…'` is
+    /// POSIX.1-2024; dash before 0.5.13 lacks it).
+    #[cfg(unix)]
+    fn read_back_in(shell: &str, cmd: &Command) -> Vec<u8> {
         let script = format!("printf '%s\\0' {}", render(cmd, Shell::Posix));
-        // bash: $'…' is POSIX.1-2024; dash before 0.5.13 lacks it.
-        let out = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
-        assert!(out.status.success(), "{script}");
+        let out = std::process::Command::new(shell).args(["-c", &script]).output();
+        let out = out.unwrap_or_else(|e| panic!("{shell}: {e}"));
+        assert!(out.status.success(), "{shell}: {script}");
         out.stdout
     }
 
@@ -383,7 +419,13 @@ mod tests {
         // The command word: an assignment or a reserved word is quoted.
         assert_eq!(line(&["A=b", "c=d"]), "'A=b' c=d");
         assert_eq!(line(&["if", "if"]), "'if' if");
+        assert_eq!(line(&["coproc", "x"]), "'coproc' x");
+        assert_eq!(line(&["noglob", "*"]), "'noglob' '*'");
         assert_eq!(line(&[""]), "''");
+        // zsh reads `=ls` (an argument or a value) as ls's path.
+        assert_eq!(line(&["echo", "=ls", "a=b"]), "echo '=ls' a=b");
+        let value = Command::new(["x"]).env("V", "=ls").unwrap();
+        assert_eq!(value.render(Shell::Posix), "V='=ls' x");
     }
 
     #[cfg(unix)]
@@ -450,6 +492,9 @@ mod tests {
             "日本",
             "'\\''",
             "\\0010",
+            "=ls",
+            "a=b",
+            "%1",
         ];
         let cmd = Command::new(words);
         let mut want = Vec::new();
@@ -458,6 +503,9 @@ mod tests {
             want.push(0);
         }
         assert_eq!(read_back(&cmd), want, "{}", cmd.render(Shell::Posix));
+        // zsh too, where a word that starts with `=` is a command's path
+        // (macOS's login shell; .ci/run installs it on Linux).
+        assert_eq!(read_back_in("zsh", &cmd), want, "{}", cmd.render(Shell::Posix));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) struct Row {
     /// What the process is, `[Flask development server]`, or why none is
     /// shown, `(no process found)`: wrapped, before the command.
     pub(crate) hint: Option<String>,
-    /// The command line's words (escaped, shell-quoted where needed).
+    /// The holder's argv as it is (quoted for the shell when shown).
     pub(crate) command: Vec<String>,
 }
 
@@ -107,11 +107,16 @@ fn blocks(style: &Style, rows: &[Row]) -> String {
     out
 }
 
-/// The command line: whole with `--wide` or on a pipe (up to the cut the
-/// pipe has always had), else shortened to `room`: long paths to their
-/// last part, then cut with an ellipsis.
+/// The holder's command line, its words quoted for this machine's shell
+/// by the one renderer (`shell`), so a whole line pastes back as exactly
+/// those words and no word shows as shell syntax: whole with `--wide` or on
+/// a pipe (up to the cut the pipe has always had), else shortened to
+/// `room`: long paths to their last part, then cut with an ellipsis.
 pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> String {
-    let whole = words.join(" ");
+    let quoted = |words: &[&str]| {
+        crate::shell::tokens(&crate::shell::Command::new(words), crate::shell::here())
+    };
+    let whole = quoted(&words.iter().map(String::as_str).collect::<Vec<_>>()).join(" ");
     let Some(room) = room.filter(|_| !style.wide) else {
         return if style.width.is_none() && !style.wide {
             crate::sanitize::truncate(&whole, super::COMMAND_MAX)
@@ -122,14 +127,21 @@ pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> S
     if whole.width() <= room {
         return whole;
     }
-    let short: Vec<String> = words
+    // A long path shows as `…/` and its last part, quoted alone.
+    let parts: Vec<(bool, &str)> = words
         .iter()
         .map(|w| match w.rsplit_once('/') {
             Some((dir, last)) if !dir.is_empty() && !last.is_empty() && !w.contains(' ') => {
-                format!("…/{last}")
+                (true, last)
             }
-            _ => w.clone(),
+            _ => (false, w.as_str()),
         })
+        .collect();
+    let tokens = quoted(&parts.iter().map(|(_, w)| *w).collect::<Vec<_>>());
+    let short: Vec<String> = parts
+        .iter()
+        .zip(tokens)
+        .map(|((cut, _), t)| if *cut { format!("…/{t}") } else { t })
         .collect();
     cut(&short.join(" "), room)
 }
