@@ -6,11 +6,14 @@
 //! folder and the variables advice sets. The lines come from the code that
 //! advises them: the Windows holder rules, the kill mechanics, the
 //! remedies of every recognised framework, the project in a folder, the
-//! next step `portcheck --kill`, and a folder change.
+//! next step `portcheck --kill`, the fixes of a refused bind (netsh, net),
+//! where to look for an unseen holder (netstat), and a folder change.
 
 use std::os::windows::process::CommandExt;
 use std::path::{Path, PathBuf};
 
+use crate::net::Protocol;
+use crate::port::Refused;
 use crate::remedy::Holder;
 use crate::shell::{Command, Shell};
 
@@ -30,6 +33,9 @@ const PROGRAMS: &[&str] = &[
     "hypercorn.exe",
     "uvicorn.exe",
     "portcheck.exe",
+    "net.exe",
+    "wsl.exe",
+    "netstat.exe",
 ];
 
 /// A folder of stubs, removed on drop.
@@ -139,6 +145,8 @@ fn stops() -> Vec<Command> {
         (900, "com.docker.backend.exe", 5432, None),
         (800, "svchost.exe", 5357, Some("FDResPub")),
         (801, "svchost.exe", 5357, None),
+        (902, "wslrelay.exe", 5000, None),
+        (903, "wslhost.exe", 5000, None),
     ] {
         let p = crate::report::ProcessReport::bare(pid, name);
         if let Some(crate::kill::policy::Verdict::Refuse { stop: Some(s), .. }) =
@@ -147,6 +155,13 @@ fn stops() -> Vec<Command> {
             steps.push(s);
         }
     }
+    for why in [Refused::ExcludedRange, Refused::ExclusiveBind, Refused::AccessDenied] {
+        for protocol in [Protocol::Tcp, Protocol::Udp] {
+            steps.extend(why.fix(5000, protocol));
+        }
+    }
+    let blind = crate::scan::BlindSpot::BoundSockets;
+    steps.extend(crate::inspect::look::unseen(5000, None, blind, true).1);
     let mut out = commands(steps);
     out.push(crate::kill::sys::end_pid(4242));
     out.push(Command::new(["portcheck", "--kill", "5000"]));

@@ -36,9 +36,12 @@ pub(super) fn rule(
                 "{} forwards the port from a server running inside WSL (its localhost relay)",
                 p.name
             ),
-            Step::say(format!(
-                "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
-            )),
+            Step::explained(
+                format!(
+                    "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
+                ),
+                Command::new(["wsl", "--shutdown"]),
+            ),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
