@@ -46,7 +46,10 @@ impl Stubs {
         let exe = std::env::current_exe().unwrap();
         let stub = exe.parent().unwrap().parent().unwrap().join("examples").join("argv-stub.exe");
         assert!(stub.is_file(), "{} is not built (cargo test builds it)", stub.display());
-        let dir = std::env::temp_dir().join(format!("portcheck-stubs-{}", std::process::id()));
+        // One folder per test: tests run at once, and each removes its own.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("portcheck-stubs-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         for p in PROGRAMS {
             std::fs::copy(&stub, dir.join(p)).unwrap();
@@ -172,7 +175,7 @@ fn stops() -> Vec<Command> {
 fn every_cmd_line_runs_and_does_what_it_says() {
     let stubs = Stubs::new();
     let all: Vec<Command> = stops().into_iter().chain(remedies()).collect();
-    assert!(all.len() >= 20, "{all:?}");
+    assert!(all.len() >= 35, "{all:?}");
     for cmd in &all {
         check(&stubs, cmd, None);
     }
@@ -187,4 +190,16 @@ fn every_cmd_line_runs_and_does_what_it_says() {
         check(&stubs, &cmd.clone().in_dir(&dir), Some(&dir));
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// cmd's metacharacters, spaces, a trailing backslash and an empty word
+/// reach the program as the words, through cmd's parse and the C
+/// runtime's split.
+#[test]
+fn metacharacters_reach_the_program_as_words() {
+    let stubs = Stubs::new();
+    let words = ["python", "a^b", "x&y", "a|b", "<in>", "(c)", "^", r"C:\my dir\", r"C:\d\", ""];
+    check(&stubs, &Command::new(words), None);
+    let set = Command::new(["flask", "run"]).env("FLASK_RUN_PORT", "50&01 ^(x)").unwrap();
+    check(&stubs, &set, None);
 }
