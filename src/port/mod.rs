@@ -236,6 +236,32 @@ pub(crate) fn has_ipv6() -> bool {
 mod tests {
     use super::*;
 
+    /// Every fix of a refused bind is a step: the commands as words (for
+    /// the user's shell), the explanation beside them; the excluded-range
+    /// commands name the range's protocol.
+    #[test]
+    fn the_fixes_of_a_refused_bind_are_steps() {
+        let shown =
+            |why: Refused, p| -> Vec<String> { why.fix(5000, p).iter().map(Step::shown).collect() };
+        assert_eq!(
+            shown(Refused::ExcludedRange, crate::net::Protocol::Udp),
+            [
+                "see the excluded port ranges: netsh int ipv4 show excludedportrange protocol=udp",
+                "or use a port outside them: portcheck --suggest 5000",
+                "or, from an Administrator terminal, stop winnat (it draws its ranges again when \
+                 it starts) and keep port 5000 for yourself before it does: these three lines in \
+                 turn: net stop winnat",
+                "netsh int ipv4 add excludedportrange protocol=udp startport=5000 numberofports=1",
+                "net start winnat",
+            ]
+        );
+        for why in [Refused::ExclusiveBind, Refused::AccessDenied] {
+            let steps = why.fix(80, crate::net::Protocol::Tcp);
+            assert!(steps[0].run.is_none(), "{steps:?}");
+            assert_eq!(steps[1].shown(), "or use another port: portcheck --suggest 80");
+        }
+    }
+
     #[test]
     fn iana_classes_have_exact_edges() {
         assert_eq!(Class::of(0), Class::WellKnown);

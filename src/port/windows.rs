@@ -244,17 +244,19 @@ Number of Ports : 16384
         assert_eq!(parse_dynamic("nothing here"), None);
     }
 
+    /// The note names the range and who reserved it, in prose: the fixes
+    /// are steps ([`Refused::fix`]).
     #[test]
-    fn the_note_names_the_range_and_the_fixes() {
+    fn the_note_names_the_range_and_the_fixes_are_steps() {
         let r = Excluded { start: 4990, end: 5089, administered: false };
         let note = excluded_note(5000, Protocol::Tcp, &r);
         assert!(note.contains("tcp excluded port range 4990-5089"), "{note}");
-        assert!(note.contains("winnat") && note.contains("net stop winnat"), "{note}");
-        assert!(note.contains("--suggest 5000"), "{note}");
-        assert!(note.contains("startport=5000"), "{note}");
+        assert!(note.contains("winnat"), "{note}");
+        for command in ["netsh", "net stop", "--suggest", "'"] {
+            assert!(!note.contains(command), "{note}");
+        }
         let admin = excluded_note(50001, Protocol::Udp, &Excluded { administered: true, ..r });
-        assert!(admin.contains("administered"), "{admin}");
-        assert!(admin.contains("protocol=udp startport=50001"), "{admin}");
+        assert!(admin.contains("administered") && admin.contains("udp"), "{admin}");
     }
 
     #[test]
