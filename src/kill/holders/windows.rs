@@ -195,6 +195,34 @@ mod tests {
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
     }
 
+    /// JSON's `stop_argv` of a Windows stop line is its words (whatever
+    /// shell `stop` is rendered for), and the WSL relay's stop is a
+    /// command, never a command inside a sentence.
+    #[test]
+    fn windows_stop_lines_carry_their_words_in_json() {
+        let json = |p: &ProcessReport, port, service: Option<&str>| match rule(
+            p,
+            port,
+            service.is_some(),
+            service,
+        ) {
+            Some(Verdict::Refuse { stop: Some(s), .. }) => serde_json::to_value(&s).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        let cases: [(ProcessReport, u16, Option<&str>, &[&str]); 4] = [
+            (proc(1234, "svchost.exe"), 5357, Some("FDResPub"), &["sc.exe", "stop", "FDResPub"]),
+            (proc(4, "System"), 80, None, &["netsh", "http", "show", "servicestate"]),
+            (proc(900, "wslrelay.exe"), 5000, None, &["wsl", "--shutdown"]),
+            (proc(903, "wslhost.exe"), 5000, None, &["wsl", "--shutdown"]),
+        ];
+        for (p, port, service, words) in cases {
+            let v = json(&p, port, service);
+            assert_eq!(v["stop_argv"], serde_json::json!(words), "{v}");
+            assert_eq!(v["stop"], words.join(" "), "{v}");
+            assert!(v["stop_note"].as_str().is_some_and(|n| !n.contains("--shutdown")), "{v}");
+        }
+    }
+
     #[test]
     fn tasklist_csv_names_the_first_service() {
         let csv = "\"svchost.exe\",\"1234\",\"Dnscache,LanmanWorkstation\"\r\n";
