@@ -259,6 +259,10 @@ mod tests {
             assert_eq!(render(&Command::new(["x", "\u{2019}q"]), shell), "x '\u{2019}\u{2019}q'");
             assert_eq!(render(&Command::new(["x", "--%"]), shell), "x '--%'");
             assert_eq!(
+                render(&Command::new(["x", "a`b", "$(id)", "${x}", "a;b", "a,b", "#c"]), shell),
+                "x 'a`b' '$(id)' '${x}' 'a;b' 'a,b' '#c'"
+            );
+            assert_eq!(
                 render(&Command::new(["sc.exe", "stop", "W3SVC"]), shell),
                 "sc.exe stop W3SVC"
             );
