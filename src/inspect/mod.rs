@@ -2,7 +2,7 @@
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
 mod enrich;
-mod look;
+pub(crate) mod look;
 
 use std::net::IpAddr;
 
@@ -132,6 +132,7 @@ fn report(
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,
+        fix: look.fix,
         unbound: look.unsupported,
     }
 }

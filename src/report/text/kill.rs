@@ -22,13 +22,15 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
         out.push_str(&wrapped(style, &line));
     }
-    for (port, why) in &plan.cannot_bind {
+    for (port, why, fix) in &plan.cannot_bind {
         let line = format!(
-            "Port {port} cannot be bound ({}): there is no process to stop. Instead: {}",
-            why.words(),
-            why.fix(*port)
+            "Port {port} cannot be bound ({}): there is no process to stop. Instead:",
+            why.words()
         );
         out.push_str(&wrapped(style, &line));
+        for s in fix {
+            out.push_str(&step(style, 2, None, s));
+        }
     }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
