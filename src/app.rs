@@ -22,6 +22,9 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
     // The services table moves to the context: it is read once, never copied.
     let ctx = Context::new(std::mem::take(&mut config.services));
     let style = Style { color: config.color, width: config.width, wide: config.wide };
+    if !config.json && !config.quiet && !config.pasted.is_empty() {
+        emit(&report::text::pasted(&style, &config.pasted))?;
+    }
     match &config.mode {
         Mode::List { exposed } => {
             let listing = if *exposed {

@@ -18,8 +18,11 @@ use crate::services::Services;
 
 const AFTER_HELP: &str = "\
 PORT is a number (5000), a range (3000-3010) or a service name (http,
-postgresql), each optionally followed by /tcp or /udp (53/udp). Without
-PORT, every listening TCP socket and bound UDP socket is listed.
+postgresql), each optionally followed by /tcp or /udp (53/udp). What is
+pasted is read as the port: :5000, localhost:5000, 127.0.0.1:5000,
+[::1]:5000, http://localhost:5000/ (http:// alone is 80, https:// 443) and
+5000,5001; a host that is not this machine is a usage error. Without PORT,
+every listening TCP socket and bound UDP socket is listed.
 
 A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
@@ -224,6 +227,8 @@ pub(crate) struct Config {
     pub(crate) services: Services,
     /// What to do with the ports.
     pub(crate) mode: Mode,
+    /// How each pasted PORT was read (`127.0.0.1:5000 → port 5000`).
+    pub(crate) pasted: Vec<String>,
 }
 
 /// What the command line asks for.
@@ -253,6 +258,9 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     }
     if let Some(bad) = crate::kill::unsupported_flag(&args) {
         return Err(usage(bad));
+    }
+    if let Some(bad) = target::flag_with_value(&args) {
+        return Err(bad);
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
@@ -288,7 +296,10 @@ fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
     let text = e.render().to_string();
     let first = text.lines().next().unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    Err(usage(format!("{first} (see 'portcheck --help')")))
+    // clap's "tip: a similar argument exists: '--suggest'" joins the line.
+    let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
+    let tip = tip.map(|t| format!("; {t}")).unwrap_or_default();
+    Err(usage(format!("{first}{tip} (see 'portcheck --help')")))
 }
 
 /// Flags that only mean something with a mode flag: (long, short, mode).
@@ -347,7 +358,8 @@ impl Cli {
             v4: self.ipv4 || !self.ipv6,
             v6: self.ipv6 || !self.ipv4,
         };
-        let ports = port_queries(&self.ports, select, &services)?;
+        let (words, pasted) = target::expand(&self.ports, &target::this_machine)?;
+        let ports = port_queries(&words, select, &services)?;
         let stdout_tty = std::io::stdout().is_terminal();
         let color = match self.color {
             ColorChoice::Always => true,
@@ -373,6 +385,7 @@ impl Cli {
             stdin_tty: std::io::stdin().is_terminal(),
             services,
             mode,
+            pasted,
         })
     }
 
@@ -602,6 +615,7 @@ fn negative_port(args: &[OsString]) -> Option<String> {
 
 #[cfg(test)]
 mod man;
+mod target;
 
 #[cfg(test)]
 mod tests {

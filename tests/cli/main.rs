@@ -19,6 +19,8 @@ mod layout;
 #[cfg(target_os = "linux")]
 mod paste;
 #[cfg(target_os = "linux")]
+mod pasted;
+#[cfg(target_os = "linux")]
 mod query;
 #[cfg(target_os = "linux")]
 mod reliability;

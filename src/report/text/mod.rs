@@ -116,6 +116,12 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
     rows
 }
 
+/// How each pasted PORT was read, one wrapped line each
+/// (`127.0.0.1:5000 → port 5000`).
+pub(crate) fn pasted(style: &Style, notes: &[String]) -> String {
+    notes.iter().map(|n| table::wrapped(style, &escape(n))).collect()
+}
+
 /// "PREFIX41230 (python3)" for each process holding the port, once each.
 fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
     p.holders().iter().map(|x| format!("{prefix}{} ({})", x.pid, escape(&x.name))).collect()
