@@ -38,6 +38,9 @@ pub(super) fn has_ipv6() -> bool {
         || exists("/proc/net/if_inet6")
 }
 
+/// What a privileged port needs, as the `Free:` line says it.
+pub(super) const NEEDS_ROOT: &str = "binding needs root";
+
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
 

@@ -23,6 +23,10 @@ pub(super) fn read() -> HostPorts {
     HostPorts { unprivileged_start: 1024, ephemeral, reserved: Vec::new() }
 }
 
+/// What a privileged port needs, as the `Free:` line says it: the
+/// wildcard is open to anyone since 10.14, the loopback address is not.
+pub(super) const NEEDS_ROOT: &str = "binding on 127.0.0.1 needs root";
+
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
 

@@ -210,6 +210,13 @@ impl HostPorts {
         port < self.unprivileged_start
     }
 
+    /// What binding a [`privileged`](Self::privileged) port needs here:
+    /// "binding needs root" (Linux), "binding on 127.0.0.1 needs root"
+    /// (macOS); Windows has no privileged port.
+    pub(crate) fn needs_root(&self) -> &'static str {
+        platform::NEEDS_ROOT
+    }
+
     pub(crate) fn ephemeral(&self, port: u16) -> bool {
         (self.ephemeral.0..=self.ephemeral.1).contains(&port)
     }

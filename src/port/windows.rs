@@ -24,6 +24,9 @@ pub(super) fn read() -> HostPorts {
     HostPorts { unprivileged_start: 0, ephemeral: DYNAMIC, reserved: Vec::new() }
 }
 
+/// No port is privileged on Windows: never said.
+pub(super) const NEEDS_ROOT: &str = "";
+
 /// Adds what only netsh knows: the dynamic range and the excluded ranges.
 pub(super) fn refine(host: &mut HostPorts) {
     if let Some(range) = netsh(&["interface", "ipv4", "show", "dynamicport", "tcp"])

@@ -155,22 +155,22 @@ fn free_ports(
         [only] => format!("{}/{}", p.port, only.name()),
         _ => p.port.to_string(),
     };
-    let checked: Vec<String> = free.iter().filter(|p| p.bind_checked).map(label).collect();
-    let unchecked: Vec<String> = free.iter().filter(|p| !p.bind_checked).map(label).collect();
+    let checked: Vec<&PortReport> = free.iter().filter(|p| p.bind_checked).copied().collect();
+    let unchecked: Vec<&PortReport> = free.iter().filter(|p| !p.bind_checked).copied().collect();
     if !checked.is_empty() {
         let line = format!(
             "{} {}  ({})",
             style.styled("Free:", styles::GOOD),
-            summarize(&checked),
+            classed(host, &checked),
             families
         );
         out.push_str(&wrapped(style, &line));
     }
     if !unchecked.is_empty() {
         let line = format!(
-            "{} {}  (no socket bound; binding it needs root, so it was not bind-checked)",
+            "{} {}  (no socket bound; portcheck may not bind it, so it was not bind-checked)",
             style.styled("Free:", styles::GOOD),
-            summarize(&unchecked),
+            classed(host, &unchecked),
         );
         out.push_str(&wrapped(style, &line));
     }
@@ -248,6 +248,38 @@ fn describe_port(host: &HostPorts, p: &PortReport) -> String {
         ));
     }
     parts.join(" · ")
+}
+
+/// The free ports with their class, ports of one class together:
+/// "80 (well-known, binding needs root), 8000, 8001 (registered)".
+fn classed(host: &HostPorts, ports: &[&PortReport]) -> String {
+    let tag = |p: &PortReport| {
+        let needs = host.needs_root();
+        match p.privileged && !needs.is_empty() {
+            true => format!("{}, {needs}", p.class.label()),
+            false => p.class.label().to_string(),
+        }
+    };
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for p in ports {
+        let label = match p.protocols.as_slice() {
+            [only] => format!("{}/{}", p.port, only.name()),
+            _ => p.port.to_string(),
+        };
+        let t = tag(p);
+        match groups.last_mut() {
+            Some((last, list)) if *last == t => list.push(label),
+            _ => groups.push((t, vec![label])),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(t, list)| match list.len() {
+            n if n > 12 => format!("{}, …, {} ({n} ports, {t})", list[..5].join(", "), list[n - 1]),
+            _ => format!("{} ({t})", list.join(", ")),
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// "3000, 3001, …, 3010 (11 ports)" for long lists.

@@ -110,16 +110,61 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
 fn free_ports_say_how_they_were_checked() {
     let mut unchecked = port(vec![]);
     unchecked.port = 80;
+    unchecked.class = Class::WellKnown;
+    unchecked.privileged = true;
     unchecked.bind_checked = false;
     let r = PortsReport { ports: vec![port(vec![]), unchecked], notes: vec!["a note".into()] };
     let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
     let text = ports(&PLAIN, &host(), v4, &r, &[]);
     assert_eq!(
         text,
-        "Free: 5000/tcp  (bound and released on the wildcard address: IPv4)\n\
-         Free: 80/tcp  (no socket bound; binding it needs root, so it was not bind-checked)\n\
-         note: a note\n"
+        format!(
+            "Free: 5000/tcp (registered)  (bound and released on the wildcard address: IPv4)\n\
+             Free: 80/tcp (well-known{})  (no socket bound; portcheck may not bind it, so it \
+             was not bind-checked)\n\
+             note: a note\n",
+            needs_root()
+        )
     );
+}
+
+/// ", binding needs root" where this platform's rule makes port 80
+/// privileged (Linux, macOS on 127.0.0.1); nothing on Windows.
+fn needs_root() -> String {
+    match host().needs_root() {
+        "" => String::new(),
+        w => format!(", {w}"),
+    }
+}
+
+/// Every free port gets its IANA class; "needs root" only for a
+/// privileged one; ports of one class are listed together.
+#[test]
+fn free_ports_carry_their_class() {
+    let at = |n: u16, privileged| PortReport {
+        port: n,
+        class: Class::of(n),
+        privileged,
+        protocols: vec![],
+        ..port(vec![])
+    };
+    let r = PortsReport {
+        ports: vec![at(80, true), at(8000, false), at(8001, false), at(50000, false)],
+        notes: vec![],
+    };
+    let v4 = Selection { tcp: true, udp: true, v4: true, v6: false };
+    let text = ports(&PLAIN, &host(), v4, &r, &[]);
+    assert_eq!(
+        text,
+        format!(
+            "Free: 80 (well-known{}), 8000, 8001 (registered), 50000 (dynamic)  (bound and \
+             released on the wildcard address: IPv4)\n",
+            needs_root()
+        )
+    );
+    let many = PortsReport { ports: (3000..3020).map(|n| at(n, false)).collect(), notes: vec![] };
+    let text = ports(&PLAIN, &host(), v4, &many, &[]);
+    assert!(text.starts_with("Free: 3000, 3001, 3002, 3003, 3004, …, 3019 (20 ports, registered)"));
 }
 
 #[test]
@@ -130,9 +175,9 @@ fn a_family_the_host_lacks_is_never_said_bound() {
     let r = PortsReport { ports: vec![no6], notes: vec![] };
     let both = Selection { tcp: true, udp: false, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), both, &r, &[]);
-    assert!(
-        text.starts_with("Free: 5000/tcp  (bound and released on the wildcard address: IPv4)\n")
-    );
+    assert!(text.starts_with(
+        "Free: 5000/tcp (registered)  (bound and released on the wildcard address: IPv4)\n"
+    ));
     let only6 = Selection { v4: false, ..both };
     let text = ports(&PLAIN, &host(), only6, &r, &[]);
     assert!(!text.contains("bound and released"), "{text}");
@@ -329,7 +374,7 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
     let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
     assert_eq!(
         ports(&PLAIN, &host(), v4, &r, &[]),
-        "Free: 40000/tcp  (bound and released on the wildcard address: IPv4)\n  \
+        "Free: 40000/tcp (registered)  (bound and released on the wildcard address: IPv4)\n  \
          warning: 40000/tcp inside the ephemeral range 32768-60999: outgoing connections may \
          take it (portcheck --suggest finds a port outside it)\n"
     );
