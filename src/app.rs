@@ -207,8 +207,10 @@ fn is_permission(err: &anyhow::Error) -> bool {
 /// One diagnostic line on stderr, in portcheck's voice. It may quote what
 /// the user typed (or a process name), so it is escaped like all such text.
 pub(crate) fn warn(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "portcheck: {}", crate::sanitize::escape(text));
+    use std::io::IsTerminal;
+    let width = std::io::stderr().is_terminal().then(crate::cli::terminal_width);
+    let line = format!("portcheck: {}", crate::sanitize::escape(text));
+    let _ = std::io::stderr().lock().write_all(report::text::line(width, &line).as_bytes());
 }
 
 /// Asks `question` on stderr and reads the answer; anything but y/yes is no.

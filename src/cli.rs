@@ -446,7 +446,7 @@ impl Cli {
 /// The terminal's width: `$COLUMNS`, else what the terminal says, else 100.
 /// Zero (`COLUMNS=0`, or a terminal that reports no size, as a fresh
 /// pseudo-terminal does) is no width at all: the default applies.
-fn terminal_width() -> u16 {
+pub(crate) fn terminal_width() -> u16 {
     let cols = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok());
     cols.filter(|&w| w > 0)
         .or_else(|| comfy_table::Table::new().width().filter(|&w| w > 0))

@@ -128,10 +128,13 @@ impl<'a> Enricher<'a> {
         } else {
             format!("a holder portcheck cannot see, which applies here: {}", hiding.join("; "))
         };
-        let reasons = if s.uid == Some(0) || hiding.is_empty() {
-            [kernel.to_string(), flight.to_string(), hidden]
-        } else {
-            [hidden, flight.to_string(), kernel.to_string()]
+        // The reason that applies here comes first.
+        let (kernel, flight) = (kernel.to_string(), flight.to_string());
+        let reasons = match (hiding.is_empty(), s.uid == Some(0)) {
+            (false, true) => [hidden, kernel, flight],
+            (false, false) => [hidden, flight, kernel],
+            (true, true) => [kernel, flight, hidden],
+            (true, false) => [flight, kernel, hidden],
         };
         let listed: Vec<String> =
             reasons.iter().enumerate().map(|(i, r)| format!("{}) {r}", i + 1)).collect();

@@ -52,3 +52,32 @@ fn the_report_fits_60_80_and_120_columns() {
         wide.lines().find(|l| l.contains("a-rather-long-project-directory/.venv/bin/gunicorn"));
     assert!(whole.is_some_and(|l| l.contains(" --addr 0.0.0.0 --port")), "{wide}");
 }
+
+/// Every line fits the terminal at 60, 80 and 120 columns: the new lines
+/// (a pasted PORT's, `Free:` with classes), the dry-run line and a usage
+/// error on stderr.
+#[test]
+fn new_dry_run_and_error_lines_fit_60_80_and_120_columns() {
+    let h = Holder::start(&["--workers", "3"]);
+    let p = h.port;
+    let free = free_port().to_string();
+    let pasted = format!("http://127.0.0.1:{p}/a/rather/long/path/from/the/browser");
+    let runs: [(Vec<&str>, &str); 4] = [
+        (vec!["--kill", "--dry-run", &pasted], "Dry run: would send SIGTERM"),
+        (vec![&pasted], "→"),
+        (vec!["80", "8000", &free, "3000-3020"], "registered)"),
+        (vec!["--sugest", "--kill", "--dry-run", "a-rather-long-argument"], "--suggest"),
+    ];
+    for cols in [60u16, 80, 120] {
+        for (args, needle) in &runs {
+            let (_, screen) = on_whole_terminal_at(args, cols);
+            assert!(screen.contains(needle), "{args:?} at {cols}: no {needle:?}\n{screen}");
+            for line in screen.lines() {
+                assert!(
+                    line.chars().count() <= usize::from(cols),
+                    "{args:?} wider than {cols}: {line:?}\n{screen}"
+                );
+            }
+        }
+    }
+}

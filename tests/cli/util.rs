@@ -351,30 +351,42 @@ pub fn on_terminal_at(args: &[&str], columns: u16, dir: &std::path::Path) -> (Op
     let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
     let mut cmd = Command::new(bin());
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS").current_dir(dir);
-    on_pty_sized(&mut cmd, args, Some(&size))
+    on_pty_sized(&mut cmd, args, Some(&size), false)
+}
+
+/// Like [`on_terminal_at`] with stderr on the terminal too (errors).
+pub fn on_whole_terminal_at(args: &[&str], columns: u16) -> (Option<i32>, String) {
+    let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
+    let mut cmd = Command::new(bin());
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
+    on_pty_sized(&mut cmd, args, Some(&size), true)
 }
 
 /// Runs `cmd` with stdout on a fresh pseudo-terminal (it reports 0
 /// columns); what it showed, read to its end.
 pub fn on_pty(cmd: &mut Command, args: &[&str]) -> (Option<i32>, String) {
-    on_pty_sized(cmd, args, None)
+    on_pty_sized(cmd, args, None, false)
 }
 
 fn on_pty_sized(
     cmd: &mut Command,
     args: &[&str],
     size: Option<&nix::pty::Winsize>,
+    stderr_too: bool,
 ) -> (Option<i32>, String) {
     use std::io::Read;
     let pty = nix::pty::openpty(size, None).expect("openpty");
     let mut master = std::fs::File::from(pty.master);
     let slave = std::fs::File::from(pty.slave);
     cmd.env_remove("PORT");
+    if stderr_too {
+        cmd.stderr(slave.try_clone().expect("dup pty"));
+    }
     let mut child =
         cmd.args(args).stdin(std::process::Stdio::null()).stdout(slave).spawn().unwrap();
     // Drop the command's copy of the slave: the master then reads EOF (EIO)
     // once the child exits.
-    cmd.stdout(std::process::Stdio::null());
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     // Read while it runs: a report longer than the pty's buffer would block it.
     let reader = std::thread::spawn(move || {
         let mut all = Vec::new();

@@ -35,21 +35,20 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
             plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();
-        let _ = match plan.method {
-            Some(m) => writeln!(
-                out,
+        let line = match plan.method {
+            Some(m) => format!(
                 "Dry run: would end pid {} with {} (no clean shutdown).",
                 who.join(", "),
                 m.name()
             ),
-            None => writeln!(
-                out,
+            None => format!(
                 "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
                 plan.signal.name,
                 who.join(", "),
                 plan.grace
             ),
         };
+        out.push_str(&wrapped(style, &line));
     }
     out
 }

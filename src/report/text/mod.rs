@@ -116,6 +116,11 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
     rows
 }
 
+/// One line of text (an error on stderr) wrapped at `width`, if any.
+pub(crate) fn line(width: Option<u16>, text: &str) -> String {
+    table::wrapped(&Style { color: false, width, wide: false }, text)
+}
+
 /// How each pasted PORT was read, one wrapped line each
 /// (`127.0.0.1:5000 → port 5000`).
 pub(crate) fn pasted(style: &Style, notes: &[String]) -> String {

@@ -27,15 +27,15 @@ pub(crate) fn ports(
         out.push('\n');
     }
     for port in r.ports.iter().filter(|p| !p.in_use && p.unknown.is_some()) {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "{} {}  {}",
             style.styled(&format!("Port {}", port.port), styles::HEADING),
             style.styled("unknown", styles::WARN),
             describe_port(host, port)
         );
+        out.push_str(&wrapped(style, &line));
         for n in &port.notes {
-            let _ = writeln!(out, "  note: {}", escape(n));
+            out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
         }
         out.push('\n');
     }
@@ -45,7 +45,7 @@ pub(crate) fn ports(
         free_ports(&mut out, style, host, select, &free);
     }
     for n in &r.notes {
-        let _ = writeln!(out, "note: {}", escape(n));
+        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
     }
     out
 }
@@ -189,7 +189,7 @@ fn free_ports(
     }
     for p in free {
         for n in &p.notes {
-            let _ = writeln!(out, "  note ({}): {}", p.port, escape(n));
+            out.push_str(&wrapped(style, &format!("  note ({}): {}", p.port, escape(n))));
         }
     }
 }
@@ -210,19 +210,21 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     for stop in &n.stop {
         out.push_str(&table::step(style, 4, None, stop));
     }
+    // "or" only after another step: the first step never starts with it.
+    let or = if n.kill.is_empty() && n.stop.is_empty() { "" } else { "or " };
     if let Some(p) = n.free {
         match &n.remedy {
             Some(r) => {
                 out.push_str(&wrapped(
                     style,
-                    &format!("    or use port {p} ({}):", escape(&r.why)),
+                    &format!("    {or}use port {p} ({}):", escape(&r.why)),
                 ));
                 for line in &r.lines {
                     out.push_str(&table::step(style, 6, None, line));
                 }
             }
             None => {
-                let _ = writeln!(out, "    or use port {p}");
+                let _ = writeln!(out, "    {or}use port {p}");
             }
         }
     }

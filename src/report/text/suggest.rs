@@ -1,8 +1,6 @@
 //! `--suggest`: the numbers for scripts, and why and what to paste on a
 //! terminal.
 
-use std::fmt::Write;
-
 use super::{Style, styles};
 use crate::remedy::Remedy;
 use crate::report::{PortReport, Suggestion};
@@ -40,7 +38,8 @@ pub(crate) fn suggestion(
             &format!("Port {} is taken by {holder}", s.base),
         ));
     } else if s.suggestions.first() != Some(&s.base) && s.notes.is_empty() {
-        let _ = writeln!(out, "Port {} is taken (something is bound to it).", s.base);
+        let line = format!("Port {} is taken (something is bound to it).", s.base);
+        out.push_str(&super::table::wrapped(style, &line));
     }
     for n in &s.notes {
         out.push_str(&super::table::wrapped(
@@ -50,7 +49,8 @@ pub(crate) fn suggestion(
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
-    let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
+    let line = format!("{} {}", style.styled(label, styles::GOOD), list.join(", "));
+    out.push_str(&super::table::wrapped(style, &line));
     out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why))));
     for line in &remedy.lines {
         out.push_str(&super::table::step(style, 2, None, line));

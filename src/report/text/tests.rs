@@ -106,6 +106,52 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
     assert_eq!(text, expected);
 }
 
+/// Without a kill line (not root) or a stop line, the first next step
+/// is "use port", never "or use port".
+#[test]
+fn next_steps_never_start_with_or() {
+    let r = PortsReport {
+        ports: vec![port(vec![socket("0.0.0.0", vec![flask(41235, "Flask development server")])])],
+        notes: vec![],
+    };
+    let next =
+        [NextSteps { port: 5000, kill: vec![], free: Some(5001), remedy: None, stop: vec![] }];
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let text = ports(&PLAIN, &host(), all, &r, &next);
+    assert!(text.ends_with("  next steps:\n    use port 5001\n\n"), "{text}");
+}
+
+/// Every line wraps at the width: the dry-run line, notes, the `Free:`
+/// line and a pasted PORT's line, each continued with an indent.
+#[test]
+fn every_line_wraps_at_the_width() {
+    let narrow = Style { width: Some(40), ..PLAIN };
+    let plan = KillPlan {
+        targets: vec![(7, "python3".into()), (8, "python3".into())],
+        ports: vec![5000],
+        refused: vec![],
+        unseen: vec![],
+        cannot_bind: vec![],
+        dry_run: true,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        method: None,
+    };
+    let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12)] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let pasted = ["http://127.0.0.1:5000/some/path → port 5000".to_string()];
+    for text in [
+        kill_plan(&narrow, &plan),
+        ports(&narrow, &host(), v4, &free, &[]),
+        super::pasted(&narrow, &pasted),
+    ] {
+        assert!(text.lines().count() > 1, "{text}");
+        for line in text.lines() {
+            assert!(line.chars().count() <= 40, "{line:?} in\n{text}");
+        }
+    }
+}
+
 #[test]
 fn free_ports_say_how_they_were_checked() {
     let mut unchecked = port(vec![]);

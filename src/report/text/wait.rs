@@ -55,7 +55,7 @@ pub(crate) fn wait(style: &Style, w: &WaitReport) -> String {
                 p.port
             ),
         };
-        let _ = writeln!(out, "{line}");
+        out.push_str(&super::table::wrapped(style, &line));
     }
     let _ = writeln!(out, "Waited {secs:.2}s.");
     out
