@@ -123,6 +123,12 @@ fn kill(
     }
     let terminal = config.stdin_tty || crate::seams::ask_on_a_pipe();
     let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && terminal;
+    // The manual way, once: before the question and in a dry run.
+    if let Some((end, find)) = crate::kill::by_hand(&summary).filter(|_| human)
+        && (asks || opts.dry_run)
+    {
+        emit(&report::text::by_hand(style, &end, &find))?;
+    }
     // With stdout piped (`| tee log`), the report may reach the screen
     // after the question starts: the question gets a line of its own.
     let lead = if config.stdout_tty { "" } else { "\n" };

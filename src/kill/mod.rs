@@ -29,6 +29,7 @@ pub(crate) use settle::{respawns, settle};
 use crate::inspect::Context;
 use crate::net::{PortQuery, Selection};
 use crate::report::{KillReport, Outcome, PortsReport, Signal};
+use crate::shell::{Command, Step};
 
 /// How `--kill` was asked to behave.
 #[derive(Clone, Debug)]
@@ -43,6 +44,17 @@ pub(crate) struct KillOptions {
     pub(crate) dry_run: bool,
     /// Skip the question on a terminal.
     pub(crate) yes: bool,
+}
+
+/// The manual way for a plan's targets, shown once before the question
+/// and in a dry run: the command that ends them (`kill 2993 3079`,
+/// `taskkill /PID 2993 /PID 3079 /F`) and how to find them
+/// (`lsof -i :5000`, `netstat -ano`). `None` with no target.
+pub(crate) fn by_hand(plan: &crate::report::KillPlan) -> Option<(Command, Step)> {
+    let pids: Vec<u32> = plan.targets.iter().map(|t| t.0).collect();
+    (!pids.is_empty()).then(|| {
+        (sys::end_pids(&pids, sys::first_signal(plan.signal)), sys::find_holders(&plan.ports))
+    })
 }
 
 /// Parses `--signal`: a name with or without `SIG` (any case) or a number.

@@ -66,6 +66,12 @@ fn a_live_target_is_terminated() {
     let expected = format!("would end pid {} (holder.exe) with TerminateProcess", pid_of(&h));
     assert!(dry.stdout.contains(&expected), "{}", dry.stdout);
     assert!(!dry.stdout.contains("SIG"), "{}", dry.stdout);
+    // The manual way, as --kill does it, and how to find the holders.
+    let by_hand = format!("by hand: taskkill /PID {} /F\n", pid_of(&h));
+    assert!(dry.stdout.contains(&by_hand), "{}", dry.stdout);
+    assert!(
+        dry.stdout.contains(&format!("with :{port}; the PID is the last column): netstat -ano\n"))
+    );
     let text = run(&seams_bin(), &h, &["--kill", "-y", "--tcp", &port]);
     text.code(0);
     let expected = format!(

@@ -167,6 +167,9 @@ fn stops() -> Vec<Command> {
     steps.extend(crate::inspect::look::unseen(5000, None, blind, true).1);
     let mut out = commands(steps);
     out.push(crate::kill::sys::end_pid(4242));
+    // The manual way shown before the question: taskkill and netstat.
+    out.push(crate::kill::sys::end_pids(&[4242, 4243], crate::report::Signal::TERM));
+    out.extend(crate::kill::sys::find_holders(&[5000, 5001]).run);
     out.push(Command::new(["portcheck", "--kill", "5000"]));
     out
 }

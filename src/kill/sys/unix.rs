@@ -26,6 +26,30 @@ pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
     crate::shell::Command::new(["kill".to_string(), pid.to_string()])
 }
 
+/// The command that ends `pids` by hand with the signal `--kill` sends
+/// first: `kill 2993 3079` for SIGTERM, `kill -s KILL 2993` otherwise.
+pub(crate) fn end_pids(pids: &[u32], sig: Signal) -> crate::shell::Command {
+    let mut argv = vec!["kill".to_string()];
+    let bare = sig.name.strip_prefix("SIG").filter(|n| n.bytes().all(|b| b.is_ascii_uppercase()));
+    match bare {
+        _ if sig == Signal::TERM => {}
+        Some(name) => argv.extend(["-s".to_string(), name.to_string()]),
+        None => argv.push(format!("-{}", sig.number)),
+    }
+    argv.extend(pids.iter().map(u32::to_string));
+    crate::shell::Command::new(argv)
+}
+
+/// How to find the holders of `ports` by hand: `lsof -i :5000` (lsof
+/// lists what matches any of several `-i`).
+pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
+    let mut argv = vec!["lsof".to_string()];
+    for p in ports {
+        argv.extend(["-i".to_string(), format!(":{p}")]);
+    }
+    crate::shell::Step::explained("find them", crate::shell::Command::new(argv))
+}
+
 /// Flags this platform cannot honour: none on Unix.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
 

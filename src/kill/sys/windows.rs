@@ -42,6 +42,27 @@ pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
     ])
 }
 
+/// The command that ends `pids` by hand as `--kill` does:
+/// `taskkill /PID 2993 /PID 3079 /F` (TerminateProcess; see [`end_pid`]).
+pub(crate) fn end_pids(pids: &[u32], _sig: Signal) -> crate::shell::Command {
+    let mut argv = vec!["taskkill".to_string()];
+    for pid in pids {
+        argv.extend(["/PID".to_string(), pid.to_string()]);
+    }
+    argv.push("/F".into());
+    crate::shell::Command::new(argv)
+}
+
+/// How to find the holders of `ports` by hand: `netstat -ano`, whose
+/// lines with `:5000` end with the PID (no pipe: a command is words).
+pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
+    let at: Vec<String> = ports.iter().map(|p| format!(":{p}")).collect();
+    crate::shell::Step::explained(
+        format!("find them (the lines with {}; the PID is the last column)", at.join(" or ")),
+        crate::shell::Command::new(["netstat", "-ano"]),
+    )
+}
+
 /// Flags that make no sense without signals: a usage error naming them.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 

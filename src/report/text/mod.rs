@@ -3,6 +3,7 @@
 //! table. Every name, command line and user name passes through
 //! `sanitize` first.
 
+mod by_hand;
 mod kill;
 mod listing;
 mod ports;
@@ -10,6 +11,7 @@ mod suggest;
 mod table;
 mod wait;
 
+pub(crate) use by_hand::by_hand;
 pub(crate) use kill::{kill_plan, kill_prompt, kill_result};
 pub(crate) use listing::listing;
 pub(crate) use ports::ports;

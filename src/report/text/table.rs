@@ -203,7 +203,7 @@ fn wrap_first(text: &str, first: usize, rest: usize) -> Vec<String> {
 }
 
 /// The columns `s` takes on a terminal, colour escapes aside.
-fn visible_width(s: &str) -> usize {
+pub(super) fn visible_width(s: &str) -> usize {
     let mut plain = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
