@@ -186,6 +186,11 @@ impl<'a> Enricher<'a> {
     }
 }
 
+/// Seconds since the Unix epoch.
+fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
 /// One holder as reported: its details, what it is (from it and the other
 /// holders of the socket) and its ancestors.
 fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
@@ -206,5 +211,6 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
             .collect(),
         unit: p.unit.clone(),
         created: process::created(p.pid),
+        life: super::life::life(p, now()),
     }
 }

@@ -2,6 +2,7 @@
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
 mod enrich;
+mod life;
 pub(crate) mod look;
 
 use std::net::IpAddr;

@@ -15,6 +15,9 @@ use crate::process::Unit;
 use crate::sanitize::escape;
 use crate::shell::Step;
 
+mod life;
+pub(crate) use life::{Life, RunState, ago};
+
 /// How far a bound address reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,6 +92,9 @@ pub(crate) struct ProcessReport {
     /// pid reused after the scan is never ended.
     #[serde(skip)]
     pub(crate) created: Option<u64>,
+    /// Stopped or traced, a parent that exited, local time and age.
+    #[serde(flatten)]
+    pub(crate) life: Life,
 }
 
 #[cfg(test)]
@@ -107,6 +113,7 @@ impl ProcessReport {
             parents: vec![],
             unit: None,
             created: None,
+            life: Default::default(),
         }
     }
 }

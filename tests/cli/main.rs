@@ -19,6 +19,8 @@ mod kill_safety;
 #[cfg(target_os = "linux")]
 mod layout;
 #[cfg(target_os = "linux")]
+mod life;
+#[cfg(target_os = "linux")]
 mod paste;
 #[cfg(target_os = "linux")]
 mod pasted;

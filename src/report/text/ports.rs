@@ -6,7 +6,9 @@ use super::table::{self, wrapped};
 use super::{Style, socket_rows, styles};
 use crate::net::{Family, Selection};
 use crate::port::HostPorts;
-use crate::report::{Exposure, NextSteps, PortReport, PortsReport, SocketReport};
+use crate::report::{
+    Exposure, NextSteps, PortReport, PortsReport, ProcessReport, RunState, SocketReport,
+};
 use crate::sanitize::escape;
 use crate::shell::{Command, Step};
 
@@ -70,19 +72,7 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
     }
     exposure(out, style, port);
     for p in port.holders() {
-        if p.parents.is_empty() {
-            continue;
-        }
-        let chain: Vec<String> =
-            p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
-        let line = format!(
-            "  pid {} ({}): started by {}{}",
-            p.pid,
-            escape(&p.name),
-            chain.join(" < "),
-            p.started.as_ref().map(|t| format!(", at {t}")).unwrap_or_default()
-        );
-        out.push_str(&wrapped(style, &line));
+        holder_life(out, style, p);
     }
     for n in &port.notes {
         out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
@@ -93,6 +83,38 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
             out.push_str(&table::step(style, 4, None, s));
         }
     }
+}
+
+/// Where a holder came from and when (local time), whether its reloader
+/// has exited (with its age), and whether it is stopped or traced.
+fn holder_life(out: &mut String, style: &Style, p: &ProcessReport) {
+    let who = format!("  pid {} ({})", p.pid, escape(&p.name));
+    let at = p.life.local_start.as_ref().or(p.started.as_ref());
+    let at = at.map(|t| format!(", at {}", escape(t))).unwrap_or_default();
+    let chain: Vec<String> =
+        p.parents.iter().map(|a| format!("{} ({})", a.pid, escape(&a.name))).collect();
+    if p.life.parent_exited {
+        let age = p.life.age.map(|a| format!("; started {}", crate::report::ago(a)));
+        let under = (!chain.is_empty()).then(|| format!("; now under {}", chain.join(" < ")));
+        let line = format!(
+            "{who}: its parent (the reloader) has exited{}{at}{}",
+            age.unwrap_or_default(),
+            under.unwrap_or_default()
+        );
+        out.push_str(&wrapped(style, &line));
+    } else if !chain.is_empty() {
+        out.push_str(&wrapped(style, &format!("{who}: started by {}{at}", chain.join(" < "))));
+    }
+    let state = match p.life.state {
+        Some(RunState::Stopped) => {
+            "is stopped (Ctrl+Z): it holds the port but answers nothing; in its terminal: `fg`, then Ctrl+C, or `kill %1`"
+        }
+        Some(RunState::Traced) => {
+            "is traced (held by a debugger or tracer such as gdb or strace): it answers nothing until that lets it go"
+        }
+        None => return,
+    };
+    out.push_str(&wrapped(style, &format!("{who} {state}")));
 }
 
 /// What each bound address means, once per address, with its warning;

@@ -31,6 +31,7 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
         created: None,
+        life: Default::default(),
     }
 }
 
@@ -104,6 +105,33 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
 
 ";
     assert_eq!(text, expected);
+}
+
+/// A stopped holder, and a reloader's child whose parent exited: its age
+/// and its start in local time (from the model; the zone is read at
+/// enrichment, the CLI tests pin TZ).
+#[test]
+fn a_stopped_leftover_says_so() {
+    let mut p = flask(41235, "Flask development server");
+    p.life = crate::report::Life {
+        state: Some(crate::report::RunState::Stopped),
+        parent_exited: true,
+        local_start: Some("2026-11-25 13:42:07 XST".into()),
+        age: Some(725),
+    };
+    p.parents = vec![Ancestor { pid: 1, name: "systemd".into() }];
+    let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![p])])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let text = ports(&PLAIN, &host(), all, &r, &[]);
+    assert!(
+        text.contains(
+            "  pid 41235 (python3): its parent (the reloader) has exited; started 12 minutes ago, \
+             at 2026-11-25 13:42:07 XST; now under 1 (systemd)\n  pid 41235 (python3) is stopped \
+             (Ctrl+Z): it holds the port but answers nothing; in its terminal: `fg`, then Ctrl+C, \
+             or `kill %1`\n"
+        ),
+        "{text}"
+    );
 }
 
 /// Without a kill line (not root) or a stop line, the first next step
