@@ -15,10 +15,12 @@ mod macos;
 use macos::bind_probe;
 #[cfg(unix)]
 mod unix;
+#[cfg(unix)]
+use unix::bind_as_werkzeug;
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
-use windows::bind_probe;
+use windows::{bind_as_werkzeug, bind_probe};
 
 use crate::net::{Family, Protocol};
 
@@ -54,6 +56,12 @@ pub(crate) enum Probe {
 /// two families are judged separately.
 pub(crate) fn probe(protocol: Protocol, family: Family, port: u16) -> Probe {
     bind_probe(protocol, family, port, protocol == Protocol::Tcp)
+}
+
+/// Whether a development server could start on TCP `addr:port` now:
+/// a real bind and listen as Werkzeug makes them, released at once.
+pub(crate) fn probe_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+    bind_as_werkzeug(addr, port)
 }
 
 /// Like [`probe`] but without SO_REUSEADDR: it succeeds only when nothing

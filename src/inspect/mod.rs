@@ -1,6 +1,7 @@
 //! Builds the reports: scan once, walk `/proc` once, probe what looks
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
+mod beside;
 mod enrich;
 mod life;
 pub(crate) mod look;
@@ -118,6 +119,7 @@ fn report(
         look.notes.push(why.into());
     }
     let protocols = q.protocols();
+    let beside = beside::beside(ctx, q.port, &sockets);
     PortReport {
         port: q.port,
         class: Class::of(q.port),
@@ -135,6 +137,7 @@ fn report(
         notes: look.notes,
         fix: look.fix,
         unbound: look.unsupported,
+        beside,
     }
 }
 

@@ -97,3 +97,32 @@ fn describe(e: Errno) -> String {
     };
     format!("{}{why}", e.desc())
 }
+
+/// Binds TCP `addr:port` as Werkzeug's `prepare_socket` does (a stream
+/// socket, SO_REUSEADDR, bind; then listen, as its server does), and
+/// closes it: whether a development server could start there now.
+pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+    let af = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
+    let fd = match socket(af, SockType::Stream, SockFlag::SOCK_CLOEXEC, None) {
+        Ok(fd) => fd,
+        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
+    };
+    if let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
+        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
+    }
+    let at = std::net::SocketAddr::new(addr, port);
+    let bound = match at {
+        std::net::SocketAddr::V4(a) => bind(fd.as_raw_fd(), &SockaddrIn::from(a)),
+        std::net::SocketAddr::V6(a) => bind(fd.as_raw_fd(), &SockaddrIn6::from(a)),
+    };
+    let listened =
+        bound.and_then(|()| nix::sys::socket::listen(&fd, nix::sys::socket::Backlog::new(1)?));
+    match listened {
+        Ok(()) => Probe::Free,
+        Err(Errno::EADDRINUSE) => Probe::InUse,
+        Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
+            Probe::Denied
+        }
+        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
+    }
+}

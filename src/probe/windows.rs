@@ -31,3 +31,17 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: 
         }
     }
 }
+
+/// Binds TCP `addr:port` and listens, then closes: whether a development
+/// server could start there now. Werkzeug also sets SO_REUSEADDR, which on
+/// Windows lets a socket share a port another socket holds without
+/// SO_EXCLUSIVEADDRUSE; the probe does not (a probe with it could call a
+/// held port free), so its "no" is the cautious answer.
+pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+    match std::net::TcpListener::bind((addr, port)) {
+        Ok(_) => Probe::Free,
+        Err(e) if e.raw_os_error() == Some(WSAEADDRINUSE) => Probe::InUse,
+        Err(e) if e.raw_os_error() == Some(WSAEACCES) => Probe::Refused,
+        Err(e) => Probe::Failed(format!("cannot bind: {e}")),
+    }
+}

@@ -15,7 +15,9 @@ use crate::process::Unit;
 use crate::sanitize::escape;
 use crate::shell::Step;
 
+mod beside;
 mod life;
+pub(crate) use beside::{Beside, StartAt};
 pub(crate) use life::{Life, RunState, ago};
 
 /// How far a bound address reaches.
@@ -227,6 +229,10 @@ pub(crate) struct PortReport {
     /// released" never names them. A note says so.
     #[serde(skip)]
     pub(crate) unbound: Vec<Family>,
+    /// Held on one address: where a server could start beside it, and
+    /// the URL that reaches it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) beside: Option<Beside>,
 }
 
 impl PortReport {

@@ -7,6 +7,8 @@
 #[cfg(target_os = "linux")]
 mod advice;
 #[cfg(target_os = "linux")]
+mod beside;
+#[cfg(target_os = "linux")]
 mod by_hand;
 #[cfg(target_os = "linux")]
 mod explain;

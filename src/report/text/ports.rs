@@ -71,6 +71,9 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
         out.push_str(&table::render(style, &["PROTO", "ADDRESS", "STATE", "PID", "USER"], &rows));
     }
     exposure(out, style, port);
+    if let Some(b) = &port.beside {
+        beside(out, style, port.port, b);
+    }
     for p in port.holders() {
         holder_life(out, style, p);
     }
@@ -83,6 +86,35 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
             out.push_str(&table::step(style, 4, None, s));
         }
     }
+}
+
+/// The URL that reaches a holder on one address, and where a second
+/// server could start beside it, each answer a bind as Flask's makes it.
+fn beside(out: &mut String, style: &Style, port: u16, b: &crate::report::Beside) {
+    let not = b.not_url.as_ref().map(|u| format!(", not {u}")).unwrap_or_default();
+    out.push_str(&wrapped(style, &format!("  it answers at {}{not}", b.url)));
+    let list = |ok: bool| -> Vec<String> {
+        let tried = b.could_start.iter().filter(|s| s.ok == ok && s.unknown.is_none());
+        tried.map(|s| escape(&s.address)).collect()
+    };
+    let (yes, no) = (list(true), list(false));
+    let mut parts = Vec::new();
+    if !yes.is_empty() {
+        parts.push(format!("could start on {}", yes.join(", ")));
+    }
+    if !no.is_empty() {
+        parts.push(format!("could not on {}", no.join(", ")));
+    }
+    for s in b.could_start.iter().filter(|s| s.unknown.is_some()) {
+        let why = escape(s.unknown.as_deref().unwrap_or_default());
+        parts.push(format!("on {} unknown ({why})", escape(&s.address)));
+    }
+    let line = format!(
+        "  a second server on port {port} {} (each tried: bound as Flask's server binds, \
+         and released)",
+        parts.join("; ")
+    );
+    out.push_str(&wrapped(style, &line));
 }
 
 /// Where a holder came from and when (local time), whether its reloader

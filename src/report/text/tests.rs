@@ -73,6 +73,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         refused: None,
         notes: vec![],
         unbound: vec![],
+        beside: None,
     }
 }
 
