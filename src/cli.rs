@@ -16,7 +16,7 @@ use crate::net::{PortQuery, Protocol, Selection};
 use crate::report::{Signal, Until};
 use crate::services::Services;
 
-const AFTER_HELP: &str = "\
+const HELP_HEAD: &str = "\
 PORT is a number (5000), a range (3000-3010) or a service name (http,
 postgresql), each optionally followed by /tcp or /udp (53/udp). What is
 pasted is read as the port: :5000, localhost:5000, 127.0.0.1:5000,
@@ -28,20 +28,9 @@ A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
 DURATION is a number with ms, s, m or h (500ms, 30s, 2m); a bare number is
-seconds.
+seconds.";
 
-Exit status:
-  0  yes: every given port is free (after --kill too), the wait succeeded,
-     or the listing or suggestion was printed
-  1  no: a given port is in use (still held after --kill), or the wait
-     timed out
-  2  usage error: a bad port, range, service name, duration or flag
-  3  could not complete: permission denied, no free port to suggest, a port
-     that could not be probed (unknown), or an operating-system error
-  129, 130, 143  --kill interrupted by SIGHUP, SIGINT (Ctrl-C) or SIGTERM
-     while it waited: what was signalled and what still holds the port is
-     reported
-
+const HELP_EXAMPLES: &str = "\
 Examples:
   portcheck 5000              who holds port 5000, and what to do about it
   portcheck 3000-3010 53/udp  a range and a UDP port
@@ -50,9 +39,15 @@ Examples:
   portcheck -q 5432 6379      CI preflight: silent, exit 1 if one is taken
   portcheck --kill 5000       stop whatever holds 5000 (asks on a terminal)
   portcheck --suggest 5000    the nearest free port at or above 5000
-  portcheck --wait-listen 30s 5432
-                              CI: wait until a service listens on 5432
+  portcheck --wait-listen 30s 8000
+                              CI: wait until the server you started listens
   portcheck --json 5000       the same report as one JSON object";
+
+/// `--help`'s text after the options: PORT, DURATION, the exit statuses
+/// (from the table the man page is made from too) and the examples.
+fn after_help() -> String {
+    format!("{HELP_HEAD}\n\n{}\n{HELP_EXAMPLES}", exit_status::help_block())
+}
 
 /// Raw command-line flags, as clap parses them.
 #[derive(Debug, Parser)]
@@ -60,7 +55,7 @@ Examples:
     name = "portcheck",
     version,
     about = "Who holds this port, how it is bound, and what kind of port it is.",
-    after_help = AFTER_HELP,
+    after_help = after_help(),
     disable_help_subcommand = true
 )]
 pub(crate) struct Cli {
@@ -613,6 +608,7 @@ fn negative_port(args: &[OsString]) -> Option<String> {
     })
 }
 
+mod exit_status;
 #[cfg(test)]
 mod man;
 mod target;

@@ -35,26 +35,14 @@ fn synopsis(cmd: &clap::Command) -> String {
     out
 }
 
-/// The sections after OPTIONS.
-const TAIL: &str = r#".SH DURATION
+/// DURATION, before EXIT STATUS (made from `exit_status::EXIT_STATUS`).
+const DURATION: &str = r#".SH DURATION
 A number with \fBms\fR, \fBs\fR, \fBm\fR or \fBh\fR: \fB500ms\fR, \fB30s\fR, \fB2m\fR, \fB1h\fR.
 A bare number is seconds.
-.SH EXIT STATUS
-.TP
-.B 0
-yes: every given port is free (after \fB\-\-kill\fR too), the wait succeeded,
-or the listing or suggestion was printed
-.TP
-.B 1
-no: a given port is in use (still held after \fB\-\-kill\fR), or the wait timed out
-.TP
-.B 2
-usage error: a bad port, range, service name, duration or flag
-.TP
-.B 3
-could not complete: permission denied, no free port to suggest, or an
-operating\-system error
-.SH EXAMPLES
+"#;
+
+/// The sections after EXIT STATUS.
+const TAIL: &str = r#".SH EXAMPLES
 .nf
 .RS 4
 portcheck 5000                   # who holds 5000, and what to do
@@ -65,7 +53,7 @@ portcheck \-q 5432 6379           # CI preflight: exit 1 if one is taken
 portcheck \-\-kill 5000            # stop what holds 5000 (asks first)
 portcheck \-\-kill \-\-dry\-run 5000  # what \-\-kill would signal
 portcheck \-\-suggest 5000         # nearest free port at or above 5000
-portcheck \-\-wait\-listen 30s 5432 # CI: until a service listens
+portcheck \-\-wait\-listen 30s 8000 # CI: until your server listens
 portcheck \-\-json 5000            # the same report as one JSON object
 .RE
 .fi
@@ -100,7 +88,10 @@ PORT, and the report ends with the command that starts a recognised
 framework (Flask, Django, gunicorn, uvicorn, Vite, Next.js...) on that port.
 .PP
 PORT is a number (5000), a range (3000\-3010) or a service name (http,
-postgresql), each optionally followed by /tcp or /udp (53/udp). Without
+postgresql), each optionally followed by /tcp or /udp (53/udp). What is
+pasted is read as the port: :5000, localhost:5000, 127.0.0.1:5000,
+[::1]:5000, http://localhost:5000/ (http:// alone is 80, https:// 443) and
+5000,5001; a host that is not this machine is a usage error. Without
 PORT, every listening TCP socket and bound UDP socket is listed.
 .PP
 A port reported free was bound by portcheck on the wildcard address for
@@ -117,6 +108,8 @@ pub(super) fn page() -> Vec<u8> {
     out.extend(synopsis(&cmd).into_bytes());
     out.extend(DESCRIPTION.as_bytes());
     man.render_options_section(&mut out).unwrap();
+    out.extend(DURATION.as_bytes());
+    out.extend(super::exit_status::man_section(roff).into_bytes());
     out.extend(TAIL.as_bytes());
     man.render_version_section(&mut out).unwrap();
     out
@@ -188,5 +181,22 @@ mod tests {
             assert!(page.contains(&format!(".B {var}\n")), "{var}");
         }
         assert!(!page.contains("docs/json.md"), "an installed page points at no repository file");
+    }
+
+    /// EXIT STATUS says what `--help` says: every status and its meaning.
+    #[test]
+    fn exit_status_is_the_one_help_has() {
+        let page = String::from_utf8(super::page()).unwrap();
+        let section = page.split(".SH EXIT STATUS\n").nth(1).unwrap().split(".SH ").next().unwrap();
+        let help = super::super::after_help();
+        let flat: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (code, text) in super::super::exit_status::EXIT_STATUS {
+            assert!(section.contains(&format!(".B {code}\n{}\n", super::roff(text))), "{code}");
+            assert!(help.contains(&format!("\n  {code}  ")), "{code} in --help");
+            assert!(flat.contains(text), "{text} in --help");
+        }
+        for word in ["unknown", "129, 130, 143"] {
+            assert!(section.contains(word), "{word}");
+        }
     }
 }

@@ -133,6 +133,11 @@ fn ci_shell_recipe_passes_on_free_ports() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("are free"));
     let bad = run_recipe(&script, &["0".to_string()]);
     assert_eq!(bad.status.code(), Some(2));
+    // No PORT: a usage line, not "ports  are free".
+    let none = run_recipe(&script, &[]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).starts_with("usage: preflight.sh PORT..."));
+    assert!(none.stdout.is_empty(), "{}", String::from_utf8_lossy(&none.stdout));
 }
 
 #[test]
