@@ -32,7 +32,7 @@ fn a_lan_only_server_gets_its_url_and_proved_answers() {
         run.code(1)
             .stdout_has(&format!("it answers at http://192.0.2.7:{p}, not http://127.0.0.1:{p}"))
             .stdout_has(&format!(
-                "a second server on port {p} could start on 127.0.0.1; could not on 0.0.0.0"
+                "a second server on port {p} could start on 127.0.0.1; could not start on 0.0.0.0"
             ));
         let v = portcheck(&["--json", &p.to_string()]).json();
         assert_eq!(port_obj(&v, p)["beside"]["url"], format!("http://192.0.2.7:{p}"));

@@ -103,7 +103,7 @@ fn beside(out: &mut String, style: &Style, port: u16, b: &crate::report::Beside)
         parts.push(format!("could start on {}", yes.join(", ")));
     }
     if !no.is_empty() {
-        parts.push(format!("could not on {}", no.join(", ")));
+        parts.push(format!("could not start on {}", no.join(", ")));
     }
     for s in b.could_start.iter().filter(|s| s.unknown.is_some()) {
         let why = escape(s.unknown.as_deref().unwrap_or_default());
