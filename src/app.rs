@@ -22,8 +22,11 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
     // The services table moves to the context: it is read once, never copied.
     let ctx = Context::new(std::mem::take(&mut config.services));
     let style = Style { color: config.color, width: config.width, wide: config.wide };
-    if !config.json && !config.quiet && !config.pasted.is_empty() {
-        emit(&report::text::pasted(&style, &config.pasted))?;
+    if !config.json && !config.quiet {
+        for p in &config.pasted {
+            let answer = p.at.map(|a| (a, inspect::start_at(a.ip(), a.port())));
+            emit(&report::text::pasted(&style, &p.note, answer.as_ref()))?;
+        }
     }
     match &config.mode {
         Mode::List { exposed } => {

@@ -223,7 +223,7 @@ pub(crate) struct Config {
     /// What to do with the ports.
     pub(crate) mode: Mode,
     /// How each pasted PORT was read (`127.0.0.1:5000 → port 5000`).
-    pub(crate) pasted: Vec<String>,
+    pub(crate) pasted: Vec<Pasted>,
 }
 
 /// What the command line asks for.
@@ -612,6 +612,7 @@ mod exit_status;
 #[cfg(test)]
 mod man;
 mod target;
+pub(crate) use target::Pasted;
 
 #[cfg(test)]
 mod tests {

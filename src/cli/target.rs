@@ -7,28 +7,54 @@
 //! `--kill=5000`.
 
 use std::ffi::OsString;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use crate::error::usage;
 
+/// How one pasted PORT was read: the note, and the address it names
+/// (`127.0.0.1:5000`; `localhost` is 127.0.0.1), whose own answer the
+/// report adds.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Pasted {
+    /// `127.0.0.1:5000 → port 5000`.
+    pub(crate) note: String,
+    pub(crate) at: Option<SocketAddr>,
+}
+
 /// The PORT arguments as plain port words (`5000`, `53/udp`, `http`), and
-/// one note per pasted form saying how it was read
-/// (`127.0.0.1:5000 → port 5000`).
+/// how each pasted form was read.
 pub(super) fn expand(
     args: &[String],
     this_machine: &dyn Fn(&str) -> bool,
-) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+) -> anyhow::Result<(Vec<String>, Vec<Pasted>)> {
     let mut words = Vec::new();
     let mut notes = Vec::new();
     for arg in args {
         let read = read(arg, this_machine)?;
         if read.len() != 1 || read[0] != *arg {
             let plural = if read.len() == 1 { "port" } else { "ports" };
-            notes.push(format!("{arg} → {plural} {}", read.join(", ")));
+            let note = format!("{arg} → {plural} {}", read.join(", "));
+            notes.push(Pasted { note, at: address(arg) });
         }
         words.extend(read);
     }
     Ok((words, notes))
+}
+
+/// The address and port a single pasted form names: an IP literal or
+/// `localhost` (127.0.0.1) with a numeric port; `None` otherwise.
+fn address(arg: &str) -> Option<SocketAddr> {
+    let text = arg.split_once("://").map_or(arg, |(_, rest)| {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        authority.rsplit_once('@').map_or(authority, |(_, a)| a)
+    });
+    let (host, port) = host_and_port(text)?;
+    let port: u16 = port.parse().ok().filter(|&p| p != 0)?;
+    let ip = match host.to_ascii_lowercase().trim_end_matches('.') {
+        "localhost" => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        other => other.parse().ok()?,
+    };
+    Some(SocketAddr::new(ip, port))
 }
 
 /// One argument as port words: itself when it is not a pasted form.
@@ -219,7 +245,22 @@ mod tests {
             ["127.0.0.1:5000", "8000", "5000,5001"].iter().map(|s| s.to_string()).collect();
         let (words, notes) = expand(&args, &local).unwrap();
         assert_eq!(words, ["5000", "8000", "5000", "5001"]);
-        assert_eq!(notes, ["127.0.0.1:5000 → port 5000", "5000,5001 → ports 5000, 5001"]);
+        let notes: Vec<(&str, Option<SocketAddr>)> =
+            notes.iter().map(|p| (p.note.as_str(), p.at)).collect();
+        let at = "127.0.0.1:5000".parse().ok();
+        assert_eq!(
+            notes,
+            [("127.0.0.1:5000 → port 5000", at), ("5000,5001 → ports 5000, 5001", None)]
+        );
+        for (arg, want) in [
+            ("localhost:5000", "127.0.0.1:5000"),
+            ("http://[::1]:8080/x", "[::1]:8080"),
+            ("http://u:p@192.168.0.7:5000/", "192.168.0.7:5000"),
+        ] {
+            assert_eq!(address(arg), want.parse().ok(), "{arg}");
+        }
+        assert_eq!(address(":5000"), None);
+        assert_eq!(address("http://localhost/"), None);
     }
 
     #[test]

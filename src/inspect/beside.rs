@@ -47,7 +47,8 @@ pub(super) fn beside(ctx: &Context, port: u16, sockets: &[SocketReport]) -> Opti
     })
 }
 
-fn start_at(address: IpAddr, port: u16) -> StartAt {
+/// Whether a server could start on `address:port` now, as a bind proved.
+pub(crate) fn start_at(address: IpAddr, port: u16) -> StartAt {
     let (ok, unknown) = match crate::probe::probe_as_werkzeug(address, port) {
         Probe::Free => (true, None),
         Probe::InUse | Probe::Refused => (false, None),

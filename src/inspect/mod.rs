@@ -2,6 +2,7 @@
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
 mod beside;
+pub(crate) use beside::start_at;
 mod enrich;
 mod life;
 pub(crate) mod look;

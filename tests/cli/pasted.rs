@@ -30,7 +30,21 @@ fn each_pasted_form_is_the_port() {
         json.code(1);
         assert_eq!(port_obj(&json.json(), p), want, "{form}");
         assert_eq!(json.json()["ports"].as_array().unwrap().len(), 1, "{form}");
-        portcheck(&[form]).code(1).stdout_has(&format!("{form} → port {p}\n"));
+        let text = portcheck(&[form]);
+        text.code(1).stdout_has(&format!("{form} → port {p}"));
+        // The address pasted gets its own answer, proved by a bind: the
+        // holder's 127.0.0.1 is taken; ::1 is another address.
+        let at = match form.contains("[::1]") {
+            true => format!("[::1]:{p}"),
+            false => format!("127.0.0.1:{p}"),
+        };
+        if form.starts_with(':') {
+            assert!(!text.stdout.contains("a server could"), "{}", text.stdout);
+        } else if at.starts_with('[') {
+            text.stdout_has(&format!("; a server could start on {at} now (bound as"));
+        } else {
+            text.stdout_has(&format!("; a server could not start on {at} now: it is taken\n"));
+        }
         let kill = portcheck(&["--kill", "--dry-run", "--json", form]);
         assert_eq!(actions(&kill.json()), targets, "{form}");
     }

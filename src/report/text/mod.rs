@@ -123,10 +123,23 @@ pub(crate) fn line(width: Option<u16>, text: &str) -> String {
     table::wrapped(&Style { color: false, width, wide: false }, text)
 }
 
-/// How each pasted PORT was read, one wrapped line each
-/// (`127.0.0.1:5000 → port 5000`).
-pub(crate) fn pasted(style: &Style, notes: &[String]) -> String {
-    notes.iter().map(|n| table::wrapped(style, &escape(n))).collect()
+/// How a pasted PORT was read (`127.0.0.1:5000 → port 5000`), and for
+/// the address it names, whether a server could start there now.
+pub(crate) fn pasted(
+    style: &Style,
+    note: &str,
+    at: Option<&(std::net::SocketAddr, super::StartAt)>,
+) -> String {
+    let answer = at.map(|(a, s)| match (s.ok, &s.unknown) {
+        (_, Some(why)) => {
+            format!("; whether a server could start on {a} is unknown: {}", escape(why))
+        }
+        (true, None) => format!(
+            "; a server could start on {a} now (bound as Flask's server binds, and released)"
+        ),
+        (false, None) => format!("; a server could not start on {a} now: it is taken"),
+    });
+    table::wrapped(style, &format!("{}{}", escape(note), answer.unwrap_or_default()))
 }
 
 /// "PREFIX41230 (python3)" for each process holding the port, once each.

@@ -172,7 +172,7 @@ fn every_line_wraps_at_the_width() {
     for text in [
         kill_plan(&narrow, &plan),
         ports(&narrow, &host(), v4, &free, &[]),
-        super::pasted(&narrow, &pasted),
+        super::pasted(&narrow, &pasted[0], None),
     ] {
         assert!(text.lines().count() > 1, "{text}");
         for line in text.lines() {
