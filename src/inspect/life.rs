@@ -18,8 +18,22 @@ pub(super) fn life(p: &ProcessInfo, now: u64) -> Life {
     }
 }
 
-/// Stopped (`T`) or traced (`t`); `None` for any state that runs.
+/// Stopped (`T`) or traced (`t`); `None` for any state that runs. Read
+/// once per pid and run: one holder of 10,000 ports is read once.
 fn run_state(pid: u32) -> Option<RunState> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<u32, Option<RunState>>> =
+            std::cell::RefCell::default();
+    }
+    if let Some(known) = SEEN.with(|s| s.borrow().get(&pid).copied()) {
+        return known;
+    }
+    let state = read_state(pid);
+    SEEN.with(|s| s.borrow_mut().insert(pid, state));
+    state
+}
+
+fn read_state(pid: u32) -> Option<RunState> {
     let mut sys = System::new().ok()?;
     let pid = Pid::from_u32(pid);
     sys.refresh_processes_specifics(

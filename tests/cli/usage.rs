@@ -137,10 +137,12 @@ fn help_at_80_columns_keeps_its_exit_status_and_examples_blocks() {
     assert_eq!(code, Some(0));
     assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
     for line in [
-        "  1  no: a given port is in use (still held after --kill), or the wait",
+        "  1  no: a given port is in use (still held after --kill), or the wait timed",
+        "  3  could not complete: permission denied, no free port to suggest, a port",
+        "     that could not be probed (unknown), or an operating-system error",
         "  portcheck --suggest 5000    the nearest free port at or above 5000",
-        "  portcheck --wait-listen 30s 5432",
-        "                              CI: wait until a service listens on 5432",
+        "  portcheck --wait-listen 30s 8000",
+        "                              CI: wait until the server you started listens",
     ] {
         assert!(screen.lines().any(|l| l == line), "{line:?} reflowed:\n{screen}");
     }
