@@ -150,13 +150,10 @@ fn next_steps_never_start_with_or() {
     assert!(text.ends_with("  next steps:\n    use port 5001\n\n"), "{text}");
 }
 
-/// Every line wraps at the width: the dry-run line, notes, the `Free:`
-/// line and a pasted PORT's line, each continued with an indent.
-#[test]
-fn every_line_wraps_at_the_width() {
-    let narrow = Style { width: Some(40), ..PLAIN };
-    let plan = KillPlan {
-        targets: vec![(7, "python3".into()), (8, "python3".into())],
+/// A dry run of port 5000 with these targets, SIGTERM and 5 s of grace.
+fn dry_plan(targets: Vec<(u32, String)>, method: Option<crate::report::Method>) -> KillPlan {
+    KillPlan {
+        targets,
         ports: vec![5000],
         refused: vec![],
         unseen: vec![],
@@ -164,8 +161,16 @@ fn every_line_wraps_at_the_width() {
         dry_run: true,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
-        method: None,
-    };
+        method,
+    }
+}
+
+/// Every line wraps at the width: the dry-run line, notes, the `Free:`
+/// line and a pasted PORT's line, each continued with an indent.
+#[test]
+fn every_line_wraps_at_the_width() {
+    let narrow = Style { width: Some(40), ..PLAIN };
+    let plan = dry_plan(vec![(7, "python3".into()), (8, "python3".into())], None);
     let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12)] };
     let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
     let pasted = ["http://127.0.0.1:5000/some/path → port 5000".to_string()];
@@ -493,17 +498,7 @@ fn terminate_process_is_no_signal() {
         serde_json::json!({"pid": 7, "name": "holder", "signal": null,
             "method": "terminate_process", "result": "killed"})
     );
-    let plan = KillPlan {
-        targets: vec![(7, "python.exe".into())],
-        ports: vec![5000],
-        refused: vec![],
-        unseen: vec![],
-        cannot_bind: vec![],
-        dry_run: true,
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        method: Some(Method::TerminateProcess),
-    };
+    let plan = dry_plan(vec![(7, "python.exe".into())], Some(Method::TerminateProcess));
     assert_eq!(
         kill_plan(&PLAIN, &plan),
         "Dry run: would end pid 7 (python.exe) with TerminateProcess (no clean shutdown).\n"
