@@ -54,17 +54,24 @@ fn the_report_fits_60_80_and_120_columns() {
 }
 
 /// Every line fits the terminal at 60, 80 and 120 columns: the new lines
-/// (a pasted PORT's, `Free:` with classes), the dry-run line and a usage
-/// error on stderr.
+/// (a pasted PORT's with its address's answer, `Free:` with classes, the
+/// URL and the addresses a second server could use, a stopped holder,
+/// the manual way), the dry-run line and a usage error on stderr.
 #[test]
 fn new_dry_run_and_error_lines_fit_60_80_and_120_columns() {
+    use nix::sys::signal::{Signal, kill};
     let h = Holder::start(&["--workers", "3"]);
+    let leader = nix::unistd::Pid::from_raw(h.pid() as i32);
+    kill(leader, Signal::SIGSTOP).unwrap();
     let p = h.port;
     let free = free_port().to_string();
     let pasted = format!("http://127.0.0.1:{p}/a/rather/long/path/from/the/browser");
-    let runs: [(Vec<&str>, &str); 4] = [
+    let runs: [(Vec<&str>, &str); 7] = [
         (vec!["--kill", "--dry-run", &pasted], "Dry run: would send SIGTERM"),
-        (vec![&pasted], "→"),
+        (vec!["--kill", "--dry-run", &pasted], "by hand: kill"),
+        (vec![&pasted], "it is taken"),
+        (vec![&pasted], "a second server on port"),
+        (vec![&pasted], "is stopped (Ctrl+Z)"),
         (vec!["80", "8000", &free, "3000-3020"], "registered)"),
         (vec!["--sugest", "--kill", "--dry-run", "a-rather-long-argument"], "--suggest"),
     ];
@@ -80,4 +87,5 @@ fn new_dry_run_and_error_lines_fit_60_80_and_120_columns() {
             }
         }
     }
+    kill(leader, Signal::SIGCONT).unwrap();
 }
