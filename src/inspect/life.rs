@@ -50,11 +50,13 @@ fn read_state(pid: u32) -> Option<RunState> {
 
 /// A Werkzeug server child whose reloader has exited: it was re-parented
 /// to init or a subreaper (a supervisor such as systemd), where a live
-/// reloader is its parent (`flask`, `python3`).
+/// reloader is its parent (`flask`, `python3`); on Windows, where nothing
+/// re-parents, its parent is gone (the ancestor chain is empty: it stops
+/// at a parent pid that is gone or younger than the child).
 fn parent_exited(p: &ProcessInfo) -> bool {
     let parent = p.ancestors.first();
     p.werkzeug_child
-        && (p.ppid == Some(1) || parent.is_some_and(|(pid, name)| is_supervisor(*pid, name)))
+        && (p.ppid == Some(1) || parent.is_none_or(|(pid, name)| is_supervisor(*pid, name)))
 }
 
 fn is_supervisor(pid: u32, name: &str) -> bool {
