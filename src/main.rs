@@ -24,6 +24,7 @@ mod remedy;
 mod report;
 mod sanitize;
 mod scan;
+mod secret;
 mod services;
 mod shell;
 mod suggest;

@@ -370,6 +370,8 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
             (!cmd.is_empty()).then_some(cmd)
         })
         .unwrap_or_else(|| vec![format!("[{name}]")]);
+    // Secrets never leave: everything downstream reads the redacted words.
+    let command = crate::secret::redact(&command);
     let ancestors = ancestor_chain(sys, p);
     let werkzeug_child = p.environ().iter().any(|e| {
         let e = e.to_string_lossy();

@@ -19,6 +19,8 @@ mod query;
 #[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
+mod secrets;
+#[cfg(target_os = "linux")]
 mod suggest;
 #[cfg(target_os = "linux")]
 mod truth;
