@@ -27,6 +27,7 @@ mod scan;
 mod secret;
 mod services;
 mod shell;
+mod started;
 mod suggest;
 mod wait;
 #[cfg(windows)]

@@ -39,6 +39,41 @@ pub(crate) struct ProcessInfo {
     /// Werkzeug's reloader started it as the serving child
     /// (`WERKZEUG_RUN_MAIN` or `WERKZEUG_SERVER_FD` in its environment).
     pub(crate) werkzeug_child: bool,
+    /// Its working directory, where it can be read.
+    pub(crate) cwd: Option<std::path::PathBuf>,
+    /// The few environment variables the advice reads ([`KEPT_ENV`]),
+    /// never a secret one.
+    pub(crate) env: Vec<(String, String)>,
+    /// The parent's argument vector, secrets redacted (a debugpy
+    /// launcher); empty when unknown.
+    pub(crate) parent_command: Vec<String>,
+}
+
+/// The environment variables kept of a holder: how it takes a port and
+/// what started it (Flask's, `PORT`, npm's, VS Code's terminal, `PATH` to
+/// tell where its tools come from).
+const KEPT_ENV: &[&str] = &[
+    "PORT",
+    "PATH",
+    "TERM_PROGRAM",
+    "WERKZEUG_RUN_MAIN",
+    "WERKZEUG_SERVER_FD",
+    "RUN_MAIN",
+    "npm_lifecycle_event",
+    "npm_config_user_agent",
+    "npm_package_json",
+];
+
+/// Whether the variable `name` is one portcheck keeps.
+fn kept_env(name: &str) -> bool {
+    (KEPT_ENV.contains(&name) || name.starts_with("FLASK_")) && !crate::secret::is_secret_env(name)
+}
+
+impl ProcessInfo {
+    /// The value of a kept environment variable.
+    pub(crate) fn env(&self, name: &str) -> Option<&str> {
+        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Processes that start others and stop the ancestor chain: what a user
@@ -298,6 +333,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
         ProcessRefreshKind::nothing()
             .with_cmd(UpdateKind::Always)
             .with_user(UpdateKind::Always)
+            .with_cwd(UpdateKind::Always)
             .with_environ(UpdateKind::Always),
     );
     refresh_ancestors(&mut sys, &wanted);
@@ -314,7 +350,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
 /// every chain has reached a supervisor (or the depth limit).
 fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
     let mut frontier: Vec<Pid> = wanted.to_vec();
-    for _ in 0..MAX_ANCESTORS {
+    for generation in 0..MAX_ANCESTORS {
         let next: Vec<Pid> = frontier
             .iter()
             .filter_map(|p| {
@@ -330,11 +366,13 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
         if next.is_empty() {
             break;
         }
-        sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&next),
-            false,
-            ProcessRefreshKind::nothing(),
-        );
+        // The parents' command lines tell a launcher (debugpy's).
+        let kind = if generation == 0 {
+            ProcessRefreshKind::nothing().with_cmd(UpdateKind::OnlyIfNotSet)
+        } else {
+            ProcessRefreshKind::nothing()
+        };
+        sys.refresh_processes_specifics(ProcessesToUpdate::Some(&next), false, kind);
         frontier = next;
     }
 }
@@ -373,10 +411,25 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
     // Secrets never leave: everything downstream reads the redacted words.
     let command = crate::secret::redact(&command);
     let ancestors = ancestor_chain(sys, p);
-    let werkzeug_child = p.environ().iter().any(|e| {
-        let e = e.to_string_lossy();
-        e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
-    });
+    let env: Vec<(String, String)> = p
+        .environ()
+        .iter()
+        .filter_map(|e| {
+            let (k, v) = e.to_str()?.split_once('=')?;
+            kept_env(k).then(|| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let werkzeug_child =
+        env.iter().any(|(k, _)| k == "WERKZEUG_RUN_MAIN" || k == "WERKZEUG_SERVER_FD");
+    let parent_command = p
+        .parent()
+        .and_then(|pp| sys.process(pp))
+        .map(|pp| {
+            let cmd: Vec<String> =
+                pp.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            crate::secret::redact(&cmd)
+        })
+        .unwrap_or_default();
     Some(ProcessInfo {
         pid,
         ppid: p.parent().map(|pp| pp.as_u32()),
@@ -389,6 +442,9 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         ancestors,
         unit: unit(pid),
         werkzeug_child,
+        cwd: p.cwd().map(std::path::Path::to_path_buf),
+        env,
+        parent_command,
     })
 }
 

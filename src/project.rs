@@ -77,7 +77,8 @@ pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> 
     None
 }
 
-fn read(path: &Path) -> Option<String> {
+/// A project file's text: at most 256 KiB, `None` when it cannot be read.
+pub(crate) fn read(path: &Path) -> Option<String> {
     use std::io::Read;
     let mut text = String::new();
     std::fs::File::open(path).ok()?.take(READ_MAX).read_to_string(&mut text).ok()?;

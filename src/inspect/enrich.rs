@@ -38,12 +38,11 @@ impl<'a> Enricher<'a> {
         let holders: Vec<&ProcessInfo> =
             s.pids.iter().filter_map(|pid| self.details.get(pid)).collect();
         let processes: Vec<ProcessReport> =
-            holders.iter().map(|p| process_report(p, &holders)).collect();
+            holders.iter().map(|p| process_report(p, &holders, s.port)).collect();
         let user = s.uid.and_then(|u| self.users.name(u));
         let device = (s.interface != 0).then(|| self.ctx.device(s.interface)).flatten();
         let exposure = self.exposure(s, device.as_deref());
-        let dev =
-            processes.iter().any(|p| p.hint.as_deref().is_some_and(crate::hint::is_dev_server));
+        let dev = processes.iter().any(ProcessReport::is_dev_server);
         let hidden = processes.is_empty().then(|| self.hidden(s, user.as_deref()));
         SocketReport {
             protocol: s.protocol,
@@ -178,8 +177,10 @@ impl<'a> Enricher<'a> {
 
 /// One holder as reported: its details, what it is (from it and the other
 /// holders of the socket) and its ancestors.
-fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
+fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo], port: u16) -> ProcessReport {
     let peers: Vec<&ProcessInfo> = holders.iter().copied().filter(|q| q.pid != p.pid).collect();
+    let origin = crate::started::of(p, &peers);
+    let role = crate::hint::role(p, &peers, origin.kind, port);
     ProcessReport {
         pid: p.pid,
         ppid: p.ppid,
@@ -187,7 +188,10 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
         user: p.user.clone(),
         command: p.command.clone(),
         started: p.started.map(process::rfc3339),
-        hint: crate::hint::hint(p, &peers),
+        hint: crate::hint::describe(p, origin.kind, role, &origin.launchers),
+        role,
+        origin,
+        uid: p.uid,
         parent_name: p.parent_name.clone(),
         parents: p
             .ancestors

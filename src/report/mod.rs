@@ -9,9 +9,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::Unit;
+use crate::started::Started;
 
 /// How far a bound address reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -81,6 +83,22 @@ pub(crate) struct ProcessReport {
     /// names it for people).
     #[serde(skip)]
     pub(crate) unit: Option<Unit>,
+    /// What it does on this socket (additive).
+    pub(crate) role: Role,
+    /// How it was started (additive): the model every decision reads.
+    pub(crate) origin: Started,
+    #[serde(skip)]
+    pub(crate) uid: Option<u32>,
+}
+
+impl ProcessReport {
+    /// A development server, or a debugger or inspector port: exposed to
+    /// the network, it deserves a warning.
+    pub(crate) fn is_dev_server(&self) -> bool {
+        self.origin.kind.is_dev_server()
+            || matches!(self.role, Role::Inspector | Role::Debugger)
+            || !self.origin.debugpy.is_empty()
+    }
 }
 
 #[cfg(test)]
@@ -98,6 +116,9 @@ impl ProcessReport {
             parent_name: None,
             parents: vec![],
             unit: None,
+            role: Role::Server,
+            origin: Started::unknown(),
+            uid: None,
         }
     }
 }

@@ -29,6 +29,9 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
+        role: crate::hint::Role::Server,
+        origin: crate::started::Started::unknown(),
+        uid: None,
     }
 }
 
