@@ -7,6 +7,7 @@ use crate::kill::{Me, plan};
 use crate::net::Selection;
 use crate::remedy::{Holder, Remedy};
 use crate::report::{NextSteps, PortReport, PortsReport};
+use crate::shell::Step;
 
 /// How many ports in use get next steps (each costs a `--suggest` search,
 /// a few binds).
@@ -29,9 +30,9 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
         .filter(|p| p.in_use)
         .take(MAX_PORTS)
         .map(|p| {
-            let mut stop: Vec<String> = Vec::new();
+            let mut stop: Vec<Step> = Vec::new();
             if let Some(why) = &no_kill {
-                stop.push(format!("portcheck --kill cannot work here: {why}"));
+                stop.push(Step::say(format!("portcheck --kill cannot work here: {why}")));
             }
             for holder in p.holders() {
                 let refusal = plan.refused.iter().find(|a| a.pid == holder.pid);

@@ -303,7 +303,8 @@ const NEEDS_MODE: &[(&str, char, &str)] = &[
 ];
 
 /// clap's "required arguments were not provided" said in one line: which
-/// flag needs which mode, and the command with it.
+/// flag needs which mode. The user's other arguments are not echoed: a
+/// line built from them would be one to paste that nobody rendered.
 fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
     let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
     let (flag, mode) = words.iter().find_map(|w| {
@@ -317,7 +318,7 @@ fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
                 .then(|| (if is_long { long.to_string() } else { format!("-{short}") }, mode))
         })
     })?;
-    Some(usage(format!("{flag} needs {mode}: portcheck {mode} {}", words.join(" "))))
+    Some(usage(format!("{flag} needs {mode}: add {mode} to the command")))
 }
 
 /// The command portcheck runs.

@@ -176,8 +176,20 @@ pub(crate) enum Launcher {
     Debugpy { listen: String, wait_for_client: bool },
     /// `npm start`, `yarn dev`, `pnpm run dev` (through `sh -c`).
     PackageScript { tool: String, script: String },
-    /// A systemd service.
-    Systemd { unit: String, user: bool },
+    /// A systemd service (`user`: the uid whose `systemctl --user`
+    /// instance runs it).
+    Systemd {
+        unit: String,
+        user: Option<u32>,
+        #[serde(skip)]
+        described: String,
+    },
+}
+
+impl Launcher {
+    pub(crate) fn of_unit(u: &crate::process::Unit) -> Launcher {
+        Launcher::Systemd { unit: u.name.clone(), user: u.user, described: u.describe() }
+    }
 }
 
 impl fmt::Display for Launcher {
@@ -187,7 +199,7 @@ impl fmt::Display for Launcher {
             Launcher::VscodeRun => "started by VS Code (Run Without Debugging)".to_string(),
             Launcher::Debugpy { listen, .. } => format!("under debugpy --listen {listen}"),
             Launcher::PackageScript { tool, script } => format!("started by {tool} {script}"),
-            Launcher::Systemd { unit, .. } => format!("systemd unit {unit}"),
+            Launcher::Systemd { described, .. } => format!("systemd unit {described}"),
         };
         f.write_str(&shown(&words))
     }
@@ -236,7 +248,7 @@ pub(crate) fn describe(
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let kind = kind(p, peers);
     let launchers: Vec<Launcher> =
-        p.unit.iter().map(|u| Launcher::Systemd { unit: u.name.clone(), user: u.user }).collect();
+        p.unit.iter().map(Launcher::of_unit).collect();
     describe(p, kind, role(p, peers, kind, 0), &launchers)
 }
 
@@ -702,10 +714,10 @@ mod tests {
     #[test]
     fn systemd_units_are_named() {
         let mut p = proc(700, 1, "nginx", &["nginx: master process /usr/sbin/nginx"]);
-        p.unit = Some(Unit { name: "nginx.service".into(), user: false });
+        p.unit = Some(Unit { name: "nginx.service".into(), user: None });
         assert_eq!(hint(&p, &[]).unwrap(), "nginx web server (systemd unit nginx.service)");
         let mut q = proc(701, 1, "myapp", &["/opt/myapp"]);
-        q.unit = Some(Unit { name: "myapp.service".into(), user: false });
+        q.unit = Some(Unit { name: "myapp.service".into(), user: None });
         assert_eq!(hint(&q, &[]).unwrap(), "systemd unit myapp.service");
         assert!(Kind::FlaskCli.is_dev_server());
         assert!(!Kind::Nginx.is_dev_server());

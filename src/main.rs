@@ -15,6 +15,7 @@ mod inspect;
 mod kill;
 #[cfg(test)]
 mod layers;
+mod names;
 mod net;
 mod port;
 mod probe;

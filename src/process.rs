@@ -121,8 +121,29 @@ fn is_supervisor(pid: u32, name: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Unit {
     pub(crate) name: String,
-    /// A unit of a user's systemd instance (`systemctl --user`).
-    pub(crate) user: bool,
+    /// The uid whose systemd instance runs it (a unit below
+    /// `user@UID.service`: `systemctl --user`), `None` for the system's.
+    pub(crate) user: Option<u32>,
+}
+
+impl Unit {
+    /// The user whose instance runs it, by name when the user database
+    /// has one, else by uid.
+    pub(crate) fn user_name(&self) -> Option<String> {
+        self.user.map(|uid| user_name(uid).unwrap_or_else(|| uid.to_string()))
+    }
+
+    /// "nginx.service", or "sshd.service of user ana (uid 1000)": a unit
+    /// below `user@UID.service` is that user's, whatever its name.
+    pub(crate) fn describe(&self) -> String {
+        match self.user {
+            None => self.name.clone(),
+            Some(uid) => match user_name(uid) {
+                Some(name) => format!("{} of user {name} (uid {uid})", self.name),
+                None => format!("{} of uid {uid}", self.name),
+            },
+        }
+    }
 }
 
 /// The systemd service in a `/proc/PID/cgroup` text, when the process
@@ -137,8 +158,25 @@ pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     if !last.ends_with(".service") {
         return None;
     }
-    let user = path.contains("/user@") && !last.starts_with("user@");
+    // The first `user@UID.service` is systemd's: its user can create any
+    // name below it, another `user@0.service` included.
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let manager = parts.iter().position(|c| c.starts_with("user@") && c.ends_with(".service"));
+    let user = match manager {
+        Some(i) if i + 1 < parts.len() => {
+            let m = parts[i];
+            let uid = m["user@".len()..m.len() - ".service".len()].parse::<u32>();
+            // Not systemd's: whose unit this is cannot be told.
+            Some(uid.ok()?)
+        }
+        _ => None,
+    };
     Some(Unit { name: last.to_string(), user })
+}
+
+/// The name of user `uid`, when the user database has one.
+pub(crate) fn user_name(uid: u32) -> Option<String> {
+    platform::user_name(uid)
 }
 
 /// The systemd service `pid` runs in, from `/proc/PID/cgroup` where
@@ -236,9 +274,10 @@ pub(crate) fn sandbox_of(cgroup: &str) -> Sandbox {
     Sandbox { runtime: None, id: None }
 }
 
-/// A container id: 64 hex digits, shown as docker and podman show it (12).
+/// A container id (12 or 64 hex digits), shown as docker and podman show
+/// it (12); anything else is no id.
 fn short_id(id: &str) -> Option<String> {
-    (id.len() >= 12 && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| id[..12].to_string())
+    crate::names::container_id(id).then(|| id[..12].to_string())
 }
 
 /// The id in `PREFIX<id>.scope`.

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use crate::remedy::{Remedy, django, flask_run, shell_word};
+use crate::remedy::{Remedy, django, flask_run, with_port};
+use crate::shell::{Command, Step};
 
 /// The most a project file is read (a Flask app or a package.json).
 const READ_MAX: u64 = 256 * 1024;
@@ -24,10 +25,11 @@ pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
             let mut r = flask_run(&["flask".into()], &["run".into()], port);
             r.why = format!("Flask app here ({file}): {}", r.why);
             if text.contains(".run(") {
-                r.lines.push(format!(
-                    "app.run(port={port})   # in {}, when you start it with python {}",
-                    shell_word(file),
-                    shell_word(file)
+                r.lines.push(Step::explained(
+                    format!(
+                        "when you start it with python {file}: set app.run(port={port}) in {file}"
+                    ),
+                    Command::new(["python", file]),
                 ));
             }
             return Some(r);
@@ -46,32 +48,28 @@ fn npm_scripts(text: &str) -> Option<(String, String)> {
 
 /// The npm command for a port, from the scripts' tools.
 pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> {
-    let r = |why: &str, line: String| Some(Remedy { why: why.into(), lines: vec![line] });
+    let r = |why: &str, line: Step| Some(Remedy { why: why.into(), lines: vec![line] });
+    let p = port.to_string();
+    let dev_port = || Step::run(Command::new(["npm", "run", "dev", "--", "--port", &p]));
     if dev.contains("vite") {
-        return r(
-            "Vite project here (package.json): Vite takes --port",
-            format!("npm run dev -- --port {port}"),
-        );
+        return r("Vite project here (package.json): Vite takes --port", dev_port());
     }
     if dev.contains("next dev") {
         return Some(Remedy {
             why: "Next.js project here (package.json): next takes --port or reads PORT".into(),
-            lines: vec![
-                format!("npm run dev -- --port {port}"),
-                format!("PORT={port} npm run dev"),
-            ],
+            lines: vec![dev_port(), with_port(&p, ["npm", "run", "dev"])],
         });
     }
     if start.contains("react-scripts start") {
         return r(
             "Create React App here (package.json): react-scripts reads PORT",
-            format!("PORT={port} npm start"),
+            with_port(&p, ["npm", "start"]),
         );
     }
     if !start.is_empty() {
         return r(
             "Node project here (package.json): if your app reads $PORT",
-            format!("PORT={port} npm start"),
+            with_port(&p, ["npm", "start"]),
         );
     }
     None
@@ -96,20 +94,20 @@ mod tests {
         assert_eq!(remedy(&dir, 8001), None);
         let pkg = r#"{"scripts": {"dev": "vite", "build": "vite build"}}"#;
         std::fs::write(dir.join("package.json"), pkg).unwrap();
-        assert_eq!(remedy(&dir, 8001).unwrap().lines, ["npm run dev -- --port 8001"]);
+        assert_eq!(remedy(&dir, 8001).unwrap().shown(), ["npm run dev -- --port 8001"]);
         std::fs::write(dir.join("app.py"), "from flask import Flask\napp = Flask(__name__)\n")
             .unwrap();
         let flask = remedy(&dir, 8001).unwrap();
-        assert_eq!(flask.lines, ["flask run --port 8001", "FLASK_RUN_PORT=8001 flask run"]);
+        assert_eq!(flask.shown(), ["flask run --port 8001", "FLASK_RUN_PORT=8001 flask run"]);
         std::fs::write(dir.join("manage.py"), "").unwrap();
-        assert_eq!(remedy(&dir, 8001).unwrap().lines, ["python manage.py runserver 8001"]);
+        assert_eq!(remedy(&dir, 8001).unwrap().shown(), ["python manage.py runserver 8001"]);
         let _ = std::fs::remove_dir_all(&dir);
         let s = |d: &str, st: &str| (d.to_string(), st.to_string());
         assert_eq!(
-            npm(&s("", "react-scripts start"), 3001).unwrap().lines,
+            npm(&s("", "react-scripts start"), 3001).unwrap().shown(),
             ["PORT=3001 npm start"]
         );
-        assert_eq!(npm(&s("next dev", ""), 3001).unwrap().lines[0], "npm run dev -- --port 3001");
+        assert_eq!(npm(&s("next dev", ""), 3001).unwrap().shown()[0], "npm run dev -- --port 3001");
         assert_eq!(npm(&s("", ""), 3001), None);
     }
 }

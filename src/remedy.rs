@@ -3,15 +3,30 @@
 //! recognises it (Flask, Django, `python -m http.server`, gunicorn,
 //! uvicorn, hypercorn, Vite, Next.js, webpack), else the project in the
 //! current directory (see `project`), else generic forms that say what
-//! they assume. Pure: argv in, command lines out.
+//! they assume. Pure: argv in, commands (words, `shell`) out.
+
+use crate::shell::{Command, Step};
 
 /// How to start a server on `port` instead: why these forms, and the
-/// command lines (shell-quoted, not yet escaped for a terminal).
+/// steps (a command, an explanation, or both).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Remedy {
     /// What the lines are for: "Flask reads --port or FLASK_RUN_PORT, not PORT".
     pub(crate) why: String,
-    pub(crate) lines: Vec<String>,
+    pub(crate) lines: Vec<Step>,
+}
+
+impl Remedy {
+    /// The command lines as this machine's shell reads them (tests).
+    #[cfg(test)]
+    pub(crate) fn shown(&self) -> Vec<String> {
+        self.lines.iter().map(Step::headline).collect()
+    }
+}
+
+/// The command of these words, as a step.
+fn run<W: Into<std::ffi::OsString>>(words: impl IntoIterator<Item = W>) -> Step {
+    Step::run(Command::new(words))
 }
 
 /// What is known of a holder: its argv, the hint portcheck gave it, and
@@ -22,8 +37,16 @@ pub(crate) struct Holder<'a> {
     pub(crate) parents: &'a [String],
 }
 
-/// The remedy for a recognised holder: its command again on `port`.
+/// The remedy for a recognised holder: its command again on `port`. A
+/// line with a word that holds a control or invisible character is not
+/// advised (a remedy left with none is no remedy).
 pub(crate) fn for_holder(h: &Holder, port: u16) -> Option<Remedy> {
+    let mut r = recognised(h, port)?;
+    r.lines.retain(|l| l.run.as_ref().is_none_or(|c| c.unsafe_word().is_none()));
+    (!r.lines.is_empty()).then_some(r)
+}
+
+fn recognised(h: &Holder, port: u16) -> Option<Remedy> {
     let argv = h.command;
     let hint = h.hint.unwrap_or("");
     if let Some((pre, rest)) = tool(argv, "flask") {
@@ -51,7 +74,7 @@ pub(crate) fn for_holder(h: &Holder, port: u16) -> Option<Remedy> {
         line.extend(["--port".to_string(), port.to_string()]);
         return Some(Remedy {
             why: "uvicorn takes --port (it does not read PORT)".into(),
-            lines: vec![shell_line(&line)],
+            lines: vec![run(line)],
         });
     }
     node(argv, hint, h.parents, port)
@@ -62,9 +85,9 @@ fn node(argv: &[String], hint: &str, parents: &[String], port: u16) -> Option<Re
     let by_npm = parents.iter().any(|p| p == "npm" || p.starts_with("npm "));
     let p = port.to_string();
     if hint.starts_with("Vite") {
-        let mut lines = vec![format!("npx vite --port {p}")];
+        let mut lines = vec![run(["npx", "vite", "--port", &p])];
         if by_npm {
-            lines.insert(0, format!("npm run dev -- --port {p}"));
+            lines.insert(0, run(["npm", "run", "dev", "--", "--port", &p]));
         }
         return Some(Remedy { why: "Vite takes --port (it does not read PORT)".into(), lines });
     }
@@ -72,19 +95,22 @@ fn node(argv: &[String], hint: &str, parents: &[String], port: u16) -> Option<Re
         let cmd = if argv.iter().any(|a| a == "start") { "start" } else { "dev" };
         return Some(Remedy {
             why: "Next.js takes -p/--port or reads PORT".into(),
-            lines: vec![format!("npx next {cmd} --port {p}"), format!("PORT={p} npm run {cmd}")],
+            lines: vec![
+                run(["npx", "next", cmd, "--port", &p]),
+                with_port(&p, ["npm", "run", cmd]),
+            ],
         });
     }
     if hint.starts_with("webpack") {
         return Some(Remedy {
             why: "webpack-dev-server takes --port".into(),
-            lines: vec![format!("npx webpack serve --port {p}")],
+            lines: vec![run(["npx", "webpack", "serve", "--port", &p])],
         });
     }
     if hint.starts_with("Node.js process") && by_npm {
         return Some(Remedy {
             why: "if your app reads $PORT (Express apps and Create React App do)".into(),
-            lines: vec![format!("PORT={p} npm start")],
+            lines: vec![with_port(&p, ["npm", "start"])],
         });
     }
     None
@@ -92,14 +118,25 @@ fn node(argv: &[String], hint: &str, parents: &[String], port: u16) -> Option<Re
 
 /// Generic forms, for a program portcheck does not recognise: they say
 /// what they assume.
+/// There is no command to give without the app's own: sentences.
 pub(crate) fn generic(port: u16) -> Remedy {
     Remedy {
         why: "if your app reads $PORT, or takes a --port flag".into(),
         lines: vec![
-            format!("PORT={port} your-command   # if your app reads $PORT"),
-            format!("your-command --port {port}   # if it takes --port"),
+            Step::say(format!(
+                "if your app reads $PORT: start it with PORT={port} in its environment"
+            )),
+            Step::say(format!("if it takes --port: start it with --port {port}")),
         ],
     }
+}
+
+/// `PORT=N WORD…`.
+pub(crate) fn with_port<W: Into<std::ffi::OsString>>(
+    port: &str,
+    words: impl IntoIterator<Item = W>,
+) -> Step {
+    Step::run(Command::new(words).env("PORT", port).expect("PORT is a name"))
 }
 
 /// `flask … run …` again with `--port`, and the same with FLASK_RUN_PORT.
@@ -107,11 +144,13 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
     let rest = without_flag(rest, &["--port", "-p"]);
     let mut with_flag: Vec<String> = pre.to_vec();
     with_flag.extend(rest.iter().cloned());
-    let env_line = format!("FLASK_RUN_PORT={port} {}", shell_line(&with_flag));
+    let env_line = Command::new(with_flag.clone())
+        .env("FLASK_RUN_PORT", port.to_string())
+        .expect("FLASK_RUN_PORT is a name");
     with_flag.extend(["--port".to_string(), port.to_string()]);
     Remedy {
         why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
-        lines: vec![shell_line(&with_flag), env_line],
+        lines: vec![run(with_flag), Step::run(env_line)],
     }
 }
 
@@ -130,16 +169,14 @@ fn flask_script(argv: &[String], port: u16) -> Option<Remedy> {
     again.extend(argv[at..].iter().cloned());
     Some(Remedy {
         why: format!(
-            "{} sets the port in app.run(); Flask ignores PORT and FLASK_RUN_PORT there",
-            shell_word(script)
+            "{script} sets the port in app.run(); Flask ignores PORT and FLASK_RUN_PORT there"
         ),
         lines: vec![
-            format!(
-                "app.run(port={port})   # in {}, then: {}",
-                shell_word(script),
-                shell_line(&again)
+            Step::explained(
+                format!("set app.run(port={port}) in {script}, then start it again"),
+                Command::new(again),
             ),
-            shell_line(&[
+            run([
                 "flask".into(),
                 "--app".into(),
                 module,
@@ -174,7 +211,7 @@ pub(crate) fn django(pre: &[String], rest: &[String], port: u16) -> Remedy {
     }
     Remedy {
         why: "Django's runserver takes the port as its argument (it does not read PORT)".into(),
-        lines: vec![shell_line(&line)],
+        lines: vec![run(line)],
     }
 }
 
@@ -200,7 +237,7 @@ fn http_server(pre: &[String], rest: &[String], port: u16) -> Remedy {
     }
     Remedy {
         why: "python -m http.server takes the port as its argument".into(),
-        lines: vec![shell_line(&line)],
+        lines: vec![run(line)],
     }
 }
 
@@ -230,7 +267,7 @@ fn bind_flag(server: &str, pre: &[String], rest: &[String], port: u16) -> Remedy
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "127.0.0.1".into());
     line.insert(pre.len(), format!("{host}:{port}"));
     line.insert(pre.len(), "-b".into());
-    Remedy { why: format!("{server} takes -b/--bind HOST:PORT"), lines: vec![shell_line(&line)] }
+    Remedy { why: format!("{server} takes -b/--bind HOST:PORT"), lines: vec![run(line)] }
 }
 
 /// Where `name` starts in `argv`: as a script (`/venv/bin/flask`, after the
@@ -274,17 +311,6 @@ fn without_flag(args: &[String], flags: &[&str]) -> Vec<String> {
 
 fn base(s: &str) -> &str {
     s.rsplit('/').next().unwrap_or(s)
-}
-
-/// One word for a POSIX shell: as it is when plain, else single-quoted.
-pub(crate) fn shell_word(s: &str) -> String {
-    let plain =
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(&b));
-    if plain { s.to_string() } else { format!("'{}'", s.replace('\'', r"'\''")) }
-}
-
-pub(crate) fn shell_line(words: &[String]) -> String {
-    words.iter().map(|w| shell_word(w)).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -12,9 +12,6 @@
 //! from outside names refuses such words before they get here
 //! ([`Command::unsafe_word`]).
 
-// The callers move onto it in the commits that follow this one.
-#![allow(dead_code)]
-
 use std::ffi::{OsStr, OsString};
 
 /// The shell a line is written for.
@@ -70,15 +67,12 @@ impl Command {
         Ok(self)
     }
 
-    /// The same command run in `dir`: `cd DIR && COMMAND`.
+    /// The same command run in `dir`: `cd DIR && COMMAND` (advice that
+    /// must run in a project's directory; no caller yet).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn in_dir(mut self, dir: impl Into<OsString>) -> Self {
         self.dir = Some(dir.into());
         self
-    }
-
-    /// The argument words (without the assignments or the directory).
-    pub(crate) fn argv(&self) -> &[OsString] {
-        &self.argv
     }
 
     /// The words of one command, assignments first (`PORT=8001`, `npm`,
@@ -112,15 +106,23 @@ impl Command {
 /// `cmd` as one line for `shell`, each word quoted so that the shell reads
 /// back exactly the words.
 pub(crate) fn render(cmd: &Command, shell: Shell) -> String {
+    tokens(cmd, shell).join(" ")
+}
+
+/// The line's tokens (quoted words, `&&`), to be joined by single spaces:
+/// where a long line may be broken.
+pub(crate) fn tokens(cmd: &Command, shell: Shell) -> Vec<String> {
     match shell {
         Shell::Posix => posix(cmd),
     }
 }
 
-fn posix(cmd: &Command) -> String {
+fn posix(cmd: &Command) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(dir) = &cmd.dir {
-        parts.push(format!("cd {} &&", posix_word(dir.as_encoded_bytes(), Position::Argument)));
+        parts.push("cd".into());
+        parts.push(posix_word(dir.as_encoded_bytes(), Position::Argument));
+        parts.push("&&".into());
     }
     for (name, value) in &cmd.env {
         parts.push(format!("{name}={}", posix_word(value.as_encoded_bytes(), Position::Value)));
@@ -129,7 +131,7 @@ fn posix(cmd: &Command) -> String {
         let at = if i == 0 { Position::Command } else { Position::Argument };
         parts.push(posix_word(w.as_encoded_bytes(), at));
     }
-    parts.join(" ")
+    parts
 }
 
 /// Where a word stands: the command name is also read as an assignment

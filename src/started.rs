@@ -218,9 +218,7 @@ fn launchers(p: &ProcessInfo, debugpy: &[(String, String)]) -> Vec<Launcher> {
         let tool = agent.split('/').next().unwrap_or("npm").to_string();
         out.push(Launcher::PackageScript { tool, script: script.to_string() });
     }
-    if let Some(u) = &p.unit {
-        out.push(Launcher::Systemd { unit: u.name.clone(), user: u.user });
-    }
+    out.extend(p.unit.iter().map(Launcher::of_unit));
     out
 }
 

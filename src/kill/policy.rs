@@ -3,6 +3,7 @@
 
 use crate::process::{Runtime, Sandbox, Unit};
 use crate::report::ProcessReport;
+use crate::shell::{Command, Step};
 
 /// Who portcheck is, for the rules that protect it and its callers.
 #[derive(Clone, Debug)]
@@ -28,8 +29,8 @@ impl Me {
 pub(crate) enum Verdict {
     /// Signal it.
     Signal,
-    /// Leave it alone: why, and the command that stops it for good.
-    Refuse { reason: String, stop: Option<String> },
+    /// Leave it alone: why, and how to stop it for good.
+    Refuse { reason: String, stop: Option<Step> },
 }
 
 /// Processes that exist to forward a container's published port: killing
@@ -62,7 +63,10 @@ pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: &str) -> Verd
         reason: format!(
             "its only tie to port {port} is a connection ({state}), not a server: portcheck does not signal clients"
         ),
-        stop: Some(format!("close that connection in {}, or: kill {}", p.name, p.pid)),
+        stop: Some(Step::explained(
+            format!("close that connection in {}, or end the process", p.name),
+            Command::new(["kill".to_string(), p.pid.to_string()]),
+        )),
     }
 }
 
@@ -74,7 +78,7 @@ pub(crate) fn decide_with(
     me: &Me,
     init: Option<&Sandbox>,
 ) -> Verdict {
-    let refuse = |reason: String, stop: Option<String>| Verdict::Refuse { reason, stop };
+    let refuse = |reason: String, stop: Option<Step>| Verdict::Refuse { reason, stop };
     if let Some(sandbox) = init {
         // From outside, a namespace's init gets SIGKILL whatever it
         // handles: that ends the container and everything in it.
@@ -87,21 +91,16 @@ pub(crate) fn decide_with(
     if p.pid == 1 && !crate::hint::is_systemd(&p.name, &p.command) {
         return refuse(
             "PID 1 holds it: the main process of this container or namespace".into(),
-            Some(
-                "stop the container (docker ps / podman ps, then: docker stop <container>)".into(),
-            ),
+            Some(Step::explained(
+                "find the container (podman ps for podman), then stop it by that name with docker stop",
+                Command::new(["docker", "ps"]),
+            )),
         );
     }
     if p.pid == 1 {
-        let stop = match socket_unit(port) {
-            Some(unit) => format!("sudo systemctl stop {unit}"),
-            None => format!(
-                "systemctl list-sockets | grep ':{port}'   # then: sudo systemctl stop <unit>.socket"
-            ),
-        };
         return refuse(
             "PID 1 (the init system) holds it: systemd socket activation".into(),
-            Some(stop),
+            Some(socket_stop(port, socket_unit(port))),
         );
     }
     if p.pid == me.pid {
@@ -124,16 +123,14 @@ pub(crate) fn decide_with(
         let engine = if p.name == "docker-proxy" { "docker" } else { "podman" };
         return refuse(
             format!("{} forwards the port of a container", p.name),
-            Some(format!(
-                "{engine} ps --filter publish={port}   # then: {engine} stop <container>"
-            )),
+            Some(published_by(engine, port)),
         );
     }
     if let Some(unit) = &p.unit
         && me.unit.as_ref() != Some(unit)
     {
         return refuse(
-            format!("part of systemd unit {}: systemd would restart it", unit.name),
+            format!("part of systemd unit {}: systemd would restart it", unit.describe()),
             Some(unit_stop(unit)),
         );
     }
@@ -144,7 +141,9 @@ pub(crate) fn decide_with(
                 "{} is VS Code itself, forwarding the port to this machine (Remote-SSH, Dev Containers, WSL): killing it would kill the editor or its remote server",
                 p.name
             ),
-            Some(format!("close it in VS Code's Ports panel (or stop forwarding port {port})")),
+            Some(Step::say(format!(
+                "close it in VS Code's Ports panel (or stop forwarding port {port})"
+            ))),
         );
     }
     // What only this platform has (kill/holders/).
@@ -154,32 +153,82 @@ pub(crate) fn decide_with(
     Verdict::Signal
 }
 
-/// What the pid namespace `p` is the init of, in words, and the command
-/// that stops it.
-pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> (String, String) {
-    let id = s.id.clone().unwrap_or_else(|| "<container>".into());
-    let (what, stop) = match &s.runtime {
-        Some(Runtime::Docker) => (format!("docker container {id}"), format!("docker stop {id}")),
-        Some(Runtime::Podman) => (format!("podman container {id}"), format!("podman stop {id}")),
-        Some(Runtime::Containerd) => {
-            (format!("containerd container {id}"), format!("nerdctl stop {id}"))
-        }
-        Some(Runtime::CriO) => (format!("CRI-O container {id}"), format!("crictl stop {id}")),
-        Some(Runtime::Kubernetes { pod }) => {
-            let pod = pod.clone().unwrap_or_else(|| "<uid>".into());
-            (
-                format!("container {id} of Kubernetes pod {pod}"),
+/// The lookup for a container that publishes `port`, and what to do
+/// with the name it shows.
+pub(crate) fn published_by(engine: &str, port: u16) -> Step {
+    Step::explained(
+        format!(
+            "find the container that publishes port {port}, then stop it by that name with {engine} stop"
+        ),
+        Command::new([
+            engine.to_string(),
+            "ps".into(),
+            "--filter".into(),
+            format!("publish={port}"),
+        ]),
+    )
+}
+
+/// What the pid namespace `p` is the init of, in words, and how to stop
+/// it. Names from the cgroup path become words only when they fit their
+/// engine's grammar (`names`); else the name is shown escaped with the
+/// command that lists the real ones.
+pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> (String, Step) {
+    let id = s.id.clone().unwrap_or_else(|| "(id not known)".into());
+    let container = |engine: &str, label: &str, stop: &[&str], list: &[&str]| {
+        let what = format!("{label} container {id}");
+        let step = match s.id.as_deref().filter(|i| crate::names::container_id(i)) {
+            Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
+            None => Step::explained(
+                format!("find the container, then stop it by that name with {engine}"),
+                Command::new(list.iter().copied()),
+            ),
+        };
+        (what, step)
+    };
+    let machine = |what: String, stop: &[&str], also: &str, list: &[&str]| {
+        let step = match s.id.as_deref().filter(|n| crate::names::machine(n)) {
+            Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
+            Some(n) => Step::explained(
+                format!("{also}{n})"),
+                Command::new(stop.iter().copied().chain([n])),
+            ),
+            None => Step::explained(
                 format!(
-                    "kubectl get pods -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid | grep {pod}   # then scale down or delete its workload (it restarts a deleted pod)"
+                    "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
+                    stop.join(" ")
                 ),
-            )
+                Command::new(list.iter().copied()),
+            ),
+        };
+        (what, step)
+    };
+    match &s.runtime {
+        Some(Runtime::Docker) => {
+            container("docker stop", "docker", &["docker", "stop"], &["docker", "ps"])
         }
-        Some(Runtime::Lxc) => {
-            (format!("LXC container {id}"), format!("lxc-stop -n {id}   # LXD: lxc stop {id}"))
+        Some(Runtime::Podman) => {
+            container("podman stop", "podman", &["podman", "stop"], &["podman", "ps"])
         }
-        Some(Runtime::Nspawn) => {
-            (format!("systemd-nspawn container {id}"), format!("machinectl stop {id}"))
+        Some(Runtime::Containerd) => {
+            container("nerdctl stop", "containerd", &["nerdctl", "stop"], &["nerdctl", "ps"])
         }
+        Some(Runtime::CriO) => {
+            container("crictl stop", "CRI-O", &["crictl", "stop"], &["crictl", "ps"])
+        }
+        Some(Runtime::Kubernetes { pod }) => kubernetes(&id, pod.as_deref()),
+        Some(Runtime::Lxc) => machine(
+            format!("LXC container {id}"),
+            &["lxc-stop", "-n"],
+            "for LXC (under LXD: lxc stop ",
+            &["lxc-ls", "--running"],
+        ),
+        Some(Runtime::Nspawn) => machine(
+            format!("systemd-nspawn container {id}"),
+            &["machinectl", "stop"],
+            "",
+            &["machinectl", "list"],
+        ),
         None => {
             let by = match (p.ppid, &p.parent_name) {
                 (Some(pp), Some(name)) => format!("pid {pp} ({name})"),
@@ -188,22 +237,90 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> (String, String) {
             };
             (
                 format!("a pid namespace (a sandbox such as unshare or bwrap, started by {by})"),
-                format!(
-                    "stop the sandbox where it was started; kill -KILL {} ends the whole namespace",
-                    p.pid
+                Step::explained(
+                    "stop the sandbox where it was started, or end the whole namespace",
+                    Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
                 ),
             )
         }
-    };
-    (what, stop)
+    }
 }
 
-/// The command that stops a systemd service for good.
-pub(crate) fn unit_stop(unit: &Unit) -> String {
-    if unit.user {
-        format!("systemctl --user stop {}", unit.name)
-    } else {
-        format!("sudo systemctl stop {}", unit.name)
+/// A Kubernetes pod's container: the pods with their uids, to find the
+/// workload that owns it (a deleted pod is started again).
+fn kubernetes(id: &str, pod: Option<&str>) -> (String, Step) {
+    let uid = match pod {
+        Some(u) if crate::names::pod_uid(u) => u.to_string(),
+        Some(u) => format!("{u} (not a valid uid)"),
+        None => "(uid not known)".into(),
+    };
+    (
+        format!("container {id} of Kubernetes pod {uid}"),
+        Step::explained(
+            format!(
+                "find the pod with uid {uid}, then scale down or delete its workload by that name (it restarts a deleted pod)"
+            ),
+            Command::new([
+                "kubectl",
+                "get",
+                "pods",
+                "-A",
+                "-o",
+                "custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid",
+            ]),
+        ),
+    )
+}
+
+/// How to stop a systemd service for good: `sudo systemctl stop UNIT` for
+/// the system's, `systemctl --user -M USER@ stop UNIT` for a unit of a
+/// user's instance (never the system unit of the same name). A name
+/// outside systemd.unit(5)'s grammar is shown escaped with the lookup.
+pub(crate) fn unit_stop(unit: &Unit) -> Step {
+    if !crate::names::unit(&unit.name) {
+        let (list, whose) = match unit.user_name() {
+            Some(user) => {
+                let m = format!("{user}@");
+                let cmd = ["systemctl", "--user", "-M", &m, "list-units", "--type=service"];
+                (Command::new(cmd), format!("systemctl --user -M {m}"))
+            }
+            None => (
+                Command::new(["systemctl", "list-units", "--type=service"]),
+                "sudo systemctl".into(),
+            ),
+        };
+        return Step::explained(
+            format!(
+                "its unit name ({}) is not a valid systemd unit name: find the unit, then stop it by that name with {whose} stop",
+                unit.name
+            ),
+            list,
+        );
+    }
+    match unit.user_name() {
+        Some(user) => Step::run(Command::new([
+            "systemctl",
+            "--user",
+            "-M",
+            &format!("{user}@"),
+            "stop",
+            &unit.name,
+        ])),
+        None => Step::run(Command::new(["sudo", "systemctl", "stop", &unit.name])),
+    }
+}
+
+/// How to stop the socket unit that makes PID 1 hold `port`: by its name
+/// when `systemctl list-sockets` gave a valid one, else the listing.
+fn socket_stop(port: u16, unit: Option<String>) -> Step {
+    match unit {
+        Some(u) => Step::run(Command::new(["sudo", "systemctl", "stop", &u])),
+        None => Step::explained(
+            format!(
+                "find the socket unit listening on port {port}, then stop it by that name with sudo systemctl stop"
+            ),
+            Command::new(["systemctl", "list-sockets", "--all"]),
+        ),
     }
 }
 
@@ -226,7 +343,10 @@ fn socket_unit_in(listing: &str, port: u16) -> Option<String> {
         let mut f = line.split_whitespace();
         let listen = f.next()?;
         let unit = f.next()?;
-        (listen.ends_with(&suffix) && unit.ends_with(".socket")).then(|| unit.to_string())
+        // A name systemd.unit(5) allows, or none: the listing is read from
+        // a `systemctl` found on `$PATH`.
+        (listen.ends_with(&suffix) && unit.ends_with(".socket") && crate::names::unit(unit))
+            .then(|| unit.to_string())
     })
 }
 
@@ -243,9 +363,17 @@ mod tests {
         Me { pid: 4242, ancestors: vec![4241, 4000, 1], unit: None }
     }
 
+    /// The refusal's reason and its stop as one string: `NOTE: COMMAND`,
+    /// the command, or the sentence.
     fn refused(v: Verdict) -> (String, Option<String>) {
         match v {
-            Verdict::Refuse { reason, stop } => (reason, stop),
+            Verdict::Refuse { reason, stop } => (
+                reason,
+                stop.map(|s| match (s.note.clone(), s.line()) {
+                    (Some(n), Some(l)) => format!("{n}: {l}"),
+                    (n, l) => l.or(n).unwrap_or_default(),
+                }),
+            ),
             Verdict::Signal => panic!("not refused"),
         }
     }
@@ -341,14 +469,36 @@ mod tests {
             "0::/kubepods.slice/kubepods-pod8a9c3b2e_1f2d_4c3b_9a8e_7d6c5b4a3f2e.slice/cri-containerd-{id}.scope\n"
         ));
         assert!(why.contains("Kubernetes pod 8a9c3b2e-1f2d-4c3b-9a8e-7d6c5b4a3f2e"), "{why}");
-        assert!(stop.starts_with("kubectl get pods -A"), "{stop}");
+        assert!(stop.starts_with("find the pod with uid 8a9c3b2e-"), "{stop}");
+        assert!(stop.contains(": kubectl get pods -A -o custom-columns="), "{stop}");
         let (_, stop) = stop_of("0::/lxc.payload.web1\n".into());
-        assert_eq!(stop, "lxc-stop -n web1   # LXD: lxc stop web1");
+        assert_eq!(stop, "for LXC (under LXD: lxc stop web1): lxc-stop -n web1");
         let (_, stop) = stop_of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
         assert_eq!(stop, "machinectl stop box");
         let (why, stop) = stop_of("0::/user.slice/user-0.slice/session-1.scope\n".into());
         assert!(why.contains("a pid namespace"), "{why}");
-        assert!(stop.contains("kill -KILL 4711 ends the whole namespace"), "{stop}");
+        assert_eq!(
+            stop,
+            "stop the sandbox where it was started, or end the whole namespace: kill -KILL 4711"
+        );
+        // Names outside their engine's grammar become no word of a command:
+        // the name is said, with the listing to find the real one.
+        let (why, stop) = stop_of("0::/lxc.payload.a;touch${IFS}PWNED\n".into());
+        assert!(why.contains("LXC container a;touch${IFS}PWNED"), "{why}");
+        assert_eq!(
+            stop,
+            "its name (a;touch${IFS}PWNED) is not a valid name: find it, then stop it by that name with lxc-stop -n: lxc-ls --running"
+        );
+        let (_, stop) = stop_of("0::/machine.slice/systemd-nspawn@$(id).service/payload\n".into());
+        assert!(stop.ends_with(": machinectl list"), "{stop}");
+        let (why, stop) = stop_of(format!("0::/system.slice/docker-{id}0.scope\n"));
+        assert!(why.contains("(id not known)"), "{why}");
+        assert!(stop.ends_with("with docker stop: docker ps"), "{stop}");
+        let (why, stop) = stop_of(
+            "0::/kubepods.slice/kubepods-pod$(id)_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.slice/x\n".into(),
+        );
+        assert!(why.contains("(not a valid uid)"), "{why}");
+        assert!(stop.ends_with(": kubectl get pods -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid"), "{stop}");
         // Whatever the flags: --force does not reach decide at all, and a
         // namespace init is refused even when it is portcheck's child.
         let child = Me { ancestors: vec![], ..me() };
@@ -370,8 +520,41 @@ mod tests {
         let (_, stop) = refused(decide(&nginx, 80, &me()));
         assert_eq!(stop.as_deref(), Some("sudo systemctl stop nginx.service"));
         let user = "0::/user.slice/user-1000.slice/user@1000.service/app.slice/dev.service\n";
-        let (_, stop) = refused(decide(&with_unit(701, "node", user), 3000, &me()));
-        assert_eq!(stop.as_deref(), Some("systemctl --user stop dev.service"));
+        let (why, stop) = refused(decide(&with_unit(701, "node", user), 3000, &me()));
+        let ana = crate::process::user_name(1000).unwrap_or_else(|| "1000".into());
+        assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop dev.service")));
+        assert!(why.contains("dev.service of ") && why.contains("1000"), "{why}");
+        // Below a user's manager every name is that user's: a system unit's
+        // name there is still theirs, and a second `user@0.service` below
+        // the first one is theirs too.
+        for sshd in [
+            "0::/user.slice/user-1000.slice/user@1000.service/app.slice/sshd.service\n",
+            "0::/user.slice/user-1000.slice/user@1000.service/x/user@0.service/sshd.service\n",
+        ] {
+            assert_eq!(unit_of(sshd).unwrap().user, Some(1000), "{sshd}");
+            let (_, stop) = refused(decide(&with_unit(704, "sshd", sshd), 22, &me()));
+            assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop sshd.service")));
+        }
+        let again = "0::/user.slice/user-1000.slice/user@1000.service/a/user@1000.service\n";
+        assert_eq!(unit_of(again).unwrap().user, Some(1000));
+        let manager = "0::/user.slice/user-1000.slice/user@1000.service\n";
+        assert_eq!(unit_of(manager).unwrap().user, None);
+        // A name outside systemd.unit(5): said, never run.
+        let evil =
+            "0::/user.slice/user-1000.slice/user@1000.service/evil;touch${IFS}PWNED;.service\n";
+        let (_, stop) = refused(decide(&with_unit(705, "sh", evil), 22, &me()));
+        assert_eq!(
+            stop,
+            Some(format!(
+                "its unit name (evil;touch${{IFS}}PWNED;.service) is not a valid systemd unit name: find the unit, then stop it by that name with systemctl --user -M {ana}@ stop: systemctl --user -M {ana}@ list-units --type=service"
+            ))
+        );
+        let evil = "0::/system.slice/a$(id).service\n";
+        let (_, stop) = refused(decide(&with_unit(706, "sh", evil), 22, &me()));
+        assert!(
+            stop.unwrap()
+                .ends_with("with sudo systemctl stop: systemctl list-units --type=service")
+        );
         let term = "0::/user.slice/user-1000.slice/user@1000.service/app.slice/app-gnome-Terminal.slice/vte-spawn-1.scope\n";
         assert_eq!(decide(&with_unit(702, "python3", term), 5000, &me()), Verdict::Signal);
         let v1 = "9:name=systemd:/system.slice/cups.service\n0::/\n";
@@ -390,5 +573,8 @@ mod tests {
         assert_eq!(socket_unit_in(listing, 631).as_deref(), Some("cups.socket"));
         assert_eq!(socket_unit_in(listing, 80).as_deref(), Some("nginx.socket"));
         assert_eq!(socket_unit_in(listing, 8080), None);
+        let evil = "0.0.0.0:81 a;id;.socket x.service\n";
+        assert_eq!(socket_unit_in(evil, 81), None);
+        assert_eq!(socket_stop(81, None).line().as_deref(), Some("systemctl list-sockets --all"));
     }
 }

@@ -7,6 +7,7 @@ use crate::inspect::{self, Context};
 use crate::net::{PortQuery, Selection, State};
 use crate::report::{PortReport, PortsReport, ProcessReport, Respawn};
 use crate::scan::{self, Scope};
+use crate::shell::{Command, Step};
 
 /// How often the ports are looked at while settling.
 const POLL: Duration = Duration::from_millis(50);
@@ -67,7 +68,10 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
                 _ => false,
             };
             let stop = if running_before {
-                format!("kill {}   # it holds the socket now", p.pid)
+                Step::explained(
+                    format!("end pid {}, which holds the socket now", p.pid),
+                    Command::new(["kill".to_string(), p.pid.to_string()]),
+                )
             } else {
                 supervisor_stop(p)
             };
@@ -96,12 +100,18 @@ fn serves(port: &PortReport, pid: u32) -> bool {
 
 /// How to stop whatever restarts `p`: its systemd service when it runs in
 /// one, else its parent.
-fn supervisor_stop(p: &ProcessReport) -> String {
+fn supervisor_stop(p: &ProcessReport) -> Step {
     if let Some(unit) = &p.unit {
         return super::policy::unit_stop(unit);
     }
     match p.ppid {
-        Some(1) | None => format!("find the service that starts it: systemctl status {}", p.pid),
-        Some(pp) => format!("kill {pp}   # the parent that restarts it"),
+        Some(1) | None => Step::explained(
+            "find the service that starts it, then stop it by that name",
+            Command::new(["systemctl".to_string(), "status".into(), p.pid.to_string()]),
+        ),
+        Some(pp) => Step::explained(
+            format!("end the parent that restarts it, pid {pp}"),
+            Command::new(["kill".to_string(), pp.to_string()]),
+        ),
     }
 }

@@ -14,7 +14,17 @@ fn lines(cmd: &str, hint: Option<&str>, parents: &[&str]) -> Vec<String> {
     let command = argv(cmd);
     let parents: Vec<String> = parents.iter().map(|s| s.to_string()).collect();
     let h = Holder { command: &command, hint, parents: &parents };
-    for_holder(&h, 5001).map(|r| r.lines).unwrap_or_default()
+    for_holder(&h, 5001).map(|r| r.lines.iter().map(shown).collect()).unwrap_or_default()
+}
+
+/// A step as one string: `NOTE: COMMAND`, the command, or the sentence.
+fn shown(s: &Step) -> String {
+    match (&s.note, s.line()) {
+        (Some(n), Some(l)) => format!("{n}: {l}"),
+        (None, Some(l)) => l,
+        (Some(n), None) => n.clone(),
+        (None, None) => String::new(),
+    }
 }
 
 #[test]
@@ -40,7 +50,7 @@ fn a_flask_script_gets_app_run_port() {
     assert_eq!(
         l,
         [
-            "app.run(port=5001)   # in app.py, then: python3 app.py",
+            "set app.run(port=5001) in app.py, then start it again: python3 app.py",
             "flask --app app run --port 5001"
         ]
     );
@@ -95,11 +105,36 @@ fn node_servers_use_their_documented_flags() {
     assert!(lines("node server.js", Some("Node.js process"), &["bash"]).is_empty());
 }
 
+/// With no app to name, no command: sentences that say what they assume
+/// (no `your-command`, no `# comment`).
 #[test]
 fn generic_forms_say_what_they_assume() {
     let g = generic(8001);
-    assert!(g.lines.iter().all(|l| l.contains("# if")), "{g:?}");
-    assert!(!g.lines.iter().any(|l| l.starts_with("flask")));
-    assert_eq!(shell_word("a b"), "'a b'");
-    assert_eq!(shell_word("it's"), r"'it'\''s'");
+    assert!(g.lines.iter().all(|l| l.run.is_none()), "{g:?}");
+    let text: Vec<String> = g.lines.iter().map(shown).collect();
+    assert_eq!(
+        text,
+        [
+            "if your app reads $PORT: start it with PORT=8001 in its environment",
+            "if it takes --port: start it with --port 8001"
+        ]
+    );
+}
+
+/// The holder's own words are quoted for the shell, and a word with a
+/// control character makes no line at all.
+#[test]
+fn outside_words_are_quoted_or_refused() {
+    let command: Vec<String> =
+        ["python3", "-m", "http.server", "8000", "-d", "/srv/$(touch PWNED) a"]
+            .map(String::from)
+            .into();
+    let h = Holder { command: &command, hint: None, parents: &[] };
+    let r = for_holder(&h, 5001).unwrap();
+    assert_eq!(r.shown(), ["python3 -m http.server 5001 -d '/srv/$(touch PWNED) a'"]);
+    let command: Vec<String> = ["python3", "-m", "http.server", "8000", "-d", "/srv/\x1b]0;X\x07"]
+        .map(String::from)
+        .into();
+    let h = Holder { command: &command, hint: None, parents: &[] };
+    assert_eq!(for_holder(&h, 5001), None);
 }

@@ -13,6 +13,7 @@ use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::Unit;
+use crate::shell::Step;
 use crate::started::Started;
 
 /// How far a bound address reaches.
@@ -258,8 +259,10 @@ pub(crate) struct Respawn {
     /// The process that started it again: the supervisor.
     pub(crate) ppid: Option<u32>,
     pub(crate) parent_name: Option<String>,
-    /// The command that stops the supervisor for good.
-    pub(crate) stop: String,
+    /// How to stop the supervisor for good (or, for a received socket,
+    /// free the port): `stop`, `stop_argv`, `stop_note` in JSON.
+    #[serde(flatten)]
+    pub(crate) stop: Step,
 }
 
 /// A signal by number and name, so the model needs no platform type.
@@ -365,9 +368,11 @@ pub(crate) struct Action {
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) reason: Option<Reason>,
-    /// The command that stops a refused holder for good.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) stop: Option<String>,
+    /// How to stop a refused holder for good: JSON's `stop` (the line the
+    /// text shows), `stop_argv` (its words, when it is one command) and
+    /// `stop_note` (the explanation shown beside a command).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub(crate) stop: Option<Step>,
 }
 
 /// What `--kill` is about to do, for people.
@@ -426,8 +431,8 @@ pub(crate) struct NextSteps {
     /// How to start a server on `free` instead: the holder's framework,
     /// else the project here, else generic forms.
     pub(crate) remedy: Option<crate::remedy::Remedy>,
-    /// Commands that stop refused holders (supervisors) for good.
-    pub(crate) stop: Vec<String>,
+    /// How to stop refused holders (supervisors) for good.
+    pub(crate) stop: Vec<Step>,
 }
 
 /// The answer to `--suggest`.

@@ -67,7 +67,8 @@ fn free_base() -> u16 {
     port
 }
 
-/// portcheck's advice for `port`: the new port and the lines to run.
+/// portcheck's advice for `port`: the new port, the text, and the lines
+/// to run (an explanation, on its own line ending with `:`, is not one).
 fn advice(port: u16, dir: &Path) -> (u16, String, Vec<String>) {
     let run = run_with(
         {
@@ -81,9 +82,13 @@ fn advice(port: u16, dir: &Path) -> (u16, String, Vec<String>) {
     let mut lines = run.stdout.lines().skip_while(|l| !l.trim_start().starts_with("or use port"));
     let head = lines.next().unwrap_or_else(|| panic!("no 'or use port' line:\n{}", run.stdout));
     let n: u16 = head.split_whitespace().nth(3).and_then(|w| w.parse().ok()).expect("port N");
-    let cmds: Vec<String> =
-        lines.take_while(|l| l.starts_with("      ")).map(|l| l.trim().to_string()).collect();
+    let cmds: Vec<String> = lines
+        .take_while(|l| l.starts_with("      "))
+        .filter(|l| !l.ends_with(':'))
+        .map(|l| l.trim().to_string())
+        .collect();
     assert!(!cmds.is_empty(), "{}", run.stdout);
+    assert!(!run.stdout.contains('#'), "{}", run.stdout);
     assert!(cmds.iter().all(|c| !c.starts_with("PORT=")), "{cmds:?}");
     (n, run.stdout.clone(), cmds)
 }
@@ -147,23 +152,23 @@ fn python_app_py_is_recognised_and_its_advice_binds() {
         hints.contains(&"Flask development server (server child of the reloader)".into()),
         "{hints:?}"
     );
-    let (n, _, cmds) = advice(port, &dir.path);
-    assert!(cmds[0].starts_with(&format!("app.run(port={n})")), "{cmds:?}");
-    // "app.run(port=N) in app.py, then: python app.py": make the edit, run it.
-    let edit = |c: &str| match c.split_once("then: ") {
-        Some((_, run)) => {
-            std::fs::write(
-                dir.path.join("app.py"),
-                script.replace(&format!("port={port}"), &format!("port={n}")),
-            )
-            .unwrap();
-            format!(
-                "{} {}",
-                python().display(),
-                run.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
-            )
-        }
-        None => c.to_string(),
+    let (n, text, cmds) = advice(port, &dir.path);
+    // "set app.run(port=N) in app.py, then start it again:" on its own
+    // line, then `python3 app.py`: make the edit, run the line with the
+    // venv's python.
+    assert!(
+        text.contains(&format!("      set app.run(port={n}) in app.py, then start it again:\n")),
+        "{text}"
+    );
+    assert!(cmds[0].ends_with(" app.py"), "{cmds:?}");
+    std::fs::write(
+        dir.path.join("app.py"),
+        script.replace(&format!("port={port}"), &format!("port={n}")),
+    )
+    .unwrap();
+    let edit = |c: &str| match c.split_once(' ') {
+        Some((_, "app.py")) => format!("{} app.py", python().display()),
+        _ => c.to_string(),
     };
     each_binds(&dir.path, port, n, &cmds, edit);
 }

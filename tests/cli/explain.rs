@@ -9,9 +9,14 @@ fn in_use_report_ends_with_next_steps() {
     let port = h.port.to_string();
     let run = portcheck(&[&port]);
     run.code(1).stdout_has("next steps:");
-    run.stdout_has(&format!("portcheck --kill {port}   # stops pid {}, {}", h.pids[0], h.pids[1]));
-    // An unrecognised holder, no project here: forms that say what they assume.
-    run.stdout_has("or use port ").stdout_has("# if your app reads $PORT");
+    run.stdout_has(&format!(
+        "    stop pid {}, {}:\n      portcheck --kill {port}\n",
+        h.pids[0], h.pids[1]
+    ));
+    // An unrecognised holder, no project here: sentences that say what
+    // they assume, and no `#` anywhere.
+    run.stdout_has("or use port ").stdout_has("if your app reads $PORT: start it with PORT=");
+    assert!(!run.stdout.contains('#'), "{}", run.stdout);
     assert!(!run.stdout.lines().any(|l| l.trim().starts_with("flask")), "{}", run.stdout);
     run.stdout_has(&format!("pid {} (holder): started by {} (holder)", h.pids[1], h.pids[0]));
 }
@@ -46,9 +51,10 @@ fn a_docker_proxy_is_explained_and_never_killed() {
     kill.code(1);
     let a = &kill.json()["actions"][0];
     assert_eq!(a["result"], "refused");
-    assert!(
-        a["stop"].as_str().unwrap().contains(&format!("docker ps --filter publish={port}")),
-        "{a}"
+    assert_eq!(a["stop"], format!("docker ps --filter publish={port}"), "{a}");
+    assert_eq!(
+        a["stop_argv"],
+        serde_json::json!(["docker", "ps", "--filter", format!("publish={port}")])
     );
     assert!(alive(h.pid()));
     portcheck(&[&port]).code(1).stdout_has(&format!("docker ps --filter publish={port}"));

@@ -99,10 +99,23 @@ fn kill_reports_a_respawn_with_the_supervisor() {
     assert_eq!(r["ppid"], supervisor);
     assert_ne!(r["pid"], server);
     assert!(alive(supervisor));
-    assert_eq!(r["stop"], format!("kill {supervisor}   # the parent that restarts it"));
+    // `stop` is the line to paste, `stop_argv` its words, the why apart.
+    assert_eq!(r["stop"], format!("kill {supervisor}"));
+    assert_eq!(r["stop_argv"], serde_json::json!(["kill", supervisor.to_string()]));
+    assert_eq!(r["stop_note"], format!("end the parent that restarts it, pid {supervisor}"));
     let table = portcheck(&["--kill", &h.port.to_string()]);
     table.code(1).stdout_has("taken again").stdout_has(&format!("started by pid {supervisor}"));
-    table.stdout_has(&format!("to stop it for good: kill {supervisor}"));
+    table.stdout_has(&format!(
+        "to stop it for good: end the parent that restarts it, pid {supervisor}:\n    kill {supervisor}\n"
+    ));
+    // The advised line, run by the shell it is written for, stops it.
+    let ran = std::process::Command::new("sh").args(["-c", r["stop"].as_str().unwrap()]).status();
+    assert!(ran.unwrap().success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while alive(supervisor) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!alive(supervisor), "the advised line did not stop the supervisor");
 }
 
 #[test]

@@ -67,6 +67,8 @@ fn vs_code_port_forwarding_is_named_and_never_killed() {
             stop,
             format!("close it in VS Code's Ports panel (or stop forwarding port {port})")
         );
+        // A sentence, not a command: no words to run.
+        assert!(v["actions"][0].get("stop_argv").is_none(), "{v}");
         assert!(alive(h.pid()), "VS Code's forwarder was signalled");
     }
     // The same program elsewhere is a user's own node: signalled.
@@ -140,12 +142,18 @@ fn a_namespace_init_is_refused_and_named_with_the_stop_command() {
     assert_eq!(actions(&v), vec![(init.pid, String::new(), "refused".into())]);
     let reason = v["actions"][0]["reason"].as_str().unwrap();
     assert!(reason.starts_with("PID 1 of a pid namespace"), "{reason}");
-    let stop = v["actions"][0]["stop"].as_str().unwrap();
-    assert!(stop.contains(&format!("kill -KILL {} ends the whole namespace", init.pid)), "{stop}");
+    let a = &v["actions"][0];
+    assert_eq!(a["stop"], format!("kill -KILL {}", init.pid), "{a}");
+    assert_eq!(a["stop_argv"], serde_json::json!(["kill", "-KILL", init.pid.to_string()]));
+    assert_eq!(a["stop_note"], "stop the sandbox where it was started, or end the whole namespace");
     assert!(alive(init.pid), "the namespace's init was signalled");
     let table = portcheck(&["--kill", &port]);
     table.code(1).stdout_has(&format!("Not signalling pid {} (holder): PID 1 of", init.pid));
     table.stdout_has("(unshare)");
+    // The advised line ends the namespace.
+    let ran = Command::new("sh").args(["-c", a["stop"].as_str().unwrap()]).status();
+    assert!(ran.unwrap().success());
+    portcheck(&["--wait-free", "10s", &port]).code(0);
 }
 
 #[test]

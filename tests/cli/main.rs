@@ -15,6 +15,8 @@ mod kill_safety;
 #[cfg(target_os = "linux")]
 mod layout;
 #[cfg(target_os = "linux")]
+mod paste;
+#[cfg(target_os = "linux")]
 mod query;
 #[cfg(target_os = "linux")]
 mod reliability;

@@ -122,10 +122,11 @@ fn suggest_on_a_terminal_names_the_holder_and_gives_lines_to_paste() {
     // No project here: generic forms that say what they assume, never a
     // bare PORT=N line nor a Flask line.
     assert!(
-        screen.contains(&format!("PORT={n} your-command   # if your app reads $PORT")),
+        screen.contains(&format!("if your app reads $PORT: start it with PORT={n} in its")),
         "{screen}"
     );
-    assert!(screen.contains(&format!("--port {n}   # if it takes --port")), "{screen}");
+    assert!(screen.contains(&format!("if it takes --port: start it with --port {n}")), "{screen}");
+    assert!(!screen.contains('#') && !screen.contains("your-command"), "{screen}");
     assert!(!screen.lines().any(|l| l.trim() == format!("PORT={n}")), "{screen}");
     assert!(!screen.contains("flask"), "{screen}");
 }

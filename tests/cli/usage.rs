@@ -109,17 +109,19 @@ fn a_flag_without_its_mode_names_the_flag_and_the_mode() {
     for (args, line) in [
         (
             &["--dry-run", "5001"][..],
-            "portcheck: --dry-run needs --kill: portcheck --kill --dry-run 5001\n",
+            "portcheck: --dry-run needs --kill: add --kill to the command\n",
         ),
-        (&["-y", "5001"][..], "portcheck: -y needs --kill: portcheck --kill -y 5001\n"),
-        (
-            &["--grace=2s", "80"][..],
-            "portcheck: --grace needs --kill: portcheck --kill --grace=2s 80\n",
-        ),
-        (&["-n", "3"][..], "portcheck: -n needs --suggest: portcheck --suggest -n 3\n"),
+        (&["-y", "5001"][..], "portcheck: -y needs --kill: add --kill to the command\n"),
+        (&["--grace=2s", "80"][..], "portcheck: --grace needs --kill: add --kill to the command\n"),
+        (&["-n", "3"][..], "portcheck: -n needs --suggest: add --suggest to the command\n"),
         (
             &["--count", "3", "8000"][..],
-            "portcheck: --count needs --suggest: portcheck --suggest --count 3 8000\n",
+            "portcheck: --count needs --suggest: add --suggest to the command\n",
+        ),
+        // The user's arguments are never echoed into a line to paste.
+        (
+            &["-y", "5001;touch${IFS}PWNED", "$(id)"][..],
+            "portcheck: -y needs --kill: add --kill to the command\n",
         ),
     ] {
         let run = portcheck(args);

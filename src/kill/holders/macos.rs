@@ -5,10 +5,11 @@
 //! and that runs as root or a system account): refused with the
 //! `launchctl` command that stops them.
 
-use crate::kill::policy::Verdict;
+use crate::kill::policy::{Verdict, published_by};
 use crate::report::ProcessReport;
+use crate::shell::{Command, Step};
 
-fn refuse(reason: String, stop: String) -> Option<Verdict> {
+fn refuse(reason: String, stop: Step) -> Option<Verdict> {
     Some(Verdict::Refuse { reason, stop: Some(stop) })
 }
 
@@ -18,9 +19,15 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
         return refuse(
             format!(
                 "AirPlay Receiver (ControlCenter) holds it: macOS listens on 5000 and 7000 for AirPlay{}",
-                if port == 5000 { "; Flask's default port is 5000, so `flask run` collides with it" } else { "" }
+                if port == 5000 {
+                    "; Flask's default port is 5000, so `flask run` collides with it"
+                } else {
+                    ""
+                }
             ),
-            "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)".into(),
+            Step::say(
+                "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)",
+            ),
         );
     }
     let runtime = [
@@ -34,7 +41,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     if let Some((_, product)) = runtime.iter().find(|(n, _)| name.starts_with(n)) {
         return refuse(
             format!("{name} publishes a port of a {product} container or VM"),
-            format!("docker ps --filter publish={port}   # then: docker stop <container>"),
+            published_by("docker", port),
         );
     }
     let system_user = p.user.as_deref().is_some_and(|u| u == "root" || u.starts_with('_'));
@@ -44,8 +51,11 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
                 "{name} is a launchd job (started by launchd as {}): launchd would start it again",
                 p.user.as_deref().unwrap_or("?")
             ),
-            format!(
-                "sudo launchctl list | grep -i '{name}'   # then: sudo launchctl bootout system/<label>"
+            Step::explained(
+                format!(
+                    "find the label of {name}'s job, then stop it by that name with sudo launchctl bootout system/ followed by the label"
+                ),
+                Command::new(["sudo", "launchctl", "list"]),
             ),
         );
     }
@@ -61,7 +71,17 @@ mod tests {
 
     fn refused(v: Option<Verdict>) -> (String, String) {
         match v {
-            Some(Verdict::Refuse { reason, stop }) => (reason, stop.unwrap_or_default()),
+            Some(Verdict::Refuse { reason, stop }) => {
+                let stop = stop.unwrap();
+                (
+                    reason,
+                    format!(
+                        "{} {}",
+                        stop.note.clone().unwrap_or_default(),
+                        stop.line().unwrap_or_default()
+                    ),
+                )
+            }
             other => panic!("not refused: {other:?}"),
         }
     }

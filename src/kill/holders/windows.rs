@@ -3,8 +3,9 @@
 //! service, `sc stop NAME`), and the forwarders of WSL 2 and Docker
 //! Desktop (the server runs inside WSL or a container).
 
-use crate::kill::policy::Verdict;
+use crate::kill::policy::{Verdict, published_by};
 use crate::report::ProcessReport;
+use crate::shell::{Command, Step};
 
 pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     let is_service = p.name.eq_ignore_ascii_case("svchost.exe")
@@ -13,7 +14,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     rule(p, port, is_service, service.as_deref())
 }
 
-fn refuse(reason: String, stop: String) -> Option<Verdict> {
+fn refuse(reason: String, stop: Step) -> Option<Verdict> {
     Some(Verdict::Refuse { reason, stop: Some(stop) })
 }
 
@@ -23,21 +24,24 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
     if p.pid == 4 || name == "system" {
         return refuse(
             "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
-            "netsh http show servicestate   # names the registration and its process; then stop that service: sc stop <NAME>".into(),
+            Step::explained(
+                "find the registration and its process, then stop that service by its name with sc stop",
+                Command::new(["netsh", "http", "show", "servicestate"]),
+            ),
         );
     }
     if name == "wslrelay.exe" {
         return refuse(
             "wslrelay.exe forwards the port from a server running inside WSL 2".into(),
-            format!(
+            Step::say(format!(
                 "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
-            ),
+            )),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
         return refuse(
             format!("{} publishes a port of a Docker Desktop container", p.name),
-            format!("docker ps --filter publish={port}   # then: docker stop <container>"),
+            published_by("docker", port),
         );
     }
     if is_service {
@@ -46,16 +50,21 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                 format!(
                     "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
                 ),
-                format!("sc stop {s}   # from an Administrator terminal"),
+                Step::explained("from an Administrator terminal", Command::new(["sc", "stop", s])),
             ),
             None => (
                 format!(
                     "a Windows service holds it ({}, started by the Service Control Manager)",
                     p.name
                 ),
-                format!(
-                    "tasklist /svc /fi \"PID eq {}\"   # names the service; then: sc stop <NAME>",
-                    p.pid
+                Step::explained(
+                    "find the service, then stop it by that name with sc stop",
+                    Command::new([
+                        "tasklist".to_string(),
+                        "/svc".into(),
+                        "/fi".into(),
+                        format!("PID eq {}", p.pid),
+                    ]),
                 ),
             ),
         };
@@ -104,7 +113,17 @@ mod tests {
 
     fn reason(v: Option<Verdict>) -> (String, String) {
         match v {
-            Some(Verdict::Refuse { reason, stop }) => (reason, stop.unwrap_or_default()),
+            Some(Verdict::Refuse { reason, stop }) => {
+                let stop = stop.unwrap();
+                (
+                    reason,
+                    format!(
+                        "{} {}",
+                        stop.note.clone().unwrap_or_default(),
+                        stop.line().unwrap_or_default()
+                    ),
+                )
+            }
             other => panic!("not refused: {other:?}"),
         }
     }
@@ -123,7 +142,7 @@ mod tests {
     #[test]
     fn services_are_named_with_sc_stop() {
         let (r, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
-        assert!(r.contains("FDResPub") && stop.starts_with("sc stop FDResPub"), "{r} {stop}");
+        assert!(r.contains("FDResPub") && stop.contains("sc stop FDResPub"), "{r} {stop}");
         let (_, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
     }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::table::wrapped;
+use super::table::{step, wrapped};
 use super::{Style, holder_names, styles};
 use crate::report::{KillPlan, KillReport, Outcome, PortReport, Reason, Signal};
 use crate::sanitize::escape;
@@ -15,7 +15,7 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
         out.push_str(&wrapped(style, &line));
         if let Some(stop) = &a.stop {
-            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(stop))));
+            out.push_str(&step(style, 2, Some("to stop it for good"), stop));
         }
     }
     for (port, why) in &plan.unseen {
@@ -111,7 +111,7 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
                 escape(&x.name),
             );
             out.push_str(&wrapped(style, &line));
-            out.push_str(&wrapped(style, &format!("  to stop it for good: {}", escape(&x.stop))));
+            out.push_str(&step(style, 2, Some("to stop it for good"), &x.stop));
         }
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
         let line = format!(
@@ -122,7 +122,7 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             escape(&x.name),
         );
         out.push_str(&wrapped(style, &line));
-        out.push_str(&wrapped(style, &format!("  to free the port: {}", escape(&x.stop))));
+        out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {

@@ -8,6 +8,7 @@ use crate::net::Selection;
 use crate::port::HostPorts;
 use crate::report::{Exposure, NextSteps, PortReport, PortsReport, SocketReport};
 use crate::sanitize::escape;
+use crate::shell::{Command, Step};
 
 /// The report on each queried port, with `next` steps for the ports in use.
 pub(crate) fn ports(
@@ -188,10 +189,14 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
-        let _ = writeln!(out, "    portcheck --kill {}   # stops pid {}", n.port, pids.join(", "));
+        let kill = Step::explained(
+            format!("stop pid {}", pids.join(", ")),
+            Command::new(["portcheck".to_string(), "--kill".into(), n.port.to_string()]),
+        );
+        out.push_str(&table::step(style, 4, None, &kill));
     }
     for stop in &n.stop {
-        out.push_str(&table::paste_line(style, 4, &escape(stop)));
+        out.push_str(&table::step(style, 4, None, stop));
     }
     if let Some(p) = n.free {
         match &n.remedy {
@@ -201,7 +206,7 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
                     &format!("    or use port {p} ({}):", escape(&r.why)),
                 ));
                 for line in &r.lines {
-                    out.push_str(&table::paste_line(style, 6, &escape(line)));
+                    out.push_str(&table::step(style, 6, None, line));
                 }
             }
             None => {

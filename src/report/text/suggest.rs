@@ -53,7 +53,7 @@ pub(crate) fn suggestion(
     let _ = writeln!(out, "{} {}", style.styled(label, styles::GOOD), list.join(", "));
     out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why))));
     for line in &remedy.lines {
-        out.push_str(&super::table::paste_line(style, 2, &escape(line)));
+        out.push_str(&super::table::step(style, 2, None, line));
     }
     out
 }

@@ -7,6 +7,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
+use crate::sanitize::escape;
+use crate::shell::{Command, Step};
 
 /// The fewest columns the COMMAND column may have before the table turns
 /// into blocks.
@@ -228,20 +230,19 @@ pub(crate) fn wrapped(style: &Style, line: &str) -> String {
 }
 
 /// A command to paste, indented by `indent`: whole when it fits, else
-/// broken at spaces outside quotes with a trailing ` \` (the shell joins
-/// the lines again); a `# comment` stays in one piece. Ends with a newline.
-pub(crate) fn paste_line(style: &Style, indent: usize, line: &str) -> String {
+/// broken between its words with a trailing ` \` (the shell joins the
+/// lines again). Ends with a newline.
+pub(crate) fn paste_line(style: &Style, indent: usize, cmd: &Command) -> String {
     let pad = " ".repeat(indent);
+    // The renderer writes control and invisible characters as `$'…'`
+    // escapes; the terminal escaping is the second guard.
+    let words: Vec<String> =
+        crate::shell::tokens(cmd, crate::shell::HERE).iter().map(|w| escape(w)).collect();
+    let line = words.join(" ");
     let width = style.width.map_or(usize::MAX, usize::from);
     if indent + line.width() <= width {
         return format!("{pad}{line}\n");
     }
-    let (code, comment) = match line.find("  #") {
-        Some(i) => (&line[..i], Some(line[i..].trim_start())),
-        None => (line, None),
-    };
-    let mut words = shell_words(code);
-    words.extend(comment.map(String::from));
     let room = width.saturating_sub(indent + 4).max(20);
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -259,33 +260,32 @@ pub(crate) fn paste_line(style: &Style, indent: usize, line: &str) -> String {
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let lead = if i == 0 { pad.clone() } else { format!("{pad}  ") };
-        let join = if i < last && !lines[i + 1].starts_with('#') { " \\" } else { "" };
+        let join = if i < last { " \\" } else { "" };
         out.push_str(&format!("{lead}{l}{join}\n"));
     }
     out
 }
 
-/// `s` split at spaces outside single quotes.
-fn shell_words(s: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    for c in s.chars() {
-        match c {
-            '\'' => {
-                quoted = !quoted;
-                cur.push(c);
-            }
-            ' ' if !quoted => {
-                if !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-            }
-            _ => cur.push(c),
+/// One step of advice at `indent`: the label and the explanation on one
+/// wrapped line, the command on its own line below it, two further in (at
+/// `indent` when there is neither label nor explanation).
+pub(crate) fn step(style: &Style, indent: usize, label: Option<&str>, step: &Step) -> String {
+    let pad = " ".repeat(indent);
+    let note = step.note.as_deref().map(escape);
+    let head = match (label, note) {
+        (Some(l), Some(n)) => Some(format!("{l}: {n}")),
+        (Some(l), None) => Some(l.to_string()),
+        (None, n) => n,
+    };
+    let mut out = String::new();
+    match (head, &step.run) {
+        (Some(h), Some(cmd)) => {
+            out.push_str(&wrapped(style, &format!("{pad}{h}:")));
+            out.push_str(&paste_line(style, indent + 2, cmd));
         }
+        (Some(h), None) => out.push_str(&wrapped(style, &format!("{pad}{h}"))),
+        (None, Some(cmd)) => out.push_str(&paste_line(style, indent, cmd)),
+        (None, None) => {}
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words
+    out
 }

@@ -10,6 +10,7 @@ use crate::report::{
     Action, Ancestor, KillPlan, KillReport, NextSteps, Outcome, PortsReport, ProcessReport, Reason,
     Respawn, Signal, Until, WaitReport,
 };
+use crate::shell::{Command, Step};
 
 const PLAIN: Style = Style { color: false, width: None, wide: false };
 
@@ -94,7 +95,8 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
   warning: a development server is reachable from the network
   pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
   next steps:
-    portcheck --kill 5000   # stops pid 41235
+    stop pid 41235:
+      portcheck --kill 5000
     or use port 5001 (flask run reads --port or FLASK_RUN_PORT, not PORT):
       python3 -m flask run --port 5001
       FLASK_RUN_PORT=5001 python3 -m flask run
@@ -210,7 +212,10 @@ fn a_respawn_names_its_supervisor() {
             name: "python3".into(),
             ppid: Some(8),
             parent_name: Some("supervisord".into()),
-            stop: "kill 8   # the parent that restarts it".into(),
+            stop: Step::explained(
+                "end the parent that restarts it, pid 8",
+                Command::new(["kill", "8"]),
+            ),
         }],
         interrupted: None,
         received: vec![],
@@ -222,7 +227,7 @@ fn a_respawn_names_its_supervisor() {
     };
     assert_eq!(
         kill_result(&PLAIN, &r),
-        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: kill 8   # the parent that restarts it\n"
+        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8:\n    kill 8\n"
     );
 }
 
@@ -232,7 +237,7 @@ fn the_plan_and_the_question() {
         targets: vec![(7, "python3".into()), (8, "python3".into())],
         ports: vec![5000],
         refused: vec![Action {
-            stop: Some("sudo systemctl stop nginx.service".into()),
+            stop: Some(Step::run(Command::new(["sudo", "systemctl", "stop", "nginx.service"]))),
             ..action(
                 1,
                 None,
@@ -247,7 +252,7 @@ fn the_plan_and_the_question() {
     };
     assert_eq!(
         kill_plan(&PLAIN, &plan),
-        "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good: sudo systemctl stop nginx.service\n\
+        "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good:\n    sudo systemctl stop nginx.service\n\
          Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
          Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
     );
@@ -412,10 +417,14 @@ fn wide_and_pipes_keep_the_command_whole() {
 fn commands_to_paste_break_with_a_backslash_outside_quotes() {
     let narrow = Style { color: false, width: Some(40), wide: false };
     assert_eq!(
-        table::paste_line(&narrow, 4, "gunicorn -b 127.0.0.1:5001 --workers 4 'my app:app'"),
+        table::paste_line(
+            &narrow,
+            4,
+            &Command::new(["gunicorn", "-b", "127.0.0.1:5001", "--workers", "4", "my app:app"])
+        ),
         "    gunicorn -b 127.0.0.1:5001 \\\n      --workers 4 'my app:app'\n"
     );
-    assert_eq!(table::paste_line(&PLAIN, 4, "short one"), "    short one\n");
+    assert_eq!(table::paste_line(&PLAIN, 4, &Command::new(["short", "one"])), "    short one\n");
 }
 
 #[test]
