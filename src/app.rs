@@ -186,7 +186,9 @@ pub(crate) fn error_json(err: &anyhow::Error) {
         _ => "failure",
     };
     let value = serde_json::json!({ "error": { "kind": kind, "message": format!("{err:#}") } });
-    let _ = emit(&format!("{value:#}\n"));
+    if let Ok(text) = report::json::render(&value) {
+        let _ = emit(&text);
+    }
 }
 
 /// The error comes from the OS refusing an operation (EACCES, EPERM).

@@ -19,7 +19,7 @@ pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
         return Some(r);
     }
     for file in ["app.py", "wsgi.py"] {
-        if let Some(text) = read(&dir.join(file))
+        if let Some(text) = read_small(dir, file)
             && text.contains("flask")
         {
             let mut r = flask_run(&["flask".into()], &["run".into()], port);
@@ -35,7 +35,7 @@ pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
             return Some(r);
         }
     }
-    let scripts = read(&dir.join("package.json")).and_then(|t| npm_scripts(&t))?;
+    let scripts = read_small(dir, "package.json").and_then(|t| npm_scripts(&t))?;
     npm(&scripts, port)
 }
 
@@ -75,12 +75,22 @@ pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> 
     None
 }
 
-/// A project file's text: at most 256 KiB, `None` when it cannot be read.
-pub(crate) fn read(path: &Path) -> Option<String> {
+/// The text of the file `name` in `dir`, when it is a regular file of at
+/// most 256 KiB (in UTF-8), read in one read: a FIFO, a device, a symlink
+/// (to `/dev/zero`, a terminal, another user's file) or a directory there
+/// is never read, and opening one never blocks (`host::open_plain`).
+pub(crate) fn read_small(dir: &Path, name: &str) -> Option<String> {
     use std::io::Read;
-    let mut text = String::new();
-    std::fs::File::open(path).ok()?.take(READ_MAX).read_to_string(&mut text).ok()?;
-    Some(text)
+    let mut file = crate::host::open_plain(&dir.join(name)).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.file_type().is_file() || meta.len() > READ_MAX {
+        return None;
+    }
+    let mut buf = vec![0; usize::try_from(READ_MAX).ok()? + 1];
+    let n = file.read(&mut buf).ok()?;
+    buf.truncate(n);
+    (u64::try_from(n).ok()? <= READ_MAX).then_some(())?;
+    String::from_utf8(buf).ok()
 }
 
 #[cfg(test)]

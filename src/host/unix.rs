@@ -60,3 +60,16 @@ pub(crate) fn is_os_permission_error(e: &(dyn std::error::Error + 'static)) -> b
 pub(crate) fn terminal_takes_colour() -> bool {
     true
 }
+
+/// Opens `path` for reading as a plain file or not at all: a symlink is
+/// not followed (O_NOFOLLOW: ELOOP), a FIFO does not block the open
+/// (O_NONBLOCK), a terminal does not become the controlling one
+/// (O_NOCTTY). The caller checks what it opened before reading.
+pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use nix::libc::{O_NOCTTY, O_NOFOLLOW, O_NONBLOCK};
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
+        .open(path)
+}

@@ -98,6 +98,18 @@ pub(crate) fn terminal_takes_colour() -> bool {
     crate::win32::enable_virtual_terminal().is_ok()
 }
 
+/// FILE_FLAG_OPEN_REPARSE_POINT: a symlink or junction is opened as
+/// itself, not followed.
+const OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+
+/// Opens `path` for reading as a plain file or not at all: a symlink or
+/// junction is opened as itself (and is then not a regular file). The
+/// caller checks what it opened before reading.
+pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::windows::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(OPEN_REPARSE_POINT).open(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::net::{PortQuery, Selection, State};
+use crate::net::{Family, PortQuery, Selection, State};
 use crate::probe::{Probe, exclusive, probe};
 use crate::scan::{self, Scope, Snapshot, Socket};
 
@@ -47,6 +47,8 @@ pub(super) struct Look {
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
     pub(super) unknown: Vec<(String, String)>,
     pub(super) time_wait: usize,
+    /// Families this host lacks (proven), so not bound.
+    pub(super) unsupported: Vec<Family>,
     pub(super) notes: Vec<String>,
 }
 
@@ -204,6 +206,7 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     for family in result.unsupported {
         look.notes
             .push(format!("{} is not available on this host; it was not checked", family.label()));
+        look.unsupported.push(family);
     }
     for (protocol, family, e) in result.failed {
         look.unknown.push((format!("{}/{}", protocol.name(), family.label()), e));

@@ -131,6 +131,7 @@ fn report(
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,
+        unbound: look.unsupported,
     }
 }
 

@@ -23,13 +23,19 @@ pub(super) fn read() -> HostPorts {
     host
 }
 
-/// The IPv6 family exists when the kernel has its per-interface sysctls
-/// (`/proc/sys/net/ipv6/conf`) or its address table (`/proc/net/if_inet6`);
-/// `ipv6.disable=1` removes both; a seccomp filter or `RestrictAddressFamilies=` can make
-/// `socket(AF_INET6)` fail with EAFNOSUPPORT on a host that has both.
+/// Whether this host may have the IPv6 family: false only when its
+/// absence is proven, that is `/proc/sys/net` can be listed and has no
+/// `ipv6/conf` and there is no `/proc/net/if_inet6` (`ipv6.disable=1`
+/// removes both). A
+/// `/proc/sys/net` that cannot be read (`ProcSubset=pid`, a `/proc` with
+/// `subset=pid`, no `/proc`) proves nothing: the family may be there, so
+/// EAFNOSUPPORT from `socket(AF_INET6)` is then a policy (seccomp,
+/// `RestrictAddressFamilies=`) and the answer unknown, never "free".
 pub(super) fn has_ipv6() -> bool {
-    std::path::Path::new("/proc/sys/net/ipv6/conf").exists()
-        || std::path::Path::new("/proc/net/if_inet6").exists()
+    let exists = |p: &str| std::path::Path::new(p).exists();
+    std::fs::read_dir("/proc/sys/net").is_err()
+        || exists("/proc/sys/net/ipv6/conf")
+        || exists("/proc/net/if_inet6")
 }
 
 /// Nothing more to read than `read` did.

@@ -108,9 +108,10 @@ impl HostPorts {
 /// run, which a plain query does not make).
 pub(crate) const ASSUMED_EPHEMERAL: Option<&str> = platform::ASSUMED_EPHEMERAL;
 
-/// Whether this host has the IPv6 family at all (a kernel booted with
-/// `ipv6.disable=1` does not). Only then is an IPv6 socket that cannot be
-/// created "not available" rather than a failed check.
+/// Whether this host may have the IPv6 family: false only when its
+/// absence is proven (a kernel booted with `ipv6.disable=1`). Only then is
+/// an IPv6 socket that cannot be created "not available" rather than a
+/// failed check: unknown is not absent.
 pub(crate) fn has_ipv6() -> bool {
     platform::has_ipv6()
 }

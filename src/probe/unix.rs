@@ -88,7 +88,9 @@ fn describe(e: Errno) -> String {
         Errno::EPERM | Errno::EACCES => {
             " (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)"
         }
-        Errno::EAFNOSUPPORT => " (the family exists on this host: a policy forbids it)",
+        Errno::EAFNOSUPPORT => {
+            " (this host has the family, or cannot be shown to lack it: a policy forbids it)"
+        }
         Errno::EMFILE | Errno::ENFILE => " (out of file descriptors: ulimit -n)",
         Errno::ENOBUFS | Errno::ENOMEM => " (the kernel is out of memory for sockets)",
         _ => "",

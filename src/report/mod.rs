@@ -13,6 +13,7 @@ use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::Unit;
+use crate::sanitize::escape;
 use crate::shell::Step;
 use crate::started::Started;
 
@@ -175,13 +176,22 @@ pub(crate) struct SocketReport {
 }
 
 impl SocketReport {
-    /// `address:port`, with brackets around an IPv6 address.
-    /// A device-bound socket reads as `ss` shows it: `0.0.0.0%lo:5000`.
+    /// The address for a terminal: a device-bound socket (SO_BINDTODEVICE,
+    /// or an IPv6 link-local scope) reads as `ss` shows it, `0.0.0.0%lo`,
+    /// the device name escaped (any user with CAP_NET_ADMIN in a namespace
+    /// names interfaces, ESC and BEL included). The table and the notes
+    /// both render it here.
+    pub(crate) fn host(&self) -> String {
+        let dev = self.device.as_deref().map(|d| format!("%{}", escape(d))).unwrap_or_default();
+        format!("{}{dev}", escape(&self.address))
+    }
+
+    /// `address:port`, with brackets around an IPv6 address, as
+    /// [`SocketReport::host`] writes the address: `0.0.0.0%lo:5000`.
     pub(crate) fn endpoint(&self) -> String {
-        let dev = self.device.as_ref().map(|d| format!("%{d}")).unwrap_or_default();
         match self.family {
-            Family::Ipv4 => format!("{}{dev}:{}", self.address, self.port),
-            Family::Ipv6 => format!("[{}{dev}]:{}", self.address, self.port),
+            Family::Ipv4 => format!("{}:{}", self.host(), self.port),
+            Family::Ipv6 => format!("[{}]:{}", self.host(), self.port),
         }
     }
 }
@@ -210,6 +220,10 @@ pub(crate) struct PortReport {
     pub(crate) unknown: Option<String>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
+    /// Families this host lacks (proven), so not bound: "bound and
+    /// released" never names them. A note says so.
+    #[serde(skip)]
+    pub(crate) unbound: Vec<Family>,
 }
 
 impl PortReport {

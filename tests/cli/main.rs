@@ -9,6 +9,8 @@ mod advice;
 #[cfg(target_os = "linux")]
 mod explain;
 #[cfg(target_os = "linux")]
+mod hostile;
+#[cfg(target_os = "linux")]
 mod kill;
 #[cfg(target_os = "linux")]
 mod kill_safety;

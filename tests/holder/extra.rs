@@ -4,7 +4,7 @@
 //! address means (SO_BINDTODEVICE, IP_FREEBIND, SO_REUSEADDR on a client).
 //!
 //! ```text
-//! holder --seccomp inet=ERRNO,inet6=ERRNO -- PROGRAM ARGS...
+//! holder --seccomp inet=ERRNO,inet6=ERRNO,netlink=ERRNO,pidfd_open=ERRNO -- PROGRAM ARGS...
 //! holder --zombie-leader [--addr ADDR]
 //! holder --in-flight
 //! holder --client --reuseaddr
@@ -13,9 +13,10 @@
 //! ```
 //!
 //! `--seccomp` installs a filter that fails `socket(AF_INET…)` and/or
-//! `socket(AF_INET6…)` with ERRNO (EPERM, EAFNOSUPPORT, EMFILE, ENOBUFS),
-//! as systemd's `RestrictAddressFamilies=` or a container's policy do, and
-//! execs PROGRAM. `--zombie-leader` listens, says READY and ends its main
+//! `socket(AF_INET6…)`, `socket(AF_NETLINK…)` and/or `pidfd_open` with
+//! ERRNO (EPERM, EAFNOSUPPORT, EMFILE, ENOBUFS), as systemd's
+//! `RestrictAddressFamilies=` or a container's policy do, and execs
+//! PROGRAM. `--zombie-leader` listens, says READY and ends its main
 //! thread with a raw `exit` (a zombie thread-group leader); another thread
 //! holds the socket until stdin closes. `--in-flight` listens, sends the
 //! listener over a unix socketpair in an SCM_RIGHTS message nobody
@@ -47,6 +48,15 @@ fn errno(name: &str) -> u32 {
     u32::try_from(n).expect("errno")
 }
 
+/// The launchers: `--same-pid` (`pidns.rs`), else `--seccomp`.
+pub fn launch(args: &[String]) {
+    if args.iter().any(|a| a == "--same-pid") {
+        super::pidns::same_pid(args);
+    } else {
+        seccomp(args);
+    }
+}
+
 /// `--seccomp SPEC -- PROGRAM ARGS...`: a raw BPF filter through prctl (no
 /// libseccomp), then exec.
 pub fn seccomp(args: &[String]) {
@@ -57,16 +67,18 @@ pub fn seccomp(args: &[String]) {
         .and_then(|i| args.get(i + 1))
         .expect("--seccomp SPEC");
     let rest = args.iter().position(|a| a == "--").expect("-- PROGRAM") + 1;
-    let (mut inet, mut inet6) = (None, None);
+    let mut deny = Deny::default();
     for part in spec.split(',') {
         let (family, name) = part.split_once('=').expect("FAMILY=ERRNO");
         match family {
-            "inet" => inet = Some(errno(name)),
-            "inet6" => inet6 = Some(errno(name)),
+            "inet" => deny.inet = Some(errno(name)),
+            "inet6" => deny.inet6 = Some(errno(name)),
+            "netlink" => deny.netlink = Some(errno(name)),
+            "pidfd_open" => deny.pidfd_open = Some(errno(name)),
             other => panic!("--seccomp: unknown family {other}"),
         }
     }
-    let filter = program(inet, inet6);
+    let filter = program(&deny);
     let prog = libc::sock_fprog {
         len: u16::try_from(filter.len()).expect("len"),
         filter: filter.as_ptr().cast_mut(),
@@ -85,7 +97,16 @@ pub fn seccomp(args: &[String]) {
     panic!("exec {}: {err}", args[rest]);
 }
 
-fn program(inet: Option<u32>, inet6: Option<u32>) -> Vec<libc::sock_filter> {
+/// What the filter fails, and with which errno.
+#[derive(Default)]
+struct Deny {
+    inet: Option<u32>,
+    inet6: Option<u32>,
+    netlink: Option<u32>,
+    pidfd_open: Option<u32>,
+}
+
+fn program(deny: &Deny) -> Vec<libc::sock_filter> {
     let stmt = |code: u32, k: u32| libc::sock_filter {
         code: u16::try_from(code).expect("code"),
         jt: 0,
@@ -98,6 +119,8 @@ fn program(inet: Option<u32>, inet6: Option<u32>) -> Vec<libc::sock_filter> {
         jf,
         k,
     };
+    let nr = |n: libc::c_long| u32::try_from(n).expect("nr");
+    let af = |n: libc::c_int| u32::try_from(n).expect("af");
     let load = libc::BPF_LD | libc::BPF_W | libc::BPF_ABS;
     let ret = libc::BPF_RET | libc::BPF_K;
     let allow = libc::SECCOMP_RET_ALLOW;
@@ -109,13 +132,17 @@ fn program(inet: Option<u32>, inet6: Option<u32>) -> Vec<libc::sock_filter> {
         jeq(0xc000_003e, 1, 0), // AUDIT_ARCH_X86_64
         stmt(ret, allow),
         stmt(load, 0),
-        jeq(u32::try_from(libc::SYS_socket).expect("nr"), 1, 0),
+        jeq(nr(libc::SYS_pidfd_open), 0, 1),
+        stmt(ret, fail(deny.pidfd_open)),
+        jeq(nr(libc::SYS_socket), 1, 0),
         stmt(ret, allow),
         stmt(load, 16),
-        jeq(u32::try_from(libc::AF_INET).expect("af"), 0, 1),
-        stmt(ret, fail(inet)),
-        jeq(u32::try_from(libc::AF_INET6).expect("af"), 0, 1),
-        stmt(ret, fail(inet6)),
+        jeq(af(libc::AF_INET), 0, 1),
+        stmt(ret, fail(deny.inet)),
+        jeq(af(libc::AF_INET6), 0, 1),
+        stmt(ret, fail(deny.inet6)),
+        jeq(af(libc::AF_NETLINK), 0, 1),
+        stmt(ret, fail(deny.netlink)),
         stmt(ret, allow),
     ]
 }

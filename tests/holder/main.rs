@@ -2,7 +2,7 @@
 //! integration tests run portcheck against real processes.
 //!
 //! ```text
-//! holder [--udp] [--addr ADDR] [--port N] [--no-listen] [--v6only|--dual]
+//! holder [--udp] [--addr ADDR [--scope DEV]] [--port N] [--no-listen] [--v6only|--dual]
 //!        [--reuseport] [--workers N] [--ignore-term] [--label TEXT] [--both]
 //! holder --supervise [ARGS...]
 //! holder --client
@@ -12,6 +12,7 @@
 //! holder --drain-on-term [ARGS...]
 //! holder [ARGS...] --out FILE --run CMD...
 //! holder --pass-on-term [ARGS...]
+//! holder --same-pid TARGET -- PROGRAM ARGS...   (pidns.rs)
 //! ```
 //!
 //! `--supervise` holds no socket itself: it runs `holder ARGS` as a child
@@ -43,6 +44,7 @@
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 mod extra;
+mod pidns;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
@@ -73,8 +75,8 @@ pub fn main() {
         set.add(Signal::SIGUSR1);
         set.thread_block().expect("block SIGUSR1");
     }
-    if flag("--seccomp") {
-        extra::seccomp(&args);
+    if flag("--same-pid") || flag("--seccomp") {
+        extra::launch(&args);
         return;
     }
     if flag("--zombie-leader") {
@@ -326,7 +328,12 @@ fn bound_socket(
             bind(fd.as_raw_fd(), &SockaddrIn::from(std::net::SocketAddrV4::new(v4, port)))
         }
         std::net::IpAddr::V6(v6) => {
-            bind(fd.as_raw_fd(), &SockaddrIn6::from(std::net::SocketAddrV6::new(v6, port, 0, 0)))
+            // `--scope DEV`: a link-local address's scope (fe80::1%DEV).
+            let scope = value("--scope").map_or(0, |d| {
+                nix::net::if_::if_nametoindex(d.as_str()).expect("--scope: no such interface")
+            });
+            let sa = std::net::SocketAddrV6::new(v6, port, 0, scope);
+            bind(fd.as_raw_fd(), &SockaddrIn6::from(sa))
         }
     }
     .unwrap_or_else(|e| {

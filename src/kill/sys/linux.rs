@@ -124,23 +124,68 @@ impl Holding {
     }
 }
 
-/// Whether `/proc` is this pid namespace's: `/proc/self` names this
-/// process by the pid `getpid()` returns. When it is another namespace's
-/// (`unshare -p` without `--mount-proc`, a sandbox or container given the
-/// host's `/proc`), the pids read from it name other processes for
-/// `pidfd_open` and `kill`.
+/// Whether `/proc` is this pid namespace's: a procfs is mounted there and
+/// `NSpid:` in `/proc/self/status` lists exactly one pid, portcheck's own
+/// (more than one: `/proc` is an ancestor namespace's, whatever number
+/// `/proc/self` shows, which may coincide with `getpid()`). When it is
+/// another namespace's (`unshare -p` without `--mount-proc`, a sandbox or
+/// container given the host's `/proc`), the pids read from it name other
+/// processes for `pidfd_open` and `kill`. Without an `NSpid:` line (Linux
+/// before 4.1) `/proc/self` must name `getpid()`, and [`Pinned::pin`]
+/// refuses the start-time path.
 pub(crate) fn proc_is_ours() -> Result<(), String> {
+    const FIX: &str = "run portcheck where /proc is its own (mount one: unshare --pid --fork --mount-proc), or outside the sandbox";
     let me = std::process::id();
-    let seen = std::fs::read_link("/proc/self")
-        .ok()
-        .and_then(|l| l.to_str().and_then(|s| s.parse::<u32>().ok()));
-    if seen == Some(me) {
-        return Ok(());
+    let refuse = |why: String| Err(format!("--kill refused: {why}; {FIX}"));
+    match rustix::fs::statfs("/proc") {
+        Err(e) => return refuse(format!("there is no /proc ({e}), so no process can be read")),
+        Ok(fs) if fs.f_type != rustix::fs::PROC_SUPER_MAGIC => {
+            return refuse(
+                "/proc is not a procfs (another file system is mounted there), so no process can be read".into(),
+            );
+        }
+        Ok(_) => {}
     }
-    let says = seen.map_or_else(|| "does not list it".into(), |p| format!("calls it pid {p}"));
-    Err(format!(
-        "--kill refused: /proc belongs to another pid namespace (portcheck is pid {me} here, /proc {says}), so a pid read from /proc would name a different process here; run portcheck where /proc is its own (mount one: unshare --pid --fork --mount-proc), or outside the sandbox"
-    ))
+    let other = |says: String| {
+        refuse(format!(
+            "/proc belongs to another pid namespace (portcheck is pid {me} here, /proc {says}), so a pid read from /proc would name a different process here"
+        ))
+    };
+    match nspid() {
+        Some(ids) if ids == [me] => Ok(()),
+        Some(ids) => other(format!(
+            "lists it as NSpid {}",
+            ids.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
+        )),
+        None => {
+            let seen = std::fs::read_link("/proc/self")
+                .ok()
+                .and_then(|l| l.to_str().and_then(|s| s.parse::<u32>().ok()));
+            match seen {
+                Some(p) if p == me => Ok(()),
+                Some(p) => other(format!("calls it pid {p}")),
+                None => other("does not list it".into()),
+            }
+        }
+    }
+}
+
+/// The `NSpid:` line of `/proc/self/status`: portcheck's pid in `/proc`'s
+/// pid namespace and in each one below it, down to its own.
+fn nspid() -> Option<Vec<u32>> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_nspid(&status)
+}
+
+fn parse_nspid(status: &str) -> Option<Vec<u32>> {
+    let ids = status.lines().find_map(|l| l.strip_prefix("NSpid:"))?;
+    ids.split_whitespace().map(|p| p.parse().ok()).collect()
+}
+
+/// Whether `/proc` is proven this pid namespace's: `NSpid:` lists one pid,
+/// portcheck's. Without that proof no target is signalled by pid.
+fn proc_proven_ours() -> bool {
+    nspid().is_some_and(|ids| ids == [std::process::id()])
 }
 
 /// The pid the pidfd `fd` names in `/proc`'s pid namespace (the `Pid:`
@@ -182,6 +227,14 @@ impl Pinned {
             && pidfd_pid(fd).is_some_and(|p| p != pid)
         {
             return Err(PinError::OtherNamespace);
+        }
+        // A pid (kill(2)) names a process of portcheck's pid namespace; the
+        // pid and start time come from /proc. Only a /proc proven this
+        // namespace's makes them the same process.
+        if pidfd.is_none() && !proc_proven_ours() {
+            return Err(PinError::Unreadable(
+                "no pidfd, and /proc cannot be proven this pid namespace's (no NSpid: line of one pid), so it is not signalled by pid".into(),
+            ));
         }
         // Pinned: a check from now on holds until the signal.
         let now = read_stat(pid)?.ok_or(PinError::Exited)?.1;
@@ -246,6 +299,15 @@ pub(crate) fn wait_any<'a>(pinned: impl Iterator<Item = &'a Pinned>, limit: Dura
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nspid_lists_the_pid_in_each_namespace() {
+        assert_eq!(parse_nspid("Name:\tportcheck\nNSpid:\t4711\n"), Some(vec![4711]));
+        assert_eq!(parse_nspid("NSpid:\t4711\t4711\n"), Some(vec![4711, 4711]));
+        assert_eq!(parse_nspid("Pid:\t4711\n"), None);
+        assert_eq!(parse_nspid("NSpid:\tx\n"), None);
+        assert!(proc_is_ours().is_ok(), "this test runs where /proc is its own");
+    }
 
     #[test]
     fn an_exited_process_is_never_signalled() {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::table::{self, wrapped};
 use super::{Style, socket_rows, styles};
-use crate::net::Selection;
+use crate::net::{Family, Selection};
 use crate::port::HostPorts;
 use crate::report::{Exposure, NextSteps, PortReport, PortsReport, SocketReport};
 use crate::sanitize::escape;
@@ -96,14 +96,9 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
         }
     }
     for s in seen {
-        let dev = s.device.as_ref().map(|d| format!("%{}", escape(d))).unwrap_or_default();
         let (word, colour) = super::exposure_word(s.exposure);
-        let mut line = format!(
-            "  {}{dev} ({}): {}",
-            s.address,
-            style.styled(word, colour),
-            s.exposure.meaning()
-        );
+        let mut line =
+            format!("  {} ({}): {}", s.host(), style.styled(word, colour), s.exposure.meaning());
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
@@ -134,10 +129,14 @@ fn free_ports(
     select: Selection,
     free: &[&PortReport],
 ) {
-    let families = match (select.v4, select.v6) {
-        (true, true) => "IPv4 and IPv6",
-        (true, false) => "IPv4",
-        _ => "IPv6",
+    // Only the families bound: never one this host lacks.
+    let unbound = |f: Family| free.iter().any(|p| p.bind_checked && p.unbound.contains(&f));
+    let families = match (select.v4 && !unbound(Family::Ipv4), select.v6 && !unbound(Family::Ipv6))
+    {
+        (true, true) => "bound and released on the wildcard address: IPv4 and IPv6",
+        (true, false) => "bound and released on the wildcard address: IPv4",
+        (false, true) => "bound and released on the wildcard address: IPv6",
+        (false, false) => "IPv6 is not available on this host: nothing was bound",
     };
     let label = |p: &&PortReport| match p.protocols.as_slice() {
         [only] => format!("{}/{}", p.port, only.name()),
@@ -147,7 +146,7 @@ fn free_ports(
     let unchecked: Vec<String> = free.iter().filter(|p| !p.bind_checked).map(label).collect();
     if !checked.is_empty() {
         let line = format!(
-            "{} {}  (bound and released on the wildcard address: {})",
+            "{} {}  ({})",
             style.styled("Free:", styles::GOOD),
             summarize(&checked),
             families

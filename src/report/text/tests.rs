@@ -71,6 +71,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         bind_checked: true,
         unknown: None,
         notes: vec![],
+        unbound: vec![],
     }
 }
 
@@ -119,6 +120,36 @@ fn free_ports_say_how_they_were_checked() {
          Free: 80/tcp  (no socket bound; binding it needs root, so it was not bind-checked)\n\
          note: a note\n"
     );
+}
+
+#[test]
+fn a_family_the_host_lacks_is_never_said_bound() {
+    let mut no6 = port(vec![]);
+    no6.unbound = vec![Family::Ipv6];
+    no6.notes = vec!["IPv6 is not available on this host; it was not checked".into()];
+    let r = PortsReport { ports: vec![no6], notes: vec![] };
+    let both = Selection { tcp: true, udp: false, v4: true, v6: true };
+    let text = ports(&PLAIN, &host(), both, &r, &[]);
+    assert!(
+        text.starts_with("Free: 5000/tcp  (bound and released on the wildcard address: IPv4)\n")
+    );
+    let only6 = Selection { v4: false, ..both };
+    let text = ports(&PLAIN, &host(), only6, &r, &[]);
+    assert!(!text.contains("bound and released"), "{text}");
+    assert!(text.contains("IPv6 is not available on this host: nothing was bound"), "{text}");
+}
+
+#[test]
+fn a_device_name_is_escaped_in_the_table_and_the_notes() {
+    let mut s = socket("fe80::1", vec![flask(41235, "Flask development server")]);
+    s.family = Family::Ipv6;
+    s.device = Some("\x1b]0;X\x07\x1b[2J".into());
+    let r = PortsReport { ports: vec![port(vec![s])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let text = ports(&PLAIN, &host(), all, &r, &[]);
+    assert!(!text.contains(['\x1b', '\x07']), "{text}");
+    assert!(text.contains("[fe80::1%\\e]0;X\\x07\\e[2J]:5000"), "{text}");
+    assert!(text.contains("  fe80::1%\\e]0;X\\x07\\e[2J ("), "{text}");
 }
 
 #[test]

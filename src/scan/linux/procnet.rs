@@ -24,8 +24,12 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
             let path = format!("/proc/net/{file}");
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
-                // No IPv6 on this host.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && family == Family::Ipv6 => {
+                // No IPv6 on this host, proven (a hidden /proc/net proves nothing).
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::NotFound
+                        && family == Family::Ipv6
+                        && !crate::port::has_ipv6() =>
+                {
                     continue;
                 }
                 Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
