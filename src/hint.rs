@@ -247,8 +247,7 @@ pub(crate) fn describe(
 /// particular): what the tests of recognition read.
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let kind = kind(p, peers);
-    let launchers: Vec<Launcher> =
-        p.unit.iter().map(Launcher::of_unit).collect();
+    let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
     describe(p, kind, role(p, peers, kind, 0), &launchers)
 }
 

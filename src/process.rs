@@ -70,6 +70,28 @@ fn kept_env(name: &str) -> bool {
 }
 
 impl ProcessInfo {
+    /// A process known by its pid and argv alone (tests).
+    #[cfg(test)]
+    pub(crate) fn bare(pid: u32, command: Vec<String>) -> ProcessInfo {
+        let name = command.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a)).to_string();
+        ProcessInfo {
+            pid,
+            ppid: Some(1),
+            name,
+            parent_name: None,
+            uid: None,
+            user: None,
+            command,
+            started: None,
+            ancestors: vec![],
+            unit: None,
+            werkzeug_child: false,
+            cwd: None,
+            env: vec![],
+            parent_command: vec![],
+        }
+    }
+
     /// The value of a kept environment variable.
     pub(crate) fn env(&self, name: &str) -> Option<&str> {
         self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())

@@ -187,7 +187,7 @@ pub(crate) fn of(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Started {
     }
     if kind == Kind::Unknown
         && let Some(script) = python_script(&s.app)
-        && let Some(text) = dir.as_deref().and_then(|d| crate::project::read_small(d, &script))
+        && let Some(text) = dir.as_deref().and_then(|d| crate::host::read_small(d, &script))
         && text.contains("Flask(")
     {
         s.kind = Kind::FlaskScript;
@@ -295,7 +295,7 @@ fn python_script(app: &[String]) -> Option<String> {
 fn flask_script(s: &mut Started, dir: Option<&Path>) {
     let Some(word) = python_script(&s.app) else { return };
     let file = word.clone();
-    let text = dir.and_then(|d| crate::project::read_small(d, &word));
+    let text = dir.and_then(|d| crate::host::read_small(d, &word));
     let Some(text) = text else {
         s.settings.unknown.push(format!("{file} could not be read"));
         s.script = Some(Script { word, run_args: None, var: "app".into() });
@@ -424,7 +424,7 @@ fn package(p: &ProcessInfo, dir: Option<&Path>) -> Option<Package> {
         .env("npm_package_json")
         .map(PathBuf::from)
         .or_else(|| dir.map(|d| d.join("package.json")))?;
-    let text = crate::project::read_small(Path::new(""), &json_path.to_string_lossy())?;
+    let text = crate::host::read_small(Path::new(""), &json_path.to_string_lossy())?;
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     let name = p.env("npm_lifecycle_event")?;
     let script = v["scripts"][name].as_str()?.to_string();
@@ -443,8 +443,8 @@ fn package(p: &ProcessInfo, dir: Option<&Path>) -> Option<Package> {
     match file {
         Some(f) => {
             let folder = json_path.parent().unwrap_or(Path::new("."));
-            let reads = crate::project::read_small(folder, &f)
-                .is_some_and(|t| t.contains("process.env.PORT"));
+            let reads =
+                crate::host::read_small(folder, &f).is_some_and(|t| t.contains("process.env.PORT"));
             Some(if reads { Package::PortEnv } else { Package::Elsewhere { file: f } })
         }
         None => Some(Package::Elsewhere { file: "package.json".into() }),

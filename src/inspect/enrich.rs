@@ -191,7 +191,6 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo], port: u16) -> Proce
         hint: crate::hint::describe(p, origin.kind, role, &origin.launchers),
         role,
         origin,
-        uid: p.uid,
         parent_name: p.parent_name.clone(),
         parents: p
             .ancestors

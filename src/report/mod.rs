@@ -89,8 +89,6 @@ pub(crate) struct ProcessReport {
     pub(crate) role: Role,
     /// How it was started (additive): the model every decision reads.
     pub(crate) origin: Started,
-    #[serde(skip)]
-    pub(crate) uid: Option<u32>,
 }
 
 impl ProcessReport {
@@ -120,7 +118,6 @@ impl ProcessReport {
             unit: None,
             role: Role::Server,
             origin: Started::unknown(),
-            uid: None,
         }
     }
 }
@@ -438,6 +435,9 @@ pub(crate) struct KillReport {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NextSteps {
     pub(crate) port: u16,
+    /// What to do first, before `--kill`: stop a VS Code session with
+    /// Shift+F5.
+    pub(crate) first: Vec<Step>,
     /// The holders `--kill` would signal.
     pub(crate) kill: Vec<u32>,
     /// The nearest free port, from `--suggest`.

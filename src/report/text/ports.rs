@@ -186,6 +186,9 @@ fn free_ports(
 /// are never wrapped.
 fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
+    for first in &n.first {
+        out.push_str(&table::step(style, 4, None, first));
+    }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
         let kill = Step::explained(
@@ -200,10 +203,12 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     if let Some(p) = n.free {
         match &n.remedy {
             Some(r) => {
-                out.push_str(&wrapped(
-                    style,
-                    &format!("    or use port {p} ({}):", escape(&r.why)),
-                ));
+                let head = if r.moves {
+                    format!("    or use port {p} ({}):", escape(&r.why))
+                } else {
+                    format!("    or move it ({}):", escape(&r.why))
+                };
+                out.push_str(&wrapped(style, &head));
                 for line in &r.lines {
                     out.push_str(&table::step(style, 6, None, line));
                 }

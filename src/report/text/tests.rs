@@ -32,7 +32,6 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         unit: None,
         role: crate::hint::Role::Server,
         origin: crate::started::Started::unknown(),
-        uid: None,
     }
 }
 
@@ -84,8 +83,14 @@ fn a_port_in_use_with_next_steps() {
     let cmd: Vec<String> = vec!["python3".into(), "-m".into(), "flask".into(), "run".into()];
     let (pre, rest) = crate::remedy::tool(&cmd, "flask").unwrap();
     let remedy = Some(crate::remedy::flask_run(&pre, &rest, 5001));
-    let next =
-        [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), remedy, stop: vec![] }];
+    let next = [NextSteps {
+        port: 5000,
+        first: vec![],
+        kill: vec![41235],
+        free: Some(5001),
+        remedy,
+        stop: vec![],
+    }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     let expected = "\
