@@ -232,6 +232,16 @@ impl Step {
         self.run.as_ref().map(|c| c.render(HERE))
     }
 
+    /// The step as one string, `NOTE: COMMAND`, the command, or the
+    /// sentence (tests).
+    #[cfg(test)]
+    pub(crate) fn shown(&self) -> String {
+        match (&self.note, self.line()) {
+            (Some(n), Some(l)) => format!("{n}: {l}"),
+            (n, l) => l.or_else(|| n.clone()).unwrap_or_default(),
+        }
+    }
+
     /// The one line JSON's `stop` carries: the command when there is one,
     /// else the sentence.
     pub(crate) fn headline(&self) -> String {

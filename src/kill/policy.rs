@@ -33,6 +33,20 @@ pub(crate) enum Verdict {
     Refuse { reason: String, stop: Option<Step> },
 }
 
+#[cfg(test)]
+impl Verdict {
+    /// A refusal's reason and its stop as one string (`Step::shown`), for
+    /// the rules' tests; `None` for `Signal`.
+    pub(crate) fn refusal(self) -> Option<(String, String)> {
+        match self {
+            Verdict::Refuse { reason, stop } => {
+                Some((reason, stop.map(|s| s.shown()).unwrap_or_default()))
+            }
+            Verdict::Signal => None,
+        }
+    }
+}
+
 /// Processes that exist to forward a container's published port: killing
 /// them breaks the container's networking (and the engine restarts them).
 /// Matched by exact name (`pastaserver` is not `pasta`).
@@ -367,13 +381,7 @@ mod tests {
     /// the command, or the sentence.
     fn refused(v: Verdict) -> (String, Option<String>) {
         match v {
-            Verdict::Refuse { reason, stop } => (
-                reason,
-                stop.map(|s| match (s.note.clone(), s.line()) {
-                    (Some(n), Some(l)) => format!("{n}: {l}"),
-                    (n, l) => l.or(n).unwrap_or_default(),
-                }),
-            ),
+            Verdict::Refuse { reason, stop } => (reason, stop.map(|s| s.shown())),
             Verdict::Signal => panic!("not refused"),
         }
     }

@@ -70,20 +70,7 @@ mod tests {
     use crate::kill::holders::proc;
 
     fn refused(v: Option<Verdict>) -> (String, String) {
-        match v {
-            Some(Verdict::Refuse { reason, stop }) => {
-                let stop = stop.unwrap();
-                (
-                    reason,
-                    format!(
-                        "{} {}",
-                        stop.note.clone().unwrap_or_default(),
-                        stop.line().unwrap_or_default()
-                    ),
-                )
-            }
-            other => panic!("not refused: {other:?}"),
-        }
+        v.and_then(Verdict::refusal).expect("refused")
     }
 
     #[test]

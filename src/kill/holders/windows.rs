@@ -111,39 +111,26 @@ mod tests {
     use super::*;
     use crate::kill::holders::proc;
 
-    fn reason(v: Option<Verdict>) -> (String, String) {
-        match v {
-            Some(Verdict::Refuse { reason, stop }) => {
-                let stop = stop.unwrap();
-                (
-                    reason,
-                    format!(
-                        "{} {}",
-                        stop.note.clone().unwrap_or_default(),
-                        stop.line().unwrap_or_default()
-                    ),
-                )
-            }
-            other => panic!("not refused: {other:?}"),
-        }
+    fn refused(v: Option<Verdict>) -> (String, String) {
+        v.and_then(Verdict::refusal).expect("refused")
     }
 
     #[test]
     fn http_sys_and_forwarders_are_explained() {
-        let (r, stop) = reason(rule(&proc(4, "System"), 80, false, None));
+        let (r, stop) = refused(rule(&proc(4, "System"), 80, false, None));
         assert!(r.contains("HTTP.sys") && stop.contains("netsh http show servicestate"), "{r}");
-        let (r, stop) = reason(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
+        let (r, stop) = refused(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
         assert!(r.contains("WSL 2") && stop.contains("wsl --shutdown"), "{r} {stop}");
-        let (r, stop) = reason(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
+        let (r, stop) = refused(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
         assert!(r.contains("Docker") && stop.contains("publish=5000"), "{r} {stop}");
         assert!(rule(&proc(902, "python.exe"), 5000, false, None).is_none());
     }
 
     #[test]
     fn services_are_named_with_sc_stop() {
-        let (r, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
+        let (r, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
         assert!(r.contains("FDResPub") && stop.contains("sc stop FDResPub"), "{r} {stop}");
-        let (_, stop) = reason(rule(&proc(1234, "svchost.exe"), 5357, true, None));
+        let (_, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
     }
 
