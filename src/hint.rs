@@ -399,11 +399,18 @@ pub(crate) fn kind(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Kind {
     if is_vscode(&p.name, &p.command) {
         return Kind::VscodeForwarding;
     }
-    let joined = p.command.join(" ");
-    if joined.contains("debugpy/adapter") {
+    // `…/debugpy/adapter`, `…/debugpy/launcher` (a debuggee's own path
+    // runs through them: `…/adapter/../../debugpy/launcher/../../debugpy`).
+    let runs = |part: &str| {
+        p.command.iter().take(4).any(|a| {
+            let a = a.trim_end_matches('/');
+            a.ends_with(&format!("debugpy/{part}")) || a == format!("debugpy.{part}")
+        })
+    };
+    if runs("adapter") {
         return Kind::DebugpyAdapter;
     }
-    if joined.contains("debugpy/launcher") {
+    if runs("launcher") {
         return Kind::DebugpyLauncher;
     }
     let (app, _) = unwrap_debugpy(&p.command);

@@ -110,14 +110,17 @@ pub(crate) fn for_holder(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
 
 fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let o = h.origin;
+    if h.role == Role::Session {
+        return Some(
+            Remedy::words(
+                "a port of a debug session: the debugger picks it anew each session",
+                "nothing to move: stop the session in VS Code (Shift+F5)",
+            )
+            .staying(),
+        );
+    }
     if o.by_vscode() {
         return Some(vscode(o, port));
-    }
-    if h.role == Role::Session {
-        return Some(Remedy::words(
-            "a port of a VS Code debug session: VS Code picks it anew each session",
-            "nothing to move: stop the session in VS Code (Shift+F5)",
-        ));
     }
     if o.kind == Kind::DebugpyAdapter {
         return Some(Remedy::words(
@@ -415,13 +418,25 @@ fn web_server(kind: Kind) -> Remedy {
 /// change in `launch.json`.
 fn vscode(o: &Started, port: u16) -> Remedy {
     let module = o.app.iter().position(|a| a == "-m").and_then(|i| o.app.get(i + 1));
+    let set = &o.settings;
     let change = match (module.map(String::as_str), o.kind) {
-        (Some("flask"), _) => format!(
-            "in launch.json, add \"--port\", \"{port}\" to \"args\", or set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
-        ),
+        (Some("flask"), _) => match set.port.as_ref().map(|p| (&p.source, p.value)) {
+            Some((Source::Argv, old)) => format!(
+                "in launch.json, change \"--port\", \"{old}\" in \"args\" to \"--port\", \"{port}\"; then start it again"
+            ),
+            Some((Source::Env { .. }, _)) => format!(
+                "in launch.json, set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
+            ),
+            _ => format!(
+                "in launch.json, add \"--port\", \"{port}\" to \"args\", or set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
+            ),
+        },
         (_, Kind::FlaskScript) => {
-            let var = o.script.as_ref().map_or("app", |s| s.var.as_str());
-            format!("in your program, call {var}.run(port={port}); then start it again")
+            let (var, file) = o
+                .script
+                .as_ref()
+                .map_or(("app", "your program"), |s| (s.var.as_str(), s.word.as_str()));
+            format!("in {file}, call {var}.run(port={port}); then start it again")
         }
         _ => format!(
             "in launch.json, pass port {port} the way your app takes it (\"args\" or \"env\"); then start it again"

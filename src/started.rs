@@ -142,6 +142,19 @@ impl Started {
         self.debugpy.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
+    /// Whether `port` is one of a debuggee's own session ports, not its
+    /// app's: under debugpy's `--connect` (a VS Code launch session), a
+    /// port other than the app's (or, with the app's unknown, an
+    /// ephemeral one).
+    pub(crate) fn is_session_port(&self, port: u16, ephemeral: (u16, u16)) -> bool {
+        let debuggee = self.debugpy.iter().any(|(n, _)| n == "--connect");
+        debuggee
+            && match &self.settings.port {
+                Some(p) => p.value != port,
+                None => (ephemeral.0..=ephemeral.1).contains(&port),
+            }
+    }
+
     /// Whether a VS Code launch session started it.
     pub(crate) fn by_vscode(&self) -> bool {
         self.launchers.iter().any(|l| matches!(l, Launcher::VscodeDebug | Launcher::VscodeRun))

@@ -38,7 +38,7 @@ impl<'a> Enricher<'a> {
         let holders: Vec<&ProcessInfo> =
             s.pids.iter().filter_map(|pid| self.details.get(pid)).collect();
         let processes: Vec<ProcessReport> =
-            holders.iter().map(|p| process_report(p, &holders, s.port)).collect();
+            holders.iter().map(|p| process_report(p, &holders, s.port, self.ctx)).collect();
         let user = s.uid.and_then(|u| self.users.name(u));
         let device = (s.interface != 0).then(|| self.ctx.device(s.interface)).flatten();
         let exposure = self.exposure(s, device.as_deref());
@@ -177,10 +177,19 @@ impl<'a> Enricher<'a> {
 
 /// One holder as reported: its details, what it is (from it and the other
 /// holders of the socket) and its ancestors.
-fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo], port: u16) -> ProcessReport {
+fn process_report(
+    p: &ProcessInfo,
+    holders: &[&ProcessInfo],
+    port: u16,
+    ctx: &Context,
+) -> ProcessReport {
     let peers: Vec<&ProcessInfo> = holders.iter().copied().filter(|q| q.pid != p.pid).collect();
     let origin = crate::started::of(p, &peers);
-    let role = crate::hint::role(p, &peers, origin.kind, port);
+    let role = if origin.is_session_port(port, ctx.host.ephemeral) {
+        crate::hint::Role::Session
+    } else {
+        crate::hint::role(p, &peers, origin.kind, port)
+    };
     ProcessReport {
         pid: p.pid,
         ppid: p.ppid,

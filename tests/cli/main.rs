@@ -33,6 +33,8 @@ mod usage;
 #[cfg(target_os = "linux")]
 mod util;
 #[cfg(target_os = "linux")]
+mod vscode;
+#[cfg(target_os = "linux")]
 mod wait;
 #[cfg(windows)]
 mod windows;
