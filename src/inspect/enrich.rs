@@ -209,3 +209,6 @@ fn process_report(
         unit: p.unit.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;
