@@ -119,3 +119,6 @@ fn here(port: u16) -> Option<Remedy> {
     let dir = std::env::current_dir().ok()?;
     crate::project::remedy(&dir, port)
 }
+
+#[cfg(test)]
+mod tests;

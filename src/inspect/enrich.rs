@@ -177,7 +177,7 @@ impl<'a> Enricher<'a> {
 
 /// One holder as reported: its details, what it is (from it and the other
 /// holders of the socket) and its ancestors.
-fn process_report(
+pub(crate) fn process_report(
     p: &ProcessInfo,
     holders: &[&ProcessInfo],
     port: u16,
@@ -209,6 +209,3 @@ fn process_report(
         unit: p.unit.clone(),
     }
 }
-
-#[cfg(test)]
-mod tests;

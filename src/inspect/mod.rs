@@ -2,6 +2,9 @@
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
 mod enrich;
+
+#[cfg(test)]
+pub(crate) use enrich::process_report;
 mod look;
 
 use std::net::IpAddr;

@@ -397,6 +397,8 @@ pub(crate) struct KillPlan {
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
     pub(crate) unseen: Vec<(u16, String)>,
+    /// What the signals mean for the rest of a debug session.
+    pub(crate) notes: Vec<String>,
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,

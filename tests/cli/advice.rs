@@ -252,6 +252,11 @@ fn debugpy_listen_advice_binds_the_app_and_a_free_debugger_port() {
     let adapter = run_with(c, &[&dport.to_string()]);
     assert!(adapter.stdout.contains("the debugger's port"), "{}", adapter.stdout);
     assert!(!adapter.stdout.contains("flask run --port"), "{}", adapter.stdout);
+    // --kill says what a signal leaves of the session.
+    let dry = portcheck(&["--kill", "--dry-run", &dport.to_string()]);
+    dry.stdout_has("the program it debugs keeps running");
+    let dry = portcheck(&["--kill", "--dry-run", &port.to_string()]);
+    dry.stdout_has("its debugpy adapter exits with it");
 }
 
 #[test]

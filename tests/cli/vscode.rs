@@ -144,6 +144,8 @@ fn a_vs_code_session_is_named_stopped_with_shift_f5_and_moved_in_launch_json() {
         text.contains(&format!("change \"--port\", \"{port}\" in \"args\" to \"--port\", \"{n}\"")),
         "{text}"
     );
+    let dry = portcheck(&["--kill", "--dry-run", &p]);
+    dry.stdout_has("was started by VS Code: stop it in VS Code (Shift+F5)");
     for adapter_port in ports_of(debug.adapter) {
         says_the_session(&report(adapter_port, &elsewhere.path), "", &held);
     }

@@ -22,6 +22,9 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
         out.push_str(&wrapped(style, &line));
     }
+    for n in &plan.notes {
+        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
+    }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
             plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();

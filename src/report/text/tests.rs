@@ -282,6 +282,7 @@ fn the_plan_and_the_question() {
             )
         }],
         unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
+        notes: vec![],
         dry_run: true,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),

@@ -2,11 +2,14 @@
 //! the model's `Display`, `hint::RENAMED`) change no advice, warning,
 //! refusal or JSON field but the description itself.
 
-use super::*;
 use crate::hint::RENAMED;
+use crate::inspect::{Context, process_report};
+use crate::net::{Family, State};
+use crate::process::ProcessInfo;
 use crate::process::Unit;
 use crate::remedy::{Here, Holder};
 use crate::report::PortReport;
+use crate::report::{Exposure, ProcessReport, SocketReport};
 
 fn p(pid: u32, ppid: u32, name: &str, cmd: &str) -> ProcessInfo {
     let mut p = ProcessInfo::bare(pid, cmd.split_whitespace().map(String::from).collect());
