@@ -26,6 +26,9 @@ pub(crate) enum Source {
     Argv,
     /// An environment variable (`FLASK_RUN_PORT`, `PORT`).
     Env { name: String },
+    /// A dotenv file in the holder's folder (`.flaskenv`, `.env`), which
+    /// `flask run` reads again there.
+    DotEnv { file: String },
     /// The script, literally (`app.run(port=5000)` in `app.py`).
     Script { file: String },
     /// The process title a server wrote over its argv (setproctitle).
@@ -185,7 +188,7 @@ pub(crate) fn of(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Started {
     };
     let dir = p.cwd.clone();
     match kind {
-        Kind::FlaskCli => flask_cli(&mut s, p),
+        Kind::FlaskCli => flask_cli(&mut s, p, dir.as_deref()),
         Kind::FlaskScript => flask_script(&mut s, dir.as_deref()),
         Kind::Gunicorn => gunicorn(&mut s),
         Kind::Uvicorn | Kind::Django => {
@@ -256,11 +259,13 @@ fn env_setting(p: &ProcessInfo, name: &str) -> Option<Setting<String>> {
 }
 
 /// `flask run`: argv first, then `FLASK_*` in the environment.
-fn flask_cli(s: &mut Started, p: &ProcessInfo) {
+fn flask_cli(s: &mut Started, p: &ProcessInfo, dir: Option<&Path>) {
     let argv = &s.app;
     let arg = |flags: &[&str]| {
         flag_value(argv, flags).map(|v| Setting { value: v, source: Source::Argv })
     };
+    let dotenv = |name: &str| dir.and_then(|d| dotenv_setting(d, name));
+    let env_setting = |p: &ProcessInfo, name: &str| env_setting(p, name).or_else(|| dotenv(name));
     let set = &mut s.settings;
     set.host = arg(&["--host", "-h"]).or_else(|| env_setting(p, "FLASK_RUN_HOST"));
     set.port = arg(&["--port", "-p"])
@@ -283,6 +288,21 @@ fn flask_cli(s: &mut Started, p: &ProcessInfo) {
         });
     set.reload =
         flag("--reload", "--no-reload").map(|v| Setting { value: v, source: Source::Argv });
+}
+
+/// `NAME=VALUE` from `.flaskenv`, else `.env`, in `dir` (as `flask run`
+/// reads them with python-dotenv; the environment wins over both).
+fn dotenv_setting(dir: &Path, name: &str) -> Option<Setting<String>> {
+    [".flaskenv", ".env"].iter().find_map(|file| {
+        let text = crate::host::read_small(dir, file)?;
+        text.lines().find_map(|l| {
+            let l = l.trim().trim_start_matches("export ");
+            let (k, v) = l.split_once('=')?;
+            let v = v.trim().trim_matches(['"', '\'']).to_string();
+            (k.trim() == name)
+                .then(|| Setting { value: v, source: Source::DotEnv { file: (*file).to_string() } })
+        })
+    })
 }
 
 /// The script of `python [OPTS] SCRIPT.py`.
@@ -467,6 +487,7 @@ fn package(p: &ProcessInfo, dir: Option<&Path>) -> Option<Package> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::process::ProcessInfo;
 
     #[test]
     fn app_run_arguments_are_read_as_written() {
@@ -492,5 +513,26 @@ mod tests {
         assert_eq!(python_script(&v(&["python3", "-u", "app.py"])).as_deref(), Some("app.py"));
         assert_eq!(python_script(&v(&["python3", "-m", "flask"])), None);
         assert_eq!(python_script(&v(&["node", "app.py"])), None);
+    }
+
+    #[test]
+    fn flask_settings_say_where_they_came_from() {
+        let dir = std::env::temp_dir().join(format!("portcheck-dotenv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(".flaskenv"), "FLASK_APP=hello\nFLASK_RUN_PORT='5005'\n").unwrap();
+        let mut p = ProcessInfo::bare(
+            9,
+            ["python3", "-m", "flask", "run", "--debug"].map(String::from).into(),
+        );
+        p.cwd = Some(dir.clone());
+        p.env = vec![("FLASK_RUN_HOST".into(), "0.0.0.0".into())];
+        let s = of(&p, &[]);
+        let _ = std::fs::remove_dir_all(&dir);
+        let set = s.settings;
+        let dotenv = Source::DotEnv { file: ".flaskenv".into() };
+        assert_eq!(set.app, Some(Setting { value: "hello".into(), source: dotenv.clone() }));
+        assert_eq!(set.port, Some(Setting { value: 5005, source: dotenv }));
+        assert_eq!(set.host.unwrap().source, Source::Env { name: "FLASK_RUN_HOST".into() });
+        assert_eq!(set.debug, Some(Setting { value: true, source: Source::Argv }));
     }
 }

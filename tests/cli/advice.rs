@@ -369,3 +369,27 @@ fn npm_start_advice_binds_the_advised_port() {
     assert_eq!(steps[0].cmd, format!("cd {} && PORT={n} npm start", dir.path.display()));
     each_binds(&elsewhere.path, port, n, &steps);
 }
+
+/// `--suggest` on a port a Flask server holds, asked from another folder:
+/// the same model and precedence as the report (its `--debug` kept, `cd`
+/// first), and its lines bind the suggested port.
+#[test]
+#[ignore = "needs Flask: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
+fn suggest_gives_the_holders_own_lines_as_the_report_does() {
+    let dir = tempdir::Dir::new();
+    let elsewhere = tempdir::Dir::new();
+    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let port = free_base();
+    let _held = serve(&format!("flask --app app run --debug --port {port}"), &dir.path, port);
+    let (code, screen) = on_terminal_at(&["--suggest", &port.to_string()], 400, &elsewhere.path);
+    assert_eq!(code, Some(0), "{screen}");
+    let (n, _, steps) = advice(port, &elsewhere.path);
+    let cmds: Vec<String> =
+        screen.lines().filter(|l| l.starts_with("  cd ")).map(|l| l.trim().to_string()).collect();
+    let report: Vec<String> = steps.iter().map(|s| s.cmd.clone()).collect();
+    assert_eq!(cmds, report, "{screen}");
+    assert!(cmds.iter().all(|c| c.contains("--debug") && c.contains(&n.to_string())), "{cmds:?}");
+    for cmd in &cmds {
+        assert_eq!(flask_binds(cmd, &elsewhere.path, port, n), (true, false), "{cmd}");
+    }
+}
