@@ -153,3 +153,27 @@ fn renaming_every_hint_changes_nothing_but_the_description() {
         assert_eq!(before, after, "{hints:?}");
     }
 }
+
+/// The web servers' own stop lines cannot run here (no daemon), so they
+/// are checked against their documented syntax: nginx's `-s stop`
+/// (nginx.org/en/docs/switches.html), `apachectl stop` (httpd.apache.org,
+/// "apachectl"), `caddy stop` (caddyserver.com/docs/command-line).
+#[test]
+fn web_server_stop_lines_follow_their_documentation() {
+    let stop = |name: &str, cmd: &str| {
+        let p = p(60, 1, name, cmd);
+        let ctx = Context::new(crate::services::Services::default());
+        let r = process_report(&p, &[&p], 80, &ctx);
+        super::web_server_stop(&r).and_then(|s| s.line())
+    };
+    assert_eq!(
+        stop("nginx", "nginx: master process /usr/sbin/nginx").as_deref(),
+        Some("nginx -s stop")
+    );
+    assert_eq!(stop("apache2", "/usr/sbin/apache2 -k start").as_deref(), Some("apachectl stop"));
+    assert_eq!(
+        stop("caddy", "caddy run --config /etc/caddy/Caddyfile").as_deref(),
+        Some("caddy stop")
+    );
+    assert_eq!(stop("python3", "python3 -m http.server"), None);
+}
