@@ -717,6 +717,21 @@ mod tests {
         assert!(!sh.contains("systemd"), "{sh}");
     }
 
+    /// `node --inspect` is an app on one socket and the inspector on
+    /// another: the inspector's words only on the inspector's port.
+    #[test]
+    fn the_inspector_is_named_on_its_own_socket_only() {
+        let p = proc(30, 5, "node", &["node", "--inspect=127.0.0.1:9230", "server.js"]);
+        let k = kind(&p, &[]);
+        assert_eq!(role(&p, &[], k, 9230), Role::Inspector);
+        assert_eq!(role(&p, &[], k, 3000), Role::Server);
+        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap();
+        assert_eq!(on(9230), "Node.js inspector");
+        assert_eq!(on(3000), "Node.js process");
+        assert_eq!(inspector_port(&["node".into(), "--inspect".into()]), Some(9229));
+        assert_eq!(inspector_port(&["node".into(), "--inspect-brk=9333".into()]), Some(9333));
+    }
+
     #[test]
     fn systemd_units_are_named() {
         let mut p = proc(700, 1, "nginx", &["nginx: master process /usr/sbin/nginx"]);
