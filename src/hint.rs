@@ -532,22 +532,11 @@ mod tests {
     use crate::process::Unit;
 
     fn proc(pid: u32, ppid: u32, name: &str, command: &[&str]) -> ProcessInfo {
-        ProcessInfo {
-            pid,
-            ppid: Some(ppid),
-            name: name.into(),
-            parent_name: None,
-            uid: Some(1000),
-            user: None,
-            command: command.iter().map(|s| s.to_string()).collect(),
-            started: None,
-            ancestors: vec![],
-            unit: None,
-            werkzeug_child: false,
-            cwd: None,
-            env: vec![],
-            parent_command: vec![],
-        }
+        let mut p = ProcessInfo::bare(pid, command.iter().map(|s| s.to_string()).collect());
+        p.ppid = Some(ppid);
+        p.name = name.into();
+        p.uid = Some(1000);
+        p
     }
 
     #[test]
