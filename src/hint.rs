@@ -176,6 +176,11 @@ pub(crate) enum Launcher {
     Debugpy { listen: String, wait_for_client: bool },
     /// `npm start`, `yarn dev`, `pnpm run dev` (through `sh -c`).
     PackageScript { tool: String, script: String },
+    /// A container (`runtime`: docker, podman, containerd, kubernetes,
+    /// cri_o, lxc, nspawn), by the holder's cgroup.
+    Container { runtime: crate::process::Runtime },
+    /// The shell it was started from (the first supervisor above it).
+    Shell { name: String },
     /// A systemd service (`user`: the uid whose `systemctl --user`
     /// instance runs it).
     Systemd {
@@ -200,6 +205,8 @@ impl fmt::Display for Launcher {
             Launcher::Debugpy { listen, .. } => format!("under debugpy --listen {listen}"),
             Launcher::PackageScript { tool, script } => format!("started by {tool} {script}"),
             Launcher::Systemd { described, .. } => format!("systemd unit {described}"),
+            Launcher::Container { runtime } => format!("in a {runtime:?} container"),
+            Launcher::Shell { name } => format!("started from {name}"),
         };
         f.write_str(&shown(&words))
     }
@@ -230,6 +237,8 @@ pub(crate) fn describe(
         match l {
             Launcher::Systemd { .. } if what.is_empty() => what = l.to_string(),
             Launcher::Systemd { .. } => by.push(format!("({l})")),
+            // The table's ancestors line names these already.
+            Launcher::Container { .. } | Launcher::Shell { .. } => {}
             _ => by.push(format!(", {l}")),
         }
     }

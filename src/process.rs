@@ -47,6 +47,8 @@ pub(crate) struct ProcessInfo {
     /// The parent's argument vector, secrets redacted (a debugpy
     /// launcher); empty when unknown.
     pub(crate) parent_command: Vec<String>,
+    /// The container engine it runs under, by its cgroup.
+    pub(crate) container: Option<Runtime>,
 }
 
 /// The environment variables kept of a holder: how it takes a port and
@@ -89,6 +91,7 @@ impl ProcessInfo {
             cwd: None,
             env: vec![],
             parent_command: vec![],
+            container: None,
         }
     }
 
@@ -209,7 +212,8 @@ pub(crate) fn unit(pid: u32) -> Option<Unit> {
 
 /// The container engine (or sandbox kind) a process runs under, from its
 /// cgroup path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Runtime {
     Docker,
     Podman,
@@ -469,6 +473,7 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
             (!cmd.is_empty()).then_some(cmd)
         })
         .unwrap_or_else(|| vec![format!("[{name}]")]);
+    let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
     // Secrets never leave: everything downstream reads the redacted words.
     let command = crate::secret::redact(&command);
     let ancestors = ancestor_chain(sys, p);
@@ -501,7 +506,8 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         command,
         started: Some(p.start_time()).filter(|&t| t > 0),
         ancestors,
-        unit: unit(pid),
+        unit: unit_of(&cgroup),
+        container: sandbox_of(&cgroup).runtime,
         werkzeug_child,
         cwd: p.cwd().map(std::path::Path::to_path_buf),
         env,

@@ -235,6 +235,13 @@ fn launchers(p: &ProcessInfo, debugpy: &[(String, String)]) -> Vec<Launcher> {
         out.push(Launcher::PackageScript { tool, script: script.to_string() });
     }
     out.extend(p.unit.iter().map(Launcher::of_unit));
+    if let Some(runtime) = &p.container {
+        out.push(Launcher::Container { runtime: runtime.clone() });
+    }
+    let shells = ["bash", "zsh", "fish", "sh", "dash", "ksh", "tcsh", "nu", "pwsh"];
+    if let Some((_, name)) = p.ancestors.iter().find(|(_, n)| shells.contains(&n.as_str())) {
+        out.push(Launcher::Shell { name: name.clone() });
+    }
     out
 }
 
