@@ -393,3 +393,30 @@ fn suggest_gives_the_holders_own_lines_as_the_report_does() {
         assert_eq!(flask_binds(cmd, &elsewhere.path, port, n), (true, false), "{cmd}");
     }
 }
+
+/// Another user's server: the line is run as that user (`sudo -u USER`),
+/// from its folder, and the new server is that user's.
+#[test]
+#[ignore = "needs root, /usr/bin/python3 and sudo (.ci/run installs them)"]
+fn another_users_server_is_advised_as_that_user() {
+    let dir = tempdir::Dir::new();
+    let elsewhere = tempdir::Dir::new();
+    let port = free_base();
+    let mut cmd = as_user(65534, Path::new("/usr/bin/python3"));
+    cmd.args(["-m", "http.server", &port.to_string()])
+        .current_dir(&dir.path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0);
+    let _held = Server(cmd.spawn().expect("setpriv"));
+    portcheck(&["--wait-listen", "30s", "-t", &port.to_string()]).code(0);
+    let (n, _, steps) = advice(port, &elsewhere.path);
+    let want =
+        format!("cd {} && sudo -u nobody /usr/bin/python3 -m http.server {n}", dir.path.display());
+    assert_eq!(steps[0].cmd, want);
+    binds(&steps[0].cmd, &elsewhere.path, port, n, || {
+        let v = portcheck(&["--json", &n.to_string()]).json();
+        assert_eq!(port_obj(&v, n)["sockets"][0]["user"], "nobody", "{v}");
+    });
+}
