@@ -88,8 +88,16 @@ struct Advised {
 /// the holder's): the new port, the text, and the commands to run with
 /// the explanation each follows.
 fn advice(port: u16, from: &Path) -> (u16, String, Vec<Advised>) {
+    advice_with(port, from, None)
+}
+
+/// [`advice`], with portcheck's PATH set to `path`.
+fn advice_with(port: u16, from: &Path, path: Option<&str>) -> (u16, String, Vec<Advised>) {
     let mut c = Command::new(bin());
     c.current_dir(from);
+    if let Some(p) = path {
+        c.env("PATH", p);
+    }
     let run = run_with(c, &[&port.to_string()]);
     run.code(1);
     let mut lines = run.stdout.lines().skip_while(|l| !l.trim_start().starts_with("or use port"));
@@ -419,4 +427,26 @@ fn another_users_server_is_advised_as_that_user() {
         let v = portcheck(&["--json", &n.to_string()]).json();
         assert_eq!(port_obj(&v, n)["sockets"][0]["user"], "nobody", "{v}");
     });
+}
+
+/// A tool is shortened to its name only when that name on the reader's
+/// PATH is the very file the holder ran: with the venv on portcheck's PATH
+/// the line says `flask`, without it the venv's path.
+#[test]
+#[ignore = "needs Flask: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
+fn a_tool_is_named_by_its_name_only_when_path_gives_the_same_file() {
+    let dir = tempdir::Dir::new();
+    let elsewhere = tempdir::Dir::new();
+    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let port = free_base();
+    let _held = serve(&format!("flask --app app run --port {port}"), &dir.path, port);
+    let with_venv =
+        format!("{}:{}", venv_bin().display(), std::env::var("PATH").unwrap_or_default());
+    let (n, _, steps) = advice_with(port, &elsewhere.path, Some(&with_venv));
+    let cd = format!("cd {} && ", dir.path.display());
+    assert_eq!(steps[0].cmd, format!("{cd}flask --app app run --port {n}"));
+    binds(&steps[0].cmd, &elsewhere.path, port, n, || {});
+    let (_, _, steps) = advice_with(port, &elsewhere.path, Some("/usr/bin:/bin"));
+    let flask = venv_bin().join("flask");
+    assert_eq!(steps[0].cmd, format!("{cd}{} --app app run --port {n}", flask.display()));
 }
