@@ -71,11 +71,18 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
 fn first(p: &PortReport) -> Vec<Step> {
     let by_vscode = p.holders().iter().any(|h| h.origin.by_vscode());
     let session = p.holders().iter().any(|h| h.role == Role::Session);
-    if by_vscode || session {
-        vec![Step::say("stop it in VS Code (Shift+F5): that ends the debug session cleanly")]
-    } else {
-        Vec::new()
-    }
+    // A debuggee's `--connect HOST:P` is its adapter's port: the session's.
+    let adapter = p.holders().iter().find_map(|h| {
+        let at = h.origin.debugpy_opt("--connect")?;
+        Some(at.rsplit(':').next().unwrap_or(at).to_string())
+    });
+    let ends = match adapter {
+        Some(port) => format!(
+            "stop it in VS Code (Shift+F5): that ends the debug session cleanly, its debug adapter's port {port} included (never move that one)"
+        ),
+        None => "stop it in VS Code (Shift+F5): that ends the debug session cleanly".into(),
+    };
+    if by_vscode || session { vec![Step::say(ends)] } else { Vec::new() }
 }
 
 /// A web server's own stop command (one systemd runs is refused with its

@@ -139,6 +139,10 @@ fn a_vs_code_session_is_named_stopped_with_shift_f5_and_moved_in_launch_json() {
     let text = report(port, &elsewhere.path);
     says_the_session(&text, "started by VS Code (Start Debugging)", &held);
     assert!(!text.contains("adapter-access-token"), "{text}");
+    let linked = ports_of(debug.adapter)
+        .iter()
+        .any(|a| text.contains(&format!("its debug adapter's port {a} included")));
+    assert!(linked, "the adapter's port is not named as the session's:\n{text}");
     let n = advised_port(&text);
     assert!(
         text.contains(&format!("change \"--port\", \"{port}\" in \"args\" to \"--port\", \"{n}\"")),
