@@ -76,7 +76,9 @@ fn flask_settings_from_the_environment_are_written_out() {
     );
 }
 
-/// The folder, the user, and the tool's name only when it is the same file.
+/// The folder, the user, and the tool's name only when it is the same file
+/// (user ids and `sudo -u` are Unix's).
+#[cfg(unix)]
 #[test]
 fn the_line_runs_where_and_as_the_holder_ran() {
     let dir = std::env::temp_dir().join(format!("portcheck-remedy-{}", std::process::id()));
