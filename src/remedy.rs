@@ -473,8 +473,13 @@ fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             if name == "start" { vec![tool, "start"] } else { vec![tool, "run", name] };
         let (why, line) = match pkg {
             Package::PortFlag => {
+                // npm passes a script's arguments after `--`; yarn and
+                // pnpm pass what follows the script's name.
                 let mut w = run.clone();
-                w.extend(["--", "--port", &p]);
+                if tool == "npm" {
+                    w.push("--");
+                }
+                w.extend(["--port", &p]);
                 ("its package.json script runs a server that takes --port", cmd(&w, &[]))
             }
             Package::PortEnv => (

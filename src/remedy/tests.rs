@@ -257,3 +257,38 @@ fn debugpy_listen_moves_the_debugger_too() {
         "then set the attach configuration's \"connect\": {\"port\": 5680}"
     );
 }
+
+/// A package script's line by its package.json, per tool: npm passes
+/// arguments after `--` (docs.npmjs.com, "npm run-script"), yarn and pnpm
+/// what follows the script's name (classic.yarnpkg.com "yarn run",
+/// pnpm.io "pnpm run"). Not run here: yarn and pnpm are not installed.
+#[test]
+fn package_scripts_take_the_port_their_tools_way() {
+    let dir = std::env::temp_dir().join(format!("portcheck-pkg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("package.json"),
+        r#"{"scripts": {"dev": "vite", "start": "node server.js"}}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("server.js"), "listen(3000)\n").unwrap();
+    let line = |tool: &str, script: &str| {
+        let mut p = holder("node server.js");
+        p.cwd = Some(dir.clone());
+        p.env = vec![
+            ("npm_lifecycle_event".into(), script.into()),
+            ("npm_config_user_agent".into(), format!("{tool}/1.0 node/v20")),
+        ];
+        steps_of(&p, &Here { cwd: Some(dir.clone()), ..nowhere() })
+    };
+    assert_eq!(line("npm", "dev"), ["npm run dev -- --port 5001"]);
+    assert_eq!(line("yarn", "dev"), ["yarn run dev --port 5001"]);
+    assert_eq!(line("pnpm", "dev"), ["pnpm run dev --port 5001"]);
+    assert_eq!(
+        line("npm", "start"),
+        ["change the port where server.js sets it, then npm start again"]
+    );
+    std::fs::write(dir.join("server.js"), "listen(process.env.PORT)\n").unwrap();
+    assert_eq!(line("npm", "start"), ["PORT=5001 npm start"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
