@@ -360,6 +360,28 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
     None
 }
 
+/// The process that runs under `python -m debugpy --listen [HOST:]PORT`
+/// (the program a debug adapter on PORT debugs): its pid, and whether it
+/// waits for a client (`--wait-for-client`). Reads every process's
+/// command line, so only `--kill` on a debugger's port asks.
+pub(crate) fn debuggee_of(port: u16) -> Option<(u32, bool)> {
+    let mut sys = System::new().ok()?;
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::All,
+        true,
+        ProcessRefreshKind::nothing().with_cmd(UpdateKind::Always),
+    );
+    let listens = |cmd: &[std::ffi::OsString]| {
+        let words: Vec<String> = cmd.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let at = words.iter().position(|w| w == "--listen")?;
+        let value = words.get(at + 1)?;
+        let on = value.rsplit(':').next()?.parse::<u16>().ok()? == port;
+        (on && words.iter().any(|w| w == "debugpy" || w.ends_with("/debugpy")))
+            .then(|| words.iter().any(|w| w == "--wait-for-client"))
+    };
+    sys.processes().iter().find_map(|(pid, p)| listens(p.cmd()).map(|wait| (pid.as_u32(), wait)))
+}
+
 /// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
 /// that cannot be seen).
 pub(crate) fn ancestors(pid: u32) -> Vec<u32> {

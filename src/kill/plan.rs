@@ -95,10 +95,7 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
         } else if o.kind == crate::hint::Kind::DebugpyAdapter
             && h.role == crate::hint::Role::Debugger
         {
-            format!(
-                "pid {} is debugpy's adapter: the program it debugs keeps running (forever, if it was started with --wait-for-client); stop that one by its own port",
-                h.pid
-            )
+            adapter_note(h)
         } else {
             continue;
         };
@@ -107,6 +104,26 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
         }
     }
     notes
+}
+
+/// What killing debugpy's adapter leaves: the program it debugs, by pid
+/// when a process runs under `debugpy --listen` on the adapter's port.
+fn adapter_note(h: &ProcessReport) -> String {
+    let port = crate::started::flag_value(&h.command, &["--port"]).and_then(|p| p.parse().ok());
+    match port.and_then(crate::process::debuggee_of) {
+        Some((pid, true)) => format!(
+            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running, forever (it waits for a client with --wait-for-client); stop it too, by its own port",
+            h.pid
+        ),
+        Some((pid, false)) => format!(
+            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running; stop it too, by its own port",
+            h.pid
+        ),
+        None => format!(
+            "pid {} is debugpy's adapter: the program it debugs keeps running (forever, if it was started with --wait-for-client); stop that one by its own port",
+            h.pid
+        ),
+    }
 }
 
 pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {

@@ -262,7 +262,9 @@ fn debugpy_listen_advice_binds_the_app_and_a_free_debugger_port() {
     assert!(!adapter.stdout.contains("flask run --port"), "{}", adapter.stdout);
     // --kill says what a signal leaves of the session.
     let dry = portcheck(&["--kill", "--dry-run", &dport.to_string()]);
-    dry.stdout_has("the program it debugs keeps running");
+    let v = portcheck(&["--json", &port.to_string()]).json();
+    let debuggee = port_obj(&v, port)["sockets"][0]["processes"][0]["pid"].clone();
+    dry.stdout_has(&format!("the program it debugs, pid {debuggee}, keeps running"));
     let dry = portcheck(&["--kill", "--dry-run", &port.to_string()]);
     dry.stdout_has("its debugpy adapter exits with it");
 }
