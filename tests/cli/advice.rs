@@ -13,8 +13,15 @@ use std::process::{Command, Stdio};
 const FLASK_APP: &str =
     "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'hi'\n";
 
-/// The test venv's python (Flask, Django, gunicorn, uvicorn installed).
-fn python() -> PathBuf {
+/// A Flask project's folder (`app.py`) and another folder to ask from.
+pub(crate) fn flask_project() -> (tempdir::Dir, tempdir::Dir) {
+    let dir = tempdir::Dir::new();
+    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    (dir, tempdir::Dir::new())
+}
+
+/// The test venv's python (Flask, Django, gunicorn, uvicorn, debugpy).
+pub(crate) fn python() -> PathBuf {
     PathBuf::from(std::env::var("PORTCHECK_TEST_PYTHON").expect(
         "PORTCHECK_TEST_PYTHON: a venv python with flask, django, gunicorn, uvicorn (see .ci/run)",
     ))
@@ -169,9 +176,7 @@ fn flask_binds(cmd: &str, from: &Path, port: u16, n: u16) -> (bool, bool) {
 #[test]
 #[ignore = "needs Flask: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
 fn flask_run_advice_binds_the_advised_port() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     for debug in [true, false] {
         let port = free_base();
         let flag = if debug { " --debug" } else { "" };
@@ -233,9 +238,7 @@ fn python_app_py_keeps_what_the_user_wrote() {
 #[test]
 #[ignore = "needs Flask and debugpy: .ci/run installs them into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
 fn debugpy_listen_advice_binds_the_app_and_a_free_debugger_port() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     let port = free_base();
     let dport = free_base();
     let py = python().display().to_string();
@@ -308,9 +311,7 @@ fn http_server_advice_binds_the_advised_port() {
 #[test]
 #[ignore = "needs gunicorn and uvicorn: .ci/run installs them and sets PORTCHECK_TEST_PYTHON"]
 fn gunicorn_and_uvicorn_advice_binds_the_advised_port() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     std::fs::write(dir.path.join("asgi.py"), "async def app(scope, receive, send):\n    pass\n")
         .unwrap();
     for (server, start) in [
@@ -386,9 +387,7 @@ fn npm_start_advice_binds_the_advised_port() {
 #[test]
 #[ignore = "needs Flask: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
 fn suggest_gives_the_holders_own_lines_as_the_report_does() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     let port = free_base();
     let _held = serve(&format!("flask --app app run --debug --port {port}"), &dir.path, port);
     let (code, screen) = on_terminal_at(&["--suggest", &port.to_string()], 400, &elsewhere.path);
@@ -437,9 +436,7 @@ fn another_users_server_is_advised_as_that_user() {
 #[test]
 #[ignore = "needs Flask: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
 fn a_tool_is_named_by_its_name_only_when_path_gives_the_same_file() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     let port = free_base();
     let _held = serve(&format!("flask --app app run --port {port}"), &dir.path, port);
     let with_venv =

@@ -8,20 +8,11 @@
 //! line it prints re-binds a held port, and its `launch.json` change is
 //! proven by starting the session again with the changed `args`/`env`.
 
+use crate::advice::{flask_project, python};
 use crate::util::*;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-
-const FLASK_APP: &str =
-    "from flask import Flask\napp = Flask(__name__)\n@app.route('/')\ndef hi():\n    return 'hi'\n";
-
-fn python() -> PathBuf {
-    PathBuf::from(
-        std::env::var("PORTCHECK_TEST_PYTHON")
-            .expect("PORTCHECK_TEST_PYTHON: a venv python with flask and debugpy (see .ci/run)"),
-    )
-}
 
 /// A VS Code-shaped debug session; disconnected (which ends the debuggee)
 /// and reaped on drop.
@@ -125,9 +116,7 @@ fn advised_port(text: &str) -> u16 {
 #[test]
 #[ignore = "needs Flask and debugpy: .ci/run installs them into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
 fn a_vs_code_session_is_named_stopped_with_shift_f5_and_moved_in_launch_json() {
-    let dir = tempdir::Dir::new();
-    let elsewhere = tempdir::Dir::new();
-    std::fs::write(dir.path.join("app.py"), FLASK_APP).unwrap();
+    let (dir, elsewhere) = flask_project();
     let env = r#"{"FLASK_APP": "app.py"}"#;
     // Start Debugging: the port in "args".
     let port = free_port();
