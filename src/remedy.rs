@@ -324,14 +324,7 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let file = &script.word;
     let at = o.app.iter().position(|a| a == file)?;
     let again: Vec<String> = o.app[..=at].iter().chain(&o.app[at + 1..]).cloned().collect();
-    let args: Vec<String> = script.run_args.clone().unwrap_or_default();
-    let keep: Vec<String> =
-        args.iter().filter(|a| !a.trim_start().starts_with("port")).cloned().collect();
-    let call = |port_arg: String| {
-        let mut a = keep.clone();
-        a.push(format!("port={port_arg}"));
-        format!("{}.run({})", script.var, a.join(", "))
-    };
+    let call = |port_arg: String| run_call(script, &port_arg);
     let set = &o.settings;
     let mut cli: Vec<String> = vec!["flask".into(), "--app".into(), module_of(file), "run".into()];
     if let Some(host) = &set.host {
@@ -367,6 +360,15 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         lines,
         moves: true,
     })
+}
+
+/// The script's `VAR.run(…)` as written, its port argument `port_arg`.
+fn run_call(script: &crate::started::Script, port_arg: &str) -> String {
+    let args = script.run_args.clone().unwrap_or_default();
+    let mut keep: Vec<String> =
+        args.into_iter().filter(|a| !a.trim_start().starts_with("port")).collect();
+    keep.push(format!("port={port_arg}"));
+    format!("{}.run({})", script.var, keep.join(", "))
 }
 
 /// `flask --app` takes a module name or a file path.
@@ -431,13 +433,13 @@ fn vscode(o: &Started, port: u16) -> Remedy {
                 "in launch.json, add \"--port\", \"{port}\" to \"args\", or set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
             ),
         },
-        (_, Kind::FlaskScript) => {
-            let (var, file) = o
-                .script
-                .as_ref()
-                .map_or(("app", "your program"), |s| (s.var.as_str(), s.word.as_str()));
-            format!("in {file}, call {var}.run(port={port}); then start it again")
-        }
+        (_, Kind::FlaskScript) => match &o.script {
+            Some(s) => {
+                let file = s.word.rsplit('/').next().unwrap_or(&s.word);
+                format!("in {file}, call {}; then start it again", run_call(s, &port.to_string()))
+            }
+            None => format!("in your program, call app.run(port={port}); then start it again"),
+        },
         _ => format!(
             "in launch.json, pass port {port} the way your app takes it (\"args\" or \"env\"); then start it again"
         ),

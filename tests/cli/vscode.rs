@@ -35,13 +35,26 @@ impl Drop for Session {
 /// Starts `flask ARGS` as VS Code's launch configuration would, with `env`,
 /// and waits until `port` listens.
 fn session(dir: &Path, no_debug: bool, args: &[&str], env: &str, port: u16) -> Session {
+    session_of("flask", dir, no_debug, args, env, port)
+}
+
+/// [`session`] of `target`: a module (`"module"`) or a `.py` file in
+/// `dir` (`"program"`).
+fn session_of(
+    target: &str,
+    dir: &Path,
+    no_debug: bool,
+    args: &[&str],
+    env: &str,
+    port: u16,
+) -> Session {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vscode_dap.py");
     let args = serde_json::to_string(args).unwrap();
     let mut client = Command::new(python())
         .arg(script)
         .arg(dir)
         .arg(if no_debug { "true" } else { "false" })
-        .args(["flask", &args, env])
+        .args([target, &args, env])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -161,4 +174,32 @@ fn a_vs_code_session_is_named_stopped_with_shift_f5_and_moved_in_launch_json() {
     drop(session(&dir.path, true, &["run", "--no-reload"], &env3, n2));
     drop(run);
     drop(debug);
+}
+
+/// `"program": "app.py"` under Start Debugging: the edit is said in words
+/// (`app.run(…)` with the port changed) and proven by a session of the
+/// edited copy.
+#[test]
+#[ignore = "needs Flask and debugpy: .ci/run installs them into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
+fn a_vs_code_program_session_is_moved_in_its_app_run() {
+    let (dir, elsewhere) = flask_project();
+    let port = free_port();
+    let app = std::fs::read_to_string(dir.path.join("app.py")).unwrap();
+    let call = format!("app.run(port={port})");
+    std::fs::write(
+        dir.path.join("app.py"),
+        format!("{app}if __name__ == '__main__':\n    {call}\n"),
+    )
+    .unwrap();
+    let s = session_of("app.py", &dir.path, false, &[], "{}", port);
+    let text = report(port, &elsewhere.path);
+    says_the_session(&text, "started by VS Code (Start Debugging)", &[port]);
+    let n = advised_port(&text);
+    let said = format!("in app.py, call app.run(port={n}); then start it again");
+    assert!(text.contains(&said), "{text}");
+    let copy = tempdir::Dir::new();
+    let edited = format!("{app}if __name__ == '__main__':\n    app.run(port={n})\n");
+    std::fs::write(copy.path.join("app.py"), edited).unwrap();
+    drop(session_of("app.py", &copy.path, false, &[], "{}", n));
+    drop(s);
 }
