@@ -119,7 +119,8 @@ fn kill(
         emit(&report::text::ports(style, &ctx.host, config.select, &before, &[]))?;
         emit(&report::text::kill_plan(style, &summary))?;
     }
-    let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && config.stdin_tty;
+    let terminal = config.stdin_tty || crate::seams::ask_on_a_pipe();
+    let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && terminal;
     // With stdout piped (`| tee log`), the report may reach the screen
     // after the question starts: the question gets a line of its own.
     let lead = if config.stdout_tty { "" } else { "\n" };

@@ -173,30 +173,29 @@ impl Unit {
 
 /// The systemd service in a `/proc/PID/cgroup` text, when the process
 /// runs in one (a `.scope` — a login session, a terminal — is not one).
+///
+/// systemd puts a unit's cgroup directly below its slices; whatever lies
+/// below a unit was made by the unit itself (`Delegate=`, a container's
+/// own cgroup namespace) and may have any name, `sshd.service` included.
+/// So the unit is the first component below the slices, and a process
+/// below `user@UID.service` is in that user's manager's tree, where the
+/// same rule finds that user's unit.
 pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     let path = cgroup
         .lines()
         .find_map(|l| l.strip_prefix("0::"))
         .filter(|p| *p != "/")
         .or_else(|| cgroup.lines().find_map(|l| l.split_once(":name=systemd:").map(|x| x.1)))?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    if !last.ends_with(".service") {
-        return None;
-    }
-    // The first `user@UID.service` is systemd's: its user can create any
-    // name below it, another `user@0.service` included.
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let manager = parts.iter().position(|c| c.starts_with("user@") && c.ends_with(".service"));
-    let user = match manager {
-        Some(i) if i + 1 < parts.len() => {
-            let m = parts[i];
-            let uid = m["user@".len()..m.len() - ".service".len()].parse::<u32>();
-            // Not systemd's: whose unit this is cannot be told.
-            Some(uid.ok()?)
-        }
+    let mut parts = path.split('/').filter(|c| !c.is_empty());
+    let unit = parts.find(|c| !c.ends_with(".slice"))?;
+    let uid = unit.strip_prefix("user@").and_then(|u| u.strip_suffix(".service"));
+    let user = match uid {
+        // Below the manager: the user's own tree.
+        Some(uid) if parts.clone().next().is_some() => Some(uid.parse::<u32>().ok()?),
         _ => None,
     };
-    Some(Unit { name: last.to_string(), user })
+    let unit = if user.is_some() { parts.find(|c| !c.ends_with(".slice"))? } else { unit };
+    unit.ends_with(".service").then(|| Unit { name: unit.to_string(), user })
 }
 
 /// The name of user `uid`, when the user database has one.
@@ -266,6 +265,7 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
 /// there is no pidfd (macOS, Windows, Linux without pidfds).
+#[cfg_attr(windows, allow(dead_code))]
 pub(crate) fn start_time(pid: u32) -> Option<u64> {
     let mut sys = System::new().ok()?;
     let id = Pid::from_u32(pid);
@@ -276,6 +276,13 @@ pub(crate) fn start_time(pid: u32) -> Option<u64> {
     );
     let p = sys.process(id)?;
     (p.status() != sysinfo::ProcessStatus::Zombie).then(|| p.start_time())
+}
+
+/// The creation time of `pid` in the kernel's unit where the kill
+/// mechanics pin by it from the report (Windows: FILETIME); `None`
+/// elsewhere.
+pub(crate) fn created(pid: u32) -> Option<u64> {
+    platform::created(pid)
 }
 
 /// Whether `a` and `b` run in the same pid namespace (their
@@ -345,7 +352,9 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
         if let Some(name) =
             part.strip_prefix("systemd-nspawn@").and_then(|p| p.strip_suffix(".service"))
         {
-            return found(Runtime::Nspawn, Some(name.to_string()));
+            // The machine's name, as machinectl knows it.
+            let name = crate::names::unescape_instance(name).unwrap_or_else(|| name.into());
+            return found(Runtime::Nspawn, Some(name));
         }
     }
     if let Some(id) = after("docker") {
@@ -403,6 +412,29 @@ pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
         cur = parent;
     }
     out
+}
+
+/// The names of portcheck's own ancestors, parent first, where the
+/// advice's shell is chosen from them (Windows); `None` where advice is
+/// always POSIX (Unix).
+#[cfg_attr(test, allow(dead_code))]
+pub(crate) fn shell_ancestry() -> Option<Vec<String>> {
+    platform::shell_ancestry()
+}
+
+/// The names of `pid`'s ancestors, parent first.
+#[cfg_attr(unix, allow(dead_code))]
+fn ancestor_names(pid: u32) -> Vec<String> {
+    let pids: Vec<Pid> = ancestors(pid).into_iter().map(Pid::from_u32).collect();
+    let Ok(mut sys) = System::new() else { return Vec::new() };
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&pids),
+        false,
+        ProcessRefreshKind::nothing(),
+    );
+    pids.iter()
+        .map_while(|p| sys.process(*p).map(|p| p.name().to_string_lossy().into_owned()))
+        .collect()
 }
 
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
@@ -467,17 +499,37 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
 /// The chain of `p`'s ancestors, parent first, up to and including the
 /// first supervisor.
 fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
+    chain(p.parent().map(Pid::as_u32), p.start_time(), |pid| {
+        let proc = sys.process(Pid::from_u32(pid))?;
+        let name = proc.name().to_string_lossy().into_owned();
+        Some((name, proc.start_time(), proc.parent().map(Pid::as_u32)))
+    })
+}
+
+/// The ancestors from `parent` up (`lookup`: a pid's name, start time in
+/// seconds, parent), for a process started at `start`; up to and
+/// including the first supervisor. A "parent" that started after its
+/// child is not its parent: the real one exited and its pid was reused
+/// (Windows never reparents), so the chain ends there. A start time of 0
+/// is unknown and ends nothing.
+fn chain(
+    parent: Option<u32>,
+    start: u64,
+    lookup: impl Fn(u32) -> Option<(String, u64, Option<u32>)>,
+) -> Vec<(u32, String)> {
     let mut ancestors = Vec::new();
-    let mut cur = p.parent();
-    while let Some(pp) = cur {
-        let Some(proc) = sys.process(pp) else { break };
-        let pname = proc.name().to_string_lossy().into_owned();
-        let stop = is_supervisor(pp.as_u32(), &pname);
-        ancestors.push((pp.as_u32(), pname));
+    let (mut cur, mut child_start) = (parent, start);
+    while let Some(pid) = cur {
+        let Some((name, started, next)) = lookup(pid) else { break };
+        if started > child_start && child_start != 0 {
+            break;
+        }
+        let stop = is_supervisor(pid, &name);
+        ancestors.push((pid, name));
         if stop || ancestors.len() >= MAX_ANCESTORS {
             break;
         }
-        cur = proc.parent();
+        (cur, child_start) = (next, started);
     }
     ancestors
 }
@@ -613,6 +665,22 @@ mod tests {
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
     }
 
+    /// "Started by" chains stop at a reused pid: 300's parent pid 200 now
+    /// names a process younger than 300, which cannot be its parent.
+    #[test]
+    fn a_parent_younger_than_its_child_ends_the_chain() {
+        let table = |pid: u32| match pid {
+            200 => Some(("notepad.exe".to_string(), 5000, Some(100))),
+            100 => Some(("explorer.exe".to_string(), 10, None)),
+            _ => None,
+        };
+        assert!(chain(Some(200), 4000, table).is_empty());
+        let names: Vec<u32> = chain(Some(200), 6000, table).iter().map(|a| a.0).collect();
+        assert_eq!(names, [200, 100]);
+        // An unknown start time (0) ends nothing.
+        assert_eq!(chain(Some(200), 0, table).len(), 2);
+    }
+
     // Unix processes (sh, sleep) found through Linux's /proc (there is none
     // on macOS); the Windows counterpart is in the platform module.
     #[cfg(target_os = "linux")]
@@ -683,6 +751,10 @@ mod tests {
         assert_eq!(of("10:devices:/lxc/web1\n".into()), lxc);
         let nspawn = of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
         assert_eq!(nspawn, Sandbox { runtime: Some(Runtime::Nspawn), id: Some("box".into()) });
+        let nspawn = of("0::/machine.slice/systemd-nspawn@my\\x2dbox.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("my-box"));
+        let nspawn = of("0::/machine.slice/systemd-nspawn@a\\x3bid.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("a;id"));
         // A bare namespace (unshare, bwrap) in a login session: unnamed.
         let bare = of("0::/user.slice/user-0.slice/session-3.scope\n".into());
         assert_eq!(bare, Sandbox { runtime: None, id: None });

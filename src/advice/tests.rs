@@ -127,6 +127,7 @@ fn decisions(ctx: &Context, holders: &[ProcessInfo], port: u16) -> (Vec<String>,
             unknown: None,
             notes: vec![],
             unbound: vec![],
+            refused: None,
         }],
         notes: vec![],
     };

@@ -141,10 +141,15 @@ mod tests {
     }
 
     #[test]
-    fn a_pipe_is_no_console_and_gets_no_colour() {
-        // The tests' stdout is a pipe: no console mode to set.
-        assert!(crate::win32::enable_virtual_terminal().is_err());
-        assert!(!terminal_takes_colour());
+    fn a_console_gets_colour_and_a_pipe_none() {
+        // `cargo test` in a console (Windows 10 and later) leaves the
+        // tests' stdout on it: colour; a pipe (CI, `| more`) has no
+        // console mode to set: none. .ci/windows runs this once with
+        // stdout on a pipe and once on a terminal.
+        use std::io::IsTerminal;
+        let console = std::io::stdout().is_terminal();
+        assert_eq!(terminal_takes_colour(), console, "console: {console}");
+        assert_eq!(crate::win32::enable_virtual_terminal().is_ok(), console);
     }
 
     #[test]

@@ -91,6 +91,13 @@ impl<'a> Enricher<'a> {
         };
         if let Some(why) = &snap.unnamed {
             why.clone()
+        } else if crate::scan::BLIND_SPOT == crate::scan::BlindSpot::BoundSockets {
+            // Windows: the table named a pid that cannot be read now.
+            format!(
+                "the socket table names pid {}, which could not be opened: it exited, or it may not be opened from this terminal ({})",
+                s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+                crate::host::ELEVATE
+            )
         } else if let Some(err) = &snap.proc_error {
             format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
         } else if snap.hidepid && !ctx.root {
@@ -184,7 +191,7 @@ impl<'a> Enricher<'a> {
                 .addresses(device)
                 .iter()
                 .filter(|ip| match ip {
-                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),
+                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only != Some(true),
                     IpAddr::V6(_) => s.family == Family::Ipv6,
                 })
                 .map(fmt)
@@ -237,5 +244,6 @@ fn report_with(
             .map(|(pid, name)| Ancestor { pid: *pid, name: name.clone() })
             .collect(),
         unit: p.unit.clone(),
+        created: process::created(p.pid),
     }
 }

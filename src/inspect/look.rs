@@ -42,6 +42,11 @@ pub(super) struct Look {
     pub(super) denied: bool,
     /// A server-style bind failed with EADDRINUSE.
     server_blocked: bool,
+    /// A bind was refused for good (Windows's WSAEACCES): the port
+    /// cannot be bound, so it is in use even with nothing to show.
+    refused_bind: bool,
+    /// Why, once explained.
+    pub(super) refused: Option<crate::port::Refused>,
     /// Why a bind could not be tried at all (no socket: EPERM from a
     /// policy, EMFILE, ENOBUFS…): with nothing in the socket table, the
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
@@ -57,7 +62,7 @@ impl Look {
     /// was found (its TIME_WAIT connections and bound co-holders are
     /// counted too), or the exclusive bind did not succeed.
     fn pending(&self) -> bool {
-        self.listened || self.bound || self.denied || !self.unknown.is_empty()
+        self.listened || self.bound || self.denied || self.refused_bind || !self.unknown.is_empty()
     }
 }
 
@@ -174,6 +179,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             for f in select.families() {
                 match probe(p, f, q.port) {
                     Probe::InUse => look.server_blocked = true,
+                    Probe::Refused => look.refused_bind = true,
                     Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e)),
                     _ => {}
                 }
@@ -184,7 +190,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     // one, or a connection using it as its local port, even when it set
     // SO_REUSEADDR and a server-style bind would succeed (as
     // `--wait-free` and `--suggest` judge it).
-    look.in_use = look.server_blocked || !other.is_empty();
+    look.in_use = look.server_blocked || look.refused_bind || !other.is_empty();
     let found = !other.is_empty() || look.time_wait > 0;
     if look.in_use {
         look.held = other;
@@ -196,13 +202,19 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             }
         }
     }
-    !look.in_use || found
+    // A refusal is final: another look would not change it.
+    !look.in_use || found || look.refused_bind
 }
 
 /// Binds a port with no listener exclusively, for each protocol and family.
 fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     let result = exclusive(q.protocols(), select.families(), q.port);
-    let mut look = Look { bound: result.bound, denied: result.denied, ..Look::default() };
+    let mut look = Look {
+        bound: result.bound,
+        denied: result.denied,
+        refused_bind: result.refused,
+        ..Look::default()
+    };
     for family in result.unsupported {
         look.notes
             .push(format!("{} is not available on this host; it was not checked", family.label()));
@@ -216,8 +228,14 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
 
 /// The notes of a port that needed the second look.
 fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
+    if look.refused_bind {
+        let seen = !look.held.is_empty() || look.time_wait > 0;
+        let (why, note) = ctx.host.refusal(q.port, &q.protocols(), seen);
+        look.refused = Some(why);
+        look.notes.push(note);
+    }
     let held = &look.held;
-    if look.in_use && !look.listened {
+    if look.in_use && !look.listened && !(look.refused_bind && held.is_empty()) {
         let connections =
             held.iter().any(|s| !(s.state.is_listener() || s.state == State::BoundInactive));
         let reason = if held.iter().any(|s| s.state == State::BoundInactive) {
@@ -231,7 +249,7 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         } else if look.time_wait > 0 {
             "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
         } else {
-            &unseen(q.port, crate::host::wsl())
+            &unseen(q.port, crate::host::wsl(), scan::BLIND_SPOT, ctx.root)
         };
         look.notes.push(format!("port {} is taken: {reason}", q.port));
     }
@@ -258,9 +276,23 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
     }
 }
 
-/// Why a port is taken with no socket to show; under WSL (`wsl`), a
-/// Windows program may hold it, which no Linux socket table shows.
-fn unseen(port: u16, wsl: Option<crate::host::Wsl>) -> String {
+/// Why a port is taken with no socket to show, by what the platform's
+/// table cannot show (`blind`): a bound, never-listening socket on
+/// Windows; another user's socket on macOS without `root`; else a socket
+/// in flight. Under WSL (`wsl`), a Windows program may hold it, which no
+/// Linux socket table shows.
+fn unseen(port: u16, wsl: Option<crate::host::Wsl>, blind: scan::BlindSpot, root: bool) -> String {
+    match blind {
+        scan::BlindSpot::BoundSockets => {
+            return format!(
+                "bound by a socket that does not listen, which Windows's socket table does not list: 'netstat -anoq' shows it in state BOUND with its pid (netstat -anoq | findstr :{port})"
+            );
+        }
+        scan::BlindSpot::OtherUsers if !root => {
+            return "in use, and no socket portcheck can see holds it: another user's process may hold it: run with sudo to see it".into();
+        }
+        _ => {}
+    }
     let base = "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again";
     let windows = match wsl {
         None => return base.into(),
@@ -296,6 +328,7 @@ mod tests {
 
     #[test]
     fn under_wsl_an_unseen_holder_may_be_a_windows_program() {
+        let unseen = |port, wsl| unseen(port, wsl, scan::BlindSpot::None, false);
         let plain = unseen(5000, None);
         assert!(plain.starts_with("in use by a socket portcheck cannot see"), "{plain}");
         assert!(!plain.contains("Windows"), "{plain}");
@@ -308,5 +341,19 @@ mod tests {
         assert!(two.contains("netstat -ano | findstr :5000"), "{two}");
         let one = unseen(8080, Some(Wsl::One));
         assert!(one.contains("WSL 1") && one.contains("findstr :8080"), "{one}");
+    }
+
+    /// What each platform's table cannot show: Windows's bound sockets
+    /// (never "try again"), macOS's other users' sockets without root.
+    #[test]
+    fn an_unseen_holder_is_explained_by_what_the_table_cannot_show() {
+        let win = unseen(5000, None, scan::BlindSpot::BoundSockets, true);
+        assert!(win.contains("netstat -anoq | findstr :5000") && win.contains("BOUND"), "{win}");
+        assert!(!win.contains("try again"), "{win}");
+        let mac = unseen(5000, None, scan::BlindSpot::OtherUsers, false);
+        assert!(mac.contains("another user's process may hold it: run with sudo"), "{mac}");
+        assert!(!mac.contains("try again"), "{mac}");
+        let mac_root = unseen(5000, None, scan::BlindSpot::OtherUsers, true);
+        assert!(mac_root.contains("try again"), "{mac_root}");
     }
 }

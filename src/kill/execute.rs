@@ -42,7 +42,8 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     if opts.dry_run {
         actions.extend(plan.targets.iter().map(|t| {
             let mut a = action(t);
-            a.signal = Some(opts.signal);
+            a.signal = sys::sent(opts.signal);
+            a.method = sys::METHOD;
             a.result = Outcome::DryRun;
             a
         }));
@@ -54,8 +55,9 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     let pinned = pin_all(&plan.targets, &mut actions);
     sys::catch_interrupts();
     let checked = last_check(pinned, &mut actions);
-    let live = signal_all(checked, opts.signal, &mut actions);
-    let first_is_kill = opts.signal == Signal::KILL;
+    let first = sys::first_signal(opts.signal);
+    let live = signal_all(checked, first, &mut actions);
+    let first_is_kill = first == Signal::KILL;
     let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
     wait_all(&live, grace, !first_is_kill);
     let remaining = after_grace(live, first_is_kill, &mut actions);
@@ -85,6 +87,7 @@ fn action(t: &Target) -> Action {
         pid: t.pid,
         name: t.name.clone(),
         signal: None,
+        method: None,
         result: Outcome::Exited,
         reason: None,
         stop: None,
@@ -99,7 +102,7 @@ fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
     let mut budget = sys::fd_budget();
     for t in targets {
         let pinned = Pinned::pin(t.pid, t.start, budget > 0).and_then(|p| {
-            let holding = sys::holding(t.pid, &t.inodes)?;
+            let holding = sys::holding(t.pid, &t.inodes, &t.ports)?;
             let (inodes, ports) = (t.inodes.clone(), t.ports.clone());
             Ok(Live { pinned: p, inodes, ports, holding, action: action(t) })
         });
@@ -156,11 +159,13 @@ fn signal_all(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Vec
     for mut l in targets {
         match l.pinned.signal(sig) {
             Ok(()) => {
-                l.action.signal = Some(sig);
+                l.action.signal = sys::sent(sig);
+                l.action.method = sys::METHOD;
                 live.push(l);
             }
             Err(Outcome::Denied) => {
-                l.action.signal = Some(sig);
+                l.action.signal = sys::sent(sig);
+                l.action.method = sys::METHOD;
                 l.action.reason = Some(Reason::Denied { pid: l.action.pid });
                 l.action.result = Outcome::Denied;
                 actions.push(l.action);

@@ -33,6 +33,9 @@ pub(crate) struct Plan {
     /// What else a signal to the targets does or leaves (a debug
     /// session's other half).
     pub(crate) notes: Vec<String>,
+    /// Ports the OS refuses to bind with no socket on them: no process
+    /// to stop.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused)>,
 }
 
 impl Plan {
@@ -54,9 +57,11 @@ impl Plan {
             refused: self.refused.clone(),
             unseen: self.unseen.clone(),
             notes: self.notes.clone(),
+            cannot_bind: self.cannot_bind.clone(),
             dry_run: opts.dry_run,
             signal: opts.signal,
             grace: opts.grace,
+            method: super::sys::METHOD,
         }
     }
 }
@@ -133,6 +138,9 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
     // Servers first (listening, bound, UDP), over every port, so that a
     // process is planned by what makes it a holder.
     for port in in_use() {
+        if let Some(why) = port.refused.filter(|_| port.sockets.is_empty()) {
+            plan.cannot_bind.push((port.port, why));
+        }
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
@@ -199,6 +207,7 @@ fn spare_namespace_members(
                         pid: t.pid,
                         name: t.name.clone(),
                         signal: None,
+                        method: None,
                         result: Outcome::Refused,
                         reason: Some(Reason::Policy(format!(
                             "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
@@ -257,6 +266,7 @@ fn add(
             pid: p.pid,
             name: p.name.clone(),
             signal: None,
+            method: None,
             result: Outcome::Refused,
             reason: Some(Reason::Policy(reason)),
             stop,
@@ -267,7 +277,8 @@ fn add(
                 name: p.name.clone(),
                 inodes: vec![inode],
                 ports: vec![port],
-                start: super::sys::start_time(p.pid),
+                // The scan's, where the platform pins by it (Windows).
+                start: p.created.or_else(|| super::sys::start_time(p.pid)),
             };
             targets.insert(p.pid, target);
         }

@@ -70,7 +70,7 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
             let stop = if running_before {
                 Step::explained(
                     format!("end pid {}, which holds the socket now", p.pid),
-                    Command::new(["kill".to_string(), p.pid.to_string()]),
+                    super::sys::end_pid(p.pid),
                 )
             } else {
                 supervisor_stop(p)
@@ -111,7 +111,7 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
         ),
         Some(pp) => Step::explained(
             format!("end the parent that restarts it, pid {pp}"),
-            Command::new(["kill".to_string(), pp.to_string()]),
+            super::sys::end_pid(pp),
         ),
     }
 }

@@ -55,6 +55,66 @@ impl Class {
     }
 }
 
+/// Why the OS refused a bind that no privilege would lift (Windows's
+/// WSAEACCES): the port cannot be bound, and is reported in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) enum Refused {
+    /// Inside a port range excluded from binding (`netsh int ipv4 show
+    /// excludedportrange`: winnat's ranges for Hyper-V, WSL 2, Docker
+    /// Desktop, or an administrator's).
+    ExcludedRange,
+    /// Another program bound it exclusively (SO_EXCLUSIVEADDRUSE): a
+    /// socket is on the port.
+    ExclusiveBind,
+    /// Refused with nothing on the port and in no excluded range:
+    /// security software or a policy.
+    AccessDenied,
+}
+
+impl Refused {
+    /// Why, in a few words: "Port 80 cannot be bound: {words}".
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            Refused::ExcludedRange => "it is inside an excluded port range",
+            Refused::ExclusiveBind => "another program has bound it exclusively",
+            Refused::AccessDenied => {
+                "access denied, though nothing is bound there (security software or a policy)"
+            }
+        }
+    }
+
+    /// What to do instead of stopping a process (there is none to stop).
+    pub(crate) fn fix(self, port: u16) -> String {
+        match self {
+            Refused::ExcludedRange => format!(
+                "see the ranges with 'netsh int ipv4 show excludedportrange protocol=tcp'; use a port outside them (portcheck --suggest {port}), or reserve port {port} before winnat does: from an Administrator terminal, 'net stop winnat', 'netsh int ipv4 add excludedportrange protocol=tcp startport={port} numberofports=1', 'net start winnat'"
+            ),
+            Refused::ExclusiveBind => format!(
+                "the program that bound it must close it; or use another port (portcheck --suggest {port})"
+            ),
+            Refused::AccessDenied => format!(
+                "allow port {port} in the security software or policy that refuses it, or use another port (portcheck --suggest {port})"
+            ),
+        }
+    }
+}
+
+/// The refusal where no platform rule names one (never reached off
+/// Windows: only its probe reports a refusal).
+#[cfg_attr(windows, allow(dead_code))]
+fn refused_elsewhere(
+    port: u16,
+    _protocols: &[crate::net::Protocol],
+    _seen: bool,
+) -> (Refused, String) {
+    (
+        Refused::AccessDenied,
+        format!("the OS refused to bind port {port} though nothing is bound there"),
+    )
+}
+
 /// How this host treats ports: read once from the kernel's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HostPorts {
@@ -88,6 +148,18 @@ impl HostPorts {
     /// range on Windows).
     pub(crate) fn denied_note(&self, port: u16) -> String {
         platform::denied_note(self, port)
+    }
+
+    /// Why a bind of `port` was refused for good ([`Refused`]) and the
+    /// note that says so with the fixes; `seen`: the socket table shows a
+    /// socket on the port.
+    pub(crate) fn refusal(
+        &self,
+        port: u16,
+        protocols: &[crate::net::Protocol],
+        seen: bool,
+    ) -> (Refused, String) {
+        platform::refusal(port, protocols, seen)
     }
 
     pub(crate) fn privileged(&self, port: u16) -> bool {

@@ -85,6 +85,12 @@ pub(crate) struct ProcessReport {
     /// names it for people).
     #[serde(skip)]
     pub(crate) unit: Option<Unit>,
+    /// Its creation time in the kernel's unit, read when the report was
+    /// made (Windows: FILETIME; `None` elsewhere, where the kill
+    /// mechanics read their own): what `--kill` pins the target by, so a
+    /// pid reused after the scan is never ended.
+    #[serde(skip)]
+    pub(crate) created: Option<u64>,
     /// What it does on this socket (additive).
     pub(crate) role: Role,
     /// How it was started (additive): the model every decision reads.
@@ -118,6 +124,7 @@ impl ProcessReport {
             unit: None,
             role: Role::Server,
             origin: Started::unknown(),
+            created: None,
         }
     }
 }
@@ -215,6 +222,10 @@ pub(crate) struct PortReport {
     /// ENOBUFS) and the socket table shows no holder. Exit 3.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) unknown: Option<String>,
+    /// The OS refused the bind for good (Windows's WSAEACCES): the port
+    /// cannot be bound, and is in use with or without a socket to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) refused: Option<crate::port::Refused>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     pub(crate) notes: Vec<String>,
     /// Families this host lacks (proven), so not bound: "bound and
@@ -292,6 +303,25 @@ impl Signal {
 impl Serialize for Signal {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name)
+    }
+}
+
+/// How a target is ended where there are no signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Method {
+    /// Windows: TerminateProcess, an immediate hard stop (no clean
+    /// shutdown, no grace).
+    #[cfg_attr(not(windows), allow(dead_code))]
+    TerminateProcess,
+}
+
+impl Method {
+    /// The call, for people.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Method::TerminateProcess => "TerminateProcess",
+        }
     }
 }
 
@@ -373,8 +403,13 @@ impl Serialize for Reason {
 pub(crate) struct Action {
     pub(crate) pid: u32,
     pub(crate) name: String,
-    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would be.
+    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would
+    /// be; null where there are no signals (Windows: see `method`).
     pub(crate) signal: Option<Signal>,
+    /// How it was ended where there are no signals (`terminate_process`
+    /// on Windows); absent on Unix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) method: Option<Method>,
     pub(crate) result: Outcome,
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -399,9 +434,13 @@ pub(crate) struct KillPlan {
     pub(crate) unseen: Vec<(u16, String)>,
     /// What the signals mean for the rest of a debug session.
     pub(crate) notes: Vec<String>,
+    /// Ports the OS refuses to bind, with no process to stop.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused)>,
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,
+    /// How targets are ended where there are no signals (Windows).
+    pub(crate) method: Option<Method>,
 }
 
 /// The answer to `portcheck --kill PORT...`.

@@ -38,3 +38,7 @@ mod vscode;
 mod wait;
 #[cfg(windows)]
 mod windows;
+#[cfg(windows)]
+mod windows_kill;
+#[cfg(windows)]
+mod windows_refused;

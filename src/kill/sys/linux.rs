@@ -82,7 +82,7 @@ fn socket_inode(link: &std::path::Path) -> Option<u64> {
 /// An empty table means the main thread has exited while other threads
 /// hold the process's files: their tables (`/proc/PID/task/TID/fd`) are
 /// read instead, as the owner walk does.
-pub(crate) fn holding(pid: u32, inodes: &[u64]) -> Result<Holding, PinError> {
+pub(crate) fn holding(pid: u32, inodes: &[u64], _ports: &[u16]) -> Result<Holding, PinError> {
     let dir = match std::fs::read_dir(format!("/proc/{pid}/fd")) {
         Ok(d) => d,
         Err(e) if gone(&e) => return Err(PinError::Exited),

@@ -7,6 +7,25 @@ use std::time::Duration;
 use super::PinError;
 use crate::report::{Outcome, Signal};
 
+/// Targets get signals: no other method.
+pub(crate) const METHOD: Option<crate::report::Method> = None;
+
+/// The signal an action records: the one sent.
+pub(crate) fn sent(sig: Signal) -> Option<Signal> {
+    Some(sig)
+}
+
+/// The first signal is the one asked for (SIGTERM unless `--signal` or
+/// `--force`).
+pub(crate) fn first_signal(asked: Signal) -> Signal {
+    asked
+}
+
+/// The command that ends `pid` by hand: `kill PID`.
+pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
+    crate::shell::Command::new(["kill".to_string(), pid.to_string()])
+}
+
 /// Flags this platform cannot honour: none on Unix.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
 

@@ -52,12 +52,15 @@ pub(crate) fn ports(
 
 /// One port in use: heading, table, exposure, ancestors, notes.
 fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) {
+    let status = match port.refused {
+        Some(why) => format!("{}: {}", style.styled("cannot be bound", styles::BAD), why.words()),
+        None => style.styled("in use", styles::BAD),
+    };
     out.push_str(&wrapped(
         style,
         &format!(
-            "{} {}  {}",
+            "{} {status}  {}",
             style.styled(&format!("Port {}", port.port), styles::HEADING),
-            style.styled("in use", styles::BAD),
             describe_port(host, port)
         ),
     ));
@@ -108,6 +111,10 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
                 shown.join(", "),
                 if more > 0 { format!(" and {more} more") } else { String::new() }
             );
+        }
+        let ip = s.address.parse::<std::net::IpAddr>();
+        if ip.is_ok_and(|a| crate::net::may_take_ipv4(s.family, &a, s.v6only)) {
+            line.push_str("; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)");
         }
         out.push_str(&wrapped(style, &line));
         let warning =
