@@ -388,7 +388,15 @@ pub(crate) fn debuggee_of(port: u16) -> Option<(u32, bool)> {
         (on && words.iter().any(|w| w == "debugpy" || w.ends_with("/debugpy")))
             .then(|| words.iter().any(|w| w == "--wait-for-client"))
     };
-    sys.processes().iter().find_map(|(pid, p)| listens(p.cmd()).map(|wait| (pid.as_u32(), wait)))
+    // sysinfo lists a process's threads too, with its command line.
+    let mut found: Vec<(u32, bool)> = sys
+        .processes()
+        .iter()
+        .filter(|(_, p)| p.thread_kind().is_none())
+        .filter_map(|(pid, p)| listens(p.cmd()).map(|wait| (pid.as_u32(), wait)))
+        .collect();
+    found.sort_unstable();
+    found.first().copied()
 }
 
 /// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
