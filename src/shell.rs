@@ -150,17 +150,22 @@ impl Command {
         self.unsafe_word_in(here())
     }
 
-    /// [`Command::unsafe_word`] for `shell`: cmd.exe cannot quote `"` or
-    /// `%` (it expands `%NAME%` even inside quotes); Windows PowerShell
-    /// 5.1 drops a `"` inside an argument to a program.
+    /// [`Command::unsafe_word`] for `shell`: cmd.exe cannot quote `"`,
+    /// `%` or `!` (it expands `%NAME%`, and `!NAME!` with delayed
+    /// expansion, even inside quotes); Windows PowerShell 5.1 drops a `"`
+    /// inside an argument to a program, an empty argument, and breaks one
+    /// with a space and a trailing `\`.
     pub(crate) fn unsafe_word_in(&self, shell: Shell) -> Option<&OsStr> {
-        let dir = self.dir.iter().map(OsString::as_os_str);
-        let env = self.env.iter().map(|(_, v)| v.as_os_str());
-        let mut all = dir.chain(env).chain(self.argv.iter().map(OsString::as_os_str));
-        all.find(|w| {
-            w.to_str()
-                .is_none_or(|s| s.chars().any(crate::sanitize::is_unsafe) || win::unfit(shell, s))
+        let dir = self.dir.iter().map(|d| (d.as_os_str(), false));
+        let env = self.env.iter().map(|(_, v)| (v.as_os_str(), false));
+        let argv = self.argv.iter().map(|w| (w.as_os_str(), true));
+        let mut all = dir.chain(env).chain(argv);
+        all.find(|(w, argument)| {
+            w.to_str().is_none_or(|s| {
+                s.chars().any(crate::sanitize::is_unsafe) || win::unfit(shell, s, *argument)
+            })
         })
+        .map(|(w, _)| w)
     }
 
     /// The variables a line sets that outlive it in `shell`: cmd's `set`

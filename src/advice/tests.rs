@@ -128,6 +128,7 @@ fn decisions(ctx: &Context, holders: &[ProcessInfo], port: u16) -> (Vec<String>,
             notes: vec![],
             unbound: vec![],
             refused: None,
+            fix: vec![],
         }],
         notes: vec![],
     };

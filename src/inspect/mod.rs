@@ -5,7 +5,7 @@ mod enrich;
 
 #[cfg(test)]
 pub(crate) use enrich::process_report;
-mod look;
+pub(crate) mod look;
 
 use std::net::IpAddr;
 
@@ -135,6 +135,7 @@ fn report(
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,
+        fix: look.fix,
         unbound: look.unsupported,
     }
 }

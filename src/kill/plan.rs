@@ -35,7 +35,7 @@ pub(crate) struct Plan {
     pub(crate) notes: Vec<String>,
     /// Ports the OS refuses to bind with no socket on them: no process
     /// to stop.
-    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused)>,
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<crate::shell::Step>)>,
 }
 
 impl Plan {
@@ -139,7 +139,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
     // process is planned by what makes it a holder.
     for port in in_use() {
         if let Some(why) = port.refused.filter(|_| port.sockets.is_empty()) {
-            plan.cannot_bind.push((port.port, why));
+            plan.cannot_bind.push((port.port, why, port.fix.clone()));
         }
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {

@@ -227,7 +227,13 @@ pub(crate) struct PortReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) refused: Option<crate::port::Refused>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
+    /// Prose only: a command to run is a step of `fix`.
     pub(crate) notes: Vec<String>,
+    /// What to do about a port no process can be stopped for, command by
+    /// command: a refused bind's fixes, where to look for an unseen
+    /// holder. Text only.
+    #[serde(skip)]
+    pub(crate) fix: Vec<Step>,
     /// Families this host lacks (proven), so not bound: "bound and
     /// released" never names them. A note says so.
     #[serde(skip)]
@@ -434,8 +440,9 @@ pub(crate) struct KillPlan {
     pub(crate) unseen: Vec<(u16, String)>,
     /// What the signals mean for the rest of a debug session.
     pub(crate) notes: Vec<String>,
-    /// Ports the OS refuses to bind, with no process to stop.
-    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused)>,
+    /// Ports the OS refuses to bind, with no process to stop, and the
+    /// fixes.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<Step>)>,
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,

@@ -8,9 +8,10 @@
 //! it. A word of letters, digits and `_@+=:./\-` is written bare; any
 //! other is put in double quotes, which also keep cmd's `& | < > ^ ( )`
 //! literal, with the backslashes before the closing quote doubled. cmd
-//! cannot quote `"` (its own quote state would flip) nor `%` (it expands
-//! `%NAME%` inside quotes too): such a word is unfit ([`unfit`]) and the
-//! line is not advised. `set "NAME=VALUE" && …` sets a variable (the
+//! cannot quote `"` (its own quote state would flip), `%` (it expands
+//! `%NAME%` inside quotes too) nor `!` (so does delayed expansion, if the
+//! user turned it on): such a word is unfit ([`unfit`]) and the line is
+//! not advised. `set "NAME=VALUE" && …` sets a variable (the
 //! quotes end it exactly, no trailing space); `cd /d "DIR" && …` changes
 //! the drive too.
 //!
@@ -23,7 +24,9 @@
 //! `$env:NAME='VALUE'; …` sets a variable. PowerShell 7 chains with `&&`;
 //! Windows PowerShell 5.1 has no `&&`, so a folder change is
 //! `Set-Location -LiteralPath 'DIR'; if ($?) { … }`. A `"` inside a word
-//! is unfit: 5.1 drops it on the way to a program.
+//! is unfit: 5.1 drops it on the way to a program; so is an empty
+//! argument (dropped) and one with a space and a trailing `\` (its
+//! closing quote escaped), until PowerShell 7.3.
 
 use std::ffi::OsString;
 
@@ -50,13 +53,24 @@ pub(crate) fn choose(ancestors: &[String]) -> Shell {
         .unwrap_or(Shell::PowerShell5)
 }
 
-/// Whether `shell` cannot carry `word` as one argument (see the module
-/// documentation).
-pub(super) fn unfit(shell: Shell, word: &str) -> bool {
+/// Whether `shell` cannot carry `word` as one word (see the module
+/// documentation); `argument`: a word handed to a program (not a folder
+/// or a variable's value). cmd expands `%NAME%` always and `!NAME!` when
+/// delayed expansion is on (`cmd /v`, or the registry's
+/// DelayedExpansion, which portcheck cannot see), quoted or not.
+/// PowerShell before 7.3 (and 7.3+ for some programs) drops an empty
+/// argument, and wraps one with a space in `"…"` without doubling a
+/// trailing `\`, which the program then reads as an escaped quote.
+pub(super) fn unfit(shell: Shell, word: &str, argument: bool) -> bool {
     match shell {
         Shell::Posix => false,
-        Shell::Cmd => word.contains(['"', '%']),
-        Shell::PowerShell7 | Shell::PowerShell5 => word.contains('"'),
+        Shell::Cmd => word.contains(['"', '%', '!']),
+        Shell::PowerShell7 | Shell::PowerShell5 => {
+            word.contains('"')
+                || (argument
+                    && (word.is_empty()
+                        || (word.contains(char::is_whitespace) && word.ends_with('\\'))))
+        }
     }
 }
 
@@ -213,8 +227,12 @@ mod tests {
             render(&Command::new(["tasklist", "/svc", "/fi", "PID eq 4"]), Shell::Cmd),
             r#"tasklist /svc /fi "PID eq 4""#
         );
-        assert!(unfit(Shell::Cmd, "100%") && unfit(Shell::Cmd, "say \"hi\""));
-        assert!(!unfit(Shell::Cmd, "a&b (c)"));
+        for bad in ["100%", "say \"hi\"", "wow!", "!PATH!"] {
+            assert!(unfit(Shell::Cmd, bad, true) && unfit(Shell::Cmd, bad, false), "{bad}");
+        }
+        for good in ["a&b (c)", "x^y", "a|b", "<in>", "", r"C:\my dir\"] {
+            assert!(!unfit(Shell::Cmd, good, true), "{good}");
+        }
         assert_eq!(
             flask_env().stays_set(Shell::Cmd).as_deref(),
             Some("FLASK_RUN_PORT stays set in this window")
@@ -241,10 +259,18 @@ mod tests {
             assert_eq!(render(&Command::new(["x", "\u{2019}q"]), shell), "x '\u{2019}\u{2019}q'");
             assert_eq!(render(&Command::new(["x", "--%"]), shell), "x '--%'");
             assert_eq!(
+                render(&Command::new(["x", "a`b", "$(id)", "${x}", "a;b", "a,b", "#c"]), shell),
+                "x 'a`b' '$(id)' '${x}' 'a;b' 'a,b' '#c'"
+            );
+            assert_eq!(
                 render(&Command::new(["sc.exe", "stop", "W3SVC"]), shell),
                 "sc.exe stop W3SVC"
             );
-            assert!(unfit(shell, "say \"hi\"") && !unfit(shell, "100%"));
+            assert!(unfit(shell, "say \"hi\"", false) && !unfit(shell, "100%", true));
+            // Handed to a program: dropped, or its closing quote escaped.
+            assert!(unfit(shell, "", true) && unfit(shell, r"C:\my dir\", true));
+            assert!(!unfit(shell, "", false) && !unfit(shell, r"C:\my dir\", false));
+            assert!(!unfit(shell, r"C:\dir\", true) && !unfit(shell, "$x`y", true));
         }
         let in_dir = Command::new(["flask", "run"]).in_dir(r"C:\it's here");
         assert_eq!(

@@ -31,6 +31,14 @@ fn a_refused_bind_cannot_be_bound_in_every_mode() {
     assert!(text.stdout.starts_with("Port 80 cannot be bound: access denied"), "{}", text.stdout);
     assert!(text.stdout.contains("WSAEACCES, 10013"), "{}", text.stdout);
     assert!(!text.stdout.contains("Free"), "{}", text.stdout);
+    // The fixes: prose, and each command on a line of its own.
+    assert!(
+        text.stdout.contains(
+            "  what to do:\n    allow port 80 in the security software or policy that refuses it\n    or use another port:\n      portcheck --suggest 80\n"
+        ),
+        "{}",
+        text.stdout
+    );
     let quiet = portcheck(&["-q", PORT]);
     quiet.code(1);
     assert_eq!(quiet.stdout, "");
@@ -62,7 +70,11 @@ fn waiting_suggesting_and_killing_a_refused_port() {
     assert!(v["notes"].to_string().contains("the OS refuses to bind"), "{v}");
     let kill = portcheck(&["--kill", "-y", PORT]);
     kill.code(1);
-    assert!(kill.stdout.contains("there is no process to stop"), "{}", kill.stdout);
+    assert!(
+        kill.stdout.contains("there is no process to stop. Instead:\n  allow port 80 in the security software or policy that refuses it\n  or use another port:\n    portcheck --suggest 80\n"),
+        "{}",
+        kill.stdout
+    );
     assert!(kill.stdout.contains("Held: Port 80 cannot be bound"), "{}", kill.stdout);
     assert!(!kill.stdout.contains("Freed"), "{}", kill.stdout);
     let v = portcheck(&["--kill", "-y", "--json", PORT]).json();

@@ -6,11 +6,14 @@
 //! folder and the variables advice sets. The lines come from the code that
 //! advises them: the Windows holder rules, the kill mechanics, the
 //! remedies of every recognised framework, the project in a folder, the
-//! next step `portcheck --kill`, and a folder change.
+//! next step `portcheck --kill`, the fixes of a refused bind (netsh, net),
+//! where to look for an unseen holder (netstat), and a folder change.
 
 use std::os::windows::process::CommandExt;
 use std::path::{Path, PathBuf};
 
+use crate::net::Protocol;
+use crate::port::Refused;
 use crate::remedy::Holder;
 use crate::shell::{Command, Shell};
 
@@ -30,6 +33,9 @@ const PROGRAMS: &[&str] = &[
     "hypercorn.exe",
     "uvicorn.exe",
     "portcheck.exe",
+    "net.exe",
+    "wsl.exe",
+    "netstat.exe",
 ];
 
 /// A folder of stubs, removed on drop.
@@ -40,7 +46,10 @@ impl Stubs {
         let exe = std::env::current_exe().unwrap();
         let stub = exe.parent().unwrap().parent().unwrap().join("examples").join("argv-stub.exe");
         assert!(stub.is_file(), "{} is not built (cargo test builds it)", stub.display());
-        let dir = std::env::temp_dir().join(format!("portcheck-stubs-{}", std::process::id()));
+        // One folder per test: tests run at once, and each removes its own.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("portcheck-stubs-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         for p in PROGRAMS {
             std::fs::copy(&stub, dir.join(p)).unwrap();
@@ -146,6 +155,8 @@ fn stops() -> Vec<Command> {
         (900, "com.docker.backend.exe", 5432, None),
         (800, "svchost.exe", 5357, Some("FDResPub")),
         (801, "svchost.exe", 5357, None),
+        (902, "wslrelay.exe", 5000, None),
+        (903, "wslhost.exe", 5000, None),
     ] {
         let p = crate::report::ProcessReport::bare(pid, name);
         if let Some(crate::kill::policy::Verdict::Refuse { stop: Some(s), .. }) =
@@ -154,6 +165,13 @@ fn stops() -> Vec<Command> {
             steps.push(s);
         }
     }
+    for why in [Refused::ExcludedRange, Refused::ExclusiveBind, Refused::AccessDenied] {
+        for protocol in [Protocol::Tcp, Protocol::Udp] {
+            steps.extend(why.fix(5000, protocol));
+        }
+    }
+    let blind = crate::scan::BlindSpot::BoundSockets;
+    steps.extend(crate::inspect::look::unseen(5000, None, blind, true).1);
     let mut out = commands(steps);
     out.push(crate::kill::sys::end_pid(4242));
     out.push(Command::new(["portcheck", "--kill", "5000"]));
@@ -164,7 +182,7 @@ fn stops() -> Vec<Command> {
 fn every_cmd_line_runs_and_does_what_it_says() {
     let stubs = Stubs::new();
     let all: Vec<Command> = stops().into_iter().chain(remedies()).collect();
-    assert!(all.len() >= 20, "{all:?}");
+    assert!(all.len() >= 35, "{all:?}");
     for cmd in &all {
         check(&stubs, cmd, None);
     }
@@ -179,4 +197,16 @@ fn every_cmd_line_runs_and_does_what_it_says() {
         check(&stubs, &cmd.clone().in_dir(&dir), Some(&dir));
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// cmd's metacharacters, spaces, a trailing backslash and an empty word
+/// reach the program as the words, through cmd's parse and the C
+/// runtime's split.
+#[test]
+fn metacharacters_reach_the_program_as_words() {
+    let stubs = Stubs::new();
+    let words = ["python", "a^b", "x&y", "a|b", "<in>", "(c)", "^", r"C:\my dir\", r"C:\d\", ""];
+    check(&stubs, &Command::new(words), None);
+    let set = Command::new(["flask", "run"]).env("FLASK_RUN_PORT", "50&01 ^(x)").unwrap();
+    check(&stubs, &set, None);
 }

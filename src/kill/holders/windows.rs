@@ -36,9 +36,12 @@ pub(super) fn rule(
                 "{} forwards the port from a server running inside WSL (its localhost relay)",
                 p.name
             ),
-            Step::say(format!(
-                "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
-            )),
+            Step::explained(
+                format!(
+                    "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
+                ),
+                Command::new(["wsl", "--shutdown"]),
+            ),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
@@ -190,6 +193,34 @@ mod tests {
         assert!(r.contains("FDResPub") && stop.contains("sc.exe stop FDResPub"), "{r} {stop}");
         let (_, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
+    }
+
+    /// JSON's `stop_argv` of a Windows stop line is its words (whatever
+    /// shell `stop` is rendered for), and the WSL relay's stop is a
+    /// command, never a command inside a sentence.
+    #[test]
+    fn windows_stop_lines_carry_their_words_in_json() {
+        let json = |p: &ProcessReport, port, service: Option<&str>| match rule(
+            p,
+            port,
+            service.is_some(),
+            service,
+        ) {
+            Some(Verdict::Refuse { stop: Some(s), .. }) => serde_json::to_value(&s).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        let cases: [(ProcessReport, u16, Option<&str>, &[&str]); 4] = [
+            (proc(1234, "svchost.exe"), 5357, Some("FDResPub"), &["sc.exe", "stop", "FDResPub"]),
+            (proc(4, "System"), 80, None, &["netsh", "http", "show", "servicestate"]),
+            (proc(900, "wslrelay.exe"), 5000, None, &["wsl", "--shutdown"]),
+            (proc(903, "wslhost.exe"), 5000, None, &["wsl", "--shutdown"]),
+        ];
+        for (p, port, service, words) in cases {
+            let v = json(&p, port, service);
+            assert_eq!(v["stop_argv"], serde_json::json!(words), "{v}");
+            assert_eq!(v["stop"], words.join(" "), "{v}");
+            assert!(v["stop_note"].as_str().is_some_and(|n| !n.contains("--shutdown")), "{v}");
+        }
     }
 
     #[test]

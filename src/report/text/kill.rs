@@ -25,13 +25,15 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     for n in &plan.notes {
         out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
     }
-    for (port, why) in &plan.cannot_bind {
+    for (port, why, fix) in &plan.cannot_bind {
         let line = format!(
-            "Port {port} cannot be bound ({}): there is no process to stop. Instead: {}",
-            why.words(),
-            why.fix(*port)
+            "Port {port} cannot be bound ({}): there is no process to stop. Instead:",
+            why.words()
         );
         out.push_str(&wrapped(style, &line));
+        for s in fix {
+            out.push_str(&step(style, 2, None, s));
+        }
     }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =

@@ -87,6 +87,12 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
     for n in &port.notes {
         out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
     }
+    if !port.fix.is_empty() {
+        let _ = writeln!(out, "  {}", style.styled("what to do:", styles::HEADING));
+        for s in &port.fix {
+            out.push_str(&table::step(style, 4, None, s));
+        }
+    }
 }
 
 /// What each bound address means, once per address, with its warning;

@@ -70,6 +70,7 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         time_wait: 0,
         bind_checked: true,
         unknown: None,
+        fix: vec![],
         refused: None,
         notes: vec![],
         unbound: vec![],
@@ -410,12 +411,23 @@ fn a_port_the_os_refuses_cannot_be_bound() {
     p.in_use = true;
     p.refused = Some(crate::port::Refused::ExcludedRange);
     p.notes = vec!["port 5000 is in the tcp excluded port range 4990-5089".into()];
+    p.fix = crate::port::Refused::ExcludedRange.fix(5000, Protocol::Tcp);
     let r = PortsReport { ports: vec![p.clone()], notes: vec![] };
+    let fix = "    see the excluded port ranges:\n      \
+               netsh int ipv4 show excludedportrange protocol=tcp\n    \
+               or use a port outside them:\n      portcheck --suggest 5000\n    \
+               or, from an Administrator terminal, stop winnat (it draws its ranges again when it \
+               starts) and keep port 5000 for yourself before it does: these three lines in \
+               turn:\n      net stop winnat\n    \
+               netsh int ipv4 add excludedportrange protocol=tcp startport=5000 numberofports=1\n    \
+               net start winnat\n";
     assert_eq!(
         ports(&PLAIN, &host(), Selection { tcp: true, udp: false, v4: true, v6: true }, &r, &[]),
-        "Port 5000 cannot be bound: it is inside an excluded port range  registered port \
-         (1024-49151) · commplex-main\n  note: port 5000 is in the tcp excluded port range \
-         4990-5089\n\n"
+        format!(
+            "Port 5000 cannot be bound: it is inside an excluded port range  registered port \
+             (1024-49151) · commplex-main\n  note: port 5000 is in the tcp excluded port range \
+             4990-5089\n  what to do:\n{fix}\n"
+        )
     );
     let plan = KillPlan {
         targets: vec![],
@@ -423,16 +435,20 @@ fn a_port_the_os_refuses_cannot_be_bound() {
         refused: vec![],
         unseen: vec![],
         notes: vec![],
-        cannot_bind: vec![(5000, crate::port::Refused::ExcludedRange)],
+        cannot_bind: vec![(5000, crate::port::Refused::ExcludedRange, p.fix.clone())],
         dry_run: false,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         method: None,
     };
     let said = kill_plan(&PLAIN, &plan);
-    assert!(
-        said.starts_with("Port 5000 cannot be bound (it is inside an excluded port range): there is no process to stop. Instead: see the ranges with 'netsh int ipv4 show excludedportrange protocol=tcp'"),
-        "{said}"
+    let two = fix.lines().map(|l| format!("{}\n", &l[2..])).collect::<String>();
+    assert_eq!(
+        said,
+        format!(
+            "Port 5000 cannot be bound (it is inside an excluded port range): there is no process \
+             to stop. Instead:\n{two}"
+        )
     );
     let k = kill_report(vec![p.clone()], vec![]);
     assert_eq!(
