@@ -7,7 +7,7 @@ use crate::inspect::Context;
 use crate::kill::{Me, plan};
 use crate::net::Selection;
 use crate::remedy::{Here, Holder, Remedy};
-use crate::report::{NextSteps, PortReport, PortsReport};
+use crate::report::{NextSteps, PortReport, PortsReport, ProcessReport};
 use crate::shell::{Command, Step};
 
 /// How many ports in use get next steps (each costs a `--suggest` search,
@@ -117,8 +117,23 @@ fn of_holders(p: &PortReport, port: u16, free: &dyn Fn(u16) -> Option<u16>) -> O
     let here = Here::current(free);
     p.sockets.iter().flat_map(|s| s.processes.iter().map(move |h| (s, h))).find_map(|(s, h)| {
         let holder = Holder { origin: &h.origin, role: h.role, address: &s.address, listen: None };
-        crate::remedy::for_holder(&holder, &here, port)
+        debugger(h, &here, port).or_else(|| crate::remedy::for_holder(&holder, &here, port))
     })
+}
+
+/// debugpy's adapter on its own port: the program it debugs (the process
+/// under `debugpy --listen` on that port; read only then) started again
+/// with a free debugger port.
+fn debugger(h: &ProcessReport, here: &Here, port: u16) -> Option<Remedy> {
+    if h.origin.kind != Kind::DebugpyAdapter || h.role != Role::Debugger {
+        return None;
+    }
+    let own = crate::started::flag_value(&h.command, &["--port"])?.parse().ok()?;
+    let (pid, _) = crate::process::debuggee_of(own)?;
+    let info = crate::process::describe(&[pid]).remove(&pid)?;
+    let origin = crate::started::of(&info, &[]);
+    let debuggee = Holder { origin: &origin, role: Role::Server, address: "", listen: None };
+    crate::remedy::for_debugger(&debuggee, here, port)
 }
 
 /// The remedy for the project in the current directory, if it says.

@@ -88,7 +88,30 @@ impl Here<'_> {
 /// none is no remedy).
 pub(crate) fn for_holder(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let listen = new_listen(h.origin, here);
-    let h = &Holder { listen: listen.clone(), ..*h };
+    finish(&Holder { listen, ..*h }, here, port)
+}
+
+/// debugpy's adapter on its own port, moved: the program it debugs
+/// (`debuggee`, under `python -m debugpy --listen [HOST:]P`) started again
+/// with `--listen [HOST:]port`, its app on a second free port (the first
+/// session still holds the app's).
+pub(crate) fn for_debugger(debuggee: &Holder, here: &Here, port: u16) -> Option<Remedy> {
+    let o = debuggee.origin;
+    let listen = match o.debugpy_opt("--listen")?.rsplit_once(':') {
+        Some((host, _)) => format!("{host}:{port}"),
+        None => port.to_string(),
+    };
+    let app = (here.free)(o.settings.port.as_ref()?.value.saturating_add(1))?;
+    let mut r = finish(&Holder { listen: Some(listen), ..*debuggee }, here, app)?;
+    r.why = format!(
+        "the debugger's port of a python -m debugpy --listen session: the same command with debugger port {port} (its app on port {app}, the first session holds the app's)"
+    );
+    Some(r)
+}
+
+/// The remedy of a holder whose new `--listen` (if any) is decided.
+fn finish(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
+    let listen = h.listen.clone();
     let mut r = recognised(h, here, port)?;
     if let Some(l) = &listen
         && r.lines.iter().any(|s| s.run.is_some())

@@ -257,12 +257,20 @@ fn debugpy_listen_advice_binds_the_app_and_a_free_debugger_port() {
             portcheck(&["--wait-listen", "30s", "-t", &dnew.to_string()]).code(0);
         });
     }
-    // The debugger's own port is the debugger's: no "use port" moving the app.
-    let mut c = Command::new(bin());
-    c.current_dir(&elsewhere.path);
-    let adapter = run_with(c, &[&dport.to_string()]);
-    assert!(adapter.stdout.contains("the debugger's port"), "{}", adapter.stdout);
-    assert!(!adapter.stdout.contains("flask run --port"), "{}", adapter.stdout);
+    // The debugger's own port: the same command with `--listen HOST:N`
+    // (and its app on a free port: the first session holds the app's),
+    // and the attach configuration's connect.port; run, it binds N.
+    let (n, text, steps) = advice(dport, &elsewhere.path);
+    assert!(text.contains("the debugger's port"), "{text}");
+    assert!(text.contains(&format!("\"connect\": {{\"port\": {n}}}")), "{text}");
+    for s in &steps {
+        assert!(s.cmd.contains(&format!(" -m debugpy --listen 127.0.0.1:{n} -m flask")), "{s:?}");
+        assert!(!s.cmd.contains(&format!(" {port}")), "{s:?}");
+        let app = s.cmd.rsplit([' ', '=']).find_map(|w| w.parse::<u16>().ok()).expect("app port");
+        binds(&s.cmd, &elsewhere.path, dport, n, || {
+            portcheck(&["--wait-listen", "30s", "-t", &app.to_string()]).code(0);
+        });
+    }
     // --kill says what a signal leaves of the session.
     let dry = portcheck(&["--kill", "--dry-run", &dport.to_string()]);
     let v = portcheck(&["--json", &port.to_string()]).json();
