@@ -127,7 +127,16 @@ fn finish(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             "start it again as before with port {port}: its command holds a secret portcheck does not print"
         ))];
     }
+    // A line portcheck will not print (a control character in the folder
+    // or a word) still says how this server takes a port, in words: the
+    // generic forms (PORT, --port) can be wrong for it.
+    let had = r.lines.iter().any(|l| l.run.is_some());
     r.lines.retain(|l| l.run.as_ref().is_none_or(|c| c.unsafe_word().is_none()));
+    if had && !r.lines.iter().any(|l| l.run.is_some()) {
+        r.lines.insert(0, Step::say(format!(
+            "start it again as before with port {port}: its folder or command holds a character portcheck does not print"
+        )));
+    }
     (!r.lines.is_empty()).then_some(r)
 }
 

@@ -214,7 +214,9 @@ fn generic_forms_say_what_they_assume() {
 }
 
 /// The holder's own words are quoted for the shell, a word with a control
-/// character makes no line at all, and a secret's place makes words only.
+/// character (in its argv or its folder) makes no command, only words
+/// (never the generic PORT/--port forms, wrong for most of these), and a
+/// secret's place makes words only.
 #[test]
 fn outside_words_are_quoted_or_refused() {
     let p = ProcessInfo::bare(
@@ -233,7 +235,18 @@ fn outside_words_are_quoted_or_refused() {
             .map(String::from)
             .into(),
     );
-    assert!(steps_of(&p, &nowhere()).is_empty());
+    let unprintable = [
+        "start it again as before with port 5001: its folder or command holds a character portcheck does not print",
+    ];
+    assert_eq!(steps_of(&p, &nowhere()), unprintable);
+    let mut p = holder("flask --app app run --port 5000");
+    p.cwd = Some("/srv/a\nb $x 'q\"".into());
+    assert_eq!(steps_of(&p, &Here { cwd: Some("/".into()), ..nowhere() }), unprintable);
+    p.cwd = Some("/srv/ b $x 'q\"`c`".into());
+    assert_eq!(
+        steps_of(&p, &Here { cwd: Some("/".into()), ..nowhere() })[0],
+        "cd '/srv/ b $x '\\''q\"`c`' && flask --app app run --port 5001"
+    );
     let p = holder("uvicorn main:app --ssl-keyfile-password <redacted>");
     let l = steps_of(&p, &nowhere());
     assert_eq!(l.len(), 1);
