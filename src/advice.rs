@@ -88,13 +88,18 @@ fn first(p: &PortReport) -> Vec<Step> {
 /// A web server's own stop command (one systemd runs is refused with its
 /// unit's `systemctl stop` instead).
 fn web_server_stop(h: &crate::report::ProcessReport) -> Option<Step> {
-    let words: &[&str] = match h.origin.kind {
-        Kind::Nginx => &["nginx", "-s", "stop"],
-        Kind::Apache => &["apachectl", "stop"],
-        Kind::Caddy => &["caddy", "stop"],
+    let words: Vec<String> = match h.origin.kind {
+        // As its master was started: `-c`/`-p` name the pid file `-s` reads.
+        Kind::Nginx if !h.origin.control.is_empty() => {
+            h.origin.control.iter().cloned().chain(["-s".into(), "stop".into()]).collect()
+        }
+        Kind::Nginx => vec!["nginx".into(), "-s".into(), "stop".into()],
+        Kind::Apache => vec!["apachectl".into(), "stop".into()],
+        Kind::Caddy => vec!["caddy".into(), "stop".into()],
         _ => return None,
     };
-    Some(Step::explained("or stop the web server", Command::new(words.iter().copied())))
+    let cmd = Command::new(words);
+    cmd.unsafe_word().is_none().then(|| Step::explained("or stop the web server", cmd))
 }
 
 /// How to start a server on `port` instead of the one `p` holds: the one

@@ -163,7 +163,7 @@ fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         ));
     }
     if o.kind.is_web_server() {
-        return Some(web_server(o.kind));
+        return Some(web_server(o));
     }
     if h.role == Role::Inspector {
         return Some(Remedy::words(
@@ -435,11 +435,19 @@ fn gunicorn(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
 }
 
 /// nginx, Apache, Caddy: their port is their configuration's.
-fn web_server(kind: Kind) -> Remedy {
-    let (what, find) = match kind {
-        Kind::Nginx => ("nginx", "nginx -T | grep -n listen"),
-        Kind::Apache => ("Apache", "apachectl -S"),
-        _ => ("Caddy", "caddy adapt --config /etc/caddy/Caddyfile"),
+fn web_server(o: &Started) -> Remedy {
+    // nginx's `-T` reads the configuration its master's `-c`/`-p` name;
+    // the words rendered with the shell's quoting (no control character).
+    let nginx = match o.control.as_slice() {
+        [] => None,
+        words => Some(Command::new(words.iter().cloned().chain(["-T".to_string()])))
+            .filter(|c| c.unsafe_word().is_none())
+            .map(|c| format!("{} | grep -n listen", c.render(crate::shell::here()))),
+    };
+    let (what, find) = match o.kind {
+        Kind::Nginx => ("nginx", nginx.unwrap_or_else(|| "nginx -T | grep -n listen".into())),
+        Kind::Apache => ("Apache", "apachectl -S".into()),
+        _ => ("Caddy", "caddy adapt --config /etc/caddy/Caddyfile".into()),
     };
     Remedy::words(
         format!("{what} serves the ports its configuration names"),

@@ -119,6 +119,12 @@ pub(crate) struct Started {
     pub(crate) uid: Option<u32>,
     #[serde(skip)]
     pub(crate) user: Option<String>,
+    /// nginx: its program as its master was started and the options that
+    /// find its configuration (`-c FILE`, `-p PREFIX`, `-g DIRECTIVES`),
+    /// from the master's title; `nginx -s stop` reads the pid file that
+    /// configuration names.
+    #[serde(skip)]
+    pub(crate) control: Vec<String>,
 }
 
 impl Started {
@@ -137,6 +143,7 @@ impl Started {
             path: None,
             uid: None,
             user: None,
+            control: Vec::new(),
         }
     }
 
@@ -185,6 +192,7 @@ pub(crate) fn of(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Started {
         path: p.env("PATH").map(String::from),
         uid: p.uid,
         user: p.user.clone(),
+        control: Vec::new(),
     };
     let dir = p.cwd.clone();
     match kind {
@@ -209,10 +217,43 @@ pub(crate) fn of(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Started {
         s.kind = Kind::FlaskScript;
         flask_script(&mut s, dir.as_deref());
     }
+    if kind == Kind::Nginx {
+        s.control = nginx_master(&p.command)
+            .or_else(|| nginx_master(&p.parent_command))
+            .unwrap_or_default();
+    }
     if s.launchers.iter().any(|l| matches!(l, Launcher::PackageScript { .. })) {
         s.package = package(p, dir.as_deref());
     }
     s
+}
+
+/// From an nginx master's title (`nginx: master process /usr/sbin/nginx
+/// -c FILE -p DIR`, one word or several): its program and the options
+/// that find its configuration (`-c`, `-p`, `-g` with its directives,
+/// which may hold spaces, as one word).
+fn nginx_master(title: &[String]) -> Option<Vec<String>> {
+    let joined = title.join(" ");
+    let rest = joined.strip_prefix("nginx: master process ")?;
+    let mut words = rest.split_whitespace();
+    let mut out = vec![words.next()?.to_string()];
+    let mut words = words.peekable();
+    while let Some(w) = words.next() {
+        if !matches!(w, "-c" | "-p" | "-g") {
+            continue;
+        }
+        let mut value: Vec<&str> = Vec::new();
+        while let Some(v) = words.next_if(|v| !v.starts_with('-') || value.is_empty()) {
+            value.push(v);
+            if w != "-g" {
+                break;
+            }
+        }
+        if !value.is_empty() {
+            out.extend([w.to_string(), value.join(" ")]);
+        }
+    }
+    Some(out)
 }
 
 /// What started `p`: a VS Code launch session (debugpy's launcher as its
@@ -506,6 +547,22 @@ mod tests {
         );
         assert_eq!(run_call("app.run()", "app").unwrap(), Vec::<String>::new());
         assert_eq!(run_call("app.run(", "app"), None);
+    }
+
+    /// nginx's master title, as one word (what /proc shows) or several:
+    /// its program and `-c`, `-p`, `-g` (directives with spaces kept).
+    #[test]
+    fn nginx_master_title_gives_its_configuration_options() {
+        let one = ["nginx: master process /opt/nginx -c /e/n.conf -p /e -g daemon on; pid /r/p;"
+            .to_string()];
+        assert_eq!(
+            nginx_master(&one).unwrap(),
+            ["/opt/nginx", "-c", "/e/n.conf", "-p", "/e", "-g", "daemon on; pid /r/p;"]
+        );
+        let several: Vec<String> =
+            "nginx: master process nginx".split(' ').map(String::from).collect();
+        assert_eq!(nginx_master(&several).unwrap(), ["nginx"]);
+        assert_eq!(nginx_master(&["nginx: worker process".to_string()]), None);
     }
 
     #[test]

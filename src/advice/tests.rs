@@ -169,10 +169,18 @@ fn web_server_stop_lines_follow_their_documentation() {
         let r = process_report(&p, &[&p], 80, &ctx);
         super::web_server_stop(&r).and_then(|s| s.line())
     };
+    // As its master was started: its program and `-c`/`-p`, which name
+    // the pid file `-s` reads (run for real by
+    // `advice::nginx_stop_line_stops_an_nginx_with_its_own_configuration`).
     assert_eq!(
         stop("nginx", "nginx: master process /usr/sbin/nginx").as_deref(),
-        Some("nginx -s stop")
+        Some("/usr/sbin/nginx -s stop")
     );
+    assert_eq!(
+        stop("nginx", "nginx: master process nginx -c /etc/n.conf -p /srv").as_deref(),
+        Some("nginx -c /etc/n.conf -p /srv -s stop")
+    );
+    assert_eq!(stop("nginx", "nginx: worker process").as_deref(), Some("nginx -s stop"));
     assert_eq!(stop("apache2", "/usr/sbin/apache2 -k start").as_deref(), Some("apachectl stop"));
     assert_eq!(
         stop("caddy", "caddy run --config /etc/caddy/Caddyfile").as_deref(),

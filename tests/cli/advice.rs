@@ -457,3 +457,49 @@ fn a_tool_is_named_by_its_name_only_when_path_gives_the_same_file() {
     let flask = venv_bin().join("flask");
     assert_eq!(steps[0].cmd, format!("{cd}{} --app app run --port {n}", flask.display()));
 }
+
+/// nginx started with its own configuration (`-c FILE -p DIR`, not the
+/// default one): the advised stop line and the `-T` line name that
+/// configuration (plain `nginx -s stop` reads the default pid file and
+/// fails), and run from another folder, the stop line frees the port.
+#[test]
+#[ignore = "needs nginx on PATH (apt-get install nginx-light)"]
+fn nginx_stop_line_stops_an_nginx_with_its_own_configuration() {
+    let dir = tempdir::Dir::new();
+    let elsewhere = tempdir::Dir::new();
+    let port = free_base();
+    let d = dir.path.display();
+    let conf = format!(
+        "pid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\nhttp {{ access_log off; server {{ listen 127.0.0.1:{port}; }} }}\n"
+    );
+    std::fs::write(dir.path.join("nginx.conf"), conf).unwrap();
+    let conf = dir.path.join("nginx.conf").display().to_string();
+    let started = Command::new("nginx")
+        .args(["-c", &conf, "-p", &d.to_string()])
+        .current_dir(&dir.path)
+        .status()
+        .expect("nginx");
+    assert!(started.success());
+    // nginx daemonizes: stop it by its pid file whatever happens below.
+    struct Stop(PathBuf);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            if let Ok(pid) = std::fs::read_to_string(&self.0) {
+                let _ = Command::new("kill").arg(pid.trim()).status();
+            }
+        }
+    }
+    let _stop = Stop(dir.path.join("nginx.pid"));
+    portcheck(&["--wait-listen", "30s", "-t", &port.to_string()]).code(0);
+    let mut c = Command::new(bin());
+    c.current_dir(&elsewhere.path);
+    let run = run_with(c, &[&port.to_string()]);
+    let mut lines = run.stdout.lines().skip_while(|l| l.trim() != "or stop the web server:");
+    let stop = lines.nth(1).unwrap_or_else(|| panic!("{}", run.stdout)).trim().to_string();
+    assert_eq!(stop, format!("nginx -c {conf} -p {d} -s stop"), "{}", run.stdout);
+    let find = format!("(see: nginx -c {conf} -p {d} -T | grep -n listen)");
+    assert!(run.stdout.contains(&find), "{}", run.stdout);
+    let ok = Command::new("sh").args(["-c", &stop]).current_dir(&elsewhere.path).status().unwrap();
+    assert!(ok.success(), "{stop}");
+    portcheck(&["--wait-free", "30s", &port.to_string()]).code(0);
+}
