@@ -5,7 +5,7 @@
 //!
 //! A secret is the value of an option whose name, lower-cased with `-_.`
 //! removed, ends in `token`, `secret`, `password`, `passwd` or `apikey`
-//! (`--opt V` and `--opt=V`: debugpy's `--adapter-access-token`, Jupyter's
+//! (`--opt V`, V even when it starts with a single `-`, and `--opt=V`: debugpy's `--adapter-access-token`, Jupyter's
 //! `--ServerApp.token=`); a `NAME=VALUE` whose NAME ends in `_TOKEN`,
 //! `_SECRET`, `_PASSWORD`, `_API_KEY` or `_SECRET_KEY` (not `_KEY` alone,
 //! so `FLASK_RUN_KEY`, a path, is kept); a URL's password; a `token=` or
@@ -38,7 +38,7 @@ pub(crate) fn redact(argv: &[String]) -> Vec<String> {
     let mut out = Vec::with_capacity(argv.len());
     let mut value_next = false;
     for a in argv {
-        if std::mem::take(&mut value_next) && !a.starts_with('-') {
+        if std::mem::take(&mut value_next) && !a.starts_with("--") {
             out.push(REDACTED.to_string());
             continue;
         }
@@ -71,7 +71,7 @@ fn redact_script(script: &str) -> String {
         let open = &word[..word.len() - bare.len()];
         let close = &bare[bare.trim_end_matches(quotes).len()..];
         out.push_str(open);
-        if std::mem::take(&mut value_next) && !bare.starts_with('-') {
+        if std::mem::take(&mut value_next) && !bare.starts_with("--") {
             out.push_str(REDACTED);
             out.push_str(close);
         } else {
@@ -185,6 +185,17 @@ mod tests {
             ["gunicorn", "--key", "key.pem", "--keyfile=k.pem", "--cert", "c.pem", "--port", "1"];
         assert_eq!(r(&kept), kept);
         assert_eq!(r(&["x", "--token"]), ["x", "--token"]);
+        // A value may start with `-` (Click and most parsers take the next
+        // word as the value); a long option after a flag stays.
+        assert_eq!(
+            r(&["x", "--password", "-pw1", "--port", "1"]),
+            ["x", "--password", REDACTED, "--port", "1"]
+        );
+        assert_eq!(r(&["sh -c 'x --token -t1'"]), ["sh -c 'x --token <redacted>'"]);
+        assert_eq!(
+            r(&["x", "--no-password", "--port", "1"]),
+            ["x", "--no-password", "--port", "1"]
+        );
     }
 
     #[test]
