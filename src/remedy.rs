@@ -104,7 +104,7 @@ pub(crate) fn for_debugger(debuggee: &Holder, here: &Here, port: u16) -> Option<
     let app = (here.free)(o.settings.port.as_ref()?.value.saturating_add(1))?;
     let mut r = finish(&Holder { listen: Some(listen), ..*debuggee }, here, app)?;
     r.why = format!(
-        "the debugger's port of a python -m debugpy --listen session: the same command with debugger port {port} (its app on port {app}, the first session holds the app's)"
+        "the debugger's port of a python -m debugpy --listen session; the same command on debugger port {port}, its app on port {app}: the first session holds the app's"
     );
     Some(r)
 }
