@@ -101,9 +101,10 @@ fn suggest(
         };
         let n = result.suggestions[0];
         // The project here first: --suggest is asked before starting it.
-        let remedy = crate::advice::here(n)
-            .or_else(|| holder.as_ref().and_then(|h| crate::advice::of_holders(h, n)))
-            .unwrap_or_else(|| crate::remedy::generic(n));
+        let second = |b: u16| {
+            crate::suggest::suggest(&host, config.select, b, 2).into_iter().find(|&x| x != n)
+        };
+        let remedy = crate::advice::remedy(holder.as_ref(), n, &second);
         emit(&report::text::suggestion(style, &result, holder.as_ref(), &remedy))?;
     }
     Ok(ExitStatus::Yes)

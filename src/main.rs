@@ -25,6 +25,7 @@ mod remedy;
 mod report;
 mod sanitize;
 mod scan;
+mod secret;
 // Test seams: compiled in only with the `test-seams` feature (.ci/windows
 // builds a second binary with it; releases never do).
 #[cfg(feature = "test-seams")]
@@ -34,6 +35,7 @@ mod seams;
 mod seams;
 mod services;
 mod shell;
+mod started;
 mod suggest;
 mod wait;
 #[cfg(windows)]

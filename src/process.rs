@@ -39,6 +39,66 @@ pub(crate) struct ProcessInfo {
     /// Werkzeug's reloader started it as the serving child
     /// (`WERKZEUG_RUN_MAIN` or `WERKZEUG_SERVER_FD` in its environment).
     pub(crate) werkzeug_child: bool,
+    /// Its working directory, where it can be read.
+    pub(crate) cwd: Option<std::path::PathBuf>,
+    /// The few environment variables the advice reads ([`KEPT_ENV`]),
+    /// never a secret one.
+    pub(crate) env: Vec<(String, String)>,
+    /// The parent's argument vector, secrets redacted (a debugpy
+    /// launcher); empty when unknown.
+    pub(crate) parent_command: Vec<String>,
+    /// The container engine it runs under, by its cgroup.
+    pub(crate) container: Option<Runtime>,
+}
+
+/// The environment variables kept of a holder: how it takes a port and
+/// what started it (Flask's, `PORT`, npm's, VS Code's terminal, `PATH` to
+/// tell where its tools come from).
+const KEPT_ENV: &[&str] = &[
+    "PORT",
+    "PATH",
+    "TERM_PROGRAM",
+    "WERKZEUG_RUN_MAIN",
+    "WERKZEUG_SERVER_FD",
+    "RUN_MAIN",
+    "npm_lifecycle_event",
+    "npm_config_user_agent",
+    "npm_package_json",
+];
+
+/// Whether the variable `name` is one portcheck keeps.
+fn kept_env(name: &str) -> bool {
+    (KEPT_ENV.contains(&name) || name.starts_with("FLASK_")) && !crate::secret::is_secret_env(name)
+}
+
+impl ProcessInfo {
+    /// A process known by its pid and argv alone (tests).
+    #[cfg(test)]
+    pub(crate) fn bare(pid: u32, command: Vec<String>) -> ProcessInfo {
+        let name = command.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a)).to_string();
+        ProcessInfo {
+            pid,
+            ppid: Some(1),
+            name,
+            parent_name: None,
+            uid: None,
+            user: None,
+            command,
+            started: None,
+            ancestors: vec![],
+            unit: None,
+            werkzeug_child: false,
+            cwd: None,
+            env: vec![],
+            parent_command: vec![],
+            container: None,
+        }
+    }
+
+    /// The value of a kept environment variable.
+    pub(crate) fn env(&self, name: &str) -> Option<&str> {
+        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Processes that start others and stop the ancestor chain: what a user
@@ -151,7 +211,8 @@ pub(crate) fn unit(pid: u32) -> Option<Unit> {
 
 /// The container engine (or sandbox kind) a process runs under, from its
 /// cgroup path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Runtime {
     Docker,
     Podman,
@@ -308,6 +369,36 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
     None
 }
 
+/// The process that runs under `python -m debugpy --listen [HOST:]PORT`
+/// (the program a debug adapter on PORT debugs): its pid, and whether it
+/// waits for a client (`--wait-for-client`). Reads every process's
+/// command line, so only `--kill` on a debugger's port asks.
+pub(crate) fn debuggee_of(port: u16) -> Option<(u32, bool)> {
+    let mut sys = System::new().ok()?;
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::All,
+        true,
+        ProcessRefreshKind::nothing().with_cmd(UpdateKind::Always),
+    );
+    let listens = |cmd: &[std::ffi::OsString]| {
+        let words: Vec<String> = cmd.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let at = words.iter().position(|w| w == "--listen")?;
+        let value = words.get(at + 1)?;
+        let on = value.rsplit(':').next()?.parse::<u16>().ok()? == port;
+        (on && words.iter().any(|w| w == "debugpy" || w.ends_with("/debugpy")))
+            .then(|| words.iter().any(|w| w == "--wait-for-client"))
+    };
+    // sysinfo lists a process's threads too, with its command line.
+    let mut found: Vec<(u32, bool)> = sys
+        .processes()
+        .iter()
+        .filter(|(_, p)| p.thread_kind().is_none())
+        .filter_map(|(pid, p)| listens(p.cmd()).map(|wait| (pid.as_u32(), wait)))
+        .collect();
+    found.sort_unstable();
+    found.first().copied()
+}
+
 /// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
 /// that cannot be seen).
 pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
@@ -369,6 +460,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
         ProcessRefreshKind::nothing()
             .with_cmd(UpdateKind::Always)
             .with_user(UpdateKind::Always)
+            .with_cwd(UpdateKind::Always)
             .with_environ(UpdateKind::Always),
     );
     refresh_ancestors(&mut sys, &wanted);
@@ -385,7 +477,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
 /// every chain has reached a supervisor (or the depth limit).
 fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
     let mut frontier: Vec<Pid> = wanted.to_vec();
-    for _ in 0..MAX_ANCESTORS {
+    for generation in 0..MAX_ANCESTORS {
         let next: Vec<Pid> = frontier
             .iter()
             .filter_map(|p| {
@@ -401,11 +493,13 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
         if next.is_empty() {
             break;
         }
-        sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&next),
-            false,
-            ProcessRefreshKind::nothing(),
-        );
+        // The parents' command lines tell a launcher (debugpy's).
+        let kind = if generation == 0 {
+            ProcessRefreshKind::nothing().with_cmd(UpdateKind::OnlyIfNotSet)
+        } else {
+            ProcessRefreshKind::nothing()
+        };
+        sys.refresh_processes_specifics(ProcessesToUpdate::Some(&next), false, kind);
         frontier = next;
     }
 }
@@ -461,11 +555,29 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
             (!cmd.is_empty()).then_some(cmd)
         })
         .unwrap_or_else(|| vec![format!("[{name}]")]);
+    let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
+    // Secrets never leave: everything downstream reads the redacted words.
+    let command = crate::secret::redact(&command);
     let ancestors = ancestor_chain(sys, p);
-    let werkzeug_child = p.environ().iter().any(|e| {
-        let e = e.to_string_lossy();
-        e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
-    });
+    let env: Vec<(String, String)> = p
+        .environ()
+        .iter()
+        .filter_map(|e| {
+            let (k, v) = e.to_str()?.split_once('=')?;
+            kept_env(k).then(|| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let werkzeug_child =
+        env.iter().any(|(k, _)| k == "WERKZEUG_RUN_MAIN" || k == "WERKZEUG_SERVER_FD");
+    let parent_command = p
+        .parent()
+        .and_then(|pp| sys.process(pp))
+        .map(|pp| {
+            let cmd: Vec<String> =
+                pp.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            crate::secret::redact(&cmd)
+        })
+        .unwrap_or_default();
     Some(ProcessInfo {
         pid,
         ppid: p.parent().map(|pp| pp.as_u32()),
@@ -476,8 +588,12 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         command,
         started: Some(p.start_time()).filter(|&t| t > 0),
         ancestors,
-        unit: unit(pid),
+        unit: unit_of(&cgroup),
+        container: sandbox_of(&cgroup).runtime,
         werkzeug_child,
+        cwd: p.cwd().map(std::path::Path::to_path_buf),
+        env,
+        parent_command,
     })
 }
 

@@ -105,9 +105,13 @@ impl Command {
         Ok(self)
     }
 
+    /// The argument words (without the assignments or the directory).
+    pub(crate) fn argv(&self) -> &[OsString] {
+        &self.argv
+    }
+
     /// The same command run in `dir`: `cd DIR && COMMAND` (advice that
-    /// must run in a project's directory; no caller yet).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// must run in the holder's directory).
     pub(crate) fn in_dir(mut self, dir: impl Into<OsString>) -> Self {
         self.dir = Some(dir.into());
         self

@@ -73,3 +73,19 @@ pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::Fil
         .custom_flags(O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
         .open(path)
 }
+
+/// Whether two paths name the same directory entry's file: device and
+/// inode of each, the last component not followed (a venv's `python`
+/// symlink is not the system python it points to).
+pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// portcheck's own user id (effective).
+pub(crate) fn my_uid() -> Option<u32> {
+    Some(nix::unistd::geteuid().as_raw())
+}

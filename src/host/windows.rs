@@ -110,6 +110,18 @@ pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::Fil
     std::fs::OpenOptions::new().read(true).custom_flags(OPEN_REPARSE_POINT).open(path)
 }
 
+/// Whether two paths name the same file (Windows: by their canonical
+/// paths).
+pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// portcheck's own user id: Windows has none (accounts are compared by
+/// name, and `sudo -u` is never advised).
+pub(crate) fn my_uid() -> Option<u32> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@ mod beside;
 pub(crate) use beside::start_at;
 mod enrich;
 mod life;
+
+#[cfg(test)]
+pub(crate) use enrich::process_report;
 pub(crate) mod look;
 
 use std::net::IpAddr;

@@ -9,11 +9,13 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::Unit;
 use crate::sanitize::escape;
 use crate::shell::Step;
+use crate::started::Started;
 
 mod beside;
 mod life;
@@ -97,6 +99,20 @@ pub(crate) struct ProcessReport {
     /// Stopped or traced, a parent that exited, local time and age.
     #[serde(flatten)]
     pub(crate) life: Life,
+    /// What it does on this socket (additive).
+    pub(crate) role: Role,
+    /// How it was started (additive): the model every decision reads.
+    pub(crate) origin: Started,
+}
+
+impl ProcessReport {
+    /// A development server, or a debugger or inspector port: exposed to
+    /// the network, it deserves a warning.
+    pub(crate) fn is_dev_server(&self) -> bool {
+        self.origin.kind.is_dev_server()
+            || matches!(self.role, Role::Inspector | Role::Debugger)
+            || !self.origin.debugpy.is_empty()
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +130,8 @@ impl ProcessReport {
             parent_name: None,
             parents: vec![],
             unit: None,
+            role: Role::Server,
+            origin: Started::unknown(),
             created: None,
             life: Default::default(),
         }
@@ -433,6 +451,8 @@ pub(crate) struct KillPlan {
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
     pub(crate) unseen: Vec<(u16, String)>,
+    /// What the signals mean for the rest of a debug session.
+    pub(crate) notes: Vec<String>,
     /// Ports the OS refuses to bind, with no process to stop, and the
     /// fixes.
     pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<Step>)>,
@@ -476,6 +496,9 @@ pub(crate) struct KillReport {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NextSteps {
     pub(crate) port: u16,
+    /// What to do first, before `--kill`: stop a VS Code session with
+    /// Shift+F5.
+    pub(crate) first: Vec<Step>,
     /// The holders `--kill` would signal.
     pub(crate) kill: Vec<u32>,
     /// The nearest free port, from `--suggest`.

@@ -28,6 +28,13 @@ fn the_report_fits_60_80_and_120_columns() {
         let (code, screen) = on_terminal_at(&[&port], cols, &dir.path);
         assert_eq!(code, Some(1), "{screen}");
         for line in screen.lines() {
+            // A command to paste is never cut: one word of it wider than
+            // the terminal (the holder's deep path, which this PATH does
+            // not give) stands alone on its line.
+            let word = line.trim().trim_end_matches(" \\");
+            if !word.contains(' ') && word.contains("a-rather-long-project-directory") {
+                continue;
+            }
             assert!(
                 line.chars().count() <= usize::from(cols),
                 "wider than {cols}: {line:?}\n{screen}"

@@ -31,6 +31,8 @@ mod query;
 #[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
+mod secrets;
+#[cfg(target_os = "linux")]
 mod suggest;
 #[cfg(target_os = "linux")]
 mod truth;
@@ -38,6 +40,8 @@ mod truth;
 mod usage;
 #[cfg(target_os = "linux")]
 mod util;
+#[cfg(target_os = "linux")]
+mod vscode;
 #[cfg(target_os = "linux")]
 mod wait;
 #[cfg(windows)]

@@ -113,26 +113,33 @@ fn argv(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_string()).collect()
 }
 
-/// The remedies of every framework portcheck recognises, on port 5001.
+/// The remedies of every framework portcheck recognises, on port 5001,
+/// from the model of how each was started.
 fn remedies() -> Vec<Command> {
-    let holders: Vec<(Vec<String>, Option<&str>, Vec<String>)> = vec![
-        (argv(&["python", "-m", "flask", "run", "--port", "5000"]), None, vec![]),
-        (argv(&["flask", "--app", "my app", "run"]), None, vec![]),
-        (argv(&["python", "app.py"]), Some("Flask development server"), vec![]),
-        (argv(&["python", "manage.py", "runserver", "127.0.0.1:8000"]), None, vec![]),
-        (argv(&["python", "-m", "http.server", "8000"]), None, vec![]),
-        (argv(&["gunicorn", "-b", "0.0.0.0:8000", "app:app"]), None, vec![]),
-        (argv(&["hypercorn", "app:app"]), None, vec![]),
-        (argv(&["uvicorn", "main:app", "--port", "8000"]), None, vec![]),
-        (argv(&["node", "vite"]), Some("Vite dev server"), argv(&["npm"])),
-        (argv(&["node", "next", "dev"]), Some("Next.js dev server"), vec![]),
-        (argv(&["node", "webpack"]), Some("webpack-dev-server"), vec![]),
-        (argv(&["node", "server.js"]), Some("Node.js process"), argv(&["npm"])),
+    let holders: Vec<(&str, Vec<String>)> = vec![
+        ("python", argv(&["python", "-m", "flask", "run", "--port", "5000"])),
+        ("flask", argv(&["flask", "--app", "my app", "run"])),
+        ("python", argv(&["python", "app.py"])),
+        ("python", argv(&["python", "manage.py", "runserver", "127.0.0.1:8000"])),
+        ("python", argv(&["python", "-m", "http.server", "8000"])),
+        ("gunicorn", argv(&["gunicorn", "-b", "0.0.0.0:8000", "app:app"])),
+        ("hypercorn", argv(&["hypercorn", "app:app"])),
+        ("uvicorn", argv(&["uvicorn", "main:app", "--port", "8000"])),
+        ("node", argv(&["node", "vite"])),
+        ("node", argv(&["node", "next", "dev"])),
+        ("node", argv(&["node", "webpack"])),
     ];
+    let here = crate::remedy::Here { cwd: None, uid: None, path: None, free: &|b| Some(b) };
     let mut out = Vec::new();
-    for (command, hint, parents) in &holders {
-        let h = Holder { command, hint: *hint, parents };
-        let r = crate::remedy::for_holder(&h, 5001).unwrap_or_else(|| panic!("{command:?}"));
+    for (name, command) in holders {
+        let mut p = crate::process::ProcessInfo::bare(100, command.clone());
+        p.name = name.into();
+        // `python app.py` is Flask by its reloader's child.
+        p.werkzeug_child = command.get(1).is_some_and(|a| a == "app.py");
+        let origin = crate::started::of(&p, &[]);
+        let role = crate::hint::role(&p, &[], origin.kind, 5000);
+        let h = Holder { origin: &origin, role, address: "127.0.0.1", listen: None };
+        let r = crate::remedy::for_holder(&h, &here, 5001).unwrap_or_else(|| panic!("{command:?}"));
         out.extend(commands(r.lines));
     }
     out

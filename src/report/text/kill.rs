@@ -22,6 +22,9 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
         out.push_str(&wrapped(style, &line));
     }
+    for n in &plan.notes {
+        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
+    }
     for (port, why, fix) in &plan.cannot_bind {
         let line = format!(
             "Port {port} cannot be bound ({}): there is no process to stop. Instead:",

@@ -253,6 +253,9 @@ fn free_ports(
 /// are never wrapped.
 fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
+    for first in &n.first {
+        out.push_str(&table::step(style, 4, None, first));
+    }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
         let kill = Step::explained(
@@ -265,14 +268,17 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         out.push_str(&table::step(style, 4, None, stop));
     }
     // "or" only after another step: the first step never starts with it.
-    let or = if n.kill.is_empty() && n.stop.is_empty() { "" } else { "or " };
+    let alone = n.first.is_empty() && n.kill.is_empty() && n.stop.is_empty();
+    let or = if alone { "" } else { "or " };
     if let Some(p) = n.free {
         match &n.remedy {
             Some(r) => {
-                out.push_str(&wrapped(
-                    style,
-                    &format!("    {or}use port {p} ({}):", escape(&r.why)),
-                ));
+                let head = if r.moves {
+                    format!("    {or}use port {p} ({}):", escape(&r.why))
+                } else {
+                    format!("    {or}move it ({}):", escape(&r.why))
+                };
+                out.push_str(&wrapped(style, &head));
                 for line in &r.lines {
                     out.push_str(&table::step(style, 6, None, line));
                 }

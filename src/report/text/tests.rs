@@ -30,6 +30,8 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
+        role: crate::hint::Role::Server,
+        origin: crate::started::Started::unknown(),
         created: None,
         life: Default::default(),
     }
@@ -86,8 +88,14 @@ fn a_port_in_use_with_next_steps() {
     let cmd: Vec<String> = vec!["python3".into(), "-m".into(), "flask".into(), "run".into()];
     let (pre, rest) = crate::remedy::tool(&cmd, "flask").unwrap();
     let remedy = Some(crate::remedy::flask_run(&pre, &rest, 5001));
-    let next =
-        [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), remedy, stop: vec![] }];
+    let next = [NextSteps {
+        port: 5000,
+        first: vec![],
+        kill: vec![41235],
+        free: Some(5001),
+        remedy,
+        stop: vec![],
+    }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     let expected = "\
@@ -143,8 +151,14 @@ fn next_steps_never_start_with_or() {
         ports: vec![port(vec![socket("0.0.0.0", vec![flask(41235, "Flask development server")])])],
         notes: vec![],
     };
-    let next =
-        [NextSteps { port: 5000, kill: vec![], free: Some(5001), remedy: None, stop: vec![] }];
+    let next = [NextSteps {
+        port: 5000,
+        first: vec![],
+        kill: vec![],
+        free: Some(5001),
+        remedy: None,
+        stop: vec![],
+    }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     assert!(text.ends_with("  next steps:\n    use port 5001\n\n"), "{text}");
@@ -157,6 +171,7 @@ fn dry_plan(targets: Vec<(u32, String)>, method: Option<crate::report::Method>) 
         ports: vec![5000],
         refused: vec![],
         unseen: vec![],
+        notes: vec![],
         cannot_bind: vec![],
         dry_run: true,
         signal: Signal::TERM,
@@ -402,6 +417,7 @@ fn the_plan_and_the_question() {
             )
         }],
         unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
+        notes: vec![],
         cannot_bind: vec![],
         dry_run: true,
         signal: Signal::TERM,
@@ -539,6 +555,7 @@ fn a_port_the_os_refuses_cannot_be_bound() {
         ports: vec![],
         refused: vec![],
         unseen: vec![],
+        notes: vec![],
         cannot_bind: vec![(5000, crate::port::Refused::ExcludedRange, p.fix.clone())],
         dry_run: false,
         signal: Signal::TERM,
