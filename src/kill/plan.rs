@@ -21,6 +21,8 @@ pub(crate) struct Target {
     /// Its start time when it was planned (platform units), so a pid
     /// reused meanwhile is never signalled.
     pub(crate) start: Option<u64>,
+    /// Its parent's pid when it was planned.
+    pub(crate) ppid: Option<u32>,
 }
 
 /// The targets and refusals for the ports of a report.
@@ -203,6 +205,7 @@ fn add(
                 inodes: vec![inode],
                 ports: vec![port],
                 start: super::sys::start_time(p.pid),
+                ppid: p.ppid,
             };
             targets.insert(p.pid, target);
         }

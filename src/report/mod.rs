@@ -310,6 +310,14 @@ pub(crate) enum Reason {
     LetGo,
     /// It outlived the grace period but had let go of the port: no SIGKILL.
     Released,
+    /// It let go of the port right after another target, `pid` (its
+    /// parent when `parent`), was sent `signal`: not sent its own.
+    LetGoAfter { pid: u32, parent: bool, signal: &'static str },
+    /// It was stopped (state T): SIGCONT was sent after its signal.
+    Continued,
+    /// It is stopped by a tracer (state t), the tracer's pid: not
+    /// continued.
+    Traced(Option<u32>),
     /// The OS refused the signal.
     Denied { pid: u32 },
     /// Its state could not be read to pin and check it (out of file
@@ -330,6 +338,21 @@ impl std::fmt::Display for Reason {
             Reason::Released => f.write_str(
                 "let go of the port after the first signal and is still shutting down; not killed",
             ),
+            Reason::LetGoAfter { pid, parent, signal } => {
+                let whose = if *parent { " (its parent)" } else { "" };
+                let not = if *signal == "SIGKILL" { "not killed" } else { "not signalled" };
+                write!(f, "let go of the port after pid {pid}{whose} was sent {signal}; {not}")
+            }
+            Reason::Continued => f.write_str(
+                "it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered",
+            ),
+            Reason::Traced(tracer) => {
+                let by = tracer.map_or_else(|| "a tracer".into(), |t| format!("pid {t}"));
+                write!(
+                    f,
+                    "it is stopped by {by} (a debugger or tracer): not continued, so the signal waits until the tracer lets it go"
+                )
+            }
             Reason::Denied { pid } => {
                 let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
                 write!(f, "permission denied: pid {pid} {who}; {what}")

@@ -17,6 +17,8 @@ mod kill_safety;
 #[cfg(target_os = "linux")]
 mod layout;
 #[cfg(target_os = "linux")]
+mod moment;
+#[cfg(target_os = "linux")]
 mod paste;
 #[cfg(target_os = "linux")]
 mod query;

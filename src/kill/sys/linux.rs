@@ -82,7 +82,7 @@ fn socket_inode(link: &std::path::Path) -> Option<u64> {
 /// An empty table means the main thread has exited while other threads
 /// hold the process's files: their tables (`/proc/PID/task/TID/fd`) are
 /// read instead, as the owner walk does.
-pub(crate) fn holding(pid: u32, inodes: &[u64]) -> Result<Holding, PinError> {
+pub(crate) fn holding(pid: u32, inodes: &[u64], _ports: &[u16]) -> Result<Holding, PinError> {
     let dir = match std::fs::read_dir(format!("/proc/{pid}/fd")) {
         Ok(d) => d,
         Err(e) if gone(&e) => return Err(PinError::Exited),
@@ -279,6 +279,29 @@ impl Pinned {
             Err(_) => Err(Outcome::Refused),
         }
     }
+}
+
+/// After a signal: a target in state T (stopped: Ctrl+Z, SIGSTOP) is sent
+/// SIGCONT through its pin, so the pending signal is delivered; one in
+/// state t (stopped by a tracer, a debugger) is not continued, and its
+/// tracer (`TracerPid:`) is named.
+pub(crate) fn wake(pinned: &Pinned) -> super::Stopped {
+    use super::Stopped;
+    match stat(pinned.pid) {
+        Some(('T', _)) => {
+            let cont = Signal { number: rustix::process::Signal::CONT.as_raw(), name: "SIGCONT" };
+            if pinned.signal(cont).is_ok() { Stopped::Continued } else { Stopped::Running }
+        }
+        Some(('t', _)) => Stopped::Traced(tracer(pinned.pid)),
+        _ => Stopped::Running,
+    }
+}
+
+/// The `TracerPid:` of `pid`'s status, when one traces it.
+fn tracer(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let t = status.lines().find_map(|l| l.strip_prefix("TracerPid:"))?.trim().parse().ok()?;
+    (t != 0).then_some(t)
 }
 
 /// Sleeps until one of `pinned` exits or `limit` passes.

@@ -19,10 +19,10 @@ mod windows;
 
 #[cfg(target_os = "linux")]
 pub(crate) use linux::{
-    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
+    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any, wake,
 };
 #[cfg(not(target_os = "linux"))]
-pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit};
+pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit, wake};
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, HIDDEN_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts, interrupted,
@@ -55,4 +55,17 @@ pub(crate) enum PinError {
     /// the error, in words.
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Unreadable(String),
+}
+
+/// A signalled target's run state, and what was done about a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stopped {
+    /// Running (or this platform cannot tell): nothing to do.
+    Running,
+    /// It was stopped (state T, Ctrl+Z or SIGSTOP): it was sent SIGCONT
+    /// through its pin, so the signal pending on it is delivered.
+    Continued,
+    /// It is stopped by a tracer (state t, a debugger), the tracer's pid:
+    /// not continued, the signal waits for the tracer.
+    Traced(Option<u32>),
 }

@@ -19,15 +19,25 @@ pub(crate) fn fd_budget() -> usize {
     usize::MAX
 }
 
-/// No fd to re-read: sockets have no inode here.
-pub(crate) struct Holding;
+/// No fd to re-read: sockets have no inode here. Whether the target
+/// still holds one of its ports is asked of `scan::holds_any` (libproc's
+/// fd list on macOS; always true on Windows, whose table has no inodes).
+pub(crate) struct Holding {
+    pid: u32,
+    ports: Vec<u16>,
+}
 
-pub(crate) fn holding(_pid: u32, _inodes: &[u64]) -> Result<Holding, PinError> {
-    Ok(Holding)
+pub(crate) fn holding(pid: u32, _inodes: &[u64], ports: &[u16]) -> Result<Holding, PinError> {
+    Ok(Holding { pid, ports: ports.to_vec() })
 }
 
 impl Holding {
     pub(crate) fn still(&self) -> bool {
-        true
+        crate::scan::holds_any(self.pid, &[], &self.ports)
     }
+}
+
+/// A stopped process is not told apart here: it is left as it is.
+pub(crate) fn wake(_pinned: &super::Pinned) -> super::Stopped {
+    super::Stopped::Running
 }

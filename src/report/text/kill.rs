@@ -62,9 +62,16 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
     for a in r.actions.iter().filter(news) {
         let sig = a.signal.map_or("no signal", |s| s.name);
         let what = match a.result {
+            Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+                let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+                if a.signal.is_none() { why } else { format!("{sig}: {why}") }
+            }
             Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
             Outcome::Exited if a.reason == Some(Reason::Released) => {
                 format!("{sig}: {}", Reason::Released)
+            }
+            Outcome::Exited if a.reason == Some(Reason::Continued) => {
+                format!("{sig}: exited ({})", Reason::Continued)
             }
             Outcome::Exited => format!("{sig}: exited"),
             Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {

@@ -3,7 +3,6 @@
 //! `/proc/*/fd` (`owners.rs`).
 
 mod owners;
-pub(crate) use owners::holds_any;
 mod procnet;
 mod sockdiag;
 

@@ -100,36 +100,6 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
     Ok(owners)
 }
 
-/// Whether `pid` has any of `inodes` (sorted) open right now: the
-/// re-check before a signal. (The inodes say it; `_ports` serve the
-/// platforms whose sockets have none.)
-pub(crate) fn holds_any(pid: u32, inodes: &[u64], _ports: &[u16]) -> bool {
-    // (entries, whether one is a wanted socket) of one fd table.
-    let look = |dir: std::path::PathBuf| {
-        let Ok(dir) = std::fs::read_dir(dir) else { return (0, false) };
-        let mut entries = 0;
-        let found = dir.flatten().any(|e| {
-            entries += 1;
-            std::fs::read_link(e.path()).ok().is_some_and(|l| {
-                socket_inode(l.as_os_str().as_encoded_bytes())
-                    .is_some_and(|n| inodes.binary_search(&n).is_ok())
-            })
-        });
-        (entries, found)
-    };
-    match look(format!("/proc/{pid}/fd").into()) {
-        (_, true) => true,
-        // An empty table: the main thread may have exited while others
-        // hold the process's sockets, as the walk found them.
-        (0, false) => std::fs::read_dir(format!("/proc/{pid}/task")).is_ok_and(|tasks| {
-            tasks.flatten().any(|t| {
-                t.file_name().to_str() != Some(&pid.to_string()) && look(t.path().join("fd")).1
-            })
-        }),
-        _ => false,
-    }
-}
-
 /// Whether portcheck runs in a child PID namespace: processes of the
 /// parent namespaces are not in its `/proc`. `NSpid:` of
 /// `/proc/self/status` lists more than one pid when `/proc` is a parent
