@@ -32,7 +32,7 @@ struct Live {
 /// does (no other target's fd table is read in between). SIGINT, SIGTERM
 /// or SIGHUP to portcheck once the signals go out stop the waiting: what
 /// still runs is reported `interrupted`, and nothing more is sent.
-pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
+pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Executed {
     let mut actions = plan.refused.clone();
     if opts.dry_run {
         actions.extend(plan.targets.iter().map(|t| {
@@ -41,7 +41,7 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
             a.result = Outcome::DryRun;
             a
         }));
-        return actions;
+        return Executed { actions, draining: Draining::default() };
     }
     // Pin and find the holding fds of every target first, then signal
     // them back to back: a reloader parent that stops its child on
@@ -49,7 +49,8 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
     // turn came.
     let pinned = pin_all(&plan.targets, &mut actions);
     sys::catch_interrupts();
-    let live = signal_each(pinned, opts.signal, &mut actions);
+    let mut draining = Vec::new();
+    let live = signal_each(pinned, opts.signal, &mut actions, &mut draining);
     let first_is_kill = opts.signal == Signal::KILL;
     let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
     let deadline = Instant::now() + grace;
@@ -61,7 +62,7 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
         interrupted(remaining, &mut actions);
         Vec::new()
     } else {
-        signal_each(remaining, Signal::KILL, &mut actions)
+        signal_each(remaining, Signal::KILL, &mut actions, &mut draining)
     };
     wait_all(&escalated, Instant::now() + KILL_WAIT, false);
     for mut l in escalated {
@@ -74,7 +75,31 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
         actions.push(l.action);
     }
     actions.sort_by_key(|a| a.pid);
-    actions
+    let until = Instant::now() + grace;
+    Executed { actions, draining: Draining { pinned: draining, until: Some(until) } }
+}
+
+/// What `execute` did, and the targets still shutting down.
+pub(crate) struct Executed {
+    pub(crate) actions: Vec<Action>,
+    pub(crate) draining: Draining,
+}
+
+/// The targets that let go of the port and are still shutting down
+/// (closing thousands of connections takes a while): the port they
+/// leave is waited for, up to the grace, before it is called held.
+#[derive(Default)]
+pub(crate) struct Draining {
+    pinned: Vec<Pinned>,
+    until: Option<Instant>,
+}
+
+impl Draining {
+    /// Until when one of them is still shutting down: `None` once all
+    /// have exited (or there were none).
+    pub(crate) fn until(&self) -> Option<Instant> {
+        self.pinned.iter().any(Pinned::alive).then_some(self.until).flatten()
+    }
 }
 
 fn action(t: &Target) -> Action {
@@ -138,11 +163,21 @@ fn interrupted(live: Vec<Live>, actions: &mut Vec<Action>) {
 /// one was it is `exited`, naming the signalled target (its parent when
 /// that was signalled). A stopped target is continued after a signal
 /// other than SIGKILL. Those the signal reached stay live.
-fn signal_each(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Vec<Live> {
+///
+/// `let_go` keeps the pins of those that let go after a signal and still
+/// run (shutting down).
+fn signal_each(
+    targets: Vec<Live>,
+    sig: Signal,
+    actions: &mut Vec<Action>,
+    let_go: &mut Vec<Pinned>,
+) -> Vec<Live> {
     let mut live: Vec<Live> = Vec::new();
     for mut l in targets {
         if !l.holding.still() {
-            after_let_go(l, sig, &live, actions);
+            if let Some(p) = after_let_go(l, sig, &live, actions) {
+                let_go.push(p);
+            }
             continue;
         }
         match l.pinned.signal(sig) {
@@ -175,12 +210,18 @@ fn signal_each(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Ve
 }
 
 /// The action of a target found not holding the socket right before its
-/// `sig`, after the targets of `signalled` were sent theirs.
-fn after_let_go(mut l: Live, sig: Signal, signalled: &[Live], actions: &mut Vec<Action>) {
+/// `sig`, after the targets of `signalled` were sent theirs; its pin when
+/// it still runs.
+fn after_let_go(
+    mut l: Live,
+    sig: Signal,
+    signalled: &[Live],
+    actions: &mut Vec<Action>,
+) -> Option<Pinned> {
     if !l.pinned.alive() {
         l.action.result = Outcome::Exited;
         actions.push(l.action);
-        return;
+        return None;
     }
     let parent = signalled.iter().find(|s| Some(s.pinned.pid()) == l.ppid);
     let by = parent.or(signalled.last());
@@ -200,7 +241,10 @@ fn after_let_go(mut l: Live, sig: Signal, signalled: &[Live], actions: &mut Vec<
         }
         None => not_pinned(l.action, PinError::LetGo),
     };
+    // Not signalled at all (it let go before any signal): not waited for.
+    let shutting_down = l.action.result == Outcome::Exited;
     actions.push(l.action);
+    shutting_down.then_some(l.pinned)
 }
 
 /// Sorts the targets after the first signal's wait: done, or still
@@ -291,7 +335,7 @@ mod tests {
         drop(listener);
         // SIGCONT: harmless to this test, were it sent.
         let cont = Signal { number: 18, name: "SIGCONT" };
-        assert!(signal_each(live, cont, &mut actions).is_empty());
+        assert!(signal_each(live, cont, &mut actions, &mut Vec::new()).is_empty());
         assert_eq!(actions[0].reason, Some(Reason::LetGo));
     }
 }

@@ -21,7 +21,7 @@ mod sys;
 
 use std::time::Duration;
 
-pub(crate) use execute::execute;
+pub(crate) use execute::{Draining, execute};
 pub(crate) use plan::{Plan, plan};
 pub(crate) use policy::Me;
 pub(crate) use settle::{respawns, settle};
@@ -124,14 +124,19 @@ pub(crate) fn carry_out(
     opts: &KillOptions,
     declined: bool,
 ) -> anyhow::Result<Killed> {
-    let actions = if declined { plan.refused.clone() } else { execute(plan, opts) };
+    let (actions, draining) = if declined {
+        (plan.refused.clone(), Draining::default())
+    } else {
+        let done = execute(plan, opts);
+        (done.actions, done.draining)
+    };
     let interrupted = sys::interrupted();
     // Interrupted: one look at the ports, no settle window.
     let window = if interrupted.is_some() { Duration::ZERO } else { opts.settle };
     let after = if opts.dry_run || declined || plan.targets.is_empty() {
         before.clone()
     } else {
-        settle(ctx, select, queries, window)?
+        settle(ctx, select, queries, window, &draining)?
     };
     let hidden = if ctx.root {
         Vec::new()

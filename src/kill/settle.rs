@@ -12,23 +12,38 @@ use crate::shell::{Command, Step};
 /// How often the ports are looked at while settling.
 const POLL: Duration = Duration::from_millis(50);
 
-/// The ports after the kill. A port that came free is watched for the
-/// settle window: a holder that appears meanwhile is a respawn.
+/// The ports after the kill. A port still held while a target that let
+/// go of it is shutting down (`draining`) is looked at again until that
+/// target exits, up to the grace: shutting down is not holding. A port
+/// that came free is watched for the settle window: a holder that
+/// appears meanwhile is a respawn.
 pub(crate) fn settle(
     ctx: &Context,
     select: Selection,
     queries: &[PortQuery],
     window: Duration,
+    draining: &super::Draining,
 ) -> anyhow::Result<PortsReport> {
     let deadline = Instant::now() + window;
+    // Whether a target was shutting down when the look began: its exit
+    // during a long look must not leave the port called held by it.
+    let mut shutting_down = draining.until();
     let mut first = inspect::ports(ctx, select, queries)?;
     // A port held by a socket with no visible process right after the
     // kill is most likely a respawn caught mid-start: look again.
     let unseen = |q: &PortsReport| {
         q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
     };
-    while unseen(&first) && Instant::now() < deadline && super::sys::interrupted().is_none() {
-        std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
+    let look_again = |q: &PortsReport, shutting_down: Option<Instant>| {
+        let held = q.ports.iter().any(|p| p.in_use);
+        shutting_down.filter(|_| held).max(unseen(q).then_some(deadline))
+    };
+    while let Some(until) = look_again(&first, shutting_down)
+        && Instant::now() < until
+        && super::sys::interrupted().is_none()
+    {
+        std::thread::sleep(POLL.min(until.saturating_duration_since(Instant::now())));
+        shutting_down = draining.until();
         first = inspect::ports(ctx, select, queries)?;
     }
     let free = crate::net::sorted_unique(first.ports.iter().filter(|p| !p.in_use).map(|p| p.port));

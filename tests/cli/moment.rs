@@ -58,6 +58,12 @@ fn reason_of(v: &serde_json::Value, pid: u32) -> String {
     a.and_then(|a| a["reason"].as_str()).unwrap_or("").to_string()
 }
 
+/// How many times a race is set up before the test gives up on seeing a
+/// worker let go before its own check: the old code never reports one,
+/// however often it runs; the new code does, unless the scheduler kept
+/// the master from running for the whole pass over 300 workers.
+const ATTEMPTS: usize = 4;
+
 /// A master that, on SIGTERM, tells its 300 workers to stop listening
 /// (SIGUSR1) and exits; the workers ignore SIGTERM. Each worker is
 /// checked right before its own SIGTERM: those that let go after the
@@ -65,7 +71,13 @@ fn reason_of(v: &serde_json::Value, pid: u32) -> String {
 /// signalled received exactly one SIGTERM.
 #[test]
 fn a_worker_that_let_go_after_its_masters_sigterm_is_not_sent_its_own() {
-    let counts = Counts::new("term");
+    let spared = (0..ATTEMPTS).map(term_race).find(|&n| n > 0);
+    assert!(spared.is_some(), "no worker was checked after the master's SIGTERM");
+}
+
+/// One run of the SIGTERM race: how many workers were spared.
+fn term_race(attempt: usize) -> usize {
+    let counts = Counts::new(&format!("term{attempt}"));
     let h = Holder::start(&[
         "--workers",
         "300",
@@ -92,8 +104,8 @@ fn a_worker_that_let_go_after_its_masters_sigterm_is_not_sent_its_own() {
             assert_eq!(term, 1, "pid {w}: {}", reason_of(&v, w));
         }
     }
-    assert!(spared > 0, "no worker was checked after the master's SIGTERM\n{}", run.stdout);
     assert!(bindable(h.port));
+    spared
 }
 
 /// A master and 300 workers that ignore SIGTERM; each worker lets go of
@@ -102,7 +114,13 @@ fn a_worker_that_let_go_after_its_masters_sigterm_is_not_sent_its_own() {
 /// live on, reported `exited` with why; the master is killed.
 #[test]
 fn a_worker_that_let_go_after_its_masters_sigkill_is_not_killed() {
-    let counts = Counts::new("kill");
+    let spared = (0..ATTEMPTS).map(kill_race).find(|&n| n > 0);
+    assert!(spared.is_some(), "no worker was checked after the master's SIGKILL");
+}
+
+/// One run of the SIGKILL race: how many workers were spared.
+fn kill_race(attempt: usize) -> usize {
+    let counts = Counts::new(&format!("kill{attempt}"));
     let h = Holder::start(&[
         "--workers",
         "300",
@@ -125,11 +143,12 @@ fn a_worker_that_let_go_after_its_masters_sigkill_is_not_killed() {
         if reason_of(&v, w).contains(&after) {
             spared += 1;
             assert!(alive(w), "pid {w} was reported not killed");
-            assert_eq!(counts.of(w, "released"), 1);
+            // PR_SET_PDEATHSIG fires once per exiting thread of the master.
+            assert!(counts.of(w, "released") >= 1);
         }
     }
-    assert!(spared > 0, "no worker was checked after the master's SIGKILL\n{}", run.stdout);
     assert!(bindable(h.port));
+    spared
 }
 
 /// A stopped holder (SIGSTOP, as Ctrl+Z) gets SIGTERM, then SIGCONT
@@ -156,4 +175,52 @@ fn a_stopped_holder_is_continued_and_exits_on_sigterm() {
 fn state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     stat.rsplit_once(')')?.1.split_whitespace().next()?.chars().next()
+}
+
+/// A real server (uvicorn) with 5,000 open keep-alive connections from a
+/// client that closes each when the server does. On SIGTERM it closes its
+/// listener first and then takes a while to close the connections and
+/// exit: the port is waited for, up to the grace, not called held.
+#[test]
+#[ignore = "needs uvicorn: .ci/run installs it into a virtual environment and sets PORTCHECK_TEST_PYTHON"]
+fn a_busy_server_shutting_down_is_waited_for_not_called_held() {
+    use std::io::BufRead;
+    let python = std::env::var("PORTCHECK_TEST_PYTHON").expect("PORTCHECK_TEST_PYTHON");
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/busy");
+    let port = free_port();
+    let mut server = std::process::Command::new(&python)
+        .args(["-m", "uvicorn", "app:app", "--port", &port.to_string(), "--log-level", "warning"])
+        .current_dir(&here)
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let _server = Reaped(&mut server);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut client = std::process::Command::new(&python)
+        .args(["client.py", &port.to_string(), "5000"])
+        .current_dir(&here)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(client.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let _client = Reaped(&mut client);
+    assert_eq!(line.trim(), "connected");
+    let run = portcheck(&["--kill", "--json", "--grace", "20s", &port.to_string()]);
+    run.code(0);
+    let v = run.json();
+    assert_eq!(port_obj(&v, port)["in_use"], false, "{}", run.stdout);
+    assert_eq!(actions(&v)[0].2, "exited", "{}", run.stdout);
+}
+
+/// A child killed and reaped when the test ends, however it ends.
+struct Reaped<'a>(&'a mut std::process::Child);
+
+impl Drop for Reaped<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
