@@ -109,6 +109,7 @@ fn action(t: &Target) -> Action {
         signal: None,
         result: Outcome::Exited,
         reason: None,
+        kind: None,
         stop: None,
     }
 }

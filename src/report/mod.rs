@@ -384,6 +384,11 @@ pub(crate) struct Action {
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) reason: Option<Reason>,
+    /// `spared`: refused only because another holder of one of its ports
+    /// is not signalled (or cannot be seen), so stopping it would not free
+    /// the port (additive to the documented fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) kind: Option<&'static str>,
     /// How to stop a refused holder for good: JSON's `stop` (the line the
     /// text shows), `stop_argv` (its words, when it is one command) and
     /// `stop_note` (the explanation shown beside a command).

@@ -25,6 +25,8 @@ mod query;
 #[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
+mod spare;
+#[cfg(target_os = "linux")]
 mod suggest;
 #[cfg(target_os = "linux")]
 mod truth;

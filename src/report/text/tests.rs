@@ -159,7 +159,7 @@ fn colour_only_when_the_style_says_so() {
 }
 
 fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
-    Action { pid, name: "holder".into(), signal, result, reason, stop: None }
+    Action { pid, name: "holder".into(), signal, result, reason, kind: None, stop: None }
 }
 
 #[test]
