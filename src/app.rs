@@ -125,10 +125,17 @@ fn kill(
     let declined = asks && !ask(&format!("{lead}{}", report::text::kill_prompt(&summary)))?;
     let outcome =
         crate::kill::carry_out(ctx, config.select, &config.ports, before, &plan, opts, declined)?;
-    if config.json {
-        emit(&report::json::render(&outcome.report)?)?;
+    let shown = if config.json {
+        report::json::render(&outcome.report).and_then(|t| emit(&t))
     } else if human {
-        emit(&report::text::kill_result(style, &outcome.report))?;
+        emit(&report::text::kill_result(style, &outcome.report))
+    } else {
+        Ok(())
+    };
+    // Interrupted by a terminal hangup, the report has nowhere to go
+    // (EIO): the exit status still says what happened.
+    if outcome.report.interrupted.is_none() {
+        shown?;
     }
     if let Some(problem) = outcome.permission_problem() {
         warn(&problem);

@@ -571,9 +571,7 @@ pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
         _ => return Err(bad()),
     };
     Duration::try_from_secs_f64(seconds).ok().filter(|d| *d <= MAX_DURATION).ok_or_else(|| {
-        usage(format!(
-            "invalid duration '{arg}': at most 365 days (8760h, 525600m, 31536000s)"
-        ))
+        usage(format!("invalid duration '{arg}': at most 365 days (8760h, 525600m, 31536000s)"))
     })
 }
 

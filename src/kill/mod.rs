@@ -143,15 +143,32 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
+    let mut notes = after.notes.clone();
+    // Interrupted during the settle window: the watch was cut short, and
+    // the exit status says so as it does for the grace.
+    let settle_cut = interrupted.is_none() && sys::interrupted().is_some();
+    let interrupted = match (interrupted, sys::interrupted()) {
+        (None, Some(sig)) => {
+            notes.push(format!(
+                "interrupted by {} during the {:?} settle window: the watch for a respawn was cut short",
+                sig.name, opts.settle
+            ));
+            Some(sig)
+        }
+        (before, _) => before,
+    };
     let (respawns, received) = respawns(&before, &after);
+    let was_free = before.ports.iter().filter(|p| !p.in_use).map(|p| p.port).collect();
     let report = KillReport {
+        was_free,
+        settle_cut,
         respawns,
         received,
         interrupted,
         ports: after.ports,
         actions,
         declined,
-        notes: after.notes,
+        notes,
         signal: opts.signal,
         grace: opts.grace,
         dry_run: opts.dry_run,

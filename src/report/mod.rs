@@ -439,6 +439,12 @@ pub(crate) struct KillReport {
     pub(crate) grace: Duration,
     #[serde(skip)]
     pub(crate) dry_run: bool,
+    /// The ports that were free before the kill: nothing to stop there.
+    #[serde(skip)]
+    pub(crate) was_free: Vec<u16>,
+    /// The interruption came during the settle window, not the grace.
+    #[serde(skip)]
+    pub(crate) settle_cut: bool,
 }
 
 /// What to do about a port in use: the human report's last lines.

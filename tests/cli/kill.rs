@@ -84,6 +84,10 @@ fn kill_of_a_free_port_succeeds_with_nothing_to_do() {
     let run = portcheck(&["--kill", "--json", &port.to_string()]);
     run.code(0);
     assert_eq!(actions(&run.json()), vec![]);
+    // Said as it is: nothing was stopped, so nothing was "Freed".
+    let run = portcheck(&["--kill", &port.to_string()]);
+    run.code(0).stdout_has(&format!("Port {port} was already free: there was nothing to stop."));
+    assert!(!run.stdout.contains("Freed"), "{}", run.stdout);
 }
 
 #[test]

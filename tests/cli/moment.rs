@@ -224,3 +224,64 @@ impl Drop for Reaped<'_> {
         let _ = self.0.wait();
     }
 }
+
+/// SIGINT during the settle window (after the holder is gone, while the
+/// port is watched for a respawn): exit 130, and the report says the
+/// watch was cut short.
+#[test]
+fn an_interrupt_during_the_settle_window_is_exit_130_and_said() {
+    let h = Holder::start(&[]);
+    let child = std::process::Command::new(bin())
+        .args(["--kill", "--json", "--settle", "300s", &h.port.to_string()])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while alive(h.pid()) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // Well inside the 300 s window, and well after the holder's exit was
+    // seen (within one 100 ms poll).
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(130), "{stdout}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["interrupted"], "SIGINT");
+    assert!(v["notes"].to_string().contains("the watch for a respawn was cut short"), "{v}");
+    assert_eq!(port_obj(&v, h.port)["in_use"], false);
+}
+
+/// A real terminal hangup while portcheck waits out the grace: it runs
+/// on a pseudo-terminal that is its controlling terminal (`setsid -c`),
+/// and the terminal goes away. SIGHUP stops the wait; the report cannot
+/// be written (EIO), and the exit status is still 129.
+#[test]
+fn a_terminal_hangup_during_the_grace_is_exit_129() {
+    let counts = Counts::new("hangup");
+    let h = Holder::start(&["--ignore-term", "--count", counts.path()]);
+    counts.ready(&h.pids);
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    // Only this test holds the master: its close is the hangup.
+    let cloexec = nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC);
+    nix::fcntl::fcntl(&pty.master, cloexec).unwrap();
+    let slave = std::fs::File::from(pty.slave);
+    let mut child = std::process::Command::new("setsid")
+        .arg("-c")
+        .arg(bin())
+        .args(["--kill", "-y", "--grace", "60s", &h.port.to_string()])
+        .stdin(slave.try_clone().unwrap())
+        .stdout(slave)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while counts.of(h.pid(), "SIGTERM") == 0 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    drop(pty.master);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(129));
+    assert!(alive(h.pid()), "escalated after the hangup");
+}

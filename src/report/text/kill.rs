@@ -89,9 +89,22 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
         };
         out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
     }
-    if let Some(sig) = r.interrupted {
-        let _ =
-            writeln!(out, "Interrupted by {}: stopped waiting; nothing more was sent.", sig.name);
+    match r.interrupted {
+        Some(sig) if r.settle_cut => {
+            let _ = writeln!(
+                out,
+                "Interrupted by {} during the settle window: the watch for a respawn was cut short.",
+                sig.name
+            );
+        }
+        Some(sig) => {
+            let _ = writeln!(
+                out,
+                "Interrupted by {}: stopped waiting; nothing more was sent.",
+                sig.name
+            );
+        }
+        None => {}
     }
     for p in &r.ports {
         port_after(&mut out, style, r, p);
@@ -150,6 +163,13 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             p.port
         );
         out.push_str(&wrapped(style, &line));
+    } else if r.was_free.contains(&p.port) {
+        let _ = writeln!(
+            out,
+            "{} Port {} was already free: there was nothing to stop.",
+            style.styled("Free:", styles::GOOD),
+            p.port
+        );
     } else if !r.dry_run {
         let _ =
             writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);

@@ -184,6 +184,8 @@ fn what_a_kill_did() {
         signal: Signal::TERM,
         grace: Duration::from_millis(300),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     let expected = "\
 pid 2 (holder): SIGTERM: exited
@@ -215,6 +217,8 @@ fn a_denied_action_says_how_to_get_the_privilege_here() {
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
     let text = kill_result(&PLAIN, &r);
@@ -252,6 +256,8 @@ fn a_respawn_names_its_supervisor() {
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     assert_eq!(
         kill_result(&PLAIN, &r),
