@@ -40,6 +40,9 @@ pub(super) struct Look {
     bound: bool,
     /// Binding was not permitted (a privileged port without root).
     pub(super) denied: bool,
+    /// portcheck bound (or tried to bind) the port: false for a port
+    /// decided by its listener alone.
+    pub(super) probed: bool,
     /// A server-style bind failed with EADDRINUSE.
     server_blocked: bool,
     /// Why a bind could not be tried at all (no socket: EPERM from a
@@ -170,6 +173,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     }
     let mut failed = Vec::new();
     if !look.denied {
+        look.probed = true;
         for p in q.protocols() {
             for f in select.families() {
                 match probe(p, f, q.port) {
@@ -202,7 +206,8 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
 /// Binds a port with no listener exclusively, for each protocol and family.
 fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     let result = exclusive(q.protocols(), select.families(), q.port);
-    let mut look = Look { bound: result.bound, denied: result.denied, ..Look::default() };
+    let mut look =
+        Look { bound: result.bound, denied: result.denied, probed: true, ..Look::default() };
     for family in result.unsupported {
         look.notes
             .push(format!("{} is not available on this host; it was not checked", family.label()));

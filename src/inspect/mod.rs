@@ -127,7 +127,7 @@ fn report(
         protocols,
         sockets,
         time_wait: look.time_wait,
-        bind_checked: !look.denied && look.unknown.is_empty(),
+        bind_checked: look.probed && !look.denied && look.unknown.is_empty(),
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,

@@ -58,6 +58,16 @@ fn free_port_is_free_and_bind_checked() {
     portcheck(&[&port.to_string()]).code(0).stdout_has("Free:").stdout_has(&port.to_string());
 }
 
+/// A port decided by its listener alone was never bound by portcheck:
+/// `bind_checked` says so.
+#[test]
+fn a_port_held_by_a_listener_is_not_bind_checked() {
+    let h = Holder::start(&[]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    assert_eq!(port_obj(&run.json(), h.port)["bind_checked"], false, "{}", run.stdout);
+}
+
 #[test]
 fn quiet_prints_nothing_and_exit_status_answers() {
     let h = Holder::start(&[]);

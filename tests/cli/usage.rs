@@ -171,3 +171,21 @@ fn the_duration_limit_is_stated() {
     let run = portcheck(&["--wait-free", "9000h", "80"]);
     run.code(2).stderr_has("invalid duration '9000h': at most 365 days (8760h");
 }
+
+/// README states the stack portcheck needs: 64 KiB for a release build,
+/// 512 KiB for the debug build the tests run. Under that `ulimit -s` it
+/// answers; under 16 KiB it cannot even start (what the statement warns of).
+#[test]
+fn stack_need_is_as_stated() {
+    let need = if cfg!(debug_assertions) { 512 } else { 64 };
+    let port = free_port().to_string();
+    for (kib, works) in [(need, true), (16, false)] {
+        let out = Command::new("sh")
+            .args(["-c", &format!("ulimit -s {kib} && exec \"$0\" \"$@\"")])
+            .arg(bin())
+            .args(["--kill", &port])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code() == Some(0), works, "ulimit -s {kib}: {out:?}");
+    }
+}
