@@ -202,6 +202,10 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
     Some(sandbox_of(&cgroup))
 }
 
+/// 2000-01-01T00:00:00Z in seconds since the epoch: no process that
+/// portcheck sees started before it.
+const Y2000: u64 = 946_684_800;
+
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
 /// there is no pidfd (macOS, Windows, Linux without pidfds).
@@ -422,7 +426,11 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         user,
         name,
         command,
-        started: Some(p.start_time()).filter(|&t| t > 0),
+        // A start time counts from boot: without the boot time (no
+        // /proc/stat under ProcSubset=pid) sysinfo adds the seconds since
+        // boot to the uptime, a date in 1970. No start time before 2000
+        // is real: it is unknown.
+        started: Some(p.start_time()).filter(|&t| t >= Y2000),
         ancestors,
         unit: unit(pid),
         werkzeug_child,
