@@ -37,7 +37,8 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             Ok(ExitStatus::Yes)
         }
         Mode::Ports => {
-            let r = inspect::ports(&ctx, config.select, &config.ports)?;
+            let mut r = inspect::ports(&ctx, config.select, &config.ports)?;
+            dual_stack_note(&config, &mut r);
             if config.json {
                 emit(&report::json::render(&r)?)?;
             } else if !config.quiet {
@@ -145,6 +146,19 @@ fn kill(
         return Ok(ExitStatus::interrupted(sig.number));
     }
     Ok(ports_status(&outcome.report.ports))
+}
+
+/// Under a widened `-6`, a port in use with an IPv4 socket says why.
+fn dual_stack_note(config: &Config, r: &mut report::PortsReport) {
+    if !config.dual6 {
+        return;
+    }
+    for p in r.ports.iter_mut().filter(|p| p.in_use) {
+        if p.sockets.iter().any(|s| s.family == crate::net::Family::Ipv4 || s.address.contains('.'))
+        {
+            p.notes.push(crate::probe::DUAL_STACK_NOTE.into());
+        }
+    }
 }
 
 /// A port in use answers "no" (1); otherwise a port whose probe could not

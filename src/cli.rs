@@ -202,6 +202,8 @@ enum ColorChoice {
 /// What portcheck was asked to do, ready to use.
 #[derive(Debug)]
 pub(crate) struct Config {
+    /// `-6` widened to IPv4 too: IPv6 servers bind dual-stack here.
+    pub(crate) dual6: bool,
     /// The ports to report on, in the order given, without repeats; empty
     /// for the listing.
     pub(crate) ports: Vec<PortQuery>,
@@ -365,7 +367,16 @@ impl Cli {
             }
         };
         let mode = self.mode(&ports, &services)?;
+        // -6 asks whether an IPv6 server can bind; where one binds
+        // dual-stack by default it needs the IPv4 port too (a listing
+        // with -6 still lists IPv6 sockets only).
+        let dual6 = self.ipv6
+            && !self.ipv4
+            && !matches!(mode, Mode::List { .. })
+            && crate::probe::ipv6_servers_take_ipv4();
+        let select = if dual6 { Selection { v4: true, ..select } } else { select };
         Ok(Config {
+            dual6,
             ports,
             select,
             json: self.json,
