@@ -72,8 +72,14 @@ impl<'a> Enricher<'a> {
             (None, Some(uid)) => format!("uid {uid}"),
             _ => "another user".into(),
         };
-        if let Some(why) = &snap.unnamed {
+        if s.inode == 0 && s.state.is_closing() {
+            "an orphaned closing connection: the process that closed it is gone and the kernel finishes the close (it times out, net.ipv4.tcp_fin_timeout); no process holds it".into()
+        } else if let Some(why) = &snap.unnamed {
             why.clone()
+        } else if snap.out_of_fds {
+            format!(
+                "owned by {who}; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again"
+            )
         } else if let Some(err) = &snap.proc_error {
             format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
         } else if snap.hidepid && !ctx.root {

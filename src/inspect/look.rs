@@ -50,6 +50,9 @@ pub(super) struct Look {
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
     pub(super) unknown: Vec<(String, String)>,
     pub(super) time_wait: usize,
+    /// Orphaned closing connections on the port (FIN_WAIT, CLOSING,
+    /// LAST_ACK with inode 0).
+    pub(super) orphans: usize,
     /// Families this host lacks (proven), so not bound.
     pub(super) unsupported: Vec<Family>,
     pub(super) notes: Vec<String>,
@@ -151,6 +154,12 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
         .map(|s| (*s).clone())
         .partition(|s| s.state == State::TimeWait);
     look.time_wait = tw.len();
+    // Orphaned closing connections (inode 0: no process has them; the
+    // kernel finishes the close) block a server only as TIME_WAIT does:
+    // when the server-style bind below fails.
+    let (orphans, other): (Vec<Socket>, Vec<Socket>) =
+        other.into_iter().partition(|s| s.inode == 0 && s.state.is_closing());
+    look.orphans = orphans.len();
     if look.listened {
         // The listeners again (now with their owners), and every socket
         // bound to the port without listening: a co-holder like them. The
@@ -189,9 +198,9 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     // SO_REUSEADDR and a server-style bind would succeed (as
     // `--wait-free` and `--suggest` judge it).
     look.in_use = look.server_blocked || !other.is_empty();
-    let found = !other.is_empty() || look.time_wait > 0;
+    let found = !other.is_empty() || look.time_wait > 0 || !orphans.is_empty();
     if look.in_use {
-        look.held = other;
+        look.held = other.into_iter().chain(orphans).collect();
         look.unknown.clear();
     } else {
         for f in failed {
@@ -250,6 +259,13 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
             } else {
                 "; they do not block a server that sets SO_REUSEADDR, as servers do"
             }
+        ));
+    }
+    let orphans = look.orphans;
+    if orphans > 0 && !look.in_use {
+        look.notes.push(format!(
+            "{orphans} orphaned closing TCP connection{} on this port (FIN_WAIT, CLOSING or LAST_ACK: closed by a process that is gone, finished by the kernel); they do not block a server that sets SO_REUSEADDR, as servers do",
+            if orphans == 1 { "" } else { "s" }
         ));
     }
     if look.denied && !look.in_use {

@@ -133,6 +133,9 @@ pub(crate) struct Snapshot {
     pub(crate) hidepid: bool,
     /// Why the owners could not be read at all, if they could not.
     pub(crate) proc_error: Option<String>,
+    /// The `/proc` walk ran out of file descriptors (EMFILE): some
+    /// processes' fds were not read.
+    pub(crate) out_of_fds: bool,
     /// portcheck runs in a child PID namespace: processes outside it are
     /// not in its `/proc` (set when a socket was left without a holder).
     pub(crate) child_pid_ns: bool,
@@ -152,6 +155,7 @@ impl Snapshot {
             }
         }
         self.hidepid |= other.hidepid;
+        self.out_of_fds |= other.out_of_fds;
         self.child_pid_ns |= other.child_pid_ns;
         if self.proc_error.is_none() {
             self.proc_error.clone_from(&other.proc_error);

@@ -31,6 +31,8 @@ mod suggest;
 #[cfg(target_os = "linux")]
 mod truth;
 #[cfg(target_os = "linux")]
+mod unseen;
+#[cfg(target_os = "linux")]
 mod usage;
 #[cfg(target_os = "linux")]
 mod util;

@@ -70,6 +70,7 @@ fn fill_owners(snap: &mut Snapshot) {
             }
             snap.unreadable = found.unreadable;
             snap.hidepid = found.hidepid;
+            snap.out_of_fds = found.out_of_fds;
             if snap.sockets.iter().any(|s| s.state.holds_port() && s.pids.is_empty()) {
                 snap.child_pid_ns = owners::in_child_pid_namespace();
             }
