@@ -13,7 +13,7 @@ mod unix;
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
-    open_plain, terminal_takes_colour,
+    open_plain, terminal_takes_colour, uid,
 };
 #[cfg(windows)]
 mod windows;
@@ -22,6 +22,13 @@ pub(crate) use windows::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
     open_plain, terminal_takes_colour,
 };
+
+/// portcheck's own uid, the one sockets carry: none on Windows, whose
+/// sockets have no uid.
+#[cfg(windows)]
+pub(crate) fn uid() -> Option<u32> {
+    None
+}
 mod wsl;
 pub(crate) use wsl::{Wsl, wsl};
 

@@ -140,6 +140,17 @@ pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
 }
 
 /// The name of user `uid`, when the user database has one.
+/// The real uid `pid` runs as (`/proc/PID/status`, readable even for a
+/// process whose fds are not; sysinfo elsewhere).
+pub(crate) fn uid_of(pid: u32) -> Option<u32> {
+    let mut sys = sysinfo::System::new().ok()?;
+    let one = [sysinfo::Pid::from_u32(pid)];
+    let what = sysinfo::ProcessRefreshKind::nothing().with_user(sysinfo::UpdateKind::Always);
+    sys.refresh_processes_specifics(sysinfo::ProcessesToUpdate::Some(&one), false, what);
+    let uid = sys.process(one[0])?.user_id()?;
+    uid.to_string().parse().ok()
+}
+
 pub(crate) fn user_name(uid: u32) -> Option<String> {
     platform::user_name(uid)
 }

@@ -17,6 +17,11 @@ pub(crate) const ELEVATE: &str = "run with sudo";
 /// Who a process portcheck may not signal belongs to.
 pub(crate) const DENIED_WHO: &str = "belongs to another user";
 
+/// portcheck's effective uid, as sockets carry it.
+pub(crate) fn uid() -> Option<u32> {
+    Some(nix::unistd::geteuid().as_raw())
+}
+
 /// Whether portcheck runs as root (and so sees every process).
 pub(crate) fn is_root() -> bool {
     nix::unistd::geteuid().is_root()

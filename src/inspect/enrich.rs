@@ -34,6 +34,14 @@ impl<'a> Enricher<'a> {
         !self.snap.unreadable.is_empty()
     }
 
+    /// The unreadable processes that run as portcheck's own user (a
+    /// server that dropped root to it is not dumpable, so its fds stay
+    /// root's).
+    pub(super) fn unreadable_of_mine(&self) -> Vec<u32> {
+        let Some(me) = crate::host::uid() else { return Vec::new() };
+        self.snap.unreadable.iter().copied().filter(|&p| process::uid_of(p) == Some(me)).collect()
+    }
+
     pub(super) fn socket(&mut self, s: &Socket) -> SocketReport {
         let holders: Vec<&ProcessInfo> =
             s.pids.iter().filter_map(|pid| self.details.get(pid)).collect();
@@ -172,14 +180,23 @@ impl<'a> Enricher<'a> {
                 .ctx
                 .addresses(device)
                 .iter()
+                // Only the families that can connect: an IPv4-mapped
+                // wildcard (`::ffff:0.0.0.0`) takes IPv4 connections only.
                 .filter(|ip| match ip {
-                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only == Some(false),
-                    IpAddr::V6(_) => s.family == Family::Ipv6,
+                    IpAddr::V4(_) => {
+                        s.family == Family::Ipv4 || s.v6only == Some(false) || mapped(&s.address)
+                    }
+                    IpAddr::V6(_) => s.family == Family::Ipv6 && !mapped(&s.address),
                 })
                 .map(fmt)
                 .collect(),
         }
     }
+}
+
+/// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`).
+fn mapped(address: &IpAddr) -> bool {
+    matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some())
 }
 
 /// One holder as reported: its details, what it is (from it and the other

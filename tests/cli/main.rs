@@ -23,6 +23,8 @@ mod paste;
 #[cfg(target_os = "linux")]
 mod query;
 #[cfg(target_os = "linux")]
+mod reach;
+#[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
 mod spare;

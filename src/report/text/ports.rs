@@ -97,8 +97,16 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     }
     for s in seen {
         let (word, colour) = super::exposure_word(s.exposure);
-        let mut line =
-            format!("  {} ({}): {}", s.host(), style.styled(word, colour), s.exposure.meaning());
+        // Bound without listening (or only a connection's end): nothing
+        // connects to it, whatever its address.
+        let meaning = if s.state.is_listener()
+            || matches!(s.exposure, Exposure::Loopback | Exposure::Unassigned)
+        {
+            s.exposure.meaning()
+        } else {
+            "bound without listening: nothing can connect to it until it listens"
+        };
+        let mut line = format!("  {} ({}): {meaning}", s.host(), style.styled(word, colour));
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
