@@ -124,9 +124,15 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
             "find the service that starts it, then stop it by that name",
             Command::new(["systemctl".to_string(), "status".into(), p.pid.to_string()]),
         ),
+        // The parent first, so it does not start the server again, then
+        // the server it started, which ending the parent alone leaves
+        // holding the port.
         Some(pp) => Step::explained(
-            format!("end the parent that restarts it, pid {pp}"),
-            Command::new(["kill".to_string(), pp.to_string()]),
+            format!(
+                "end the parent that restarts it, pid {pp}, then the server it started, pid {}",
+                p.pid
+            ),
+            Command::new(["kill".to_string(), pp.to_string(), p.pid.to_string()]),
         ),
     }
 }

@@ -245,7 +245,7 @@ fn a_respawn_names_its_supervisor() {
             ppid: Some(8),
             parent_name: Some("supervisord".into()),
             stop: Step::explained(
-                "end the parent that restarts it, pid 8",
+                "end the parent that restarts it, pid 8, then the server it started, pid 9",
                 Command::new(["kill", "8"]),
             ),
         }],
@@ -261,7 +261,7 @@ fn a_respawn_names_its_supervisor() {
     };
     assert_eq!(
         kill_result(&PLAIN, &r),
-        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8:\n    kill 8\n"
+        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8, then the server it started, pid 9:\n    kill 8 9\n"
     );
 }
 
