@@ -246,7 +246,7 @@ fn a_respawn_names_its_supervisor() {
             parent_name: Some("supervisord".into()),
             stop: Step::explained(
                 "end the parent that restarts it, pid 8, then the server it started, pid 9",
-                Command::new(["kill", "8"]),
+                Command::new(["kill", "8", "9"]),
             ),
         }],
         interrupted: None,
