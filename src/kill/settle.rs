@@ -82,7 +82,8 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
                 (Some(t), Some(me)) => t < me,
                 _ => false,
             };
-            let stop = if running_before {
+            let forked_from = (!running_before).then(|| forked_from(before, p)).flatten();
+            let stop = if running_before || forked_from.is_some() {
                 Step::explained(
                     format!("end pid {}, which holds the socket now", p.pid),
                     Command::new(["kill".to_string(), p.pid.to_string()]),
@@ -96,12 +97,23 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
                 name: p.name.clone(),
                 ppid: p.ppid,
                 parent_name: p.parent_name.clone(),
+                forked_from,
                 stop,
             };
             if running_before { received.push(found) } else { respawned.push(found) }
         }
     }
     (respawned, received)
+}
+
+/// The holder before the kill that forked `p` on SIGTERM and handed it
+/// the socket: the same command line (a fork without exec), but another
+/// parent (it was adopted by init or a subreaper when the holder exited).
+/// A supervisor's restart has the supervisor, the old holder's parent,
+/// as its parent.
+fn forked_from(before: &PortsReport, p: &ProcessReport) -> Option<u32> {
+    let old = before.ports.iter().flat_map(PortReport::holders);
+    old.filter(|o| o.command == p.command && o.ppid != p.ppid).map(|o| o.pid).next()
 }
 
 /// Whether `pid` holds `port` through a server's socket: listening, bound

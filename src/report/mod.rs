@@ -252,6 +252,11 @@ pub(crate) struct Respawn {
     /// The process that started it again: the supervisor.
     pub(crate) ppid: Option<u32>,
     pub(crate) parent_name: Option<String>,
+    /// The signalled holder that forked it on SIGTERM and handed it the
+    /// socket (same command, adopted by init or a subreaper): no
+    /// supervisor (additive to the documented fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) forked_from: Option<u32>,
     /// How to stop the supervisor for good (or, for a received socket,
     /// free the port): `stop`, `stop_argv`, `stop_note` in JSON.
     #[serde(flatten)]

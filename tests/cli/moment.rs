@@ -285,3 +285,28 @@ fn a_terminal_hangup_during_the_grace_is_exit_129() {
     assert_eq!(status.code(), Some(129));
     assert!(alive(h.pid()), "escalated after the hangup");
 }
+
+/// A holder that forks on SIGTERM and hands its socket to the child (the
+/// same command line, adopted by init when the holder exits) is named as
+/// such, with `kill CHILD`, not as "a supervisor restarts it"; that line
+/// frees the port.
+#[test]
+fn a_holder_that_forks_on_sigterm_is_named_not_called_a_respawn() {
+    let h = Holder::start(&["--fork-on-term"]);
+    let port = h.port.to_string();
+    let run = portcheck(&["--kill", "--json", &port]);
+    run.code(1);
+    let r = run.json()["respawns"][0].clone();
+    let child = r["pid"].as_u64().unwrap_or_else(|| panic!("no new holder: {}", run.stdout));
+    assert_eq!(r["forked_from"], h.pid(), "{r}");
+    assert_eq!(r["stop_argv"], serde_json::json!(["kill", child.to_string()]), "{r}");
+    let ran = std::process::Command::new("sh").args(["-c", r["stop"].as_str().unwrap()]).status();
+    assert!(ran.unwrap().success());
+    for _ in 0..500 {
+        if bindable(h.port) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the advised line did not free the port");
+}

@@ -141,7 +141,8 @@ pub fn main() {
 /// Blocks, before any thread starts, the signals the flags take in a
 /// thread of their own.
 fn block_signals(flag: &dyn Fn(&str) -> bool) {
-    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") {
+    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") || flag("--fork-on-term")
+    {
         let mut set = SigSet::empty();
         set.add(Signal::SIGTERM);
         set.thread_block().expect("block SIGTERM");
@@ -191,6 +192,9 @@ fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
     writeln!(out, "READY {port} {}", pids.join(",")).expect("stdout");
     out.flush().expect("flush");
     drop(out);
+    if flag("--fork-on-term") {
+        signals::fork_on_term();
+    }
     if let Some(file) = value("--count") {
         let workers = children.iter().map(Child::id).collect();
         signals::watch(file, fd.as_raw_fd(), workers, flag);

@@ -16,7 +16,10 @@
 //! then exit, as a master that tells its workers to stop listening.
 //! `--release-when-parent-dies` (the workers): SIGUSR1 when the parent
 //! dies (`PR_SET_PDEATHSIG`), so a worker lets go the moment its master
-//! is killed. `--exit-on-term`: SIGTERM ends the process (after noting a
+//! is killed. `--fork-on-term` (without `--count`): on SIGTERM the
+//! holder forks, the child keeps the socket (same command line) until
+//! stdin closes, and the holder exits, so init or a subreaper adopts the
+//! child. `--exit-on-term`: SIGTERM ends the process (after noting a
 //! SIGCONT pending beside it: a stopped process sees both).
 
 #![allow(unsafe_code)]
@@ -106,4 +109,31 @@ fn cont_pending() -> bool {
     let mask = status.lines().find_map(|l| l.strip_prefix("ShdPnd:")).map(str::trim);
     mask.and_then(|m| u64::from_str_radix(m, 16).ok())
         .is_some_and(|m| m & (1 << (Signal::SIGCONT as u64 - 1)) != 0)
+}
+
+/// `--fork-on-term`: on SIGTERM, fork; the child holds the socket (it
+/// inherits every fd) until stdin closes, the parent exits.
+pub fn fork_on_term() {
+    std::thread::spawn(|| {
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGTERM);
+        let _ = set.wait();
+        // SAFETY: the child calls only async-signal-safe functions
+        // (sigprocmask, read, _exit) before it ends: no lock another thread may hold.
+        match unsafe { nix::unistd::fork() }.expect("fork") {
+            nix::unistd::ForkResult::Child => {
+                // SIGTERM ends the child, as it would a forked server
+                // (sigprocmask is async-signal-safe).
+                let none = SigSet::empty();
+                let how = nix::sys::signal::SigmaskHow::SIG_SETMASK;
+                nix::sys::signal::sigprocmask(how, Some(&none), None).expect("sigprocmask");
+                let mut buf = [0u8; 64];
+                while matches!(nix::unistd::read(std::io::stdin(), &mut buf), Ok(n) if n > 0) {}
+                // SAFETY: _exit ends the child without running the parent's
+                // atexit handlers or touching its locks.
+                unsafe { nix::libc::_exit(0) }
+            }
+            nix::unistd::ForkResult::Parent { .. } => std::process::exit(0),
+        }
+    });
 }

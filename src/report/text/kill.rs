@@ -118,6 +118,18 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         r.respawns.iter().filter(|x| x.port == p.port).collect();
     if !respawned.is_empty() {
         for x in respawned {
+            if let Some(from) = x.forked_from {
+                let line = format!(
+                    "{} Port {} is now held by pid {} ({}), which pid {from} forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it.",
+                    style.styled("Held:", styles::BAD),
+                    p.port,
+                    x.pid,
+                    escape(&x.name),
+                );
+                out.push_str(&wrapped(style, &line));
+                out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+                continue;
+            }
             let parent = match (x.ppid, &x.parent_name) {
                 (Some(pp), Some(n)) => format!("pid {pp} ({})", escape(n)),
                 (Some(pp), None) => format!("pid {pp}"),

@@ -244,6 +244,7 @@ fn a_respawn_names_its_supervisor() {
             name: "python3".into(),
             ppid: Some(8),
             parent_name: Some("supervisord".into()),
+            forked_from: None,
             stop: Step::explained(
                 "end the parent that restarts it, pid 8, then the server it started, pid 9",
                 Command::new(["kill", "8", "9"]),
