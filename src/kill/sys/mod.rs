@@ -64,8 +64,10 @@ pub(crate) enum Stopped {
     Running,
     /// It was stopped (state T, Ctrl+Z or SIGSTOP): it was sent SIGCONT
     /// through its pin, so the signal pending on it is delivered.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Continued,
     /// It is stopped by a tracer (state t, a debugger), the tracer's pid:
     /// not continued, the signal waits for the tracer.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Traced(Option<u32>),
 }
