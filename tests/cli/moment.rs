@@ -75,22 +75,30 @@ fn a_worker_that_let_go_after_its_masters_sigterm_is_not_sent_its_own() {
     assert!(spared.is_some(), "no worker was checked after the master's SIGTERM");
 }
 
-/// One run of the SIGTERM race: how many workers were spared.
-fn term_race(attempt: usize) -> usize {
-    let counts = Counts::new(&format!("term{attempt}"));
+/// A master and 300 counting workers that ignore SIGTERM and let go of
+/// the port on SIGUSR1 (sent as `how` says), killed with `--grace
+/// grace`: the counts, the holder and the JSON report.
+fn race(name: &str, how: &str, grace: &str) -> (Counts, Holder, serde_json::Value) {
+    let counts = Counts::new(name);
     let h = Holder::start(&[
         "--workers",
         "300",
         "--ignore-term",
         "--count",
         counts.path(),
-        "--forward-term",
+        how,
         "--release-on-usr1",
     ]);
     counts.ready(&h.pids);
-    let run = portcheck(&["--kill", "--json", "--grace", "5s", &h.port.to_string()]);
+    let run = portcheck(&["--kill", "--json", "--grace", grace, &h.port.to_string()]);
     run.code(0);
     let v = run.json();
+    (counts, h, v)
+}
+
+/// One run of the SIGTERM race: how many workers were spared.
+fn term_race(attempt: usize) -> usize {
+    let (counts, h, v) = race(&format!("term{attempt}"), "--forward-term", "5s");
     let master = h.pid();
     let after = format!("let go of the port after pid {master} (its parent) was sent SIGTERM");
     let mut spared = 0;
@@ -120,20 +128,7 @@ fn a_worker_that_let_go_after_its_masters_sigkill_is_not_killed() {
 
 /// One run of the SIGKILL race: how many workers were spared.
 fn kill_race(attempt: usize) -> usize {
-    let counts = Counts::new(&format!("kill{attempt}"));
-    let h = Holder::start(&[
-        "--workers",
-        "300",
-        "--ignore-term",
-        "--count",
-        counts.path(),
-        "--release-when-parent-dies",
-        "--release-on-usr1",
-    ]);
-    counts.ready(&h.pids);
-    let run = portcheck(&["--kill", "--json", "--grace", "1s", &h.port.to_string()]);
-    run.code(0);
-    let v = run.json();
+    let (counts, h, v) = race(&format!("kill{attempt}"), "--release-when-parent-dies", "1s");
     let master = h.pid();
     assert!(!alive(master));
     let after = format!("let go of the port after pid {master} (its parent) was sent SIGKILL");

@@ -408,19 +408,11 @@ fn exposed_lists_only_sockets_other_machines_can_reach() {
 /// portcheck proves free by binding it.
 #[test]
 fn a_udp_lite_socket_is_out_of_scope_and_leaves_udp_free() {
-    use std::io::BufRead;
     let script = "import socket, sys\n\
                   s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, 136)\n\
                   s.bind(('0.0.0.0', 0)); print(s.getsockname()[1], flush=True); sys.stdin.read()\n";
-    let mut py = Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(py.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.trim().to_string();
+    let py = Python::code(script);
+    let port = py.port().to_string();
     let run = portcheck(&["--json", "-4", &format!("{port}/udp")]);
     run.code(0);
     let listing = portcheck(&["--json", "-u"]);
@@ -431,8 +423,6 @@ fn a_udp_lite_socket_is_out_of_scope_and_leaves_udp_free() {
         .map(|s| s["port"].as_u64().unwrap())
         .collect();
     assert!(!ports.contains(&port.parse().unwrap()), "{}", listing.stdout);
-    drop(py.stdin.take());
-    py.wait().unwrap();
 }
 
 #[test]

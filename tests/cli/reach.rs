@@ -46,23 +46,14 @@ fn a_bound_socket_that_does_not_listen_is_not_called_reachable() {
 #[test]
 #[ignore = "needs root: a server that drops to uid 65534, asked about by uid 65534"]
 fn a_holder_of_my_own_user_is_not_called_another_users() {
-    use std::io::BufRead;
     let script = "import os, socket, sys\n\
                   s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n\
                   os.setgid(65534); os.setuid(65534)\n\
                   print(s.getsockname()[1], flush=True); sys.stdin.read()\n";
-    let mut py = Command::new("python3")
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(py.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let py = Python::code(script);
     let (_dir, exe) = world_runnable_copy();
-    let run = util::run_with(as_user(65534, &exe), &[line.trim()]);
-    drop(py.stdin.take());
-    let _ = py.wait();
+    let run = util::run_with(as_user(65534, &exe), &[&py.port().to_string()]);
+    drop(py);
     run.code(1).stdout_has("or one of your own that changed user");
     assert!(!run.stdout.contains("belong to other users"), "{}", run.stdout);
 }

@@ -4,40 +4,12 @@
 //! Python program in tests/cli/unseen/ run by the system's python3.
 
 use crate::util::*;
-use std::io::BufRead;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-/// A running helper script: its port; stdin closed (and reaped) on drop.
-struct Script {
-    child: Child,
-    port: u16,
-}
-
-impl Script {
-    fn start(name: &str) -> Script {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/unseen").join(name);
-        let mut child = Command::new("python3")
-            .arg(path)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line.trim().parse().unwrap_or_else(|_| panic!("{name}: {line:?}"));
-        Script { child, port }
-    }
-}
-
-use std::io::BufReader;
-
-impl Drop for Script {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Runs `tests/cli/unseen/NAME` with the system's python3.
+fn script(name: &str) -> Python {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/unseen");
+    Python::run(&[dir.join(name)])
 }
 
 /// An orphaned FIN_WAIT2 connection (inode 0) on a port is named as such
@@ -45,14 +17,14 @@ impl Drop for Script {
 /// binds it at once, as beside TIME_WAIT.
 #[test]
 fn an_orphaned_closing_connection_does_not_make_a_port_in_use() {
-    let s = Script::start("orphan.py");
-    let port = s.port.to_string();
+    let s = script("orphan.py");
+    let port = s.port().to_string();
     let run = portcheck(&["--json", "-4", "-t", &port]);
     run.code(0);
-    let p = port_obj(&run.json(), s.port);
+    let p = port_obj(&run.json(), s.port());
     assert_eq!(p["in_use"], false, "{p}");
     assert!(p["notes"].to_string().contains("1 orphaned closing TCP connection"), "{p}");
-    assert!(std::net::TcpListener::bind(("127.0.0.1", s.port)).is_ok(), "a server binds it");
+    assert!(std::net::TcpListener::bind(("127.0.0.1", s.port())).is_ok(), "a server binds it");
 }
 
 /// A listener held only in a thread's own fd table (unshare(CLONE_FILES))
@@ -61,12 +33,12 @@ fn an_orphaned_closing_connection_does_not_make_a_port_in_use() {
 /// kernel socket.
 #[test]
 fn a_holder_outside_its_fd_table_is_found() {
-    for script in ["thread_table.py", "mmap_holder.py"] {
-        let s = Script::start(script);
-        let run = portcheck(&["--json", &s.port.to_string()]);
+    for name in ["thread_table.py", "mmap_holder.py"] {
+        let s = script(name);
+        let run = portcheck(&["--json", &s.port().to_string()]);
         run.code(1);
-        let p = port_obj(&run.json(), s.port);
-        assert_eq!(pids_of(&p["sockets"]), vec![s.child.id()], "{script}: {p}");
+        let p = port_obj(&run.json(), s.port());
+        assert_eq!(pids_of(&p["sockets"]), vec![s.child.id()], "{name}: {p}");
     }
 }
 

@@ -112,6 +112,19 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
     out
 }
 
+/// A port now held by a process that is no respawn, `why`, with the line
+/// that frees it.
+fn held_by(out: &mut String, style: &Style, port: u16, x: &crate::report::Respawn, why: &str) {
+    let line = format!(
+        "{} Port {port} is now held by pid {} ({}), {why}.",
+        style.styled("Held:", styles::BAD),
+        x.pid,
+        escape(&x.name),
+    );
+    out.push_str(&wrapped(style, &line));
+    out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+}
+
 /// One port after the kill: respawned, held, or freed.
 fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
     let respawned: Vec<&crate::report::Respawn> =
@@ -119,15 +132,10 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
     if !respawned.is_empty() {
         for x in respawned {
             if let Some(from) = x.forked_from {
-                let line = format!(
-                    "{} Port {} is now held by pid {} ({}), which pid {from} forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it.",
-                    style.styled("Held:", styles::BAD),
-                    p.port,
-                    x.pid,
-                    escape(&x.name),
+                let why = format!(
+                    "which pid {from} forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it"
                 );
-                out.push_str(&wrapped(style, &line));
-                out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+                held_by(out, style, p.port, x, &why);
                 continue;
             }
             let parent = match (x.ppid, &x.parent_name) {
@@ -146,15 +154,8 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             out.push_str(&step(style, 2, Some("to stop it for good"), &x.stop));
         }
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
-        let line = format!(
-            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.",
-            style.styled("Held:", styles::BAD),
-            p.port,
-            x.pid,
-            escape(&x.name),
-        );
-        out.push_str(&wrapped(style, &line));
-        out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+        let why = "which was running before portcheck started: the socket was passed to it, it was not restarted";
+        held_by(out, style, p.port, x, why);
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {
