@@ -305,3 +305,31 @@ fn a_holder_that_forks_on_sigterm_is_named_not_called_a_respawn() {
     }
     panic!("the advised line did not free the port");
 }
+
+/// A holder stopped by a tracer (state t: a debugger attached with
+/// PTRACE_ATTACH) is not continued: the report names the tracer, and
+/// SIGKILL ends it after the grace.
+#[test]
+#[ignore = "needs root (or ptrace rights): attaches a tracer to the holder"]
+fn a_traced_holder_is_named_and_not_continued() {
+    let h = Holder::start(&[]);
+    let code = format!(
+        "import ctypes, sys, time\n\
+         libc = ctypes.CDLL(None, use_errno=True)\n\
+         assert libc.ptrace(16, {}, None, None) == 0, ctypes.get_errno()\n\
+         print('attached', flush=True); sys.stdin.read()\n",
+        h.pid()
+    );
+    let tracer = Python::code(&code);
+    assert_eq!(tracer.line.trim(), "attached");
+    while state(h.pid()) != Some('t') {
+        std::thread::yield_now();
+    }
+    let run = portcheck(&["--kill", "--json", "--grace", "500ms", &h.port.to_string()]);
+    run.code(0);
+    let v = run.json();
+    assert_eq!(actions(&v), vec![(h.pid(), "SIGKILL".into(), "killed".into())]);
+    let why = reason_of(&v, h.pid());
+    assert!(why.contains(&format!("stopped by pid {}", tracer.child.id())), "{why}");
+    assert!(why.contains("not continued"), "{why}");
+}

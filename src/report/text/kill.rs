@@ -74,6 +74,10 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
                 format!("{sig}: exited ({})", Reason::Continued)
             }
             Outcome::Exited => format!("{sig}: exited"),
+            Outcome::Killed if matches!(a.reason, Some(Reason::Traced(_))) => {
+                let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+                format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
+            }
             Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
                 format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
             }
