@@ -2,12 +2,13 @@
 //! report, from the same kill plan `--kill` would carry out and the same
 //! search `--suggest` runs.
 
+use crate::hint::{Kind, Role};
 use crate::inspect::Context;
 use crate::kill::{Me, plan};
 use crate::net::Selection;
-use crate::remedy::{Holder, Remedy};
-use crate::report::{NextSteps, PortReport, PortsReport};
-use crate::shell::Step;
+use crate::remedy::{Here, Holder, Remedy};
+use crate::report::{NextSteps, PortReport, PortsReport, ProcessReport};
+use crate::shell::{Command, Step};
 
 /// How many ports in use get next steps (each costs a `--suggest` search,
 /// a few binds).
@@ -36,46 +37,115 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
             }
             for holder in p.holders() {
                 let refusal = plan.refused.iter().find(|a| a.pid == holder.pid);
-                if let Some(s) = refusal.and_then(|a| a.stop.clone())
+                let own = refusal.is_none().then(|| web_server_stop(holder)).flatten();
+                if let Some(s) = refusal.and_then(|a| a.stop.clone()).or(own)
                     && !stop.contains(&s)
                 {
                     stop.push(s);
                 }
             }
             let free = crate::suggest::suggest(&ctx.host, select, p.port, 1).first().copied();
+            let second = |base: u16| {
+                crate::suggest::suggest(&ctx.host, select, base, 2)
+                    .into_iter()
+                    .find(|&n| Some(n) != free)
+            };
             NextSteps {
                 port: p.port,
+                first: first(p),
                 kill: if no_kill.is_some() {
                     Vec::new()
                 } else {
                     plan.targets_of(p.port).map(|t| t.pid).collect()
                 },
                 free,
-                remedy: free.map(|n| remedy(p, n)),
+                remedy: free.map(|n| remedy(Some(p), n, &second)),
                 stop,
             }
         })
         .collect()
 }
 
-/// How to start a server on `port` instead of the one `p` holds: the way
-/// its holder's framework takes a port, else the way the project in the
-/// current directory does, else generic forms.
-pub(crate) fn remedy(p: &PortReport, port: u16) -> Remedy {
-    of_holders(p, port).or_else(|| here(port)).unwrap_or_else(|| crate::remedy::generic(port))
+/// What comes before `--kill`: a VS Code launch session is stopped in VS
+/// Code (Shift+F5), which ends the debuggee and its adapter together.
+fn first(p: &PortReport) -> Vec<Step> {
+    let by_vscode = p.holders().iter().any(|h| h.origin.by_vscode());
+    let session = p.holders().iter().any(|h| h.role == Role::Session);
+    // A debuggee's `--connect HOST:P` is its adapter's port: the session's.
+    let adapter = p.holders().iter().find_map(|h| {
+        let at = h.origin.debugpy_opt("--connect")?;
+        Some(at.rsplit(':').next().unwrap_or(at).to_string())
+    });
+    let ends = match adapter {
+        Some(port) => format!(
+            "stop it in VS Code (Shift+F5): that ends the debug session cleanly, its debug adapter's port {port} included (never move that one)"
+        ),
+        None => "stop it in VS Code (Shift+F5): that ends the debug session cleanly".into(),
+    };
+    if by_vscode || session { vec![Step::say(ends)] } else { Vec::new() }
+}
+
+/// A web server's own stop command (one systemd runs is refused with its
+/// unit's `systemctl stop` instead).
+fn web_server_stop(h: &crate::report::ProcessReport) -> Option<Step> {
+    let words: Vec<String> = match h.origin.kind {
+        // As its master was started: `-c`/`-p` name the pid file `-s` reads.
+        Kind::Nginx if !h.origin.control.is_empty() => {
+            h.origin.control.iter().cloned().chain(["-s".into(), "stop".into()]).collect()
+        }
+        Kind::Nginx => vec!["nginx".into(), "-s".into(), "stop".into()],
+        Kind::Apache => vec!["apachectl".into(), "stop".into()],
+        Kind::Caddy => vec!["caddy".into(), "stop".into()],
+        _ => return None,
+    };
+    let cmd = Command::new(words);
+    cmd.unsafe_word().is_none().then(|| Step::explained("or stop the web server", cmd))
+}
+
+/// How to start a server on `port` instead of the one `p` holds: the one
+/// precedence the report and `--suggest` share. The holder's own way
+/// (what it was started with, from the model) first, else the project in
+/// the current directory, else generic forms. `free` finds a second free
+/// port (a debugger's).
+pub(crate) fn remedy(
+    p: Option<&PortReport>,
+    port: u16,
+    free: &dyn Fn(u16) -> Option<u16>,
+) -> Remedy {
+    p.and_then(|p| of_holders(p, port, free))
+        .or_else(|| here(port))
+        .unwrap_or_else(|| crate::remedy::generic(port))
 }
 
 /// The remedy of the first recognised holder of `p`.
-pub(crate) fn of_holders(p: &PortReport, port: u16) -> Option<Remedy> {
-    p.holders().iter().find_map(|h| {
-        let parents: Vec<String> = h.parents.iter().map(|a| a.name.clone()).collect();
-        let holder = Holder { command: &h.command, hint: h.hint.as_deref(), parents: &parents };
-        crate::remedy::for_holder(&holder, port)
+fn of_holders(p: &PortReport, port: u16, free: &dyn Fn(u16) -> Option<u16>) -> Option<Remedy> {
+    let here = Here::current(free);
+    p.sockets.iter().flat_map(|s| s.processes.iter().map(move |h| (s, h))).find_map(|(s, h)| {
+        let holder = Holder { origin: &h.origin, role: h.role, address: &s.address, listen: None };
+        debugger(h, &here, port).or_else(|| crate::remedy::for_holder(&holder, &here, port))
     })
 }
 
+/// debugpy's adapter on its own port: the program it debugs (the process
+/// under `debugpy --listen` on that port; read only then) started again
+/// with a free debugger port.
+fn debugger(h: &ProcessReport, here: &Here, port: u16) -> Option<Remedy> {
+    if h.origin.kind != Kind::DebugpyAdapter || h.role != Role::Debugger {
+        return None;
+    }
+    let own = crate::started::flag_value(&h.command, &["--port"])?.parse().ok()?;
+    let (pid, _) = crate::process::debuggee_of(own)?;
+    let info = crate::process::describe(&[pid]).remove(&pid)?;
+    let origin = crate::started::of(&info, &[]);
+    let debuggee = Holder { origin: &origin, role: Role::Server, address: "", listen: None };
+    crate::remedy::for_debugger(&debuggee, here, port)
+}
+
 /// The remedy for the project in the current directory, if it says.
-pub(crate) fn here(port: u16) -> Option<Remedy> {
+fn here(port: u16) -> Option<Remedy> {
     let dir = std::env::current_dir().ok()?;
     crate::project::remedy(&dir, port)
 }
+
+#[cfg(test)]
+mod tests;

@@ -96,9 +96,10 @@ fn suggest(
         };
         let n = result.suggestions[0];
         // The project here first: --suggest is asked before starting it.
-        let remedy = crate::advice::here(n)
-            .or_else(|| holder.as_ref().and_then(|h| crate::advice::of_holders(h, n)))
-            .unwrap_or_else(|| crate::remedy::generic(n));
+        let second = |b: u16| {
+            crate::suggest::suggest(&host, config.select, b, 2).into_iter().find(|&x| x != n)
+        };
+        let remedy = crate::advice::remedy(holder.as_ref(), n, &second);
         emit(&report::text::suggestion(style, &result, holder.as_ref(), &remedy))?;
     }
     Ok(ExitStatus::Yes)
@@ -119,7 +120,8 @@ fn kill(
         emit(&report::text::ports(style, &ctx.host, config.select, &before, &[]))?;
         emit(&report::text::kill_plan(style, &summary))?;
     }
-    let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && config.stdin_tty;
+    let terminal = config.stdin_tty || crate::seams::ask_on_a_pipe();
+    let asks = !opts.dry_run && !opts.yes && !plan.targets.is_empty() && terminal;
     // With stdout piped (`| tee log`), the report may reach the screen
     // after the question starts: the question gets a line of its own.
     let lead = if config.stdout_tty { "" } else { "\n" };

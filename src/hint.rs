@@ -1,33 +1,272 @@
-//! What a process is, in a few words: from its name, command line,
-//! environment, the other holders of its socket and its systemd unit.
+//! What a process is, as data: its [`Kind`] (from its name, command line,
+//! environment and the other holders of its socket), its [`Role`] on one
+//! socket, and the [`Launcher`]s that started it. The words people read
+//! (the hint) are the `Display` of these types and nothing decides by them.
+
+use std::fmt;
+
+use serde::Serialize;
 
 use crate::process::ProcessInfo;
 
-/// Development servers: exposing one to the network deserves a warning.
-const DEV_SERVERS: &[&str] = &[
-    "Flask development server",
-    "Django development server",
-    "Vite dev server",
-    "Next.js dev server",
-    "webpack dev server",
-    "Python static file server",
-    "VS Code Python debugger",
-    "Node.js inspector",
-];
-
-/// Whether a hint names a development server.
-pub(crate) fn is_dev_server(hint: &str) -> bool {
-    DEV_SERVERS.iter().any(|d| hint.starts_with(d))
+/// What kind of server a process is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Kind {
+    /// `flask run` (`flask`, `python -m flask`).
+    FlaskCli,
+    /// A script that calls `app.run()` (`python app.py`).
+    FlaskScript,
+    Django,
+    Gunicorn,
+    Uvicorn,
+    Hypercorn,
+    /// `python -m http.server`.
+    HttpServer,
+    Vite,
+    Next,
+    Webpack,
+    /// Another Node.js program (`node server.js`).
+    Node,
+    Jupyter,
+    /// debugpy's adapter: the debugger's port, and a VS Code session's.
+    DebugpyAdapter,
+    /// debugpy's launcher (a VS Code launch session's first process).
+    DebugpyLauncher,
+    Nginx,
+    Apache,
+    Caddy,
+    Postgres,
+    Redis,
+    Mysql,
+    Sshd,
+    DockerProxy,
+    /// rootlessport, pasta, slirp4netns.
+    ContainerForwarder,
+    /// VS Code's own port forwarding.
+    VscodeForwarding,
+    /// macOS's AirPlay Receiver (ControlCenter).
+    AirPlay,
+    /// PID 1 as systemd: socket activation.
+    SystemdSocket,
+    Unknown,
 }
 
-/// A short description of what `p` is, when it is recognised. `peers` are
-/// the other processes holding the same socket.
+impl Kind {
+    /// A development server: reachable from the network, it deserves a
+    /// warning.
+    pub(crate) fn is_dev_server(self) -> bool {
+        matches!(
+            self,
+            Kind::FlaskCli
+                | Kind::FlaskScript
+                | Kind::Django
+                | Kind::Vite
+                | Kind::Next
+                | Kind::Webpack
+                | Kind::HttpServer
+                | Kind::DebugpyAdapter
+        )
+    }
+
+    /// A web server whose port is its configuration's `listen`.
+    pub(crate) fn is_web_server(self) -> bool {
+        matches!(self, Kind::Nginx | Kind::Apache | Kind::Caddy)
+    }
+
+    /// The words for it (empty for [`Kind::Unknown`]).
+    fn words(self) -> &'static str {
+        match self {
+            Kind::FlaskCli | Kind::FlaskScript => "Flask development server",
+            Kind::Django => "Django development server",
+            Kind::Gunicorn => "gunicorn WSGI server",
+            Kind::Uvicorn => "uvicorn ASGI server",
+            Kind::Hypercorn => "hypercorn ASGI server",
+            Kind::HttpServer => "Python static file server (python -m http.server)",
+            Kind::Vite => "Vite dev server",
+            Kind::Next => "Next.js dev server",
+            Kind::Webpack => "webpack dev server",
+            Kind::Node => "Node.js process",
+            Kind::Jupyter => "Jupyter server",
+            Kind::DebugpyAdapter => "VS Code Python debugger (debugpy adapter)",
+            Kind::DebugpyLauncher => "VS Code Python debugger (debugpy launcher)",
+            Kind::Nginx => "nginx web server",
+            Kind::Apache => "Apache web server",
+            Kind::Caddy => "Caddy web server",
+            Kind::Postgres => "PostgreSQL server",
+            Kind::Redis => "Redis server",
+            Kind::Mysql => "MySQL/MariaDB server",
+            Kind::Sshd => "OpenSSH server",
+            Kind::DockerProxy => "Docker published port (docker-proxy)",
+            Kind::ContainerForwarder => "rootless container port forwarder",
+            Kind::VscodeForwarding => VSCODE_FORWARDING,
+            Kind::AirPlay => {
+                "macOS AirPlay Receiver: turn it off in System Settings > General > AirDrop & Handoff"
+            }
+            Kind::SystemdSocket => "init (PID 1): systemd socket activation; stop the .socket unit",
+            Kind::Unknown => "",
+        }
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests rename every description to prove that nothing decides by it.
+    pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The description's words, renamed under test when asked.
+fn shown(words: &str) -> String {
+    #[cfg(test)]
+    if RENAMED.with(std::cell::Cell::get) && !words.is_empty() {
+        return format!("RENAMED {}", words.to_uppercase());
+    }
+    words.to_string()
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown(self.words()))
+    }
+}
+
+/// What a process does on one socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Role {
+    /// It serves the app.
+    Server,
+    /// A reloader's parent that holds the socket its child serves on.
+    ReloaderParent,
+    /// A reloader's serving child.
+    ReloaderChild,
+    /// The Node.js inspector's port (`--inspect`).
+    Inspector,
+    /// A debugger's own port (debugpy `--listen`).
+    Debugger,
+    /// A port a debug session uses between its processes (VS Code's
+    /// launch sessions: ephemeral, never to be moved).
+    Session,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shown(match self {
+            Role::Server => "",
+            Role::ReloaderParent => " (reloader parent)",
+            Role::ReloaderChild => " (server child of the reloader)",
+            Role::Inspector => " (inspector port)",
+            Role::Debugger => " (the debugger's port)",
+            Role::Session => " (a port of the debug session)",
+        }))
+    }
+}
+
+/// What started a process, nearest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum Launcher {
+    /// VS Code's Start Debugging (F5): debugpy's launcher, then the
+    /// debuggee under debugpy.
+    VscodeDebug,
+    /// VS Code's Run Without Debugging (Ctrl+F5): debugpy's launcher runs
+    /// the program without the debugger.
+    VscodeRun,
+    /// `python -m debugpy --listen [HOST:]PORT …`: `listen` as written.
+    Debugpy { listen: String, wait_for_client: bool },
+    /// `npm start`, `yarn dev`, `pnpm run dev` (through `sh -c`).
+    PackageScript { tool: String, script: String },
+    /// A container (`runtime`: docker, podman, containerd, kubernetes,
+    /// cri_o, lxc, nspawn), by the holder's cgroup.
+    Container { runtime: crate::process::Runtime },
+    /// The shell it was started from (the first supervisor above it).
+    Shell { name: String },
+    /// A systemd service (`user`: the uid whose `systemctl --user`
+    /// instance runs it).
+    Systemd {
+        unit: String,
+        user: Option<u32>,
+        #[serde(skip)]
+        described: String,
+    },
+}
+
+impl Launcher {
+    pub(crate) fn of_unit(u: &crate::process::Unit) -> Launcher {
+        Launcher::Systemd { unit: u.name.clone(), user: u.user, described: u.describe() }
+    }
+}
+
+impl fmt::Display for Launcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = match self {
+            Launcher::VscodeDebug => "started by VS Code (Start Debugging)".to_string(),
+            Launcher::VscodeRun => "started by VS Code (Run Without Debugging)".to_string(),
+            Launcher::Debugpy { listen, .. } => format!("under debugpy --listen {listen}"),
+            Launcher::PackageScript { tool, script } => format!("started by {tool} {script}"),
+            Launcher::Systemd { described, .. } => format!("systemd unit {described}"),
+            Launcher::Container { runtime } => format!("in a {runtime:?} container"),
+            Launcher::Shell { name } => format!("started from {name}"),
+        };
+        f.write_str(&shown(&words))
+    }
+}
+
+/// The hint for a process: its kind, its role on the socket and what
+/// started it, in words; `None` when nothing is recognised.
+pub(crate) fn describe(
+    p: &ProcessInfo,
+    kind: Kind,
+    role: Role,
+    launchers: &[Launcher],
+) -> Option<String> {
+    let mut what = match kind {
+        Kind::DockerProxy => docker_words(&p.command),
+        Kind::Node if role == Role::Inspector => shown("Node.js inspector"),
+        k => format!("{k}{role}"),
+    };
+    if p.pid == 1 && kind != Kind::SystemdSocket {
+        what = if what.is_empty() {
+            shown("PID 1 of its container or namespace (the container's main process)")
+        } else {
+            format!("{what}; {}", shown("PID 1 of its container or namespace"))
+        };
+    }
+    let mut by: Vec<String> = Vec::new();
+    for l in launchers {
+        match l {
+            Launcher::Systemd { .. } if what.is_empty() => what = l.to_string(),
+            Launcher::Systemd { .. } => by.push(format!("({l})")),
+            // The table's ancestors line names these already.
+            Launcher::Container { .. } | Launcher::Shell { .. } => {}
+            _ => by.push(format!(", {l}")),
+        }
+    }
+    (!what.is_empty()).then(|| {
+        let tail: String = by
+            .iter()
+            .map(|b| if b.starts_with('(') { format!(" {b}") } else { b.clone() })
+            .collect();
+        format!("{what}{tail}")
+    })
+}
+
+#[cfg(test)]
+/// The description of a process from it alone (its role on no socket in
+/// particular): what the tests of recognition read.
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
-    let what = what(p, peers);
-    match (&p.unit, what) {
-        (Some(unit), Some(w)) => Some(format!("{w} (systemd unit {})", unit.describe())),
-        (Some(unit), None) => Some(format!("systemd unit {}", unit.describe())),
-        (None, w) => w,
+    let kind = kind(p, peers);
+    let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
+    describe(p, kind, role(p, peers, kind, 0), &launchers)
+}
+
+fn docker_words(argv: &[String]) -> String {
+    let arg = |flag: &str| {
+        argv.iter().position(|a| a == flag).and_then(|i| argv.get(i + 1)).map(String::as_str)
+    };
+    match (arg("-container-ip"), arg("-container-port")) {
+        (Some(ip), Some(port)) => format!("{} to container {ip}:{port}", Kind::DockerProxy),
+        _ => Kind::DockerProxy.to_string(),
     }
 }
 
@@ -89,109 +328,211 @@ pub(crate) fn is_systemd(name: &str, command: &[String]) -> bool {
     name == "systemd" || command.first().is_some_and(|a| a.rsplit('/').next() == Some("systemd"))
 }
 
-/// PID 1: systemd (socket activation), or a container's or namespace's
-/// first process, which is usually the app itself.
-fn pid1(p: &ProcessInfo, peers: &[&ProcessInfo]) -> String {
-    if is_systemd(&p.name, &p.command) {
-        return "init (PID 1): systemd socket activation; stop the .socket unit".into();
-    }
-    let it = ProcessInfo { pid: 0, ..p.clone() };
-    match what(&it, peers) {
-        Some(w) => format!("{w}; PID 1 of its container or namespace"),
-        None => "PID 1 of its container or namespace (the container's main process)".into(),
-    }
+/// Whether argv runs a Flask app: `flask` as the program or module, or
+/// Werkzeug named in it.
+fn runs_flask(argv: &[String]) -> bool {
+    argv.iter().any(|a| a == "flask" || a.ends_with("/flask"))
+        || argv.join(" ").contains("werkzeug")
 }
 
-/// A Flask (Werkzeug) development server's role: `flask run`, or a
-/// script that calls `app.run()` (`python app.py`), recognised by the
-/// reloader's child (WERKZEUG_RUN_MAIN / WERKZEUG_SERVER_FD in its
-/// environment) and by its parent, which runs the same arguments.
-fn flask_role(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<&'static str> {
-    let by_name = |q: &ProcessInfo| {
-        q.command.iter().any(|a| a == "flask" || a.ends_with("/flask"))
-            || q.command.join(" ").contains("werkzeug")
-    };
-    let same_args = |a: &ProcessInfo, b: &ProcessInfo| a.command.get(1..) == b.command.get(1..);
+/// The Flask reloader's role of `p`: its serving child (WERKZEUG_RUN_MAIN
+/// / WERKZEUG_SERVER_FD in its environment), or its parent (a child among
+/// the socket's holders runs the same arguments).
+fn flask_role(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<Role> {
     if p.werkzeug_child {
-        return Some(" (server child of the reloader)");
+        return Some(Role::ReloaderChild);
     }
-    let child = peers
-        .iter()
-        .any(|q| q.ppid == Some(p.pid) && (by_name(q) || (q.werkzeug_child && same_args(p, q))));
-    if child {
-        return Some(" (reloader parent)");
-    }
-    by_name(p).then_some("")
+    let same_args = |a: &ProcessInfo, b: &ProcessInfo| a.command.get(1..) == b.command.get(1..);
+    let child = peers.iter().any(|q| {
+        q.ppid == Some(p.pid) && (runs_flask(&q.command) || (q.werkzeug_child && same_args(p, q)))
+    });
+    child.then_some(Role::ReloaderParent)
 }
 
-fn what(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
-    let args: Vec<&str> = p.command.iter().map(String::as_str).collect();
-    let base = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
-    let exe = args.first().map(|a| base(a)).unwrap_or_default();
-    let has = |needle: &str| args.iter().any(|a| *a == needle || base(a) == needle);
-    let joined = args.join(" ");
-    if p.pid == 1 {
-        return Some(pid1(p, peers));
+/// debugpy's options that take a value (`debugpy --help`, debugpy/server/cli.py).
+const DEBUGPY_VALUED: &[&str] = &[
+    "--listen",
+    "--connect",
+    "--adapter-access-token",
+    "--configure-qt",
+    "--configure-subProcess",
+    "--log-to",
+    "--pid",
+    "--parent-session-pid",
+];
+
+/// Where debugpy wraps the app in `argv` (`python -m debugpy OPTIONS
+/// TARGET…`, or the path of the `debugpy` package a VS Code launcher
+/// runs): the index of the word that names it.
+pub(crate) fn debugpy_at(argv: &[String]) -> Option<usize> {
+    argv.iter().enumerate().find_map(|(i, a)| {
+        let by_module = a == "debugpy" && i > 0 && argv[i - 1] == "-m";
+        let by_path = a.ends_with("/debugpy") && i > 0;
+        (by_module || by_path).then_some(i)
+    })
+}
+
+/// The app's own command: `argv` without a debugpy wrapper (`python -m
+/// debugpy --listen 5678 -m flask run` → `python -m flask run`; VS Code's
+/// `python -X frozen_modules=off …/debugpy --connect … -m flask run` →
+/// `python -m flask run`), and debugpy's options (name, value).
+pub(crate) fn unwrap_debugpy(argv: &[String]) -> (Vec<String>, Vec<(String, String)>) {
+    let Some(at) = debugpy_at(argv) else { return (argv.to_vec(), Vec::new()) };
+    let mut app: Vec<String> = vec![argv[0].clone()];
+    let mut opts = Vec::new();
+    let mut i = at + 1;
+    while let Some(a) = argv.get(i) {
+        if !a.starts_with("--") {
+            break;
+        }
+        let (name, value) = match a.split_once('=') {
+            Some((n, v)) => (n.to_string(), v.to_string()),
+            None if DEBUGPY_VALUED.contains(&a.as_str()) => {
+                i += 1;
+                (a.clone(), argv.get(i).cloned().unwrap_or_default())
+            }
+            None => (a.clone(), String::new()),
+        };
+        opts.push((name, value));
+        i += 1;
+    }
+    app.extend(argv[i.min(argv.len())..].iter().cloned());
+    (app, opts)
+}
+
+/// What kind of server `p` is; `peers` are the other holders of its socket.
+pub(crate) fn kind(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Kind {
+    if p.pid == 1 && is_systemd(&p.name, &p.command) {
+        return Kind::SystemdSocket;
     }
     if is_vscode(&p.name, &p.command) {
-        return Some(VSCODE_FORWARDING.into());
+        return Kind::VscodeForwarding;
     }
-    if let Some(role) = flask_role(p, peers) {
-        return Some(format!("Flask development server{role}"));
+    // `…/debugpy/adapter`, `…/debugpy/launcher` (a debuggee's own path
+    // runs through them: `…/adapter/../../debugpy/launcher/../../debugpy`).
+    let runs = |part: &str| {
+        p.command.iter().take(4).any(|a| {
+            let a = a.trim_end_matches('/');
+            a.ends_with(&format!("debugpy/{part}")) || a == format!("debugpy.{part}")
+        })
+    };
+    if runs("adapter") {
+        return Kind::DebugpyAdapter;
     }
-    if exe == "docker-proxy" || p.name == "docker-proxy" {
-        let arg = |flag: &str| {
-            args.iter().position(|a| *a == flag).and_then(|i| args.get(i + 1)).copied()
-        };
-        return Some(match (arg("-container-ip"), arg("-container-port")) {
-            (Some(ip), Some(port)) => {
-                format!("Docker published port (docker-proxy) to container {ip}:{port}")
-            }
-            _ => "Docker published port (docker-proxy)".into(),
-        });
+    if runs("launcher") {
+        return Kind::DebugpyLauncher;
     }
-    let found = if has("gunicorn") || joined.contains("gunicorn") {
-        "gunicorn WSGI server"
+    let (app, _) = unwrap_debugpy(&p.command);
+    if let Some(k) = python_kind(p, &app, peers) {
+        return k;
+    }
+    other_kind(p, &app)
+}
+
+fn base(s: &str) -> &str {
+    s.rsplit('/').next().unwrap_or(s)
+}
+
+/// Python servers, by the app's argv.
+fn python_kind(p: &ProcessInfo, app: &[String], peers: &[&ProcessInfo]) -> Option<Kind> {
+    let has = |needle: &str| app.iter().any(|a| a == needle || base(a) == needle);
+    let tool = |name: &str| {
+        app.iter().enumerate().any(|(i, a)| {
+            (i <= 1 && base(a) == name) || (a == "-m" && app.get(i + 1).is_some_and(|m| m == name))
+        })
+    };
+    let title = app.first().map_or("", String::as_str);
+    Some(if tool("flask") {
+        Kind::FlaskCli
+    } else if runs_flask(app) || flask_role(p, peers).is_some() {
+        Kind::FlaskScript
+    } else if has("gunicorn") || title.starts_with("gunicorn") || p.name.starts_with("gunicorn") {
+        Kind::Gunicorn
     } else if has("uvicorn") {
-        "uvicorn ASGI server"
+        Kind::Uvicorn
     } else if has("hypercorn") {
-        "hypercorn ASGI server"
-    } else if has("runserver") && joined.contains("manage.py") {
-        "Django development server"
-    } else if has("debugpy") || joined.contains("debugpy") {
-        "VS Code Python debugger (debugpy)"
-    } else if has("http.server") {
-        "Python static file server (python -m http.server)"
-    } else if joined.contains("vite") {
-        "Vite dev server"
-    } else if joined.contains("next dev") || joined.contains("next-server") {
-        "Next.js dev server"
-    } else if joined.contains("webpack") {
-        "webpack dev server"
-    } else if p.name.starts_with("rootlessport")
-        || ["pasta", "slirp4netns"].contains(&p.name.as_str())
+        Kind::Hypercorn
+    } else if has("runserver") && app.iter().any(|a| base(a) == "manage.py") {
+        Kind::Django
+    } else if tool("http.server") {
+        Kind::HttpServer
+    } else if app.iter().any(|a| base(a).starts_with("jupyter"))
+        || app.join(" ").contains("ServerApp")
     {
-        "rootless container port forwarder"
-    } else if p.name.starts_with("postgres") {
-        "PostgreSQL server"
-    } else if p.name.starts_with("redis-server") {
-        "Redis server"
-    } else if p.name == "mysqld" || p.name == "mariadbd" {
-        "MySQL/MariaDB server"
-    } else if p.name == "nginx" {
-        "nginx web server"
-    } else if p.name == "sshd" {
-        "OpenSSH server"
-    } else if p.name == "ControlCenter" {
-        "macOS AirPlay Receiver: turn it off in System Settings > General > AirDrop & Handoff"
-    } else if joined.contains("--inspect") && (p.name == "node" || exe == "node") {
-        "Node.js inspector"
-    } else if p.name == "node" || exe == "node" {
-        "Node.js process"
+        Kind::Jupyter
     } else {
         return None;
-    };
-    Some(found.to_string())
+    })
+}
+
+/// Everything else, by name and argv.
+fn other_kind(p: &ProcessInfo, app: &[String]) -> Kind {
+    let joined = app.join(" ");
+    let exe = app.first().map(|a| base(a)).unwrap_or_default();
+    let name = p.name.as_str();
+    if exe == "docker-proxy" || name == "docker-proxy" {
+        Kind::DockerProxy
+    } else if joined.contains("vite") {
+        Kind::Vite
+    } else if joined.contains("next dev") || joined.contains("next-server") {
+        Kind::Next
+    } else if joined.contains("webpack") {
+        Kind::Webpack
+    } else if name.starts_with("rootlessport") || ["pasta", "slirp4netns"].contains(&name) {
+        Kind::ContainerForwarder
+    } else if name.starts_with("postgres") {
+        Kind::Postgres
+    } else if name.starts_with("redis-server") {
+        Kind::Redis
+    } else if name == "mysqld" || name == "mariadbd" {
+        Kind::Mysql
+    } else if name == "nginx" {
+        Kind::Nginx
+    } else if name == "httpd" || name == "apache2" {
+        Kind::Apache
+    } else if name == "caddy" || exe == "caddy" {
+        Kind::Caddy
+    } else if name == "sshd" {
+        Kind::Sshd
+    } else if name == "ControlCenter" {
+        Kind::AirPlay
+    } else if name == "node" || exe == "node" {
+        Kind::Node
+    } else {
+        Kind::Unknown
+    }
+}
+
+/// The Node.js inspector's port of `argv`: `--inspect[-brk|-wait][=[HOST:]PORT]`, 9229 by default.
+pub(crate) fn inspector_port(argv: &[String]) -> Option<u16> {
+    argv.iter().find_map(|a| {
+        let rest = ["--inspect-brk", "--inspect-wait", "--inspect"]
+            .iter()
+            .find_map(|f| a.strip_prefix(f))?;
+        match rest.strip_prefix('=') {
+            Some(v) => v.rsplit(':').next()?.parse().ok(),
+            None if rest.is_empty() => Some(9229),
+            None => None,
+        }
+    })
+}
+
+/// `p`'s role on a socket on `port` (0: no socket in particular).
+pub(crate) fn role(p: &ProcessInfo, peers: &[&ProcessInfo], kind: Kind, port: u16) -> Role {
+    match kind {
+        Kind::FlaskCli | Kind::FlaskScript => flask_role(p, peers).unwrap_or(Role::Server),
+        Kind::Node | Kind::Vite | Kind::Next | Kind::Webpack
+            if port != 0 && inspector_port(&p.command) == Some(port) =>
+        {
+            Role::Inspector
+        }
+        Kind::DebugpyAdapter => {
+            let at = p.command.iter().position(|a| a == "--port");
+            let listen = at.and_then(|i| p.command.get(i + 1)).and_then(|v| v.parse().ok());
+            if listen == Some(port) || port == 0 { Role::Debugger } else { Role::Session }
+        }
+        _ => Role::Server,
+    }
 }
 
 #[cfg(test)]
@@ -200,19 +541,11 @@ mod tests {
     use crate::process::Unit;
 
     fn proc(pid: u32, ppid: u32, name: &str, command: &[&str]) -> ProcessInfo {
-        ProcessInfo {
-            pid,
-            ppid: Some(ppid),
-            name: name.into(),
-            parent_name: None,
-            uid: Some(1000),
-            user: None,
-            command: command.iter().map(|s| s.to_string()).collect(),
-            started: None,
-            ancestors: vec![],
-            unit: None,
-            werkzeug_child: false,
-        }
+        let mut p = ProcessInfo::bare(pid, command.iter().map(|s| s.to_string()).collect());
+        p.ppid = Some(ppid);
+        p.name = name.into();
+        p.uid = Some(1000);
+        p
     }
 
     #[test]
@@ -226,8 +559,12 @@ mod tests {
         assert_eq!(h("python3", &["/venv/bin/gunicorn", "app:app"]), "gunicorn WSGI server");
         assert_eq!(h("node", &["node", "/app/node_modules/.bin/vite"]), "Vite dev server");
         assert_eq!(
-            h("python3", &["python3", "-m", "debugpy", "--listen", "5678"]),
-            "VS Code Python debugger (debugpy)"
+            h("python3", &["python3", "/v/debugpy/adapter", "--for-server", "1", "--port", "5678"]),
+            "VS Code Python debugger (debugpy adapter) (the debugger's port)"
+        );
+        assert_eq!(
+            h("python3", &["python3", "-m", "debugpy", "--listen", "5678", "-m", "flask", "run"]),
+            "Flask development server"
         );
         assert_eq!(
             h("rootlessport-ch", &["rootlessport-child"]),
@@ -378,6 +715,21 @@ mod tests {
         assert!(!sh.contains("systemd"), "{sh}");
     }
 
+    /// `node --inspect` is an app on one socket and the inspector on
+    /// another: the inspector's words only on the inspector's port.
+    #[test]
+    fn the_inspector_is_named_on_its_own_socket_only() {
+        let p = proc(30, 5, "node", &["node", "--inspect=127.0.0.1:9230", "server.js"]);
+        let k = kind(&p, &[]);
+        assert_eq!(role(&p, &[], k, 9230), Role::Inspector);
+        assert_eq!(role(&p, &[], k, 3000), Role::Server);
+        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap();
+        assert_eq!(on(9230), "Node.js inspector");
+        assert_eq!(on(3000), "Node.js process");
+        assert_eq!(inspector_port(&["node".into(), "--inspect".into()]), Some(9229));
+        assert_eq!(inspector_port(&["node".into(), "--inspect-brk=9333".into()]), Some(9333));
+    }
+
     #[test]
     fn systemd_units_are_named() {
         let mut p = proc(700, 1, "nginx", &["nginx: master process /usr/sbin/nginx"]);
@@ -386,7 +738,7 @@ mod tests {
         let mut q = proc(701, 1, "myapp", &["/opt/myapp"]);
         q.unit = Some(Unit { name: "myapp.service".into(), user: None });
         assert_eq!(hint(&q, &[]).unwrap(), "systemd unit myapp.service");
-        assert!(is_dev_server("Flask development server (reloader parent)"));
-        assert!(!is_dev_server("nginx web server"));
+        assert!(Kind::FlaskCli.is_dev_server());
+        assert!(!Kind::Nginx.is_dev_server());
     }
 }

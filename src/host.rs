@@ -13,22 +13,15 @@ mod unix;
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
-    open_plain, terminal_takes_colour, uid,
+    my_uid, open_plain, same_file, terminal_takes_colour,
 };
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 pub(crate) use windows::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
-    open_plain, terminal_takes_colour,
+    my_uid, open_plain, same_file, terminal_takes_colour,
 };
-
-/// portcheck's own uid, the one sockets carry: none on Windows, whose
-/// sockets have no uid.
-#[cfg(windows)]
-pub(crate) fn uid() -> Option<u32> {
-    None
-}
 mod wsl;
 pub(crate) use wsl::{Wsl, wsl};
 
@@ -41,4 +34,25 @@ pub(crate) struct Interfaces {
     pub(crate) broadcast: Vec<IpAddr>,
     /// Interface index → name.
     pub(crate) names: Vec<(u32, String)>,
+}
+
+/// The most a project file is read (a Flask app, a package.json).
+const READ_MAX: u64 = 256 * 1024;
+
+/// The text of the file `name` in `dir`, when it is a regular file of at
+/// most 256 KiB (in UTF-8), read in one read: a FIFO, a device, a symlink
+/// (to `/dev/zero`, a terminal, another user's file) or a directory there
+/// is never read, and opening one never blocks (`host::open_plain`).
+pub(crate) fn read_small(dir: &std::path::Path, name: &str) -> Option<String> {
+    use std::io::Read;
+    let mut file = open_plain(&dir.join(name)).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.file_type().is_file() || meta.len() > READ_MAX {
+        return None;
+    }
+    let mut buf = vec![0; usize::try_from(READ_MAX).ok()? + 1];
+    let n = file.read(&mut buf).ok()?;
+    buf.truncate(n);
+    (u64::try_from(n).ok()? <= READ_MAX).then_some(())?;
+    String::from_utf8(buf).ok()
 }

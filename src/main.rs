@@ -25,8 +25,17 @@ mod remedy;
 mod report;
 mod sanitize;
 mod scan;
+mod secret;
+// Test seams: compiled in only with the `test-seams` feature (.ci/windows
+// builds a second binary with it; releases never do).
+#[cfg(feature = "test-seams")]
+mod seams;
+#[cfg(not(feature = "test-seams"))]
+#[path = "seams_off.rs"]
+mod seams;
 mod services;
 mod shell;
+mod started;
 mod suggest;
 mod wait;
 #[cfg(windows)]

@@ -59,6 +59,37 @@ pub(crate) fn machine(name: &str) -> bool {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
 }
 
+/// A user name that may become a word (`USER@` of `systemctl --user
+/// -M`): the portable characters `[A-Za-z0-9_.-]`, a trailing `$`
+/// allowed (machine accounts), at most 256, not starting with `-`. The
+/// user database is outside text too (NSS, LDAP).
+pub(crate) fn user(name: &str) -> bool {
+    let base = name.strip_suffix('$').unwrap_or(name);
+    (1..=256).contains(&base.len())
+        && !base.starts_with('-')
+        && base.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+}
+
+/// A systemd unit's instance (`box` in `systemd-nspawn@box.service`) as
+/// the name it was made from: systemd-escape(1) writes `-` and other
+/// bytes as `\xHH`. `None` when another `\` is in it or the bytes are not
+/// UTF-8.
+pub(crate) fn unescape_instance(instance: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(instance.len());
+    let mut rest = instance.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        let hex = rest.strip_prefix(b"x").and_then(|h| h.get(..2))?;
+        out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+        rest = &rest[3..];
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +121,28 @@ mod tests {
             &format!("{}.service", "a".repeat(248)),
         ] {
             assert!(!unit(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn user_names() {
+        for good in ["ana", "ana.smith", "svc_1", "web-01", "HOST$"] {
+            assert!(user(good), "{good}");
+        }
+        for bad in ["", "-x", "a b", "a;b", "a\u{1b}]0;X\u{7}", "é", "$", "a$b", &"a".repeat(257)]
+        {
+            assert!(!user(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn instances_are_unescaped() {
+        assert_eq!(unescape_instance("box").as_deref(), Some("box"));
+        assert_eq!(unescape_instance(r"my\x2dbox").as_deref(), Some("my-box"));
+        assert_eq!(unescape_instance(r"\x2eweb\x2d1").as_deref(), Some(".web-1"));
+        assert_eq!(unescape_instance(r"a\x3bid").as_deref(), Some("a;id"));
+        for bad in [r"a\", r"a\x2", r"a\x2g", r"a\n", r"a\xff"] {
+            assert_eq!(unescape_instance(bad), None, "{bad}");
         }
     }
 

@@ -180,8 +180,11 @@ impl Selection {
 
 /// Whether a socket of `family` bound to `address` takes the port from
 /// servers of `wanted`: an IPv6 wildcard socket without IPV6_V6ONLY also
-/// takes the IPv4 port, and so does an IPv6 socket bound to an IPv4-mapped
-/// address (`::ffff:127.0.0.1`), which only IPv4 clients can reach.
+/// takes the IPv4 port — and so does one whose IPV6_V6ONLY is unknown
+/// (`None`: macOS's and Windows's tables, Linux's `/proc/net` fallback do
+/// not say), which may: a dual-stack listener must not be missed by `-4`
+/// — and so does an IPv6 socket bound to an IPv4-mapped address
+/// (`::ffff:127.0.0.1`), which only IPv4 clients can reach.
 pub(crate) fn covers(
     family: Family,
     address: &IpAddr,
@@ -199,8 +202,14 @@ pub(crate) fn covers(
     family == wanted
         || (wanted == Family::Ipv4
             && family == Family::Ipv6
-            && v6only == Some(false)
+            && v6only != Some(true)
             && address.is_unspecified())
+}
+
+/// An IPv6 wildcard socket whose IPV6_V6ONLY is unknown: it is counted
+/// as taking IPv4 too, and the report says it may.
+pub(crate) fn may_take_ipv4(family: Family, address: &IpAddr, v6only: Option<bool>) -> bool {
+    family == Family::Ipv6 && address.is_unspecified() && v6only.is_none()
 }
 
 /// One port to report on, with the protocols asked for it.
@@ -254,6 +263,23 @@ mod tests {
         let v4 = Selection { tcp: true, udp: true, v4: true, v6: false };
         assert!(v4.covers(Family::Ipv6, &any6, Some(false)));
         assert!(v4.widened().v6);
+    }
+
+    /// macOS's table (and Windows's) does not say whether a `::` socket
+    /// set IPV6_V6ONLY: unknown counts as taking IPv4, so `-4 --exposed`
+    /// and `-4 --wait-listen` see a dual-stack listener. A specific IPv6
+    /// address never takes IPv4.
+    #[test]
+    fn an_unknown_v6only_wildcard_may_take_ipv4() {
+        let any6: IpAddr = "::".parse().unwrap();
+        let v4 = Selection { tcp: true, udp: true, v4: true, v6: false };
+        assert!(covers(Family::Ipv6, &any6, None, Family::Ipv4));
+        assert!(v4.covers(Family::Ipv6, &any6, None));
+        let one6: IpAddr = "2001:db8::1".parse().unwrap();
+        assert!(!v4.covers(Family::Ipv6, &one6, None));
+        assert!(may_take_ipv4(Family::Ipv6, &any6, None));
+        assert!(!may_take_ipv4(Family::Ipv6, &any6, Some(false)), "known: it does");
+        assert!(!may_take_ipv4(Family::Ipv6, &one6, None));
     }
 
     #[test]

@@ -43,7 +43,13 @@ pub(crate) enum Probe {
     /// EADDRINUSE.
     InUse,
     /// EACCES/EPERM on a privileged port: no privilege. Not "in use".
+    #[cfg_attr(windows, allow(dead_code))]
     Denied,
+    /// The OS refused the bind for a reason no privilege lifts (Windows's
+    /// WSAEACCES: an excluded port range, another program's exclusive
+    /// bind, security software). Nothing can bind the port: never free.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    Refused,
     /// The family does not exist on this host (IPv6 disabled at boot).
     /// Never IPv4, and never an error a policy returns for a family the
     /// host has.
@@ -78,6 +84,9 @@ pub(crate) struct Exclusive {
     pub(crate) bound: bool,
     /// A bind was not permitted (a privileged port without the right).
     pub(crate) denied: bool,
+    /// A bind was refused for good ([`Probe::Refused`]): the port cannot
+    /// be bound.
+    pub(crate) refused: bool,
     /// Families this host does not have.
     pub(crate) unsupported: Vec<Family>,
     /// Binds that failed otherwise, and how.
@@ -87,7 +96,7 @@ pub(crate) struct Exclusive {
 impl Exclusive {
     /// Every bind succeeded (a family the host lacks aside).
     pub(crate) fn free(&self) -> bool {
-        !self.bound && !self.denied && self.failed.is_empty()
+        !self.bound && !self.denied && !self.refused && self.failed.is_empty()
     }
 }
 
@@ -104,6 +113,7 @@ pub(crate) fn exclusive(
                 Probe::Free => {}
                 Probe::InUse => out.bound = true,
                 Probe::Denied => out.denied = true,
+                Probe::Refused => out.refused = true,
                 Probe::Unsupported => {
                     if !out.unsupported.contains(&family) {
                         out.unsupported.push(family);

@@ -39,6 +39,66 @@ pub(crate) struct ProcessInfo {
     /// Werkzeug's reloader started it as the serving child
     /// (`WERKZEUG_RUN_MAIN` or `WERKZEUG_SERVER_FD` in its environment).
     pub(crate) werkzeug_child: bool,
+    /// Its working directory, where it can be read.
+    pub(crate) cwd: Option<std::path::PathBuf>,
+    /// The few environment variables the advice reads ([`KEPT_ENV`]),
+    /// never a secret one.
+    pub(crate) env: Vec<(String, String)>,
+    /// The parent's argument vector, secrets redacted (a debugpy
+    /// launcher); empty when unknown.
+    pub(crate) parent_command: Vec<String>,
+    /// The container engine it runs under, by its cgroup.
+    pub(crate) container: Option<Runtime>,
+}
+
+/// The environment variables kept of a holder: how it takes a port and
+/// what started it (Flask's, `PORT`, npm's, VS Code's terminal, `PATH` to
+/// tell where its tools come from).
+const KEPT_ENV: &[&str] = &[
+    "PORT",
+    "PATH",
+    "TERM_PROGRAM",
+    "WERKZEUG_RUN_MAIN",
+    "WERKZEUG_SERVER_FD",
+    "RUN_MAIN",
+    "npm_lifecycle_event",
+    "npm_config_user_agent",
+    "npm_package_json",
+];
+
+/// Whether the variable `name` is one portcheck keeps.
+fn kept_env(name: &str) -> bool {
+    (KEPT_ENV.contains(&name) || name.starts_with("FLASK_")) && !crate::secret::is_secret_env(name)
+}
+
+impl ProcessInfo {
+    /// A process known by its pid and argv alone (tests).
+    #[cfg(test)]
+    pub(crate) fn bare(pid: u32, command: Vec<String>) -> ProcessInfo {
+        let name = command.first().map_or("", |a| a.rsplit('/').next().unwrap_or(a)).to_string();
+        ProcessInfo {
+            pid,
+            ppid: Some(1),
+            name,
+            parent_name: None,
+            uid: None,
+            user: None,
+            command,
+            started: None,
+            ancestors: vec![],
+            unit: None,
+            werkzeug_child: false,
+            cwd: None,
+            env: vec![],
+            parent_command: vec![],
+            container: None,
+        }
+    }
+
+    /// The value of a kept environment variable.
+    pub(crate) fn env(&self, name: &str) -> Option<&str> {
+        self.env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 }
 
 /// Processes that start others and stop the ancestor chain: what a user
@@ -113,30 +173,29 @@ impl Unit {
 
 /// The systemd service in a `/proc/PID/cgroup` text, when the process
 /// runs in one (a `.scope` — a login session, a terminal — is not one).
+///
+/// systemd puts a unit's cgroup directly below its slices; whatever lies
+/// below a unit was made by the unit itself (`Delegate=`, a container's
+/// own cgroup namespace) and may have any name, `sshd.service` included.
+/// So the unit is the first component below the slices, and a process
+/// below `user@UID.service` is in that user's manager's tree, where the
+/// same rule finds that user's unit.
 pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
     let path = cgroup
         .lines()
         .find_map(|l| l.strip_prefix("0::"))
         .filter(|p| *p != "/")
         .or_else(|| cgroup.lines().find_map(|l| l.split_once(":name=systemd:").map(|x| x.1)))?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    if !last.ends_with(".service") {
-        return None;
-    }
-    // The first `user@UID.service` is systemd's: its user can create any
-    // name below it, another `user@0.service` included.
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let manager = parts.iter().position(|c| c.starts_with("user@") && c.ends_with(".service"));
-    let user = match manager {
-        Some(i) if i + 1 < parts.len() => {
-            let m = parts[i];
-            let uid = m["user@".len()..m.len() - ".service".len()].parse::<u32>();
-            // Not systemd's: whose unit this is cannot be told.
-            Some(uid.ok()?)
-        }
+    let mut parts = path.split('/').filter(|c| !c.is_empty());
+    let unit = parts.find(|c| !c.ends_with(".slice"))?;
+    let uid = unit.strip_prefix("user@").and_then(|u| u.strip_suffix(".service"));
+    let user = match uid {
+        // Below the manager: the user's own tree.
+        Some(uid) if parts.clone().next().is_some() => Some(uid.parse::<u32>().ok()?),
         _ => None,
     };
-    Some(Unit { name: last.to_string(), user })
+    let unit = if user.is_some() { parts.find(|c| !c.ends_with(".slice"))? } else { unit };
+    unit.ends_with(".service").then(|| Unit { name: unit.to_string(), user })
 }
 
 /// The name of user `uid`, when the user database has one.
@@ -163,7 +222,8 @@ pub(crate) fn unit(pid: u32) -> Option<Unit> {
 
 /// The container engine (or sandbox kind) a process runs under, from its
 /// cgroup path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Runtime {
     Docker,
     Podman,
@@ -220,6 +280,7 @@ const Y2000: u64 = 946_684_800;
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
 /// there is no pidfd (macOS, Windows, Linux without pidfds).
+#[cfg_attr(windows, allow(dead_code))]
 pub(crate) fn start_time(pid: u32) -> Option<u64> {
     let mut sys = System::new().ok()?;
     let id = Pid::from_u32(pid);
@@ -230,6 +291,13 @@ pub(crate) fn start_time(pid: u32) -> Option<u64> {
     );
     let p = sys.process(id)?;
     (p.status() != sysinfo::ProcessStatus::Zombie).then(|| p.start_time())
+}
+
+/// The creation time of `pid` in the kernel's unit where the kill
+/// mechanics pin by it from the report (Windows: FILETIME); `None`
+/// elsewhere.
+pub(crate) fn created(pid: u32) -> Option<u64> {
+    platform::created(pid)
 }
 
 /// Whether `a` and `b` run in the same pid namespace (their
@@ -299,7 +367,9 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
         if let Some(name) =
             part.strip_prefix("systemd-nspawn@").and_then(|p| p.strip_suffix(".service"))
         {
-            return found(Runtime::Nspawn, Some(name.to_string()));
+            // The machine's name, as machinectl knows it.
+            let name = crate::names::unescape_instance(name).unwrap_or_else(|| name.into());
+            return found(Runtime::Nspawn, Some(name));
         }
     }
     if let Some(id) = after("docker") {
@@ -312,6 +382,36 @@ fn sandbox_in(parts: &[&str]) -> Option<Sandbox> {
         return found(Runtime::Lxc, Some((*name).to_string()));
     }
     None
+}
+
+/// The process that runs under `python -m debugpy --listen [HOST:]PORT`
+/// (the program a debug adapter on PORT debugs): its pid, and whether it
+/// waits for a client (`--wait-for-client`). Reads every process's
+/// command line, so only `--kill` on a debugger's port asks.
+pub(crate) fn debuggee_of(port: u16) -> Option<(u32, bool)> {
+    let mut sys = System::new().ok()?;
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::All,
+        true,
+        ProcessRefreshKind::nothing().with_cmd(UpdateKind::Always),
+    );
+    let listens = |cmd: &[std::ffi::OsString]| {
+        let words: Vec<String> = cmd.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let at = words.iter().position(|w| w == "--listen")?;
+        let value = words.get(at + 1)?;
+        let on = value.rsplit(':').next()?.parse::<u16>().ok()? == port;
+        (on && words.iter().any(|w| w == "debugpy" || w.ends_with("/debugpy")))
+            .then(|| words.iter().any(|w| w == "--wait-for-client"))
+    };
+    // sysinfo lists a process's threads too, with its command line.
+    let mut found: Vec<(u32, bool)> = sys
+        .processes()
+        .iter()
+        .filter(|(_, p)| p.thread_kind().is_none())
+        .filter_map(|(pid, p)| listens(p.cmd()).map(|wait| (pid.as_u32(), wait)))
+        .collect();
+    found.sort_unstable();
+    found.first().copied()
 }
 
 /// Every ancestor of `pid`, parent first, up to PID 1 (or the first one
@@ -337,6 +437,29 @@ pub(crate) fn ancestors(pid: u32) -> Vec<u32> {
     out
 }
 
+/// The names of portcheck's own ancestors, parent first, where the
+/// advice's shell is chosen from them (Windows); `None` where advice is
+/// always POSIX (Unix).
+#[cfg_attr(test, allow(dead_code))]
+pub(crate) fn shell_ancestry() -> Option<Vec<String>> {
+    platform::shell_ancestry()
+}
+
+/// The names of `pid`'s ancestors, parent first.
+#[cfg_attr(unix, allow(dead_code))]
+fn ancestor_names(pid: u32) -> Vec<String> {
+    let pids: Vec<Pid> = ancestors(pid).into_iter().map(Pid::from_u32).collect();
+    let Ok(mut sys) = System::new() else { return Vec::new() };
+    sys.refresh_processes_specifics(
+        ProcessesToUpdate::Some(&pids),
+        false,
+        ProcessRefreshKind::nothing(),
+    );
+    pids.iter()
+        .map_while(|p| sys.process(*p).map(|p| p.name().to_string_lossy().into_owned()))
+        .collect()
+}
+
 /// Reads the details of `pids`. A pid that vanished meanwhile is absent
 /// from the result.
 pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
@@ -352,6 +475,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
         ProcessRefreshKind::nothing()
             .with_cmd(UpdateKind::Always)
             .with_user(UpdateKind::Always)
+            .with_cwd(UpdateKind::Always)
             .with_environ(UpdateKind::Always),
     );
     refresh_ancestors(&mut sys, &wanted);
@@ -368,7 +492,7 @@ pub(crate) fn describe(pids: &[u32]) -> HashMap<u32, ProcessInfo> {
 /// every chain has reached a supervisor (or the depth limit).
 fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
     let mut frontier: Vec<Pid> = wanted.to_vec();
-    for _ in 0..MAX_ANCESTORS {
+    for generation in 0..MAX_ANCESTORS {
         let next: Vec<Pid> = frontier
             .iter()
             .filter_map(|p| {
@@ -384,11 +508,13 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
         if next.is_empty() {
             break;
         }
-        sys.refresh_processes_specifics(
-            ProcessesToUpdate::Some(&next),
-            false,
-            ProcessRefreshKind::nothing(),
-        );
+        // The parents' command lines tell a launcher (debugpy's).
+        let kind = if generation == 0 {
+            ProcessRefreshKind::nothing().with_cmd(UpdateKind::OnlyIfNotSet)
+        } else {
+            ProcessRefreshKind::nothing()
+        };
+        sys.refresh_processes_specifics(ProcessesToUpdate::Some(&next), false, kind);
         frontier = next;
     }
 }
@@ -396,17 +522,37 @@ fn refresh_ancestors(sys: &mut System, wanted: &[Pid]) {
 /// The chain of `p`'s ancestors, parent first, up to and including the
 /// first supervisor.
 fn ancestor_chain(sys: &System, p: &sysinfo::Process) -> Vec<(u32, String)> {
+    chain(p.parent().map(Pid::as_u32), p.start_time(), |pid| {
+        let proc = sys.process(Pid::from_u32(pid))?;
+        let name = proc.name().to_string_lossy().into_owned();
+        Some((name, proc.start_time(), proc.parent().map(Pid::as_u32)))
+    })
+}
+
+/// The ancestors from `parent` up (`lookup`: a pid's name, start time in
+/// seconds, parent), for a process started at `start`; up to and
+/// including the first supervisor. A "parent" that started after its
+/// child is not its parent: the real one exited and its pid was reused
+/// (Windows never reparents), so the chain ends there. A start time of 0
+/// is unknown and ends nothing.
+fn chain(
+    parent: Option<u32>,
+    start: u64,
+    lookup: impl Fn(u32) -> Option<(String, u64, Option<u32>)>,
+) -> Vec<(u32, String)> {
     let mut ancestors = Vec::new();
-    let mut cur = p.parent();
-    while let Some(pp) = cur {
-        let Some(proc) = sys.process(pp) else { break };
-        let pname = proc.name().to_string_lossy().into_owned();
-        let stop = is_supervisor(pp.as_u32(), &pname);
-        ancestors.push((pp.as_u32(), pname));
+    let (mut cur, mut child_start) = (parent, start);
+    while let Some(pid) = cur {
+        let Some((name, started, next)) = lookup(pid) else { break };
+        if started > child_start && child_start != 0 {
+            break;
+        }
+        let stop = is_supervisor(pid, &name);
+        ancestors.push((pid, name));
         if stop || ancestors.len() >= MAX_ANCESTORS {
             break;
         }
-        cur = proc.parent();
+        (cur, child_start) = (next, started);
     }
     ancestors
 }
@@ -424,11 +570,29 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
             (!cmd.is_empty()).then_some(cmd)
         })
         .unwrap_or_else(|| vec![format!("[{name}]")]);
+    let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
+    // Secrets never leave: everything downstream reads the redacted words.
+    let command = crate::secret::redact(&command);
     let ancestors = ancestor_chain(sys, p);
-    let werkzeug_child = p.environ().iter().any(|e| {
-        let e = e.to_string_lossy();
-        e.starts_with("WERKZEUG_RUN_MAIN=") || e.starts_with("WERKZEUG_SERVER_FD=")
-    });
+    let env: Vec<(String, String)> = p
+        .environ()
+        .iter()
+        .filter_map(|e| {
+            let (k, v) = e.to_str()?.split_once('=')?;
+            kept_env(k).then(|| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let werkzeug_child =
+        env.iter().any(|(k, _)| k == "WERKZEUG_RUN_MAIN" || k == "WERKZEUG_SERVER_FD");
+    let parent_command = p
+        .parent()
+        .and_then(|pp| sys.process(pp))
+        .map(|pp| {
+            let cmd: Vec<String> =
+                pp.cmd().iter().map(|a| a.to_string_lossy().into_owned()).collect();
+            crate::secret::redact(&cmd)
+        })
+        .unwrap_or_default();
     Some(ProcessInfo {
         pid,
         ppid: p.parent().map(|pp| pp.as_u32()),
@@ -443,8 +607,12 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         // is real: it is unknown.
         started: Some(p.start_time()).filter(|&t| t >= Y2000),
         ancestors,
-        unit: unit(pid),
+        unit: unit_of(&cgroup),
+        container: sandbox_of(&cgroup).runtime,
         werkzeug_child,
+        cwd: p.cwd().map(std::path::Path::to_path_buf),
+        env,
+        parent_command,
     })
 }
 
@@ -524,6 +692,22 @@ mod tests {
         assert_eq!(rfc3339(1_795_603_327), "2026-11-25T10:42:07Z");
     }
 
+    /// "Started by" chains stop at a reused pid: 300's parent pid 200 now
+    /// names a process younger than 300, which cannot be its parent.
+    #[test]
+    fn a_parent_younger_than_its_child_ends_the_chain() {
+        let table = |pid: u32| match pid {
+            200 => Some(("notepad.exe".to_string(), 5000, Some(100))),
+            100 => Some(("explorer.exe".to_string(), 10, None)),
+            _ => None,
+        };
+        assert!(chain(Some(200), 4000, table).is_empty());
+        let names: Vec<u32> = chain(Some(200), 6000, table).iter().map(|a| a.0).collect();
+        assert_eq!(names, [200, 100]);
+        // An unknown start time (0) ends nothing.
+        assert_eq!(chain(Some(200), 0, table).len(), 2);
+    }
+
     // Unix processes (sh, sleep) found through Linux's /proc (there is none
     // on macOS); the Windows counterpart is in the platform module.
     #[cfg(target_os = "linux")]
@@ -594,6 +778,10 @@ mod tests {
         assert_eq!(of("10:devices:/lxc/web1\n".into()), lxc);
         let nspawn = of("0::/machine.slice/systemd-nspawn@box.service/payload\n".into());
         assert_eq!(nspawn, Sandbox { runtime: Some(Runtime::Nspawn), id: Some("box".into()) });
+        let nspawn = of("0::/machine.slice/systemd-nspawn@my\\x2dbox.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("my-box"));
+        let nspawn = of("0::/machine.slice/systemd-nspawn@a\\x3bid.service/payload\n".into());
+        assert_eq!(nspawn.id.as_deref(), Some("a;id"));
         // A bare namespace (unshare, bwrap) in a login session: unnamed.
         let bare = of("0::/user.slice/user-0.slice/session-3.scope\n".into());
         assert_eq!(bare, Sandbox { runtime: None, id: None });

@@ -5,11 +5,9 @@
 
 use std::path::Path;
 
+use crate::host::read_small;
 use crate::remedy::{Remedy, django, flask_run, with_port};
 use crate::shell::{Command, Step};
-
-/// The most a project file is read (a Flask app or a package.json).
-const READ_MAX: u64 = 256 * 1024;
 
 /// How to start the project in `dir` on `port`, when `dir` says.
 pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
@@ -48,7 +46,8 @@ fn npm_scripts(text: &str) -> Option<(String, String)> {
 
 /// The npm command for a port, from the scripts' tools.
 pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> {
-    let r = |why: &str, line: Step| Some(Remedy { why: why.into(), lines: vec![line] });
+    let r =
+        |why: &str, line: Step| Some(Remedy { why: why.into(), lines: vec![line], moves: true });
     let p = port.to_string();
     let dev_port = || Step::run(Command::new(["npm", "run", "dev", "--", "--port", &p]));
     if dev.contains("vite") {
@@ -58,6 +57,7 @@ pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> 
         return Some(Remedy {
             why: "Next.js project here (package.json): next takes --port or reads PORT".into(),
             lines: vec![dev_port(), with_port(&p, ["npm", "run", "dev"])],
+            moves: true,
         });
     }
     if start.contains("react-scripts start") {
@@ -73,24 +73,6 @@ pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> 
         );
     }
     None
-}
-
-/// The text of the file `name` in `dir`, when it is a regular file of at
-/// most 256 KiB (in UTF-8), read in one read: a FIFO, a device, a symlink
-/// (to `/dev/zero`, a terminal, another user's file) or a directory there
-/// is never read, and opening one never blocks (`host::open_plain`).
-pub(crate) fn read_small(dir: &Path, name: &str) -> Option<String> {
-    use std::io::Read;
-    let mut file = crate::host::open_plain(&dir.join(name)).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.file_type().is_file() || meta.len() > READ_MAX {
-        return None;
-    }
-    let mut buf = vec![0; usize::try_from(READ_MAX).ok()? + 1];
-    let n = file.read(&mut buf).ok()?;
-    buf.truncate(n);
-    (u64::try_from(n).ok()? <= READ_MAX).then_some(())?;
-    String::from_utf8(buf).ok()
 }
 
 #[cfg(test)]

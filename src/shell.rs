@@ -12,7 +12,12 @@
 //! from outside names refuses such words before they get here
 //! ([`Command::unsafe_word`]).
 
+mod win;
+
 use std::ffi::{OsStr, OsString};
+
+#[cfg_attr(test, allow(unused_imports))]
+pub(crate) use win::choose;
 
 /// The shell a line is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,10 +25,43 @@ pub(crate) enum Shell {
     /// sh, bash, zsh, dash, ksh: POSIX quoting (`$'…'`, POSIX.1-2024, for
     /// bytes a terminal must not see raw).
     Posix,
+    /// PowerShell 7 (`pwsh.exe`): single quotes, `&&`.
+    PowerShell7,
+    /// Windows PowerShell 5.1 (`powershell.exe`), and a Windows shell
+    /// portcheck does not recognise: single quotes, no `&&`.
+    PowerShell5,
+    /// cmd.exe: double quotes, `set "NAME=VALUE" &&`, `cd /d`.
+    Cmd,
 }
 
-/// The shell the lines portcheck prints are written for on this machine.
-pub(crate) const HERE: Shell = Shell::Posix;
+impl Shell {
+    /// What ends a line that goes on on the next (a long command broken
+    /// between its words).
+    pub(crate) fn continuation(self) -> &'static str {
+        match self {
+            Shell::Posix => " \\",
+            Shell::PowerShell7 | Shell::PowerShell5 => " `",
+            Shell::Cmd => " ^",
+        }
+    }
+}
+
+/// The shell the lines portcheck prints are written for here: POSIX on
+/// Unix; on Windows the one portcheck runs under, from its own
+/// ancestors ([`choose`]), read once.
+#[cfg(not(test))]
+pub(crate) fn here() -> Shell {
+    static HERE: std::sync::OnceLock<Shell> = std::sync::OnceLock::new();
+    *HERE.get_or_init(|| crate::process::shell_ancestry().map_or(Shell::Posix, |n| choose(&n)))
+}
+
+/// Unit tests compare POSIX lines on every platform; the Windows shells
+/// are tested by rendering for them by name (`shell/win.rs`,
+/// `kill/holders/cmd_tests.rs`), the choice by [`choose`].
+#[cfg(test)]
+pub(crate) fn here() -> Shell {
+    Shell::Posix
+}
 
 /// A leading `NAME=VALUE` whose NAME is not a shell identifier.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,12 +105,29 @@ impl Command {
         Ok(self)
     }
 
+    /// The argument words (without the assignments or the directory).
+    pub(crate) fn argv(&self) -> &[OsString] {
+        &self.argv
+    }
+
     /// The same command run in `dir`: `cd DIR && COMMAND` (advice that
-    /// must run in a project's directory; no caller yet).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// must run in the holder's directory).
     pub(crate) fn in_dir(mut self, dir: impl Into<OsString>) -> Self {
         self.dir = Some(dir.into());
         self
+    }
+
+    /// The same command without its folder change (tests: its words).
+    #[cfg(all(test, windows))]
+    pub(crate) fn in_dir_none(mut self) -> Self {
+        self.dir = None;
+        self
+    }
+
+    /// Whether the command sets variable `name` (tests).
+    #[cfg(all(test, windows))]
+    pub(crate) fn sets(&self, name: &str) -> bool {
+        self.env.iter().any(|(n, _)| n == name)
     }
 
     /// The words of one command, assignments first (`PORT=8001`, `npm`,
@@ -88,13 +143,38 @@ impl Command {
     }
 
     /// The first word (directory, value or argument) that holds a control
-    /// or invisible character, or is not UTF-8: a command with one is not
-    /// advised.
+    /// or invisible character, or is not UTF-8, or that this machine's
+    /// shell cannot carry as one word ([`Command::unsafe_word_in`]): a
+    /// command with one is not advised.
     pub(crate) fn unsafe_word(&self) -> Option<&OsStr> {
-        let dir = self.dir.iter().map(OsString::as_os_str);
-        let env = self.env.iter().map(|(_, v)| v.as_os_str());
-        let mut all = dir.chain(env).chain(self.argv.iter().map(OsString::as_os_str));
-        all.find(|w| w.to_str().is_none_or(|s| s.chars().any(crate::sanitize::is_unsafe)))
+        self.unsafe_word_in(here())
+    }
+
+    /// [`Command::unsafe_word`] for `shell`: cmd.exe cannot quote `"`,
+    /// `%` or `!` (it expands `%NAME%`, and `!NAME!` with delayed
+    /// expansion, even inside quotes); Windows PowerShell 5.1 drops a `"`
+    /// inside an argument to a program, an empty argument, and breaks one
+    /// with a space and a trailing `\`.
+    pub(crate) fn unsafe_word_in(&self, shell: Shell) -> Option<&OsStr> {
+        let dir = self.dir.iter().map(|d| (d.as_os_str(), false));
+        let env = self.env.iter().map(|(_, v)| (v.as_os_str(), false));
+        let argv = self.argv.iter().map(|w| (w.as_os_str(), true));
+        let mut all = dir.chain(env).chain(argv);
+        all.find(|(w, argument)| {
+            w.to_str().is_none_or(|s| {
+                s.chars().any(crate::sanitize::is_unsafe) || win::unfit(shell, s, *argument)
+            })
+        })
+        .map(|(w, _)| w)
+    }
+
+    /// The variables a line sets that outlive it in `shell`: cmd's `set`
+    /// and PowerShell's `$env:` stay set in the window (a POSIX
+    /// `NAME=VALUE cmd` sets it for that command only).
+    pub(crate) fn stays_set(&self, shell: Shell) -> Option<String> {
+        let names: Vec<&str> = self.env.iter().map(|(n, _)| n.as_str()).collect();
+        (shell != Shell::Posix && !names.is_empty())
+            .then(|| format!("{} stays set in this window", names.join(", ")))
     }
 
     /// The line to paste into `shell`.
@@ -114,6 +194,10 @@ pub(crate) fn render(cmd: &Command, shell: Shell) -> String {
 pub(crate) fn tokens(cmd: &Command, shell: Shell) -> Vec<String> {
     match shell {
         Shell::Posix => posix(cmd),
+        Shell::Cmd => win::cmd(&cmd.dir, &cmd.env, &cmd.argv),
+        Shell::PowerShell7 | Shell::PowerShell5 => {
+            win::powershell(shell == Shell::PowerShell7, &cmd.dir, &cmd.env, &cmd.argv)
+        }
     }
 }
 
@@ -143,10 +227,36 @@ enum Position {
     Value,
 }
 
-/// Words the shell reads as syntax in command position.
+/// Words the shell reads as syntax in command position (POSIX, bash's
+/// and zsh's).
 const RESERVED: &[&str] = &[
-    "!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then",
-    "until", "while", "function", "select", "time", "[[", "]]",
+    "!",
+    "{",
+    "}",
+    "case",
+    "do",
+    "done",
+    "elif",
+    "else",
+    "esac",
+    "fi",
+    "for",
+    "if",
+    "in",
+    "then",
+    "until",
+    "while",
+    "function",
+    "select",
+    "time",
+    "[[",
+    "]]",
+    "coproc",
+    "repeat",
+    "foreach",
+    "end",
+    "nocorrect",
+    "noglob",
 ];
 
 /// One word for a POSIX shell: bare when it is made of characters no
@@ -155,7 +265,10 @@ const RESERVED: &[&str] = &[
 /// terminal, or not UTF-8.
 fn posix_word(w: &[u8], at: Position) -> String {
     let text = std::str::from_utf8(w).ok();
+    // zsh expands a word (or an assignment's value) that starts with `=`
+    // to a command's path (`=ls` is `/usr/bin/ls`).
     let bare = !w.is_empty()
+        && w[0] != b'='
         && w.iter().all(|b| b.is_ascii_alphanumeric() || b"_@%+=:,./-".contains(b))
         && !(at == Position::Command
             && (w.contains(&b'=') || text.is_some_and(|t| RESERVED.contains(&t))));
@@ -225,7 +338,7 @@ impl Step {
 
     /// The command line, rendered for this machine's shell.
     pub(crate) fn line(&self) -> Option<String> {
-        self.run.as_ref().map(|c| c.render(HERE))
+        self.run.as_ref().map(|c| c.render(here()))
     }
 
     /// The step as one string, `NOTE: COMMAND`, the command, or the
@@ -271,14 +384,21 @@ mod tests {
         Command::new(words.iter().copied()).render(Shell::Posix)
     }
 
-    /// What the shell reads back from a rendered line: its words, one per
+    /// What bash reads back from a rendered line: its words, one per
     /// line of `printf`'s output, as bytes.
     #[cfg(unix)]
     fn read_back(cmd: &Command) -> Vec<u8> {
+        read_back_in("bash", cmd)
+    }
+
+    /// What `shell` reads back from a rendered line (bash, zsh: `$'…'` is
+    /// POSIX.1-2024; dash before 0.5.13 lacks it).
+    #[cfg(unix)]
+    fn read_back_in(shell: &str, cmd: &Command) -> Vec<u8> {
         let script = format!("printf '%s\\0' {}", render(cmd, Shell::Posix));
-        // bash: $'…' is POSIX.1-2024; dash before 0.5.13 lacks it.
-        let out = std::process::Command::new("bash").args(["-c", &script]).output().unwrap();
-        assert!(out.status.success(), "{script}");
+        let out = std::process::Command::new(shell).args(["-c", &script]).output();
+        let out = out.unwrap_or_else(|e| panic!("{shell}: {e}"));
+        assert!(out.status.success(), "{shell}: {script}");
         out.stdout
     }
 
@@ -308,7 +428,13 @@ mod tests {
         // The command word: an assignment or a reserved word is quoted.
         assert_eq!(line(&["A=b", "c=d"]), "'A=b' c=d");
         assert_eq!(line(&["if", "if"]), "'if' if");
+        assert_eq!(line(&["coproc", "x"]), "'coproc' x");
+        assert_eq!(line(&["noglob", "*"]), "'noglob' '*'");
         assert_eq!(line(&[""]), "''");
+        // zsh reads `=ls` (an argument or a value) as ls's path.
+        assert_eq!(line(&["echo", "=ls", "a=b"]), "echo '=ls' a=b");
+        let value = Command::new(["x"]).env("V", "=ls").unwrap();
+        assert_eq!(value.render(Shell::Posix), "V='=ls' x");
     }
 
     #[cfg(unix)]
@@ -375,6 +501,9 @@ mod tests {
             "日本",
             "'\\''",
             "\\0010",
+            "=ls",
+            "a=b",
+            "%1",
         ];
         let cmd = Command::new(words);
         let mut want = Vec::new();
@@ -383,6 +512,9 @@ mod tests {
             want.push(0);
         }
         assert_eq!(read_back(&cmd), want, "{}", cmd.render(Shell::Posix));
+        // zsh too, where a word that starts with `=` is a command's path
+        // (macOS's login shell; .ci/run installs it on Linux).
+        assert_eq!(read_back_in("zsh", &cmd), want, "{}", cmd.render(Shell::Posix));
     }
 
     #[test]

@@ -56,12 +56,15 @@ pub(crate) fn search(
         found.notes.push(format!("{base} is reserved (net.ipv4.ip_local_reserved_ports)"));
     }
     let mut denied = false;
+    let mut refused: Vec<u16> = Vec::new();
     let mut try_port = |p: u16, found: &mut Found, denied: &mut bool| {
         if excluded(host, p, base) || (*denied && host.privileged(p)) {
             return;
         }
         let e = probe(p);
-        if e.denied && host.privileged(p) {
+        if e.refused {
+            refused.push(p);
+        } else if e.denied && host.privileged(p) {
             *denied = true;
         } else if e.free() {
             found.ports.push(p);
@@ -85,6 +88,13 @@ pub(crate) fn search(
             break;
         }
         try_port(p, &mut found, &mut denied);
+    }
+    if let Some(first) = refused.iter().min() {
+        found.notes.push(format!(
+            "skipped {} port{} the OS refuses to bind (Windows's WSAEACCES: an excluded port range, an exclusive bind or security software), from {first}",
+            refused.len(),
+            if refused.len() == 1 { "" } else { "s" }
+        ));
     }
     if found.ports.len() > above {
         found.notes.push(format!(
@@ -180,6 +190,20 @@ mod tests {
             ["49151 is inside the ephemeral range 32768-60999: outgoing connections may take it"]
         );
         assert_eq!(search(&h, 40000, 1, fake(&[], false)).ports, [61000]);
+    }
+
+    /// Windows's WSAEACCES (an excluded range, say 5000-5002): those
+    /// ports are skipped, never suggested, and a note says so.
+    #[test]
+    fn ports_the_os_refuses_are_skipped_and_said() {
+        let h = host();
+        let refusing =
+            |p: u16| Exclusive { refused: (5000..=5002).contains(&p), ..Exclusive::default() };
+        let f = search(&h, 5000, 2, refusing);
+        assert_eq!(f.ports, [5003, 5004]);
+        assert_eq!(f.notes.len(), 1, "{f:?}");
+        assert!(f.notes[0].starts_with("skipped 3 ports the OS refuses to bind"), "{f:?}");
+        assert!(f.notes[0].ends_with("from 5000"), "{f:?}");
     }
 
     #[test]

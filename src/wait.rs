@@ -125,7 +125,9 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
                 failed = Some(format!("{} over {}: {e}", p.name(), f.label()));
                 return false;
             }
-            if bind.bound {
+            // Refused for good (Windows's WSAEACCES): never free; the
+            // report at the deadline says why.
+            if bind.bound || bind.refused {
                 return false;
             }
             // May not bind a privileged port: free when no socket of any

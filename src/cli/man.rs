@@ -124,8 +124,45 @@ pub(super) fn page() -> Vec<u8> {
     out
 }
 
+/// Whether the page committed at `path` is `page`, whatever line endings
+/// the checkout gave it: Git on Windows may check text out with CRLF
+/// (`.gitattributes` pins LF, and this holds where that is not honoured).
+pub(super) fn in_sync(path: &std::path::Path, page: &[u8]) -> bool {
+    let committed = std::fs::read(path).unwrap_or_default();
+    lf(&committed) == lf(page)
+}
+
+/// `text` with every CRLF as LF.
+fn lf(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for (i, &b) in text.iter().enumerate() {
+        if !(b == b'\r' && text.get(i + 1) == Some(&b'\n')) {
+            out.push(b);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    /// A CRLF checkout of the page (windows-latest without
+    /// `.gitattributes`) is in sync; a changed page is not.
+    #[test]
+    fn a_crlf_copy_of_the_man_page_is_in_sync() {
+        let page = super::page();
+        let crlf = String::from_utf8(page.clone()).unwrap().replace('\n', "\r\n");
+        let dir = std::env::temp_dir().join(format!("portcheck-man-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("portcheck.1");
+        std::fs::write(&path, &crlf).unwrap();
+        assert!(super::in_sync(&path, &page));
+        std::fs::write(&path, crlf.replace("portcheck", "portchek")).unwrap();
+        assert!(!super::in_sync(&path, &page));
+        std::fs::write(&path, &page).unwrap();
+        assert!(super::in_sync(&path, &page));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn the_page_has_every_section_and_its_blocks_are_not_filled() {
         let page = String::from_utf8(super::page()).unwrap();

@@ -17,11 +17,6 @@ pub(crate) const ELEVATE: &str = "run with sudo";
 /// Who a process portcheck may not signal belongs to.
 pub(crate) const DENIED_WHO: &str = "belongs to another user";
 
-/// portcheck's effective uid, as sockets carry it.
-pub(crate) fn uid() -> Option<u32> {
-    Some(nix::unistd::geteuid().as_raw())
-}
-
 /// Whether portcheck runs as root (and so sees every process).
 pub(crate) fn is_root() -> bool {
     nix::unistd::geteuid().is_root()
@@ -77,4 +72,20 @@ pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::Fil
         .read(true)
         .custom_flags(O_NONBLOCK | O_NOFOLLOW | O_NOCTTY)
         .open(path)
+}
+
+/// Whether two paths name the same directory entry's file: device and
+/// inode of each, the last component not followed (a venv's `python`
+/// symlink is not the system python it points to).
+pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// portcheck's own user id (effective).
+pub(crate) fn my_uid() -> Option<u32> {
+    Some(nix::unistd::geteuid().as_raw())
 }

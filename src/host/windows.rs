@@ -110,6 +110,18 @@ pub(crate) fn open_plain(path: &std::path::Path) -> std::io::Result<std::fs::Fil
     std::fs::OpenOptions::new().read(true).custom_flags(OPEN_REPARSE_POINT).open(path)
 }
 
+/// Whether two paths name the same file (Windows: by their canonical
+/// paths).
+pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// portcheck's own user id: Windows has none (accounts are compared by
+/// name, and `sudo -u` is never advised).
+pub(crate) fn my_uid() -> Option<u32> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,10 +141,15 @@ mod tests {
     }
 
     #[test]
-    fn a_pipe_is_no_console_and_gets_no_colour() {
-        // The tests' stdout is a pipe: no console mode to set.
-        assert!(crate::win32::enable_virtual_terminal().is_err());
-        assert!(!terminal_takes_colour());
+    fn a_console_gets_colour_and_a_pipe_none() {
+        // `cargo test` in a console (Windows 10 and later) leaves the
+        // tests' stdout on it: colour; a pipe (CI, `| more`) has no
+        // console mode to set: none. .ci/windows runs this once with
+        // stdout on a pipe and once on a terminal.
+        use std::io::IsTerminal;
+        let console = std::io::stdout().is_terminal();
+        assert_eq!(terminal_takes_colour(), console, "console: {console}");
+        assert_eq!(crate::win32::enable_virtual_terminal().is_ok(), console);
     }
 
     #[test]

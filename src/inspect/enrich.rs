@@ -21,12 +21,21 @@ pub(super) struct Enricher<'a> {
     ctx: &'a Context,
     snap: &'a Snapshot,
     details: HashMap<u32, ProcessInfo>,
+    /// How each holder was started, built once per holder (the first of
+    /// its sockets' other holders decide a reloader's role).
+    origins: HashMap<u32, crate::started::Started>,
     users: Users,
 }
 
 impl<'a> Enricher<'a> {
     pub(super) fn new(ctx: &'a Context, snap: &'a Snapshot, pids: &[u32]) -> Enricher<'a> {
-        Enricher { ctx, snap, details: process::describe(pids), users: Users::default() }
+        Enricher {
+            ctx,
+            snap,
+            details: process::describe(pids),
+            origins: HashMap::new(),
+            users: Users::default(),
+        }
     }
 
     /// Processes of other users could not be read.
@@ -38,20 +47,28 @@ impl<'a> Enricher<'a> {
     /// server that dropped root to it is not dumpable, so its fds stay
     /// root's).
     pub(super) fn unreadable_of_mine(&self) -> Vec<u32> {
-        let Some(me) = crate::host::uid() else { return Vec::new() };
+        let Some(me) = crate::host::my_uid() else { return Vec::new() };
         self.snap.unreadable.iter().copied().filter(|&p| process::uid_of(p) == Some(me)).collect()
     }
 
     pub(super) fn socket(&mut self, s: &Socket) -> SocketReport {
         let holders: Vec<&ProcessInfo> =
             s.pids.iter().filter_map(|pid| self.details.get(pid)).collect();
-        let processes: Vec<ProcessReport> =
-            holders.iter().map(|p| process_report(p, &holders)).collect();
+        let processes: Vec<ProcessReport> = holders
+            .iter()
+            .map(|p| {
+                let origin = self.origins.entry(p.pid).or_insert_with(|| {
+                    let peers: Vec<&ProcessInfo> =
+                        holders.iter().copied().filter(|q| q.pid != p.pid).collect();
+                    crate::started::of(p, &peers)
+                });
+                report_with(p, &holders, s.port, self.ctx, origin.clone())
+            })
+            .collect();
         let user = s.uid.and_then(|u| self.users.name(u));
         let device = (s.interface != 0).then(|| self.ctx.device(s.interface)).flatten();
         let exposure = self.exposure(s, device.as_deref());
-        let dev =
-            processes.iter().any(|p| p.hint.as_deref().is_some_and(crate::hint::is_dev_server));
+        let dev = processes.iter().any(ProcessReport::is_dev_server);
         let hidden = processes.is_empty().then(|| self.hidden(s, user.as_deref()));
         SocketReport {
             protocol: s.protocol,
@@ -87,6 +104,13 @@ impl<'a> Enricher<'a> {
         } else if snap.out_of_fds {
             format!(
                 "owned by {who}; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again"
+            )
+        } else if crate::scan::BLIND_SPOT == crate::scan::BlindSpot::BoundSockets {
+            // Windows: the table named a pid that cannot be read now.
+            format!(
+                "the socket table names pid {}, which could not be opened: it exited, or it may not be opened from this terminal ({})",
+                s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+                crate::host::ELEVATE
             )
         } else if let Some(err) = &snap.proc_error {
             format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
@@ -183,8 +207,9 @@ impl<'a> Enricher<'a> {
                 // Only the families that can connect: an IPv4-mapped
                 // wildcard (`::ffff:0.0.0.0`) takes IPv4 connections only.
                 .filter(|ip| match ip {
+                    // A `::` socket of unknown V6ONLY (macOS) may take IPv4.
                     IpAddr::V4(_) => {
-                        s.family == Family::Ipv4 || s.v6only == Some(false) || mapped(&s.address)
+                        s.family == Family::Ipv4 || s.v6only != Some(true) || mapped(&s.address)
                     }
                     IpAddr::V6(_) => s.family == Family::Ipv6 && !mapped(&s.address),
                 })
@@ -201,8 +226,31 @@ fn mapped(address: &IpAddr) -> bool {
 
 /// One holder as reported: its details, what it is (from it and the other
 /// holders of the socket) and its ancestors.
-fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
+#[cfg(test)]
+pub(crate) fn process_report(
+    p: &ProcessInfo,
+    holders: &[&ProcessInfo],
+    port: u16,
+    ctx: &Context,
+) -> ProcessReport {
     let peers: Vec<&ProcessInfo> = holders.iter().copied().filter(|q| q.pid != p.pid).collect();
+    report_with(p, holders, port, ctx, crate::started::of(p, &peers))
+}
+
+/// [`process_report`] with how `p` was started already known.
+fn report_with(
+    p: &ProcessInfo,
+    holders: &[&ProcessInfo],
+    port: u16,
+    ctx: &Context,
+    origin: crate::started::Started,
+) -> ProcessReport {
+    let peers: Vec<&ProcessInfo> = holders.iter().copied().filter(|q| q.pid != p.pid).collect();
+    let role = if origin.is_session_port(port, ctx.host.ephemeral) {
+        crate::hint::Role::Session
+    } else {
+        crate::hint::role(p, &peers, origin.kind, port)
+    };
     ProcessReport {
         pid: p.pid,
         ppid: p.ppid,
@@ -210,7 +258,9 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
         user: p.user.clone(),
         command: p.command.clone(),
         started: p.started.map(process::rfc3339),
-        hint: crate::hint::hint(p, &peers),
+        hint: crate::hint::describe(p, origin.kind, role, &origin.launchers),
+        role,
+        origin,
         parent_name: p.parent_name.clone(),
         parents: p
             .ancestors
@@ -218,5 +268,6 @@ fn process_report(p: &ProcessInfo, holders: &[&ProcessInfo]) -> ProcessReport {
             .map(|(pid, name)| Ancestor { pid: *pid, name: name.clone() })
             .collect(),
         unit: p.unit.clone(),
+        created: process::created(p.pid),
     }
 }

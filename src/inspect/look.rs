@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use crate::net::{Family, PortQuery, Selection, State};
 use crate::probe::{Probe, exclusive, probe};
 use crate::scan::{self, Scope, Snapshot, Socket};
+use crate::shell::{Command, Step};
 
 use super::Context;
 
@@ -45,6 +46,11 @@ pub(super) struct Look {
     pub(super) probed: bool,
     /// A server-style bind failed with EADDRINUSE.
     server_blocked: bool,
+    /// A bind was refused for good (Windows's WSAEACCES): the port
+    /// cannot be bound, so it is in use even with nothing to show.
+    refused_bind: bool,
+    /// Why, once explained.
+    pub(super) refused: Option<crate::port::Refused>,
     /// Why a bind could not be tried at all (no socket: EPERM from a
     /// policy, EMFILE, ENOBUFS…): with nothing in the socket table, the
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
@@ -56,6 +62,8 @@ pub(super) struct Look {
     /// Families this host lacks (proven), so not bound.
     pub(super) unsupported: Vec<Family>,
     pub(super) notes: Vec<String>,
+    /// What to do, command by command (the notes are prose).
+    pub(super) fix: Vec<crate::shell::Step>,
 }
 
 impl Look {
@@ -63,7 +71,7 @@ impl Look {
     /// was found (its TIME_WAIT connections and bound co-holders are
     /// counted too), or the exclusive bind did not succeed.
     fn pending(&self) -> bool {
-        self.listened || self.bound || self.denied || !self.unknown.is_empty()
+        self.listened || self.bound || self.denied || self.refused_bind || !self.unknown.is_empty()
     }
 }
 
@@ -187,6 +195,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             for f in select.families() {
                 match probe(p, f, q.port) {
                     Probe::InUse => look.server_blocked = true,
+                    Probe::Refused => look.refused_bind = true,
                     Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e)),
                     _ => {}
                 }
@@ -197,7 +206,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     // one, or a connection using it as its local port, even when it set
     // SO_REUSEADDR and a server-style bind would succeed (as
     // `--wait-free` and `--suggest` judge it).
-    look.in_use = look.server_blocked || !other.is_empty();
+    look.in_use = look.server_blocked || look.refused_bind || !other.is_empty();
     let found = !other.is_empty() || look.time_wait > 0 || !orphans.is_empty();
     if look.in_use {
         look.held = other.into_iter().chain(orphans).collect();
@@ -209,14 +218,20 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
             }
         }
     }
-    !look.in_use || found
+    // A refusal is final: another look would not change it.
+    !look.in_use || found || look.refused_bind
 }
 
 /// Binds a port with no listener exclusively, for each protocol and family.
 fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     let result = exclusive(q.protocols(), select.families(), q.port);
-    let mut look =
-        Look { bound: result.bound, denied: result.denied, probed: true, ..Look::default() };
+    let mut look = Look {
+        bound: result.bound,
+        denied: result.denied,
+        probed: true,
+        refused_bind: result.refused,
+        ..Look::default()
+    };
     for family in result.unsupported {
         look.notes
             .push(format!("{} is not available on this host; it was not checked", family.label()));
@@ -230,8 +245,16 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
 
 /// The notes of a port that needed the second look.
 fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
+    if look.refused_bind {
+        let seen = !look.held.is_empty() || look.time_wait > 0;
+        let refusal = ctx.host.refusal(q.port, &q.protocols(), seen);
+        look.refused = Some(refusal.why);
+        look.notes.push(refusal.note);
+        look.fix.extend(refusal.fix);
+    }
     let held = &look.held;
-    if look.in_use && !look.listened {
+    let unseen_why;
+    if look.in_use && !look.listened && !(look.refused_bind && held.is_empty()) {
         let connections =
             held.iter().any(|s| !(s.state.is_listener() || s.state == State::BoundInactive));
         let reason = if held.iter().any(|s| s.state == State::BoundInactive) {
@@ -245,7 +268,10 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         } else if look.time_wait > 0 {
             "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
         } else {
-            &unseen(q.port, crate::host::wsl())
+            let (why, step) = unseen(q.port, crate::host::wsl(), scan::BLIND_SPOT, ctx.root);
+            look.fix.extend(step);
+            unseen_why = why;
+            &unseen_why
         };
         look.notes.push(format!("port {} is taken: {reason}", q.port));
     }
@@ -279,19 +305,49 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
     }
 }
 
-/// Why a port is taken with no socket to show; under WSL (`wsl`), a
-/// Windows program may hold it, which no Linux socket table shows.
-fn unseen(port: u16, wsl: Option<crate::host::Wsl>) -> String {
+/// Why a port is taken with no socket to show, by what the platform's
+/// table cannot show (`blind`): a bound, never-listening socket on
+/// Windows; another user's socket on macOS without `root`; else a socket
+/// in flight. Under WSL (`wsl`), a Windows program may hold it, which no
+/// Linux socket table shows. The command that looks further, when there
+/// is one, is a step of its own.
+pub(crate) fn unseen(
+    port: u16,
+    wsl: Option<crate::host::Wsl>,
+    blind: scan::BlindSpot,
+    root: bool,
+) -> (String, Option<Step>) {
+    match blind {
+        scan::BlindSpot::BoundSockets => {
+            return (
+                "bound by a socket that does not listen, which Windows's socket table does not list".into(),
+                Some(Step::explained(
+                    format!("netstat lists it in state BOUND on a line with :{port}, its pid last"),
+                    Command::new(["netstat", "-anoq"]),
+                )),
+            );
+        }
+        scan::BlindSpot::OtherUsers if !root => {
+            return ("in use, and no socket portcheck can see holds it: another user's process may hold it: run with sudo to see it".into(), None);
+        }
+        _ => {}
+    }
     let base = "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again";
     let windows = match wsl {
-        None => return base.into(),
+        None => return (base.into(), None),
         Some(crate::host::Wsl::Two) => {
             "this is WSL 2: with mirrored networking Windows and WSL share ports"
         }
         Some(crate::host::Wsl::One) => "this is WSL 1: Linux and Windows share one network stack",
     };
-    format!(
-        "{base}. Or a Windows program holds it ({windows}): look on the Windows side, in PowerShell: netstat -ano | findstr :{port}   (or portcheck.exe {port})"
+    (
+        format!("{base}. Or a Windows program holds it ({windows})"),
+        Some(Step::explained(
+            format!(
+                "look on the Windows side (from here too): the line with :{port} has its pid last"
+            ),
+            Command::new(["netstat.exe", "-ano"]),
+        )),
     )
 }
 
@@ -315,19 +371,50 @@ mod tests {
     use super::*;
     use crate::host::Wsl;
 
+    /// The reason as prose, the command that looks further as a step of
+    /// its own (never a command inside the sentence).
+    fn shown(port: u16, wsl: Option<Wsl>, blind: scan::BlindSpot, root: bool) -> (String, String) {
+        let (why, step) = unseen(port, wsl, blind, root);
+        for word in ["netstat", "findstr", "portcheck.exe", "--kill"] {
+            assert!(!why.contains(word), "a command in the prose: {why}");
+        }
+        (why, step.map(|s| s.shown()).unwrap_or_default())
+    }
+
     #[test]
     fn under_wsl_an_unseen_holder_may_be_a_windows_program() {
-        let plain = unseen(5000, None);
+        let unseen = |port, wsl| shown(port, wsl, scan::BlindSpot::None, false);
+        let (plain, none) = unseen(5000, None);
         assert!(plain.starts_with("in use by a socket portcheck cannot see"), "{plain}");
-        assert!(!plain.contains("Windows"), "{plain}");
-        let two = unseen(5000, Some(Wsl::Two));
+        assert!(!plain.contains("Windows") && none.is_empty(), "{plain}");
+        let (two, step) = unseen(5000, Some(Wsl::Two));
         assert!(two.starts_with(&plain), "{two}");
         assert!(
             two.contains("a Windows program holds it") && two.contains("mirrored networking"),
             "{two}"
         );
-        assert!(two.contains("netstat -ano | findstr :5000"), "{two}");
-        let one = unseen(8080, Some(Wsl::One));
-        assert!(one.contains("WSL 1") && one.contains("findstr :8080"), "{one}");
+        assert_eq!(
+            step,
+            "look on the Windows side (from here too): the line with :5000 has its pid last: netstat.exe -ano"
+        );
+        let (one, step) = unseen(8080, Some(Wsl::One));
+        assert!(one.contains("WSL 1") && step.contains(":8080"), "{one}");
+    }
+
+    /// What each platform's table cannot show: Windows's bound sockets
+    /// (never "try again"), macOS's other users' sockets without root.
+    #[test]
+    fn an_unseen_holder_is_explained_by_what_the_table_cannot_show() {
+        let (win, step) = shown(5000, None, scan::BlindSpot::BoundSockets, true);
+        assert!(!win.contains("try again"), "{win}");
+        assert_eq!(
+            step,
+            "netstat lists it in state BOUND on a line with :5000, its pid last: netstat -anoq"
+        );
+        let (mac, _) = shown(5000, None, scan::BlindSpot::OtherUsers, false);
+        assert!(mac.contains("another user's process may hold it: run with sudo"), "{mac}");
+        assert!(!mac.contains("try again"), "{mac}");
+        let (mac_root, _) = shown(5000, None, scan::BlindSpot::OtherUsers, true);
+        assert!(mac_root.contains("try again"), "{mac_root}");
     }
 }

@@ -2,7 +2,10 @@
 //! free (`look.rs`), then classify and explain each socket (`enrich.rs`).
 
 mod enrich;
-mod look;
+
+#[cfg(test)]
+pub(crate) use enrich::process_report;
+pub(crate) mod look;
 
 use std::net::IpAddr;
 
@@ -138,9 +141,11 @@ fn report(
         sockets,
         time_wait: look.time_wait,
         bind_checked: look.probed && !look.denied && look.unknown.is_empty(),
+        refused: look.refused,
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),
         notes: look.notes,
+        fix: look.fix,
         unbound: look.unsupported,
     }
 }
@@ -163,6 +168,7 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
             crate::host::ELEVATE
         ));
     }
+    notes.extend(unlisted(scan::BLIND_SPOT, ctx.root).map(String::from));
     Ok(Listing { sockets, notes })
 }
 
@@ -171,6 +177,15 @@ pub(crate) fn exposed(ctx: &Context, select: Selection) -> anyhow::Result<Listin
     let mut listing = listing(ctx, select)?;
     listing.sockets.retain(|s| !matches!(s.exposure, Exposure::Loopback | Exposure::Unassigned));
     Ok(listing)
+}
+
+/// What a listing must say it cannot list: on macOS without root, the
+/// sockets of other users' processes (libproc reads only processes
+/// portcheck may inspect), never skipped silently.
+fn unlisted(blind: scan::BlindSpot, root: bool) -> Option<&'static str> {
+    (blind == scan::BlindSpot::OtherUsers && !root).then_some(
+        "sockets of other users' processes are not listed: macOS shows portcheck only the processes it may inspect; run with sudo to list every socket",
+    )
 }
 
 /// What the report must say about `/proc` itself.
@@ -187,4 +202,20 @@ fn proc_notes(ctx: &Context, snap: &Snapshot) -> Vec<String> {
         );
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// macOS without root: other users' sockets are not listed, and the
+    /// listing says so (with sudo, or on Linux and Windows, nothing).
+    #[test]
+    fn a_listing_says_which_sockets_it_cannot_list() {
+        let mac = unlisted(scan::BlindSpot::OtherUsers, false).unwrap();
+        assert!(mac.contains("other users' processes") && mac.contains("run with sudo"), "{mac}");
+        assert_eq!(unlisted(scan::BlindSpot::OtherUsers, true), None);
+        assert_eq!(unlisted(scan::BlindSpot::None, false), None);
+        assert_eq!(unlisted(scan::BlindSpot::BoundSockets, false), None);
+    }
 }

@@ -37,7 +37,8 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Executed {
     if opts.dry_run {
         actions.extend(plan.targets.iter().map(|t| {
             let mut a = action(t);
-            a.signal = Some(opts.signal);
+            a.signal = sys::sent(opts.signal);
+            a.method = sys::METHOD;
             a.result = Outcome::DryRun;
             a
         }));
@@ -50,8 +51,10 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Executed {
     let pinned = pin_all(&plan.targets, &mut actions);
     sys::catch_interrupts();
     let mut draining = Vec::new();
-    let live = signal_each(pinned, opts.signal, &mut actions, &mut draining);
-    let first_is_kill = opts.signal == Signal::KILL;
+    // Windows has one way to stop a process (TerminateProcess).
+    let first = sys::first_signal(opts.signal);
+    let live = signal_each(pinned, first, &mut actions, &mut draining);
+    let first_is_kill = first == Signal::KILL;
     let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
     let deadline = Instant::now() + grace;
     wait_all(&live, deadline, !first_is_kill);
@@ -67,7 +70,8 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Executed {
     wait_all(&escalated, Instant::now() + KILL_WAIT, false);
     for mut l in escalated {
         l.action.result = match (l.pinned.alive(), sys::interrupted(), l.action.signal) {
-            (false, _, Some(Signal::KILL)) => Outcome::Killed,
+            // Windows names no signal: TerminateProcess is its kill.
+            (false, _, None | Some(Signal::KILL)) => Outcome::Killed,
             (false, ..) => Outcome::Exited,
             (true, Some(_), _) => Outcome::Interrupted,
             (true, None, _) => Outcome::TimedOut,
@@ -107,6 +111,7 @@ fn action(t: &Target) -> Action {
         pid: t.pid,
         name: t.name.clone(),
         signal: None,
+        method: None,
         result: Outcome::Exited,
         reason: None,
         kind: None,
@@ -183,7 +188,8 @@ fn signal_each(
         }
         match l.pinned.signal(sig) {
             Ok(()) => {
-                l.action.signal = Some(sig);
+                l.action.signal = sys::sent(sig);
+                l.action.method = sys::METHOD;
                 if sig != Signal::KILL {
                     l.action.reason = match sys::wake(&l.pinned) {
                         Stopped::Running => l.action.reason,
@@ -194,7 +200,8 @@ fn signal_each(
                 live.push(l);
             }
             Err(Outcome::Denied) => {
-                l.action.signal = Some(sig);
+                l.action.signal = sys::sent(sig);
+                l.action.method = sys::METHOD;
                 l.action.reason = Some(Reason::Denied { pid: l.action.pid });
                 l.action.result = Outcome::Denied;
                 actions.push(l.action);
@@ -232,7 +239,7 @@ fn after_let_go(
             reason: Some(Reason::LetGoAfter {
                 pid: by.pinned.pid(),
                 parent: parent.is_some(),
-                signal: sig.name,
+                signal: sys::METHOD.map_or(sig.name, crate::report::Method::name),
             }),
             ..l.action
         },

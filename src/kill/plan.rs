@@ -32,6 +32,12 @@ pub(crate) struct Plan {
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
     pub(crate) unseen: Vec<(u16, String)>,
+    /// What else a signal to the targets does or leaves (a debug
+    /// session's other half).
+    pub(crate) notes: Vec<String>,
+    /// Ports the OS refuses to bind with no socket on them: no process
+    /// to stop.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<crate::shell::Step>)>,
 }
 
 impl Plan {
@@ -52,9 +58,12 @@ impl Plan {
             ports: self.ports(),
             refused: self.refused.clone(),
             unseen: self.unseen.clone(),
+            notes: self.notes.clone(),
+            cannot_bind: self.cannot_bind.clone(),
             dry_run: opts.dry_run,
             signal: opts.signal,
             grace: opts.grace,
+            method: super::sys::METHOD,
         }
     }
 }
@@ -64,6 +73,66 @@ impl Plan {
 /// is not touched at all: killing the visible co-holders would not free
 /// it, and would leave a half-killed service behind. A process whose only
 /// tie to a port is a connection (a client) is refused.
+/// What a signal to a debug session's processes means for the rest of
+/// it, from how they were started: a debuggee's adapter exits with it; an
+/// adapter's debuggee keeps running (forever, when it waits for a
+/// client); VS Code's sessions are stopped cleanly with Shift+F5.
+fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
+    let mut notes = Vec::new();
+    let targets: Vec<&ProcessReport> = before
+        .ports
+        .iter()
+        .flat_map(|p| p.holders())
+        .filter(|h| plan.targets.iter().any(|t| t.pid == h.pid))
+        .collect();
+    for h in targets {
+        let o = &h.origin;
+        let note = if o.by_vscode() {
+            format!(
+                "pid {} was started by VS Code: stop it in VS Code (Shift+F5), the clean stop",
+                h.pid
+            )
+        } else if o.debugpy_opt("--listen").is_some() {
+            let wait = if o.debugpy_opt("--wait-for-client").is_some() {
+                " (it waits for a client with --wait-for-client)"
+            } else {
+                ""
+            };
+            format!("pid {} runs under debugpy{wait}: its debugpy adapter exits with it", h.pid)
+        } else if o.kind == crate::hint::Kind::DebugpyAdapter
+            && h.role == crate::hint::Role::Debugger
+        {
+            adapter_note(h)
+        } else {
+            continue;
+        };
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
+/// What killing debugpy's adapter leaves: the program it debugs, by pid
+/// when a process runs under `debugpy --listen` on the adapter's port.
+fn adapter_note(h: &ProcessReport) -> String {
+    let port = crate::started::flag_value(&h.command, &["--port"]).and_then(|p| p.parse().ok());
+    match port.and_then(crate::process::debuggee_of) {
+        Some((pid, true)) => format!(
+            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running, forever (it waits for a client with --wait-for-client); stop it too, by its own port",
+            h.pid
+        ),
+        Some((pid, false)) => format!(
+            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running; stop it too, by its own port",
+            h.pid
+        ),
+        None => format!(
+            "pid {} is debugpy's adapter: the program it debugs keeps running (forever, if it was started with --wait-for-client); stop that one by its own port",
+            h.pid
+        ),
+    }
+}
+
 pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
     let mut plan = Plan::default();
     let mut targets: BTreeMap<u32, Target> = BTreeMap::new();
@@ -71,6 +140,9 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
     // Servers first (listening, bound, UDP), over every port, so that a
     // process is planned by what makes it a holder.
     for port in in_use() {
+        if let Some(why) = port.refused.filter(|_| port.sockets.is_empty()) {
+            plan.cannot_bind.push((port.port, why, port.fix.clone()));
+        }
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
@@ -105,6 +177,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         }
     }
     plan.targets = targets.into_values().collect();
+    plan.notes = session_notes(before, &plan);
     for t in &mut plan.targets {
         t.inodes = crate::net::sorted_unique(t.inodes.drain(..));
         t.ports = crate::net::sorted_unique(t.ports.drain(..));
@@ -137,6 +210,7 @@ fn spare_namespace_members(
                         pid: t.pid,
                         name: t.name.clone(),
                         signal: None,
+                        method: None,
                         result: Outcome::Refused,
                         reason: Some(Reason::Policy(format!(
                             "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
@@ -188,6 +262,7 @@ fn spare_co_holders(
                 pid,
                 name: t.name,
                 signal: None,
+                method: None,
                 result: Outcome::Refused,
                 reason: Some(Reason::Policy(why.clone())),
                 kind: Some(SPARED),
@@ -269,6 +344,7 @@ fn add(
             pid: p.pid,
             name: p.name.clone(),
             signal: None,
+            method: None,
             result: Outcome::Refused,
             reason: Some(Reason::Policy(reason)),
             kind: None,
@@ -280,7 +356,8 @@ fn add(
                 name: p.name.clone(),
                 inodes: vec![inode],
                 ports: vec![port],
-                start: super::sys::start_time(p.pid),
+                // The scan's, where the platform pins by it (Windows).
+                start: p.created.or_else(|| super::sys::start_time(p.pid)),
                 ppid: p.ppid,
             };
             targets.insert(p.pid, target);

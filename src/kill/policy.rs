@@ -291,8 +291,37 @@ fn kubernetes(id: &str, pod: Option<&str>) -> (String, Step) {
 /// user's instance (never the system unit of the same name). A name
 /// outside systemd.unit(5)'s grammar is shown escaped with the lookup.
 pub(crate) fn unit_stop(unit: &Unit) -> Step {
-    if !crate::names::unit(&unit.name) {
-        let (list, whose) = match unit.user_name() {
+    unit_stop_as(unit, unit.user_name())
+}
+
+/// [`unit_stop`], with `user` the name of the user whose instance runs it.
+/// A user name that cannot be a word (`names::user`) is said, and the
+/// command is one that user runs: `systemctl --user stop UNIT`.
+fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
+    let valid = crate::names::unit(&unit.name);
+    if let (Some(name), Some(uid)) = (&user, unit.user)
+        && !crate::names::user(name)
+    {
+        let its = format!(
+            "it runs in the systemd instance of uid {uid}, whose user name ({name}) is put in no command"
+        );
+        return if valid {
+            Step::explained(
+                format!("{its}: as that user, run"),
+                Command::new(["systemctl", "--user", "stop", &unit.name]),
+            )
+        } else {
+            Step::explained(
+                format!(
+                    "{its}, and its unit name ({}) is not a valid systemd unit name: as that user, find the unit, then stop it by that name with systemctl --user stop",
+                    unit.name
+                ),
+                Command::new(["systemctl", "--user", "list-units", "--type=service"]),
+            )
+        };
+    }
+    if !valid {
+        let (list, whose) = match &user {
             Some(user) => {
                 let m = format!("{user}@");
                 let cmd = ["systemctl", "--user", "-M", &m, "list-units", "--type=service"];
@@ -311,7 +340,7 @@ pub(crate) fn unit_stop(unit: &Unit) -> Step {
             list,
         );
     }
-    match unit.user_name() {
+    match user {
         Some(user) => Step::run(Command::new([
             "systemctl",
             "--user",
@@ -533,18 +562,37 @@ mod tests {
         assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop dev.service")));
         assert!(why.contains("dev.service of ") && why.contains("1000"), "{why}");
         // Below a user's manager every name is that user's: a system unit's
-        // name there is still theirs, and a second `user@0.service` below
-        // the first one is theirs too.
-        for sshd in [
-            "0::/user.slice/user-1000.slice/user@1000.service/app.slice/sshd.service\n",
-            "0::/user.slice/user-1000.slice/user@1000.service/x/user@0.service/sshd.service\n",
+        // name there is still theirs.
+        let sshd = "0::/user.slice/user-1000.slice/user@1000.service/app.slice/sshd.service\n";
+        assert_eq!(unit_of(sshd).unwrap().user, Some(1000), "{sshd}");
+        let (_, stop) = refused(decide(&with_unit(704, "sshd", sshd), 22, &me()));
+        assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop sshd.service")));
+        // The unit is the first component below the slices; what lies below
+        // it was made by the unit (Delegate=, a container) and names nothing.
+        for (path, unit) in [
+            ("/user.slice/user-1000.slice/user@1000.service/x/user@0.service/sshd.service", None),
+            ("/user.slice/user-1000.slice/user@1000.service/a/user@1000.service", None),
+            (
+                "/user.slice/user-1000.slice/user@1000.service/app.slice/x.service/sshd.service",
+                Some(("x.service", Some(1000))),
+            ),
+            ("/system.slice/runner.service/sshd.service", Some(("runner.service", None))),
+            ("/system.slice/runner.service/payload", Some(("runner.service", None))),
+            ("/system.slice/docker-3f4e8c0a9b1d.scope/sshd.service", None),
+            ("/machine.slice/machine-web.scope/system.slice/sshd.service", None),
+            // A container's own systemd: its nginx is not the host's.
+            ("/lxc.payload.web1/system.slice/nginx.service", None),
+            (
+                "/machine.slice/systemd-nspawn@box.service/payload/system.slice/nginx.service",
+                Some(("systemd-nspawn@box.service", None)),
+            ),
+            ("/portcheck-test/system.slice/sshd.service", None),
+            ("/user.slice/user@ana.service/app.slice/sshd.service", None),
         ] {
-            assert_eq!(unit_of(sshd).unwrap().user, Some(1000), "{sshd}");
-            let (_, stop) = refused(decide(&with_unit(704, "sshd", sshd), 22, &me()));
-            assert_eq!(stop, Some(format!("systemctl --user -M {ana}@ stop sshd.service")));
+            let got = unit_of(&format!("0::{path}\n"));
+            let got = got.as_ref().map(|u| (u.name.as_str(), u.user));
+            assert_eq!(got, unit, "{path}");
         }
-        let again = "0::/user.slice/user-1000.slice/user@1000.service/a/user@1000.service\n";
-        assert_eq!(unit_of(again).unwrap().user, Some(1000));
         let manager = "0::/user.slice/user-1000.slice/user@1000.service\n";
         assert_eq!(unit_of(manager).unwrap().user, None);
         // A name outside systemd.unit(5): said, never run.
@@ -571,6 +619,27 @@ mod tests {
         let ci = "0::/system.slice/ci-runner.service\n";
         let mine = Me { unit: unit_of(ci), ..me() };
         assert_eq!(decide(&with_unit(703, "python3", ci), 5000, &mine), Verdict::Signal);
+    }
+
+    /// A user name from the user database that cannot be a word (NSS and
+    /// LDAP are outside text) is said, never put into `-M USER@`.
+    #[test]
+    fn a_user_name_that_cannot_be_a_word_is_in_no_command() {
+        let unit = |name: &str| Unit { name: name.into(), user: Some(4242) };
+        let ok = unit_stop_as(&unit("dev.service"), Some("ana".into()));
+        assert_eq!(ok.line().as_deref(), Some("systemctl --user -M ana@ stop dev.service"));
+        for name in ["a\u{1b}]0;X\u{7}", "-H", "a b;id", "é"] {
+            let step = unit_stop_as(&unit("dev.service"), Some(name.into()));
+            assert_eq!(
+                step.line().as_deref(),
+                Some("systemctl --user stop dev.service"),
+                "{name:?}"
+            );
+            assert!(step.note.as_deref().unwrap().contains(&format!("({name})")), "{step:?}");
+            let step = unit_stop_as(&unit("a;b.service"), Some(name.into()));
+            assert_eq!(step.line().as_deref(), Some("systemctl --user list-units --type=service"));
+            assert!(step.run.iter().all(|c| c.unsafe_word().is_none()));
+        }
     }
 
     /// `systemctl list-sockets` needs a running systemd, absent here; the

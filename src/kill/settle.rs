@@ -86,7 +86,7 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
             let stop = if running_before || forked_from.is_some() {
                 Step::explained(
                     format!("end pid {}, which holds the socket now", p.pid),
-                    Command::new(["kill".to_string(), p.pid.to_string()]),
+                    super::sys::end_pids(&[p.pid]),
                 )
             } else {
                 supervisor_stop(p)
@@ -144,7 +144,7 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
                 "end the parent that restarts it, pid {pp}, then the server it started, pid {}",
                 p.pid
             ),
-            Command::new(["kill".to_string(), pp.to_string(), p.pid.to_string()]),
+            super::sys::end_pids(&[pp, p.pid]),
         ),
     }
 }

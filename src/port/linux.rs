@@ -41,6 +41,9 @@ pub(super) fn has_ipv6() -> bool {
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
 
+/// Only Windows's probe reports a refusal; the generic words stand in.
+pub(super) use super::refused_elsewhere as refusal;
+
 /// A bind refused with EACCES: a privileged port.
 pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
     format!(

@@ -26,6 +26,9 @@ pub(super) fn read() -> HostPorts {
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
 
+/// Only Windows's probe reports a refusal; the generic words stand in.
+pub(super) use super::refused_elsewhere as refusal;
+
 /// A bind refused with EACCES: below 1024 on the loopback address.
 pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
     format!(

@@ -16,6 +16,8 @@ use windows as platform;
 
 use serde::Serialize;
 
+use crate::shell::{Command, Step};
+
 /// The IANA range a port falls in (RFC 6335).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +57,108 @@ impl Class {
     }
 }
 
+/// Why the OS refused a bind that no privilege would lift (Windows's
+/// WSAEACCES): the port cannot be bound, and is reported in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(windows), allow(dead_code))]
+pub(crate) enum Refused {
+    /// Inside a port range excluded from binding (`netsh int ipv4 show
+    /// excludedportrange`: winnat's ranges for Hyper-V, WSL 2, Docker
+    /// Desktop, or an administrator's).
+    ExcludedRange,
+    /// Another program bound it exclusively (SO_EXCLUSIVEADDRUSE): a
+    /// socket is on the port.
+    ExclusiveBind,
+    /// Refused with nothing on the port and in no excluded range:
+    /// security software or a policy.
+    AccessDenied,
+}
+
+impl Refused {
+    /// Why, in a few words: "Port 80 cannot be bound: {words}".
+    pub(crate) fn words(self) -> &'static str {
+        match self {
+            Refused::ExcludedRange => "it is inside an excluded port range",
+            Refused::ExclusiveBind => "another program has bound it exclusively",
+            Refused::AccessDenied => {
+                "access denied, though nothing is bound there (security software or a policy)"
+            }
+        }
+    }
+
+    /// What to do instead of stopping a process (there is none to stop):
+    /// each command a [`Step`] of its own, its explanation on its own
+    /// line; `protocol` names the excluded ranges to look at and reserve
+    /// in.
+    pub(crate) fn fix(self, port: u16, protocol: crate::net::Protocol) -> Vec<Step> {
+        let another =
+            || Command::new(["portcheck".to_string(), "--suggest".into(), port.to_string()]);
+        match self {
+            Refused::ExcludedRange => {
+                let p = format!("protocol={}", protocol.name());
+                let netsh = |words: &[&str]| {
+                    let mut argv: Vec<String> = ["netsh", "int", "ipv4"].map(String::from).into();
+                    argv.extend(words.iter().map(|w| w.to_string()));
+                    Command::new(argv)
+                };
+                vec![
+                    Step::explained(
+                        "see the excluded port ranges",
+                        netsh(&["show", "excludedportrange", &p]),
+                    ),
+                    Step::explained("or use a port outside them", another()),
+                    Step::explained(
+                        format!(
+                            "or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port {port} for yourself before it does: these three lines in turn"
+                        ),
+                        Command::new(["net", "stop", "winnat"]),
+                    ),
+                    Step::run(netsh(&[
+                        "add",
+                        "excludedportrange",
+                        &p,
+                        &format!("startport={port}"),
+                        "numberofports=1",
+                    ])),
+                    Step::run(Command::new(["net", "start", "winnat"])),
+                ]
+            }
+            Refused::ExclusiveBind => vec![
+                Step::say("the program that bound it must close it"),
+                Step::explained("or use another port", another()),
+            ],
+            Refused::AccessDenied => vec![
+                Step::say(format!(
+                    "allow port {port} in the security software or policy that refuses it"
+                )),
+                Step::explained("or use another port", another()),
+            ],
+        }
+    }
+}
+
+/// The refusal where no platform rule names one (never reached off
+/// Windows: only its probe reports a refusal).
+#[cfg_attr(windows, allow(dead_code))]
+fn refused_elsewhere(port: u16, protocols: &[crate::net::Protocol], _seen: bool) -> Refusal {
+    let protocol = protocols.first().copied().unwrap_or(crate::net::Protocol::Tcp);
+    Refusal {
+        why: Refused::AccessDenied,
+        note: format!("the OS refused to bind port {port} though nothing is bound there"),
+        fix: Refused::AccessDenied.fix(port, protocol),
+    }
+}
+
+/// A bind refused for good: why, the note that explains it (prose, no
+/// command), and what to do instead ([`Refused::fix`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub(crate) why: Refused,
+    pub(crate) note: String,
+    pub(crate) fix: Vec<Step>,
+}
+
 /// How this host treats ports: read once from the kernel's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HostPorts {
@@ -90,6 +194,18 @@ impl HostPorts {
         platform::denied_note(self, port)
     }
 
+    /// Why a bind of `port` was refused for good ([`Refused`]) and the
+    /// note that says so with the fixes; `seen`: the socket table shows a
+    /// socket on the port.
+    pub(crate) fn refusal(
+        &self,
+        port: u16,
+        protocols: &[crate::net::Protocol],
+        seen: bool,
+    ) -> Refusal {
+        platform::refusal(port, protocols, seen)
+    }
+
     pub(crate) fn privileged(&self, port: u16) -> bool {
         port < self.unprivileged_start
     }
@@ -119,6 +235,32 @@ pub(crate) fn has_ipv6() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every fix of a refused bind is a step: the commands as words (for
+    /// the user's shell), the explanation beside them; the excluded-range
+    /// commands name the range's protocol.
+    #[test]
+    fn the_fixes_of_a_refused_bind_are_steps() {
+        let shown =
+            |why: Refused, p| -> Vec<String> { why.fix(5000, p).iter().map(Step::shown).collect() };
+        assert_eq!(
+            shown(Refused::ExcludedRange, crate::net::Protocol::Udp),
+            [
+                "see the excluded port ranges: netsh int ipv4 show excludedportrange protocol=udp",
+                "or use a port outside them: portcheck --suggest 5000",
+                "or, from an Administrator terminal, stop winnat (it draws its ranges again when \
+                 it starts) and keep port 5000 for yourself before it does: these three lines in \
+                 turn: net stop winnat",
+                "netsh int ipv4 add excludedportrange protocol=udp startport=5000 numberofports=1",
+                "net start winnat",
+            ]
+        );
+        for why in [Refused::ExclusiveBind, Refused::AccessDenied] {
+            let steps = why.fix(80, crate::net::Protocol::Tcp);
+            assert!(steps[0].run.is_none(), "{steps:?}");
+            assert_eq!(steps[1].shown(), "or use another port: portcheck --suggest 80");
+        }
+    }
 
     #[test]
     fn iana_classes_have_exact_edges() {

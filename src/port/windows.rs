@@ -2,13 +2,14 @@
 //! the excluded port ranges come from `netsh` (Windows has no API that
 //! lists the exclusions), which costs hundreds of milliseconds, so a plain
 //! query never runs it: `read` gives the default dynamic range (49152 +
-//! 16384), and `refine` (for `--suggest`) and `denied_note` (a bind
-//! refused with WSAEACCES) ask netsh when their answer needs it.
+//! 16384), and `refine` (for `--suggest`) and `refusal` (a bind refused
+//! with WSAEACCES) ask netsh when their answer needs it.
 //!
 //! netsh's headers and labels are translated (a Korean Windows prints
 //! Korean), so the parsers read numbers only: never the words.
 
-use super::HostPorts;
+use super::{HostPorts, Refusal, Refused};
+use crate::net::Protocol;
 
 /// The default dynamic range since Vista: start 49152, 16384 ports.
 const DYNAMIC: (u16, u16) = (49152, 65535);
@@ -16,7 +17,7 @@ const DYNAMIC: (u16, u16) = (49152, 65535);
 /// A plain query does not run netsh: its "ephemeral" is against the
 /// default range, and the report says so.
 pub(super) const ASSUMED_EPHEMERAL: Option<&str> = Some(
-    "\"ephemeral\" is judged against Windows's default dynamic range 49152-65535; this machine's own is shown by 'netsh interface ipv4 show dynamicport tcp' (portcheck --suggest reads it)",
+    "\"ephemeral\" is judged against Windows's default dynamic range 49152-65535, not this machine's own, which --suggest reads",
 );
 
 pub(super) fn read() -> HostPorts {
@@ -31,32 +32,65 @@ pub(super) fn refine(host: &mut HostPorts) {
     {
         host.ephemeral = range;
     }
-    host.reserved.extend(excluded().into_iter().map(|r| (r.start, r.end)));
+    let both = [Protocol::Tcp, Protocol::Udp];
+    host.reserved.extend(excluded(&both).into_iter().map(|(_, r)| (r.start, r.end)));
 }
 
-/// Why a bind of `port` failed with WSAEACCES while nothing listens:
-/// almost always an excluded port range (Hyper-V, WSL 2, Docker Desktop
-/// reserve them through winnat).
+/// No port is privileged here, so the probe never reports "denied"
+/// (WSAEACCES is a refusal, [`refusal`]); its words, should one come.
 pub(super) fn denied_note(_host: &HostPorts, port: u16) -> String {
-    let ranges = excluded();
-    match ranges.iter().find(|r| (r.start..=r.end).contains(&port)) {
-        Some(r) => excluded_note(port, r),
-        None => format!(
-            "Windows refused to bind port {port} (WSAEACCES, 10013) though nothing listens on it, and it is in no excluded port range netsh lists: another program may hold it exclusively, or security software forbids it"
+    refusal(port, &[Protocol::Tcp], false).note
+}
+
+/// Why a bind of `port` failed with WSAEACCES, the note and the fixes:
+/// inside an excluded port range of one of `protocols` (Hyper-V, WSL 2
+/// and Docker Desktop reserve them through winnat; netsh lists them),
+/// else another program's exclusive bind when the socket table shows a
+/// socket there (`seen`), else access denied.
+pub(super) fn refusal(port: u16, protocols: &[Protocol], seen: bool) -> Refusal {
+    let ranges = excluded(protocols);
+    let first = protocols.first().copied().unwrap_or(Protocol::Tcp);
+    if let Some((protocol, r)) = ranges.iter().find(|(_, r)| (r.start..=r.end).contains(&port)) {
+        let why = Refused::ExcludedRange;
+        return Refusal {
+            why,
+            note: excluded_note(port, *protocol, r),
+            fix: why.fix(port, *protocol),
+        };
+    }
+    if seen {
+        let why = Refused::ExclusiveBind;
+        return Refusal {
+            why,
+            note: format!(
+                "Windows refused to bind port {port} (WSAEACCES, 10013): the program holding it bound it exclusively (SO_EXCLUSIVEADDRUSE), and it is in no excluded port range netsh lists"
+            ),
+            fix: why.fix(port, first),
+        };
+    }
+    let why = Refused::AccessDenied;
+    Refusal {
+        why,
+        note: format!(
+            "Windows refused to bind port {port} (WSAEACCES, 10013) though no socket is on it and it is in no excluded port range netsh lists: security software (a firewall or endpoint protection) or a policy forbids it"
         ),
+        fix: why.fix(port, first),
     }
 }
 
-/// The note for a port inside an excluded range, with the fixes.
-fn excluded_note(port: u16, r: &Excluded) -> String {
+/// The note for a port inside an excluded range (the fixes are
+/// [`Refused::fix`]).
+fn excluded_note(port: u16, protocol: Protocol, r: &Excluded) -> String {
     let who = if r.administered {
         "an administered exclusion (added with netsh)"
     } else {
         "reserved by Hyper-V, WSL 2 or Docker Desktop (winnat)"
     };
     format!(
-        "port {port} is in the excluded port range {}-{}, {who}: Windows refuses the bind (WSAEACCES, 10013) though nothing listens. Fixes: use another port (portcheck --suggest {port}); or, from an Administrator terminal, 'net stop winnat' then 'net start winnat' (the ranges are drawn again); or keep the port for yourself for good: 'net stop winnat', 'netsh int ipv4 add excludedportrange protocol=tcp startport={port} numberofports=1', 'net start winnat'",
-        r.start, r.end
+        "port {port} is in the {} excluded port range {}-{}, {who}: Windows refuses the bind (WSAEACCES, 10013) though nothing listens",
+        protocol.name(),
+        r.start,
+        r.end
     )
 }
 
@@ -69,15 +103,19 @@ pub(super) struct Excluded {
     pub(super) administered: bool,
 }
 
-/// The TCP excluded ranges of IPv4 and IPv6.
-fn excluded() -> Vec<Excluded> {
+/// The excluded ranges of `protocols` (TCP and UDP have their own), of
+/// IPv4 and IPv6.
+fn excluded(protocols: &[Protocol]) -> Vec<(Protocol, Excluded)> {
     let mut out = Vec::new();
-    for ip in ["ipv4", "ipv6"] {
-        let args = ["interface", ip, "show", "excludedportrange", "protocol=tcp"];
-        if let Some(text) = netsh(&args) {
-            for r in parse_excluded(&text) {
-                if !out.contains(&r) {
-                    out.push(r);
+    for &protocol in protocols {
+        let which = format!("protocol={}", protocol.name());
+        for ip in ["ipv4", "ipv6"] {
+            let args = ["interface", ip, "show", "excludedportrange", which.as_str()];
+            if let Some(text) = netsh(&args) {
+                for r in parse_excluded(&text) {
+                    if !out.contains(&(protocol, r.clone())) {
+                        out.push((protocol, r));
+                    }
                 }
             }
         }
@@ -206,16 +244,19 @@ Number of Ports : 16384
         assert_eq!(parse_dynamic("nothing here"), None);
     }
 
+    /// The note names the range and who reserved it, in prose: the fixes
+    /// are steps ([`Refused::fix`]).
     #[test]
-    fn the_note_names_the_range_and_the_fixes() {
+    fn the_note_names_the_range_and_the_fixes_are_steps() {
         let r = Excluded { start: 4990, end: 5089, administered: false };
-        let note = excluded_note(5000, &r);
-        assert!(note.contains("4990-5089"), "{note}");
-        assert!(note.contains("winnat") && note.contains("net stop winnat"), "{note}");
-        assert!(note.contains("--suggest 5000"), "{note}");
-        assert!(note.contains("startport=5000"), "{note}");
-        let admin = excluded_note(50001, &Excluded { administered: true, ..r });
-        assert!(admin.contains("administered"), "{admin}");
+        let note = excluded_note(5000, Protocol::Tcp, &r);
+        assert!(note.contains("tcp excluded port range 4990-5089"), "{note}");
+        assert!(note.contains("winnat"), "{note}");
+        for command in ["netsh", "net stop", "--suggest", "'"] {
+            assert!(!note.contains(command), "{note}");
+        }
+        let admin = excluded_note(50001, Protocol::Udp, &Excluded { administered: true, ..r });
+        assert!(admin.contains("administered") && admin.contains("udp"), "{admin}");
     }
 
     #[test]

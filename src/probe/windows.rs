@@ -14,10 +14,11 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: 
     match crate::win32::bind_exclusive(protocol == Protocol::Tcp, family == Family::Ipv6, port) {
         Ok(()) => Probe::Free,
         Err((_, WSAEADDRINUSE)) => Probe::InUse,
-        // WSAEACCES with nothing listening is almost always an excluded
-        // port range (Hyper-V, WSL 2, Docker Desktop): the explanation
-        // reads `netsh` then (port/windows.rs).
-        Err((_, WSAEACCES)) => Probe::Denied,
+        // No port is privileged on Windows: WSAEACCES means the port
+        // cannot be bound at all — an excluded port range (Hyper-V, WSL 2,
+        // Docker Desktop), another program's exclusive bind, or security
+        // software. Never free; `port/windows.rs` says which.
+        Err((_, WSAEACCES)) => Probe::Refused,
         // "Not available" only where the family truly is not: a policy
         // that forbids IPv4 or IPv6 sockets makes the answer unknown.
         Err((_, WSAEAFNOSUPPORT | WSAEPROTONOSUPPORT | WSAEADDRNOTAVAIL))

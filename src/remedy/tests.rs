@@ -1,73 +1,166 @@
-//! Each framework's remedy, from the argv its server runs with. The Node
-//! ones are checked against their documented flags: Vite `--port`
-//! (vite.dev/guide/cli), Next.js `-p/--port` and `PORT`
+//! Each framework's remedy, from how its server was started (the model
+//! built from argv, environment and folder). The Node ones are checked
+//! against their documented flags: Vite `--port` (vite.dev/guide/cli),
+//! Next.js `-p/--port` and `PORT`
 //! (nextjs.org/docs/app/api-reference/cli/next), webpack-dev-server
 //! `--port`, Create React App `PORT` (create-react-app.dev/docs/advanced-configuration).
 
 use super::*;
+use crate::process::ProcessInfo;
 
 fn argv(s: &str) -> Vec<String> {
     s.split_whitespace().map(String::from).collect()
 }
 
-fn lines(cmd: &str, hint: Option<&str>, parents: &[&str]) -> Vec<String> {
-    let command = argv(cmd);
-    let parents: Vec<String> = parents.iter().map(|s| s.to_string()).collect();
-    let h = Holder { command: &command, hint, parents: &parents };
-    for_holder(&h, 5001).map(|r| r.lines.iter().map(Step::shown).collect()).unwrap_or_default()
+fn holder(cmd: &str) -> ProcessInfo {
+    ProcessInfo::bare(100, argv(cmd))
+}
+
+/// The steps for `p` on port 5001, read by someone in no folder, as no
+/// user, with an empty PATH: no `cd`, no `sudo`, paths kept.
+fn steps_of(p: &ProcessInfo, here: &Here) -> Vec<String> {
+    let origin = crate::started::of(p, &[]);
+    let role = crate::hint::role(p, &[], origin.kind, 5000);
+    let h = Holder { origin: &origin, role, address: "127.0.0.1", listen: None };
+    for_holder(&h, here, 5001).map(|r| r.lines.iter().map(shown).collect()).unwrap_or_default()
+}
+
+fn nowhere() -> Here<'static> {
+    Here { cwd: None, uid: None, path: None, free: &|b| Some(b) }
+}
+
+fn lines(cmd: &str) -> Vec<String> {
+    steps_of(&holder(cmd), &nowhere())
+}
+
+/// A step as one string: `NOTE: COMMAND`, the command, or the sentence.
+fn shown(s: &Step) -> String {
+    match (&s.note, s.line()) {
+        (Some(n), Some(l)) => format!("{n}: {l}"),
+        (None, Some(l)) => l,
+        (Some(n), None) => n.clone(),
+        (None, None) => String::new(),
+    }
 }
 
 #[test]
 fn flask_run_takes_port_or_flask_run_port_never_port() {
-    let l = lines("/venv/bin/python3 /venv/bin/flask --app app run --debug --port 5000", None, &[]);
+    let l = lines("/venv/bin/python3 /venv/bin/flask --app app run --debug --port 5000");
     assert_eq!(
         l,
         [
-            "flask --app app run --debug --port 5001",
-            "FLASK_RUN_PORT=5001 flask --app app run --debug"
+            "/venv/bin/flask --app app run --debug --port 5001",
+            "FLASK_RUN_PORT=5001 /venv/bin/flask --app app run --debug"
         ]
     );
-    let l = lines("python3 -m flask run -p 5000 --host=0.0.0.0", None, &[]);
+    let l = lines("python3 -m flask run -p 5000 --host=0.0.0.0");
     assert_eq!(l[0], "python3 -m flask run --host=0.0.0.0 --port 5001");
     assert!(l.iter().all(|x| !x.starts_with("PORT=")), "{l:?}");
-    let l = lines("python3 -m flask run --port=5000", None, &[]);
+    let l = lines("python3 -m flask run --port=5000");
     assert_eq!(l[0], "python3 -m flask run --port 5001");
 }
 
+/// What came from the environment is written out: a shell elsewhere has
+/// none of the holder's variables.
 #[test]
-fn a_flask_script_gets_app_run_port() {
-    let l = lines("python3 app.py", Some("Flask development server (reloader parent)"), &[]);
+fn flask_settings_from_the_environment_are_written_out() {
+    let mut p = holder("python3 -m flask run");
+    p.env = vec![
+        ("FLASK_APP".into(), "hello".into()),
+        ("FLASK_DEBUG".into(), "1".into()),
+        ("FLASK_RUN_HOST".into(), "0.0.0.0".into()),
+    ];
+    assert_eq!(
+        steps_of(&p, &nowhere())[0],
+        "python3 -m flask --app hello run --host 0.0.0.0 --debug --port 5001"
+    );
+}
+
+/// The folder, the user, and the tool's name only when it is the same file
+/// (user ids and `sudo -u` are Unix's).
+#[cfg(unix)]
+#[test]
+fn the_line_runs_where_and_as_the_holder_ran() {
+    let dir = std::env::temp_dir().join(format!("portcheck-remedy-{}", std::process::id()));
+    let other = dir.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(dir.join("flask"), "#!/bin/sh\n").unwrap();
+    std::fs::write(other.join("flask"), "#!/bin/sh\n").unwrap();
+    let tool = dir.join("flask").display().to_string();
+    let mut p = holder(&format!("/usr/bin/python3 {tool} run"));
+    p.cwd = Some("/srv/my app".into());
+    p.uid = Some(1000);
+    p.user = Some("ana".into());
+    let same = Here {
+        cwd: Some("/".into()),
+        uid: Some(0),
+        path: Some(dir.clone().into()),
+        free: &|b| Some(b),
+    };
+    assert_eq!(steps_of(&p, &same)[0], "cd '/srv/my app' && sudo -u ana flask run --port 5001");
+    assert_eq!(
+        steps_of(&p, &same)[1],
+        "cd '/srv/my app' && sudo -u ana env FLASK_RUN_PORT=5001 flask run"
+    );
+    let elsewhere = Here {
+        cwd: Some("/srv/my app".into()),
+        uid: Some(1000),
+        path: Some(other.clone().into()),
+        free: &|b| Some(b),
+    };
+    assert_eq!(steps_of(&p, &elsewhere)[0], format!("{tool} run --port 5001"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_flask_script_keeps_what_the_user_wrote() {
+    let dir = std::env::temp_dir().join(format!("portcheck-script-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("app.py"),
+        "from flask import Flask\napp = Flask(__name__)\napp.run(host='0.0.0.0', debug=True)\n",
+    )
+    .unwrap();
+    let mut p = holder("python3 app.py");
+    p.cwd = Some(dir.clone());
+    let here = Here { cwd: Some(dir.clone()), ..nowhere() };
+    let l = steps_of(&p, &here);
     assert_eq!(
         l,
         [
-            "set app.run(port=5001) in app.py, then start it again: python3 app.py",
-            "flask --app app run --port 5001"
+            "in app.py, call app.run(host='0.0.0.0', debug=True, port=5001), then: python3 app.py",
+            "or the same app through flask run: flask --app app run --host 0.0.0.0 --debug --port 5001",
+            "or let PORT choose: in app.py, import os and call app.run(host='0.0.0.0', debug=True, port=int(os.environ.get(\"PORT\", 5000))), then: PORT=5001 python3 app.py"
         ]
     );
-    let l = lines("/usr/bin/python3 -u hello.py", Some("Flask development server"), &[]);
-    assert_eq!(l[1], "flask --app hello run --port 5001");
-    let l = lines("python3 src/web/main.py", Some("Flask development server"), &[]);
-    assert_eq!(l[1], "flask --app src/web/main.py run --port 5001");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn django_http_server_gunicorn_uvicorn() {
-    let l = lines("python manage.py runserver", None, &[]);
+    let l = lines("python manage.py runserver");
     assert_eq!(l, ["python manage.py runserver 5001"]);
-    let l = lines("python manage.py runserver 0.0.0.0:8000 --noreload", None, &[]);
+    let l = lines("python manage.py runserver 0.0.0.0:8000 --noreload");
     assert_eq!(l, ["python manage.py runserver 0.0.0.0:5001 --noreload"]);
-    let l = lines("python3 -m http.server 8000 --bind 127.0.0.1", None, &[]);
+    let l = lines("python3 -m http.server 8000 --bind 127.0.0.1");
     assert_eq!(l, ["python3 -m http.server 5001 --bind 127.0.0.1"]);
-    let l = lines("python3 -m http.server -d /srv", None, &[]);
+    let l = lines("python3 -m http.server -d /srv");
     assert_eq!(l, ["python3 -m http.server -d /srv 5001"]);
-    let l =
-        lines("/venv/bin/python /venv/bin/gunicorn -w 2 --bind 0.0.0.0:8000 app:app", None, &[]);
-    assert_eq!(l, ["gunicorn -b 0.0.0.0:5001 -w 2 app:app"]);
-    let l = lines("/venv/bin/python /venv/bin/gunicorn app:app", None, &[]);
+    let l = lines("/venv/bin/python /venv/bin/gunicorn -w 2 --bind 0.0.0.0:8000 app:app");
+    assert_eq!(l, ["/venv/bin/gunicorn -b 0.0.0.0:5001 -w 2 app:app"]);
+    let l = lines("gunicorn -p /run/g.pid -D --pid=/x app:app --daemon");
     assert_eq!(l, ["gunicorn -b 127.0.0.1:5001 app:app"]);
     let l =
-        lines("/venv/bin/python /venv/bin/uvicorn main:app --port 8000 --host 0.0.0.0", None, &[]);
-    assert_eq!(l, ["uvicorn main:app --host 0.0.0.0 --port 5001"]);
+        lines("/venv/bin/python /venv/bin/uvicorn main:app --port 8000 --host 0.0.0.0 --reload");
+    assert_eq!(l, ["/venv/bin/uvicorn main:app --host 0.0.0.0 --reload --port 5001"]);
+}
+
+/// A gunicorn whose title setproctitle rewrote: `gunicorn -b HOST:N APP`,
+/// saying its other flags are unknown.
+#[test]
+fn a_retitled_gunicorn_gets_bind_and_its_app() {
+    let p = ProcessInfo::bare(100, vec!["gunicorn: master [app:app]".into()]);
+    assert_eq!(steps_of(&p, &nowhere()), ["gunicorn -b 127.0.0.1:5001 app:app"]);
 }
 
 /// Hypercorn is not in the test venv (tests/cli/advice.rs runs the others
@@ -76,23 +169,32 @@ fn django_http_server_gunicorn_uvicorn() {
 /// "Usage").
 #[test]
 fn hypercorn_takes_bind_host_port() {
-    let l = lines("/venv/bin/python /venv/bin/hypercorn --bind 0.0.0.0:8000 main:app", None, &[]);
+    let l = lines("hypercorn --bind 0.0.0.0:8000 main:app");
     assert_eq!(l, ["hypercorn -b 0.0.0.0:5001 main:app"]);
-    let l = lines("python -m hypercorn main:app", None, &[]);
+    let l = lines("python -m hypercorn main:app");
     assert_eq!(l, ["python -m hypercorn -b 127.0.0.1:5001 main:app"]);
 }
 
 #[test]
 fn node_servers_use_their_documented_flags() {
-    let vite = lines("node /app/node_modules/.bin/vite", Some("Vite dev server"), &["npm run dev"]);
-    assert_eq!(vite, ["npm run dev -- --port 5001", "npx vite --port 5001"]);
-    let next = lines("node /app/node_modules/.bin/next dev", Some("Next.js dev server"), &[]);
-    assert_eq!(next, ["npx next dev --port 5001", "PORT=5001 npm run dev"]);
-    let webpack = lines("node webpack serve", Some("webpack dev server"), &[]);
-    assert_eq!(webpack, ["npx webpack serve --port 5001"]);
-    let npm = lines("node server.js", Some("Node.js process"), &["npm start"]);
-    assert_eq!(npm, ["PORT=5001 npm start"]);
-    assert!(lines("node server.js", Some("Node.js process"), &["bash"]).is_empty());
+    assert_eq!(lines("node /app/node_modules/.bin/vite"), ["npx vite --port 5001"]);
+    assert_eq!(lines("node /app/node_modules/.bin/next dev"), ["npx next dev --port 5001"]);
+    assert_eq!(lines("node webpack serve"), ["npx webpack serve --port 5001"]);
+    assert!(lines("node server.js").is_empty());
+}
+
+/// nginx, Apache and Caddy get no "use port N": their port is their
+/// configuration's.
+#[test]
+fn web_servers_keep_their_configured_port() {
+    let mut p = holder("nginx: master process /usr/sbin/nginx");
+    p.name = "nginx".into();
+    let origin = crate::started::of(&p, &[]);
+    let h = Holder { origin: &origin, role: Role::Server, address: "0.0.0.0", listen: None };
+    let r = for_holder(&h, &nowhere(), 81).unwrap();
+    assert!(!r.moves);
+    assert!(r.lines.iter().all(|s| s.run.is_none()), "{r:?}");
+    assert!(r.lines[0].note.as_deref().unwrap().contains("nginx -T | grep -n listen"));
 }
 
 /// With no app to name, no command: sentences that say what they assume
@@ -101,7 +203,7 @@ fn node_servers_use_their_documented_flags() {
 fn generic_forms_say_what_they_assume() {
     let g = generic(8001);
     assert!(g.lines.iter().all(|l| l.run.is_none()), "{g:?}");
-    let text: Vec<String> = g.lines.iter().map(Step::shown).collect();
+    let text: Vec<String> = g.lines.iter().map(shown).collect();
     assert_eq!(
         text,
         [
@@ -111,20 +213,95 @@ fn generic_forms_say_what_they_assume() {
     );
 }
 
-/// The holder's own words are quoted for the shell, and a word with a
-/// control character makes no line at all.
+/// The holder's own words are quoted for the shell, a word with a control
+/// character (in its argv or its folder) makes no command, only words
+/// (never the generic PORT/--port forms, wrong for most of these), and a
+/// secret's place makes words only.
 #[test]
 fn outside_words_are_quoted_or_refused() {
-    let command: Vec<String> =
+    let p = ProcessInfo::bare(
+        100,
         ["python3", "-m", "http.server", "8000", "-d", "/srv/$(touch PWNED) a"]
             .map(String::from)
-            .into();
-    let h = Holder { command: &command, hint: None, parents: &[] };
-    let r = for_holder(&h, 5001).unwrap();
-    assert_eq!(r.shown(), ["python3 -m http.server 5001 -d '/srv/$(touch PWNED) a'"]);
-    let command: Vec<String> = ["python3", "-m", "http.server", "8000", "-d", "/srv/\x1b]0;X\x07"]
-        .map(String::from)
-        .into();
-    let h = Holder { command: &command, hint: None, parents: &[] };
-    assert_eq!(for_holder(&h, 5001), None);
+            .into(),
+    );
+    assert_eq!(
+        steps_of(&p, &nowhere()),
+        ["python3 -m http.server 5001 -d '/srv/$(touch PWNED) a'"]
+    );
+    let p = ProcessInfo::bare(
+        100,
+        ["python3", "-m", "http.server", "8000", "-d", "/srv/\x1b]0;X\x07"]
+            .map(String::from)
+            .into(),
+    );
+    let unprintable = [
+        "start it again as before with port 5001: its folder or command holds a character portcheck does not print",
+    ];
+    assert_eq!(steps_of(&p, &nowhere()), unprintable);
+    let mut p = holder("flask --app app run --port 5000");
+    p.cwd = Some("/srv/a\nb $x 'q\"".into());
+    assert_eq!(steps_of(&p, &Here { cwd: Some("/".into()), ..nowhere() }), unprintable);
+    p.cwd = Some("/srv/ b $x 'q\"`c`".into());
+    assert_eq!(
+        steps_of(&p, &Here { cwd: Some("/".into()), ..nowhere() })[0],
+        "cd '/srv/ b $x '\\''q\"`c`' && flask --app app run --port 5001"
+    );
+    let p = holder("uvicorn main:app --ssl-keyfile-password <redacted>");
+    let l = steps_of(&p, &nowhere());
+    assert_eq!(l.len(), 1);
+    assert!(l[0].contains("holds a secret"), "{l:?}");
+}
+
+/// `python -m debugpy --listen HOST:P -m flask run`: the same wrapper on a
+/// free debugger port, never the running instance's plumbing.
+#[test]
+fn debugpy_listen_moves_the_debugger_too() {
+    let p = holder(
+        "python -m debugpy --listen 127.0.0.1:5678 --wait-for-client -m flask run --port 5000",
+    );
+    let l = steps_of(&p, &Here { free: &|b| Some(b + 1), ..nowhere() });
+    assert_eq!(
+        l[0],
+        "python -m debugpy --listen 127.0.0.1:5680 --wait-for-client -m flask run --port 5001"
+    );
+    assert_eq!(
+        l.last().unwrap(),
+        "then set the attach configuration's \"connect\": {\"port\": 5680}"
+    );
+}
+
+/// A package script's line by its package.json, per tool: npm passes
+/// arguments after `--` (docs.npmjs.com, "npm run-script"), yarn and pnpm
+/// what follows the script's name (classic.yarnpkg.com "yarn run",
+/// pnpm.io "pnpm run"). Not run here: yarn and pnpm are not installed.
+#[test]
+fn package_scripts_take_the_port_their_tools_way() {
+    let dir = std::env::temp_dir().join(format!("portcheck-pkg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("package.json"),
+        r#"{"scripts": {"dev": "vite", "start": "node server.js"}}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("server.js"), "listen(3000)\n").unwrap();
+    let line = |tool: &str, script: &str| {
+        let mut p = holder("node server.js");
+        p.cwd = Some(dir.clone());
+        p.env = vec![
+            ("npm_lifecycle_event".into(), script.into()),
+            ("npm_config_user_agent".into(), format!("{tool}/1.0 node/v20")),
+        ];
+        steps_of(&p, &Here { cwd: Some(dir.clone()), ..nowhere() })
+    };
+    assert_eq!(line("npm", "dev"), ["npm run dev -- --port 5001"]);
+    assert_eq!(line("yarn", "dev"), ["yarn run dev --port 5001"]);
+    assert_eq!(line("pnpm", "dev"), ["pnpm run dev --port 5001"]);
+    assert_eq!(
+        line("npm", "start"),
+        ["change the port where server.js sets it, then npm start again"]
+    );
+    std::fs::write(dir.join("server.js"), "listen(process.env.PORT)\n").unwrap();
+    assert_eq!(line("npm", "start"), ["PORT=5001 npm start"]);
+    let _ = std::fs::remove_dir_all(&dir);
 }

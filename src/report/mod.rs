@@ -9,11 +9,13 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::Unit;
 use crate::sanitize::escape;
 use crate::shell::Step;
+use crate::started::Started;
 
 /// How far a bound address reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -83,6 +85,26 @@ pub(crate) struct ProcessReport {
     /// names it for people).
     #[serde(skip)]
     pub(crate) unit: Option<Unit>,
+    /// Its creation time in the kernel's unit, read when the report was
+    /// made (Windows: FILETIME; `None` elsewhere, where the kill
+    /// mechanics read their own): what `--kill` pins the target by, so a
+    /// pid reused after the scan is never ended.
+    #[serde(skip)]
+    pub(crate) created: Option<u64>,
+    /// What it does on this socket (additive).
+    pub(crate) role: Role,
+    /// How it was started (additive): the model every decision reads.
+    pub(crate) origin: Started,
+}
+
+impl ProcessReport {
+    /// A development server, or a debugger or inspector port: exposed to
+    /// the network, it deserves a warning.
+    pub(crate) fn is_dev_server(&self) -> bool {
+        self.origin.kind.is_dev_server()
+            || matches!(self.role, Role::Inspector | Role::Debugger)
+            || !self.origin.debugpy.is_empty()
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +122,9 @@ impl ProcessReport {
             parent_name: None,
             parents: vec![],
             unit: None,
+            role: Role::Server,
+            origin: Started::unknown(),
+            created: None,
         }
     }
 }
@@ -197,8 +222,18 @@ pub(crate) struct PortReport {
     /// ENOBUFS) and the socket table shows no holder. Exit 3.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) unknown: Option<String>,
+    /// The OS refused the bind for good (Windows's WSAEACCES): the port
+    /// cannot be bound, and is in use with or without a socket to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) refused: Option<crate::port::Refused>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
+    /// Prose only: a command to run is a step of `fix`.
     pub(crate) notes: Vec<String>,
+    /// What to do about a port no process can be stopped for, command by
+    /// command: a refused bind's fixes, where to look for an unseen
+    /// holder. Text only.
+    #[serde(skip)]
+    pub(crate) fix: Vec<Step>,
     /// Families this host lacks (proven), so not bound: "bound and
     /// released" never names them. A note says so.
     #[serde(skip)]
@@ -282,6 +317,25 @@ impl Serialize for Signal {
     }
 }
 
+/// How a target is ended where there are no signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Method {
+    /// Windows: TerminateProcess, an immediate hard stop (no clean
+    /// shutdown, no grace).
+    #[cfg_attr(not(windows), allow(dead_code))]
+    TerminateProcess,
+}
+
+impl Method {
+    /// The call, for people.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Method::TerminateProcess => "TerminateProcess",
+        }
+    }
+}
+
 /// What happened to one process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -345,8 +399,12 @@ impl std::fmt::Display for Reason {
             ),
             Reason::LetGoAfter { pid, parent, signal } => {
                 let whose = if *parent { " (its parent)" } else { "" };
-                let not = if *signal == "SIGKILL" { "not killed" } else { "not signalled" };
-                write!(f, "let go of the port after pid {pid}{whose} was sent {signal}; {not}")
+                let (sent, not) = match *signal {
+                    "TerminateProcess" => ("ended with", "not ended"),
+                    "SIGKILL" => ("sent", "not killed"),
+                    _ => ("sent", "not signalled"),
+                };
+                write!(f, "let go of the port after pid {pid}{whose} was {sent} {signal}; {not}")
             }
             Reason::Continued => f.write_str(
                 "it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered",
@@ -383,8 +441,13 @@ impl Serialize for Reason {
 pub(crate) struct Action {
     pub(crate) pid: u32,
     pub(crate) name: String,
-    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would be.
+    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would
+    /// be; null where there are no signals (Windows: see `method`).
     pub(crate) signal: Option<Signal>,
+    /// How it was ended where there are no signals (`terminate_process`
+    /// on Windows); absent on Unix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) method: Option<Method>,
     pub(crate) result: Outcome,
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -412,9 +475,16 @@ pub(crate) struct KillPlan {
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
     pub(crate) unseen: Vec<(u16, String)>,
+    /// What the signals mean for the rest of a debug session.
+    pub(crate) notes: Vec<String>,
+    /// Ports the OS refuses to bind, with no process to stop, and the
+    /// fixes.
+    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<Step>)>,
     pub(crate) dry_run: bool,
     pub(crate) signal: Signal,
     pub(crate) grace: Duration,
+    /// How targets are ended where there are no signals (Windows).
+    pub(crate) method: Option<Method>,
 }
 
 /// The answer to `portcheck --kill PORT...`.
@@ -456,6 +526,9 @@ pub(crate) struct KillReport {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NextSteps {
     pub(crate) port: u16,
+    /// What to do first, before `--kill`: stop a VS Code session with
+    /// Shift+F5.
+    pub(crate) first: Vec<Step>,
     /// The holders `--kill` would signal.
     pub(crate) kill: Vec<u32>,
     /// The nearest free port, from `--suggest`.

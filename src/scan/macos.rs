@@ -15,6 +15,10 @@ use listeners::{Protocol as LProtocol, SocketState};
 use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
+/// libproc lists the sockets of the processes portcheck may read: without
+/// root, not other users'.
+pub(crate) const BLIND_SPOT: super::BlindSpot = super::BlindSpot::OtherUsers;
+
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,

@@ -25,10 +25,30 @@ mod portable;
 #[cfg(windows)]
 use portable as platform;
 
+pub(crate) use platform::BLIND_SPOT;
 // Linux re-checks a target by the fds it held the socket at
 // (`kill::sys::Holding`); the others ask their socket table.
 #[cfg(not(target_os = "linux"))]
 pub(crate) use platform::holds_any;
+
+/// What this platform's socket table cannot show, which a bind that fails
+/// with nothing in the table is explained by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BlindSpot {
+    /// Every socket is listed (Linux's sock_diag lists every user's):
+    /// only a socket in flight escapes it.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    None,
+    /// Sockets of processes portcheck may not read are skipped (macOS's
+    /// libproc walk without root).
+    #[cfg_attr(not(target_os = "macos"), allow(dead_code))]
+    OtherUsers,
+    /// A TCP socket bound without listening is not in the table (Windows:
+    /// `netstat -anoq` shows it, state BOUND), and a holder named by pid
+    /// may not be opened.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    BoundSockets,
+}
 
 use std::net::IpAddr;
 

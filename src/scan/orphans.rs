@@ -7,8 +7,14 @@
 //! inheritable and starts the serving child with `WERKZEUG_SERVER_FD`.
 //! Kill the parent alone (`taskkill /F /PID`) and the child keeps the port
 //! while the table names a pid that no longer exists. Windows does not
-//! reparent and reuses pids, so "a child of the owner" is a process whose
-//! parent pid is the owner's and that started no earlier than it.
+//! reparent and reuses pids, so a parent pid proves nothing by itself: a
+//! parent must be older than its child. A live owner stays the owner
+//! (a process whose stale parent pid equals its pid is another's child),
+//! unless the socket's create timestamp (the owner-module tables; 0 or
+//! not served: unknown) shows the socket is older than the live process:
+//! then its pid was reused, and the owner's children are the processes
+//! with its pid as parent that started after the socket and before the
+//! process that took the pid.
 //!
 //! The decisions are pure functions over process rows, unit-tested here;
 //! `apply` reads the rows (sysinfo) and folds the answer into a snapshot.
@@ -43,20 +49,25 @@ pub(super) struct Orphan {
     pub(super) may_hold: Vec<u32>,
 }
 
-/// Whether `owner` is gone (absent, or its pid reused by a process that
-/// started after the owner's children), and if so its descendants.
-pub(super) fn orphan(owner: u32, rows: &[Row]) -> Option<Orphan> {
+/// Whether `owner` is gone (absent, or its pid reused: the socket was
+/// `created` before the live process with that pid started), and if so
+/// its descendants. `created`: the socket's create time, seconds since
+/// the epoch, when the table gives one.
+pub(super) fn orphan(owner: u32, created: Option<u64>, rows: &[Row]) -> Option<Orphan> {
     let now = rows.iter().find(|r| r.pid == owner);
-    // Children of the original owner: they started before any process
-    // that reuses its pid now.
+    if let Some(n) = now
+        && created.is_none_or(|c| n.start <= c)
+    {
+        return None;
+    }
+    // Children of the original owner: they started after the socket was
+    // made (to inherit it) and before any process that reuses its pid.
     let children: Vec<&Row> = rows
         .iter()
         .filter(|r| r.ppid == Some(owner) && r.pid != owner)
         .filter(|r| now.is_none_or(|n| r.start < n.start))
+        .filter(|r| created.is_none_or(|c| r.start >= c))
         .collect();
-    if now.is_some() && children.is_empty() {
-        return None;
-    }
     let mut found: Vec<&Row> = Vec::new();
     let mut frontier = children;
     while let Some(r) = frontier.pop() {
@@ -134,18 +145,40 @@ pub(super) fn apply(snap: &mut Snapshot) {
     let Ok(mut sys) = System::new() else { return };
     sys.refresh_processes_specifics(ProcessesToUpdate::All, true, ProcessRefreshKind::nothing());
     let mut rows = rows_of(&sys);
+    // The create timestamps: one more read of the tables (owner-module
+    // class), once.
+    let table = std::cell::OnceCell::new();
     for s in &mut snap.sockets {
         let owners: Vec<u32> = s.pids.iter().copied().filter(|&p| p != 0).collect();
         for owner in owners {
-            let Some(mut o) = orphan(owner, &rows) else { continue };
+            let created = created_secs(table.get_or_init(crate::win32::sockets_created), s, owner);
+            let Some(mut o) = orphan(owner, created, &rows) else { continue };
             // Only now read environments, of the descendants alone.
             mark_werkzeug(&mut sys, &mut rows, &o.may_hold);
-            o = orphan(owner, &rows).unwrap_or(o);
+            o = orphan(owner, created, &rows).unwrap_or(o);
             snap.notes.push(orphan_note(s, &o, &rows));
             s.pids.retain(|&p| p != owner);
             s.pids = crate::net::sorted_unique(s.pids.iter().copied().chain(o.werkzeug));
         }
     }
+}
+
+/// Seconds between 1601 (FILETIME's epoch) and 1970.
+const FILETIME_TO_UNIX: u64 = 11_644_473_600;
+
+/// FILETIME (100 ns since 1601) as seconds since the Unix epoch; 0 (the
+/// table did not say) is `None`.
+pub(super) fn filetime_secs(ticks: u64) -> Option<u64> {
+    (ticks / 10_000_000).checked_sub(FILETIME_TO_UNIX).filter(|_| ticks != 0)
+}
+
+/// The create time of `s`, owned by `owner`, from the owner-module table.
+fn created_secs(table: &[crate::win32::SocketCreated], s: &Socket, owner: u32) -> Option<u64> {
+    let tcp = s.protocol == crate::net::Protocol::Tcp;
+    table
+        .iter()
+        .find(|r| r.tcp == tcp && r.port == s.port && r.pid == owner && r.address == s.address)
+        .and_then(|r| filetime_secs(r.created))
 }
 
 fn rows_of(sys: &System) -> Vec<Row> {
@@ -212,7 +245,7 @@ mod tests {
             row(300, 200, 1001, "node.exe", false),
             row(400, 50, 900, "explorer.exe", false),
         ];
-        let o = orphan(100, &rows).unwrap();
+        let o = orphan(100, None, &rows).unwrap();
         assert_eq!(o, Orphan { owner: 100, werkzeug: vec![200], may_hold: vec![300] });
         let note = orphan_note(&listener(vec![100]), &o, &rows);
         assert!(note.contains("pid 100") && note.contains("exited"), "{note}");
@@ -224,22 +257,49 @@ mod tests {
     fn a_live_owner_is_not_an_orphan() {
         let rows =
             vec![row(100, 1, 1000, "python.exe", false), row(200, 100, 1001, "python.exe", true)];
-        assert_eq!(orphan(100, &rows), None);
+        assert_eq!(orphan(100, None, &rows), None);
     }
 
-    /// Pid 100 was reused by a process that started after the original's
-    /// child: the child belongs to the dead original, the new 100 does not
-    /// count, and a child of the new 100 is not the original's.
+    /// The pid-reuse trap: the owner 100 is alive (started at 2000); 200,
+    /// a Flask child serving another port, has the stale parent pid 100
+    /// of an older process that exited before this 100 took the pid.
+    /// Windows never reparents, so that proves nothing: the live owner
+    /// stays the owner whether the socket's create time is unknown (no
+    /// table, or 0) or younger than it — never 200.
     #[test]
-    fn a_reused_pid_is_seen_by_start_times() {
+    fn a_live_owner_stays_the_owner_whatever_stale_parent_pids_say() {
+        let rows =
+            vec![row(200, 100, 1000, "python.exe", true), row(100, 7, 2000, "python.exe", false)];
+        assert_eq!(orphan(100, None, &rows), None);
+        assert_eq!(orphan(100, filetime_secs(0), &rows), None);
+        assert_eq!(orphan(100, Some(2000), &rows), None);
+        assert_eq!(orphan(100, Some(2500), &rows), None);
+    }
+
+    /// Pid 100 was reused: the socket (made at 999) is older than the
+    /// process now called 100 (2000), so the table's owner has exited.
+    /// The child 200 belongs to the dead original, the new 100 does not
+    /// count, a child of the new 100 is not the original's, nor is one
+    /// older than the socket (it could not inherit it).
+    #[test]
+    fn a_reused_pid_is_seen_by_the_sockets_create_time() {
         let rows = vec![
             row(200, 100, 1000, "python.exe", true),
             row(100, 7, 2000, "notepad.exe", false),
             row(500, 100, 2001, "cmd.exe", false),
+            row(90, 100, 900, "old.exe", false),
         ];
-        let o = orphan(100, &rows).unwrap();
+        let o = orphan(100, Some(999), &rows).unwrap();
         assert_eq!(o.werkzeug, vec![200]);
         assert!(o.may_hold.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn filetimes_are_seconds_since_1970() {
+        assert_eq!(filetime_secs(0), None);
+        // 2026-01-01T00:00:00Z.
+        assert_eq!(filetime_secs(134_116_992_000_000_000), Some(1_767_225_600));
+        assert_eq!(filetime_secs(5), None);
     }
 
     #[test]

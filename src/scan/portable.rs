@@ -8,6 +8,10 @@ use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
 use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
+/// GetExtendedTcpTable does not list a TCP socket that is bound without
+/// listening (`netstat -anoq` does, as BOUND).
+pub(crate) const BLIND_SPOT: super::BlindSpot = super::BlindSpot::BoundSockets;
+
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,
@@ -60,7 +64,9 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
         if !scope.wants(protocol, port, state) || port == 0 {
             continue;
         }
-        out.push(Socket::from_table(protocol, address, port, state, info.associated_pids.clone()));
+        let mut pids = info.associated_pids.clone();
+        crate::seams::owners(protocol, port, &mut pids);
+        out.push(Socket::from_table(protocol, address, port, state, pids));
     }
     Ok(out)
 }
@@ -87,10 +93,20 @@ fn state(s: TcpState) -> State {
     }
 }
 
-/// Whether `pid` still holds one of `inodes`: sockets have no inode here,
-/// and a holder may be a child that inherited the socket, which the table
-/// never names (`orphans.rs`), so the open handle and the start-time check
-/// before the signal stand alone.
-pub(crate) fn holds_any(_pid: u32, _inodes: &[u64], _ports: &[u16]) -> bool {
-    true
+/// Whether `pid` still holds a socket on one of `ports`, from a fresh read
+/// of the table (sockets have no inode here): it is still the owner the
+/// table names of a listener, a bound socket or a UDP socket there, or
+/// the inheriting child the orphan rule finds again (`orphans.rs`). A
+/// table that cannot be read answers no: the target is spared.
+pub(crate) fn holds_any(pid: u32, _inodes: &[u64], ports: &[u16]) -> bool {
+    let ports = crate::net::sorted_unique(ports.iter().copied());
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    snapshot(all, Scope::AnyState(&ports), true).is_ok_and(|snap| {
+        snap.sockets.iter().any(|s| {
+            ports.contains(&s.port)
+                && (s.protocol == Protocol::Udp
+                    || matches!(s.state, State::Listen | State::BoundInactive))
+                && s.pids.contains(&pid)
+        })
+    })
 }

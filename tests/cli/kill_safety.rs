@@ -80,15 +80,15 @@ fn vs_code_port_forwarding_is_named_and_never_killed() {
 
 /// A holder run by `unshare` as PID 1 of its own pid namespace; killed
 /// (by its pid outside) and reaped on drop.
-struct NamespaceInit {
+pub(crate) struct NamespaceInit {
     unshare: std::process::Child,
     /// The holder's pid outside its namespace (inside it is 1).
-    pid: u32,
-    port: u16,
+    pub(crate) pid: u32,
+    pub(crate) port: u16,
 }
 
 impl NamespaceInit {
-    fn start() -> NamespaceInit {
+    pub(crate) fn start() -> NamespaceInit {
         NamespaceInit::start_with(&[])
     }
 

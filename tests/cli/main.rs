@@ -27,6 +27,8 @@ mod reach;
 #[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
+mod secrets;
+#[cfg(target_os = "linux")]
 mod spare;
 #[cfg(target_os = "linux")]
 mod suggest;
@@ -39,6 +41,12 @@ mod usage;
 #[cfg(target_os = "linux")]
 mod util;
 #[cfg(target_os = "linux")]
+mod vscode;
+#[cfg(target_os = "linux")]
 mod wait;
 #[cfg(windows)]
 mod windows;
+#[cfg(windows)]
+mod windows_kill;
+#[cfg(windows)]
+mod windows_refused;

@@ -37,7 +37,8 @@ struct Cgroup {
 impl Cgroup {
     fn enter(pid: u32, rel: &str) -> Cgroup {
         let mount = cgroup2_mount();
-        let top = format!("portcheck-test-{}-{pid}", std::process::id());
+        // A slice, as systemd names the cgroups above a unit.
+        let top = format!("portcheck-test-{}-{pid}.slice", std::process::id());
         let mut dirs = Vec::new();
         let mut dir = mount.join(&top);
         std::fs::create_dir(&dir).expect("mkdir in the cgroup2 mount (root, writable?)");
@@ -139,5 +140,102 @@ fn a_system_name_below_a_users_manager_is_that_users_unit() {
             "sshd.service"
         ])
     );
+    assert!(alive(h.pid()));
+}
+
+/// Below a unit, names are the unit's own (`Delegate=`, a container's
+/// cgroup namespace): a holder in `runner.service/sshd.service` is
+/// runner.service's, and one below a container's scope is in no unit.
+#[test]
+#[ignore = "needs root and a writable cgroup2 mount to move a holder into a cgroup; .ci/run runs it"]
+fn a_name_below_a_unit_is_that_units() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let h = Holder::start(&[]);
+    let port = h.port.to_string();
+    {
+        let _cg = Cgroup::enter(h.pid(), "system.slice/runner.service/sshd.service");
+        let text = portcheck(&[&port]);
+        text.code(1);
+        text.stdout_has("\n    sudo systemctl stop runner.service\n");
+        assert!(!text.stdout.contains("sshd"), "{}", text.stdout);
+        let kill = portcheck(&["--kill", "--json", &port]);
+        kill.code(1);
+        let a = &kill.json()["actions"][0];
+        assert_eq!(
+            a["stop_argv"],
+            serde_json::json!(["sudo", "systemctl", "stop", "runner.service"])
+        );
+        assert!(a["reason"].as_str().unwrap().contains("runner.service"), "{a}");
+    }
+    let scope =
+        format!("system.slice/docker-{}.scope/sshd.service", "3f4e8c0a9b1d".repeat(5) + "3f4e");
+    let _cg = Cgroup::enter(h.pid(), &scope);
+    let text = portcheck(&[&port]);
+    text.code(1);
+    assert!(!text.stdout.contains("sshd") && !text.stdout.contains("systemctl"), "{}", text.stdout);
+    let dry = portcheck(&["--kill", "--dry-run", "--json", &port]);
+    assert_eq!(dry.json()["actions"][0]["result"], "dry_run", "{}", dry.stdout);
+    assert!(alive(h.pid()));
+}
+
+/// An nspawn machine's cgroup names it as systemd escapes it
+/// (`systemd-nspawn@my\x2dbox.service`): the stop line names the machine
+/// as machinectl knows it, `my-box`.
+#[test]
+#[ignore = "needs root for a pid namespace and a writable cgroup2 mount; .ci/run runs it"]
+fn an_nspawn_machine_is_stopped_by_its_unescaped_name() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let init = crate::kill_safety::NamespaceInit::start();
+    let rel = r"machine.slice/systemd-nspawn@my\x2dbox.service/payload";
+    let _cg = Cgroup::enter(init.pid, rel);
+    let run = portcheck(&["--kill", "--json", &init.port.to_string()]);
+    run.code(1);
+    let a = &run.json()["actions"][0];
+    assert_eq!(a["result"], "refused", "{a}");
+    assert_eq!(a["stop_argv"], serde_json::json!(["machinectl", "stop", "my-box"]), "{a}");
+    assert!(a["reason"].as_str().unwrap().contains("systemd-nspawn container my-box"), "{a}");
+    assert!(alive(init.pid));
+}
+
+/// The user database is outside text too (NSS, LDAP): a user whose name
+/// cannot be a word owns a unit below `user@UID.service`; the stop line is
+/// the one that user runs, `systemctl --user stop UNIT`, and the name is
+/// only said, escaped. portcheck reads a copy of `/etc/passwd` with that
+/// user, bind-mounted in a private mount namespace.
+#[test]
+#[ignore = "needs root: a writable cgroup2 mount and a bind mount over /etc/passwd in a private mount namespace; .ci/run runs it"]
+fn a_user_name_that_cannot_be_a_word_is_in_no_command() {
+    assert!(nix::unistd::geteuid().is_root(), "run as root");
+    let dir = tempdir::Dir::new();
+    let name = "a\u{1b}]0;X\u{7};id";
+    let mut passwd = std::fs::read_to_string("/etc/passwd").unwrap();
+    passwd.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
+    let copy = dir.path.join("passwd");
+    std::fs::write(&copy, passwd).unwrap();
+    let h = Holder::start(&[]);
+    let rel = "user.slice/user-4242.slice/user@4242.service/app.slice/dev.service";
+    let _cg = Cgroup::enter(h.pid(), rel);
+    let script = format!(
+        "mount --bind '{}' /etc/passwd || exit 99; exec '{}' \"$@\"",
+        copy.display(),
+        bin().display()
+    );
+    let run = |args: &[&str]| {
+        let mut cmd = std::process::Command::new("unshare");
+        cmd.args(["-m", "--propagation", "private", "sh", "-c", &script, "sh"]);
+        run_with(cmd, args)
+    };
+    let port = h.port.to_string();
+    let text = run(&[&port]);
+    text.code(1);
+    assert!(!text.stdout.contains('\u{1b}') && !text.stdout.contains('\u{7}'), "{:?}", text.stdout);
+    text.stdout_has("\n      systemctl --user stop dev.service\n");
+    text.stdout_has(r"whose user name (a\e]0;X\x07;id) is put in no command");
+    assert!(!text.stdout.contains(" -M "), "{}", text.stdout);
+    let kill = run(&["--kill", "--json", &port]);
+    kill.code(1);
+    let a = &kill.json()["actions"][0];
+    assert_eq!(a["stop_argv"], serde_json::json!(["systemctl", "--user", "stop", "dev.service"]));
+    assert!(a["stop_note"].as_str().unwrap().contains(name), "{a}");
     assert!(alive(h.pid()));
 }

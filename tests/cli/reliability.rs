@@ -15,10 +15,42 @@ fn hostile_command_lines_are_escaped_in_the_table_and_whole_in_json() {
         "{:?}",
         table.stdout
     );
-    table.stdout_has("\\e[2J\\e]0;pwned\\x07evil\\u{202e}txt");
+    table.stdout_has(r"$'\033[2J\033]0;pwned\007evil\342\200\256txt'");
     let json = portcheck(&["--json", &port]);
     let cmd = port_obj(&json.json(), h.port)["sockets"][0]["processes"][0]["command"].clone();
     assert!(cmd.as_array().unwrap().iter().any(|a| a == evil), "{cmd}");
+}
+
+/// The COMMAND column is a command line: with `--wide`, a POSIX shell
+/// reads back from it exactly the holder's argv, whatever its words (`;`,
+/// `$( )`, quotes, controls), and runs nothing else.
+#[cfg(unix)]
+#[test]
+fn the_wide_command_column_pastes_back_as_the_holders_argv() {
+    let dir = tempdir::Dir::new();
+    let words = ["a;touch PWNED", "$(touch PWNED)", "x|y", "it's", "\x1b[2J\u{202e}", "#c", "A=b"];
+    let mut args = Vec::new();
+    for w in words {
+        args.extend(["--label", w]);
+    }
+    let h = Holder::start(&args);
+    let run = portcheck(&["--wide", &h.port.to_string()]);
+    run.code(1);
+    let bin = util::holder_bin();
+    let bin = bin.to_str().unwrap();
+    let line = run.stdout.lines().find_map(|l| l.split_once(bin)).map(|(_, rest)| rest);
+    let line = line.unwrap_or_else(|| panic!("no command line in\n{}", run.stdout));
+    assert!(!line.contains('\x1b') && !line.contains('\u{202e}'), "{line:?}");
+    let script = format!("printf '%s\\0' {line}");
+    let out = Command::new("bash").args(["-c", &script]).current_dir(&dir.path).output().unwrap();
+    assert!(out.status.success(), "{script}");
+    let mut want = Vec::new();
+    for a in &args {
+        want.extend_from_slice(a.as_bytes());
+        want.push(0);
+    }
+    assert_eq!(String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&want), "{line}");
+    assert!(!dir.path.join("PWNED").exists(), "{line}");
 }
 
 #[test]

@@ -285,11 +285,12 @@ pub mod tempdir {
     }
     impl Dir {
         pub fn new() -> Dir {
-            let path = std::env::temp_dir().join(format!(
-                "portcheck-test-{}-{:?}",
-                std::process::id(),
-                std::thread::current().id()
-            ));
+            // One folder per call: a test may need two (the holder's and
+            // another one to ask from).
+            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path =
+                std::env::temp_dir().join(format!("portcheck-test-{}-{n}", std::process::id()));
             std::fs::create_dir_all(&path).unwrap();
             Dir { path }
         }

@@ -7,34 +7,40 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::Duration;
 
-fn bin() -> PathBuf {
+pub(crate) fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_portcheck"))
 }
 
 /// A finished portcheck run.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     #[track_caller]
-    fn code(&self, expected: i32) -> &Run {
+    pub(crate) fn code(&self, expected: i32) -> &Run {
         assert_eq!(self.code, Some(expected), "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 
-    fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
     }
 }
 
-fn portcheck(args: &[&str]) -> Run {
-    let out = Command::new(bin())
+pub(crate) fn portcheck(args: &[&str]) -> Run {
+    run_cmd(Command::new(bin()), args)
+}
+
+/// Runs `cmd` (portcheck, with what the caller set) with `args`, no
+/// colour, 200 columns, no stdin.
+pub(crate) fn run_cmd(mut cmd: Command, args: &[&str]) -> Run {
+    let out = cmd
         .args(args)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "200")
@@ -50,14 +56,16 @@ fn portcheck(args: &[&str]) -> Run {
 
 /// The Windows holder (tests/holder/windows.rs): a process holding one
 /// listener until its stdin closes; killed and reaped on drop.
-struct Holder {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    port: u16,
+pub(crate) struct Holder {
+    pub(crate) child: Child,
+    pub(crate) stdin: Option<ChildStdin>,
+    /// Its stdout after READY: its answers (`CLOSED`).
+    pub(crate) out: BufReader<ChildStdout>,
+    pub(crate) port: u16,
 }
 
 impl Holder {
-    fn start(args: &[&str]) -> Holder {
+    pub(crate) fn start(args: &[&str]) -> Holder {
         let mut exe = bin();
         exe.pop();
         exe.push("examples");
@@ -69,11 +77,12 @@ impl Holder {
             .spawn()
             .unwrap_or_else(|e| panic!("spawn {}: {e}", exe.display()));
         let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("READY");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        out.read_line(&mut line).expect("READY");
         let port = line.split_whitespace().nth(1).and_then(|p| p.parse().ok());
         let port = port.unwrap_or_else(|| panic!("holder said {line:?}"));
         let stdin = child.stdin.take();
-        Holder { child, stdin, port }
+        Holder { child, stdin, out, port }
     }
 }
 
@@ -86,7 +95,7 @@ impl Drop for Holder {
 }
 
 /// A port nothing holds now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr").port()
 }

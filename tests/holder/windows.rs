@@ -5,10 +5,12 @@
 //! ```
 //!
 //! It binds ADDR:N (default 127.0.0.1, port 0 = any), prints
-//! `READY <port> <pid>` and lives until its stdin closes. std binds
-//! without SO_REUSEADDR on Windows, as most servers do.
+//! `READY <port> <pid>` and lives until its stdin closes. A line `close`
+//! on stdin closes the socket (it answers `CLOSED`) and it lives on: a
+//! process that let go of its port. std binds without SO_REUSEADDR on
+//! Windows, as most servers do.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Write};
 
 pub fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,7 +19,7 @@ pub fn main() {
     let addr = value("--addr").unwrap_or_else(|| "127.0.0.1".into());
     let port: u16 = value("--port").map_or(0, |p| p.parse().expect("--port"));
     let udp = args.iter().any(|a| a == "--udp");
-    let (_tcp, _udp, port) = if udp {
+    let (tcp, udp, port) = if udp {
         let s = std::net::UdpSocket::bind((addr.as_str(), port)).expect("bind");
         let port = s.local_addr().expect("addr").port();
         (None, Some(s), port)
@@ -26,10 +28,19 @@ pub fn main() {
         let port = l.local_addr().expect("addr").port();
         (Some(l), None, port)
     };
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "READY {port} {}", std::process::id()).expect("stdout");
-    out.flush().expect("flush");
-    drop(out);
-    let mut sink = Vec::new();
-    let _ = std::io::stdin().read_to_end(&mut sink);
+    let mut held = (tcp, udp);
+    let say = |line: &str| {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{line}").expect("stdout");
+        out.flush().expect("flush");
+    };
+    say(&format!("READY {port} {}", std::process::id()));
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        if line.trim() == "close" {
+            held = (None, None);
+            say("CLOSED");
+        }
+    }
+    drop(held);
 }

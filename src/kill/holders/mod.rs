@@ -14,6 +14,11 @@ mod macos;
 #[cfg_attr(not(windows), allow(dead_code))]
 mod windows;
 
+// Every cmd.exe line portcheck advises, run through `cmd /c` (Windows:
+// under Wine in .ci/windows).
+#[cfg(all(test, windows))]
+mod cmd_tests;
+
 #[cfg(target_os = "linux")]
 pub(super) use linux::decide;
 #[cfg(target_os = "macos")]

@@ -1,6 +1,7 @@
 //! Windows holders to explain, not kill: pid 4 "System" (HTTP.sys), the
 //! services (svchost.exe and anything services.exe started: name the
-//! service, `sc stop NAME`), and the forwarders of WSL 2 and Docker
+//! service, `sc.exe stop NAME`: never `sc`, which is Set-Content in
+//! Windows PowerShell 5.1), and the forwarders of WSL 2 and Docker
 //! Desktop (the server runs inside WSL or a container).
 
 use crate::kill::policy::{Verdict, published_by};
@@ -19,23 +20,28 @@ fn refuse(reason: String, stop: Step) -> Option<Verdict> {
 }
 
 /// The rules, given whether `p` is a service and its service name.
-fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -> Option<Verdict> {
+pub(super) fn rule(
+    p: &ProcessReport,
+    port: u16,
+    is_service: bool,
+    service: Option<&str>,
+) -> Option<Verdict> {
     let name = p.name.to_ascii_lowercase();
     if p.pid == 4 || name == "system" {
-        return refuse(
-            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
-            Step::explained(
-                "find the registration and its process, then stop that service by its name with sc stop",
-                Command::new(["netsh", "http", "show", "servicestate"]),
-            ),
-        );
+        return system(port);
     }
-    if name == "wslrelay.exe" {
+    if name == "wslrelay.exe" || name == "wslhost.exe" {
         return refuse(
-            "wslrelay.exe forwards the port from a server running inside WSL 2".into(),
-            Step::say(format!(
-                "stop the server inside WSL (there: portcheck --kill {port}), or stop WSL: wsl --shutdown"
-            )),
+            format!(
+                "{} forwards the port from a server running inside WSL (its localhost relay)",
+                p.name
+            ),
+            Step::explained(
+                format!(
+                    "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
+                ),
+                Command::new(["wsl", "--shutdown"]),
+            ),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
@@ -50,7 +56,10 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                 format!(
                     "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
                 ),
-                Step::explained("from an Administrator terminal", Command::new(["sc", "stop", s])),
+                Step::explained(
+                    "from an Administrator terminal",
+                    Command::new(["sc.exe", "stop", s]),
+                ),
             ),
             None => (
                 format!(
@@ -58,7 +67,7 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
                     p.name
                 ),
                 Step::explained(
-                    "find the service, then stop it by that name with sc stop",
+                    "find the service, then stop it by that name with sc.exe stop",
                     Command::new([
                         "tasklist".to_string(),
                         "/svc".into(),
@@ -71,6 +80,40 @@ fn rule(p: &ProcessReport, port: u16, is_service: bool, service: Option<&str>) -
         return refuse(reason, stop);
     }
     None
+}
+
+/// Pid 4 (System) by the port: the kernel's SMB server on 445 and its
+/// NetBIOS over TCP/IP on 137-139; HTTP.sys on any other.
+fn system(port: u16) -> Option<Verdict> {
+    match port {
+        445 => refuse(
+            "pid 4 (System) holds it: the kernel's SMB server (file and printer sharing, the Server service LanmanServer)".into(),
+            Step::explained(
+                "from an Administrator terminal; it stops file and printer sharing",
+                Command::new(["sc.exe", "stop", "LanmanServer"]),
+            ),
+        ),
+        137..=139 => refuse(
+            format!(
+                "pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({})",
+                match port {
+                    137 => "name service",
+                    138 => "datagram service",
+                    _ => "session service, for SMB",
+                }
+            ),
+            Step::say(
+                "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)",
+            ),
+        ),
+        _ => refuse(
+            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
+            Step::explained(
+                "find the registration and its process, then stop that service by its name with sc.exe stop",
+                Command::new(["netsh", "http", "show", "servicestate"]),
+            ),
+        ),
+    }
 }
 
 /// The service `pid` runs, from `tasklist /svc` (asked only for a service
@@ -104,7 +147,7 @@ fn service_in(csv: &str, pid: u32) -> Option<String> {
 }
 
 #[cfg(test)]
-/// Wine has no service manager, WSL or Docker: `sc stop NAME`, `tasklist
+/// Wine has no service manager, WSL or Docker: `sc.exe stop NAME`, `tasklist
 /// /svc /fi "PID eq N"`, `netsh http show servicestate` and `wsl --shutdown`
 /// are checked against Microsoft's documented syntax.
 mod tests {
@@ -115,12 +158,30 @@ mod tests {
         v.and_then(Verdict::refusal).expect("refused")
     }
 
+    /// Pid 4 is the kernel's SMB and NetBIOS servers on their ports,
+    /// HTTP.sys on any other.
+    #[test]
+    fn pid_4_is_named_by_its_port() {
+        let (r, stop) = refused(rule(&proc(4, "System"), 445, false, None));
+        assert!(r.contains("SMB server") && !r.contains("HTTP.sys"), "{r}");
+        assert!(stop.contains("sc.exe stop LanmanServer"), "{stop}");
+        for (port, what) in [(137, "name"), (138, "datagram"), (139, "session")] {
+            let (r, stop) = refused(rule(&proc(4, "System"), port, false, None));
+            assert!(r.contains("NetBIOS") && r.contains(what), "{port}: {r}");
+            assert!(stop.contains("NetBIOS over TCP/IP"), "{stop}");
+        }
+        let (r, _) = refused(rule(&proc(4, "System"), 8080, false, None));
+        assert!(r.contains("HTTP.sys"), "{r}");
+    }
+
     #[test]
     fn http_sys_and_forwarders_are_explained() {
         let (r, stop) = refused(rule(&proc(4, "System"), 80, false, None));
         assert!(r.contains("HTTP.sys") && stop.contains("netsh http show servicestate"), "{r}");
         let (r, stop) = refused(rule(&proc(900, "wslrelay.exe"), 5000, false, None));
-        assert!(r.contains("WSL 2") && stop.contains("wsl --shutdown"), "{r} {stop}");
+        assert!(r.contains("inside WSL") && stop.contains("wsl --shutdown"), "{r} {stop}");
+        let (r, stop) = refused(rule(&proc(903, "wslhost.exe"), 5000, false, None));
+        assert!(r.contains("wslhost.exe") && stop.contains("wsl --shutdown"), "{r} {stop}");
         let (r, stop) = refused(rule(&proc(901, "com.docker.backend.exe"), 5000, false, None));
         assert!(r.contains("Docker") && stop.contains("publish=5000"), "{r} {stop}");
         assert!(rule(&proc(902, "python.exe"), 5000, false, None).is_none());
@@ -129,9 +190,37 @@ mod tests {
     #[test]
     fn services_are_named_with_sc_stop() {
         let (r, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, Some("FDResPub")));
-        assert!(r.contains("FDResPub") && stop.contains("sc stop FDResPub"), "{r} {stop}");
+        assert!(r.contains("FDResPub") && stop.contains("sc.exe stop FDResPub"), "{r} {stop}");
         let (_, stop) = refused(rule(&proc(1234, "svchost.exe"), 5357, true, None));
         assert!(stop.contains("tasklist /svc") && stop.contains("PID eq 1234"), "{stop}");
+    }
+
+    /// JSON's `stop_argv` of a Windows stop line is its words (whatever
+    /// shell `stop` is rendered for), and the WSL relay's stop is a
+    /// command, never a command inside a sentence.
+    #[test]
+    fn windows_stop_lines_carry_their_words_in_json() {
+        let json = |p: &ProcessReport, port, service: Option<&str>| match rule(
+            p,
+            port,
+            service.is_some(),
+            service,
+        ) {
+            Some(Verdict::Refuse { stop: Some(s), .. }) => serde_json::to_value(&s).unwrap(),
+            other => panic!("{other:?}"),
+        };
+        let cases: [(ProcessReport, u16, Option<&str>, &[&str]); 4] = [
+            (proc(1234, "svchost.exe"), 5357, Some("FDResPub"), &["sc.exe", "stop", "FDResPub"]),
+            (proc(4, "System"), 80, None, &["netsh", "http", "show", "servicestate"]),
+            (proc(900, "wslrelay.exe"), 5000, None, &["wsl", "--shutdown"]),
+            (proc(903, "wslhost.exe"), 5000, None, &["wsl", "--shutdown"]),
+        ];
+        for (p, port, service, words) in cases {
+            let v = json(&p, port, service);
+            assert_eq!(v["stop_argv"], serde_json::json!(words), "{v}");
+            assert_eq!(v["stop"], words.join(" "), "{v}");
+            assert!(v["stop_note"].as_str().is_some_and(|n| !n.contains("--shutdown")), "{v}");
+        }
     }
 
     #[test]

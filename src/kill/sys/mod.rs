@@ -25,15 +25,15 @@ pub(crate) use linux::{
 pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit, wake};
 #[cfg(unix)]
 pub(crate) use unix::{
-    DENIED_HINT, HIDDEN_HINT, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts, interrupted,
-    parse_signal,
+    DENIED_HINT, HIDDEN_HINT, METHOD, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
+    end_pids, first_signal, interrupted, parse_signal, sent,
 };
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, HIDDEN_HINT, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
-    interrupted, parse_signal, start_time, wait_any,
+    DENIED_HINT, HIDDEN_HINT, METHOD, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
+    end_pids, first_signal, interrupted, parse_signal, sent, start_time, wait_any,
 };
 
 /// Why a target could not be pinned and checked: it is not signalled.

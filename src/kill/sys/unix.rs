@@ -7,6 +7,27 @@ use std::time::Duration;
 use super::PinError;
 use crate::report::{Outcome, Signal};
 
+/// Targets get signals: no other method.
+pub(crate) const METHOD: Option<crate::report::Method> = None;
+
+/// The signal an action records: the one sent.
+pub(crate) fn sent(sig: Signal) -> Option<Signal> {
+    Some(sig)
+}
+
+/// The first signal is the one asked for (SIGTERM unless `--signal` or
+/// `--force`).
+pub(crate) fn first_signal(asked: Signal) -> Signal {
+    asked
+}
+
+/// The command that ends `pids` by hand, in this order: `kill PID…`.
+pub(crate) fn end_pids(pids: &[u32]) -> crate::shell::Command {
+    crate::shell::Command::new(
+        std::iter::once("kill".to_string()).chain(pids.iter().map(u32::to_string)),
+    )
+}
+
 /// Flags this platform cannot honour: none on Unix.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
 

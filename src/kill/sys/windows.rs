@@ -14,6 +14,32 @@ use super::PinError;
 use crate::report::{Outcome, Signal};
 use crate::win32::{self, Process};
 
+/// How a target is ended: TerminateProcess.
+pub(crate) const METHOD: Option<crate::report::Method> =
+    Some(crate::report::Method::TerminateProcess);
+
+/// The signal an action records: none, there are no signals (JSON
+/// `signal` null, `method` says how).
+pub(crate) fn sent(_sig: Signal) -> Option<Signal> {
+    None
+}
+
+/// TerminateProcess is immediate and final, like SIGKILL: the first
+/// "signal" is the last, with no grace (and `--grace` is refused).
+pub(crate) fn first_signal(_asked: Signal) -> Signal {
+    Signal::KILL
+}
+
+/// The command that ends `pids` by hand, in this order:
+/// `taskkill /PID N… /F` (TerminateProcess; without /F it asks a window
+/// to close, which a console server has not).
+pub(crate) fn end_pids(pids: &[u32]) -> crate::shell::Command {
+    let each = pids.iter().flat_map(|p| ["/PID".to_string(), p.to_string()]);
+    crate::shell::Command::new(
+        std::iter::once("taskkill".to_string()).chain(each).chain(["/F".to_string()]),
+    )
+}
+
 /// Flags that make no sense without signals: a usage error naming them.
 pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 
@@ -25,7 +51,10 @@ pub(crate) const UNSUPPORTED_WHY: &str =
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
-pub(crate) use crate::process::start_time;
+/// The creation time of `pid` (FILETIME), the unit of the plan's start.
+pub(crate) fn start_time(pid: u32) -> Option<u64> {
+    win32::process_created(pid)
+}
 
 /// A target pinned by an open handle.
 pub(crate) struct Pinned {
@@ -43,8 +72,9 @@ fn pin_error(code: u32) -> PinError {
 }
 
 impl Pinned {
-    /// Opens `pid`, which was `planned` when the plan was made; with the
-    /// handle open, checks that the pid still names that process.
+    /// Opens `pid`, whose creation time the scan read as `planned`
+    /// (FILETIME); with the handle open, checks that the handle's process
+    /// was created then (the pid was not reused since the scan).
     /// (A handle always pins: `_pidfd`, the fd budget of Linux, does not
     /// apply.)
     pub(crate) fn pin(pid: u32, planned: Option<u64>, _pidfd: bool) -> Result<Pinned, PinError> {
@@ -52,7 +82,7 @@ impl Pinned {
         if handle.exited() {
             return Err(PinError::Exited);
         }
-        if planned.is_some() && start_time(pid) != planned {
+        if planned.is_some() && handle.created() != planned {
             return Err(PinError::LetGo);
         }
         Ok(Pinned { pid, handle })

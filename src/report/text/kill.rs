@@ -22,16 +22,37 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
         out.push_str(&wrapped(style, &line));
     }
+    for n in &plan.notes {
+        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
+    }
+    for (port, why, fix) in &plan.cannot_bind {
+        let line = format!(
+            "Port {port} cannot be bound ({}): there is no process to stop. Instead:",
+            why.words()
+        );
+        out.push_str(&wrapped(style, &line));
+        for s in fix {
+            out.push_str(&step(style, 2, None, s));
+        }
+    }
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
             plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();
-        let _ = writeln!(
-            out,
-            "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
-            plan.signal.name,
-            who.join(", "),
-            plan.grace
-        );
+        let _ = match plan.method {
+            Some(m) => writeln!(
+                out,
+                "Dry run: would end pid {} with {} (no clean shutdown).",
+                who.join(", "),
+                m.name()
+            ),
+            None => writeln!(
+                out,
+                "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
+                plan.signal.name,
+                who.join(", "),
+                plan.grace
+            ),
+        };
     }
     out
 }
@@ -60,36 +81,9 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
         a.result != Outcome::Refused || !matches!(a.reason, Some(Reason::Policy(_)))
     };
     for a in r.actions.iter().filter(news) {
-        let sig = a.signal.map_or("no signal", |s| s.name);
-        let what = match a.result {
-            Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
-                let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
-                if a.signal.is_none() { why } else { format!("{sig}: {why}") }
-            }
-            Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
-            Outcome::Exited if a.reason == Some(Reason::Released) => {
-                format!("{sig}: {}", Reason::Released)
-            }
-            Outcome::Exited if a.reason == Some(Reason::Continued) => {
-                format!("{sig}: exited ({})", Reason::Continued)
-            }
-            Outcome::Exited => format!("{sig}: exited"),
-            Outcome::Killed if matches!(a.reason, Some(Reason::Traced(_))) => {
-                let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
-                format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
-            }
-            Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
-                format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
-            }
-            Outcome::Killed => format!("{sig}: killed"),
-            Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::ELEVATE),
-            Outcome::Refused => {
-                let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-                format!("not signalled: {}", escape(&why))
-            }
-            Outcome::DryRun => format!("would send {sig} (dry run)"),
-            Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
-            Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
+        let what = match a.method {
+            Some(m) => ended(a, m),
+            None => signalled(r, a),
         };
         out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
     }
@@ -129,6 +123,62 @@ fn held_by(out: &mut String, style: &Style, port: u16, x: &crate::report::Respaw
     out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
 }
 
+/// What happened to a target that was (or would be) ended by `m`
+/// (TerminateProcess): no signals, no grace.
+fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
+    let m = m.name();
+    match a.result {
+        Outcome::Killed => format!("terminated ({m}: no clean shutdown)"),
+        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+            a.reason.as_ref().map(ToString::to_string).unwrap_or_default()
+        }
+        Outcome::Exited => format!("exited before {m}"),
+        Outcome::Denied => format!("{m}: permission denied ({})", crate::host::ELEVATE),
+        Outcome::DryRun => format!("would be ended with {m} (no clean shutdown; dry run)"),
+        Outcome::TimedOut => format!("{m}: still running"),
+        Outcome::Interrupted => format!("{m}: still running; portcheck was interrupted"),
+        Outcome::Refused => {
+            let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
+            format!("not ended: {}", escape(&why))
+        }
+    }
+}
+
+/// What happened to a target that was (or would be) signalled.
+fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
+    let sig = a.signal.map_or("no signal", |s| s.name);
+    match a.result {
+        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+            if a.signal.is_none() { why } else { format!("{sig}: {why}") }
+        }
+        Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
+        Outcome::Exited if a.reason == Some(Reason::Released) => {
+            format!("{sig}: {}", Reason::Released)
+        }
+        Outcome::Exited if a.reason == Some(Reason::Continued) => {
+            format!("{sig}: exited ({})", Reason::Continued)
+        }
+        Outcome::Exited => format!("{sig}: exited"),
+        Outcome::Killed if matches!(a.reason, Some(Reason::Traced(_))) => {
+            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+            format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
+        }
+        Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
+            format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
+        }
+        Outcome::Killed => format!("{sig}: killed"),
+        Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::ELEVATE),
+        Outcome::Refused => {
+            let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
+            format!("not signalled: {}", escape(&why))
+        }
+        Outcome::DryRun => format!("would send {sig} (dry run)"),
+        Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
+        Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
+    }
+}
+
 /// One port after the kill: respawned, held, or freed.
 fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
     let respawned: Vec<&crate::report::Respawn> =
@@ -160,6 +210,14 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
         let why = "which was running before portcheck started: the socket was passed to it, it was not restarted";
         held_by(out, style, p.port, x, why);
+    } else if let Some(why) = p.refused.filter(|_| p.sockets.is_empty()) {
+        let line = format!(
+            "{} Port {} cannot be bound: {}.",
+            style.styled("Held:", styles::BAD),
+            p.port,
+            why.words()
+        );
+        out.push_str(&wrapped(style, &line));
     } else if p.in_use {
         let holders = holder_names(p, "");
         let by = if holders.is_empty() {

@@ -18,7 +18,7 @@ pub(crate) use wait::wait;
 
 use super::{Exposure, PortReport, SocketReport};
 use crate::net::{Family, Protocol};
-use crate::sanitize::{command_line, escape};
+use crate::sanitize::escape;
 
 /// The longest command line shown on a pipe; JSON and `--wide` have it whole.
 const COMMAND_MAX: usize = 120;
@@ -80,12 +80,6 @@ fn exposure_word(e: Exposure) -> (&'static str, anstyle::Style) {
     }
 }
 
-/// The argv as words for a terminal: each escaped, quoted when empty or
-/// holding spaces or quotes (as `sanitize::command_line` does).
-fn command_words(args: &[String]) -> Vec<String> {
-    args.iter().map(|a| command_line(std::slice::from_ref(a), usize::MAX)).collect()
-}
-
 /// One row per process holding the socket (one row when none is seen).
 fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
     let lead = || {
@@ -116,7 +110,7 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         rows.push(table::Row {
             cells,
             hint: p.hint.as_deref().map(|h| format!("[{}]", escape(h))),
-            command: command_words(&p.command),
+            command: p.command.clone(),
         });
     }
     rows

@@ -52,12 +52,15 @@ pub(crate) fn ports(
 
 /// One port in use: heading, table, exposure, ancestors, notes.
 fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) {
+    let status = match port.refused {
+        Some(why) => format!("{}: {}", style.styled("cannot be bound", styles::BAD), why.words()),
+        None => style.styled("in use", styles::BAD),
+    };
     out.push_str(&wrapped(
         style,
         &format!(
-            "{} {}  {}",
+            "{} {status}  {}",
             style.styled(&format!("Port {}", port.port), styles::HEADING),
-            style.styled("in use", styles::BAD),
             describe_port(host, port)
         ),
     ));
@@ -83,6 +86,12 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
     }
     for n in &port.notes {
         out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
+    }
+    if !port.fix.is_empty() {
+        let _ = writeln!(out, "  {}", style.styled("what to do:", styles::HEADING));
+        for s in &port.fix {
+            out.push_str(&table::step(style, 4, None, s));
+        }
     }
 }
 
@@ -116,6 +125,10 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
                 shown.join(", "),
                 if more > 0 { format!(" and {more} more") } else { String::new() }
             );
+        }
+        let ip = s.address.parse::<std::net::IpAddr>();
+        if ip.is_ok_and(|a| crate::net::may_take_ipv4(s.family, &a, s.v6only)) {
+            line.push_str("; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)");
         }
         out.push_str(&wrapped(style, &line));
         let warning =
@@ -194,6 +207,9 @@ fn free_ports(
 /// are never wrapped.
 fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     let _ = writeln!(out, "  {}", style.styled("next steps:", styles::HEADING));
+    for first in &n.first {
+        out.push_str(&table::step(style, 4, None, first));
+    }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
         let kill = Step::explained(
@@ -208,10 +224,12 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     if let Some(p) = n.free {
         match &n.remedy {
             Some(r) => {
-                out.push_str(&wrapped(
-                    style,
-                    &format!("    or use port {p} ({}):", escape(&r.why)),
-                ));
+                let head = if r.moves {
+                    format!("    or use port {p} ({}):", escape(&r.why))
+                } else {
+                    format!("    or move it ({}):", escape(&r.why))
+                };
+                out.push_str(&wrapped(style, &head));
                 for line in &r.lines {
                     out.push_str(&table::step(style, 6, None, line));
                 }

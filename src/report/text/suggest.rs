@@ -31,8 +31,8 @@ pub(crate) fn suggestion(
                 let who = format!("pid {} ({}): ", p.pid, escape(&p.name));
                 let lead = format!("Port {} is taken by {who}", s.base).chars().count();
                 let room = style.width.map(|w| usize::from(w).saturating_sub(lead));
-                let words = super::command_words(&p.command);
-                format!("{who}{}", super::table::command(style, &words, room.map(|r| r.max(30))))
+                let cmd = super::table::command(style, &p.command, room.map(|r| r.max(30)));
+                format!("{who}{cmd}")
             })
             .unwrap_or_else(|| "a process portcheck cannot see".into());
         out.push_str(&super::table::wrapped(

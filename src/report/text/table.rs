@@ -21,7 +21,7 @@ pub(crate) struct Row {
     /// What the process is, `[Flask development server]`, or why none is
     /// shown, `(no process found)`: wrapped, before the command.
     pub(crate) hint: Option<String>,
-    /// The command line's words (escaped, shell-quoted where needed).
+    /// The holder's argv as it is (quoted for the shell when shown).
     pub(crate) command: Vec<String>,
 }
 
@@ -107,11 +107,16 @@ fn blocks(style: &Style, rows: &[Row]) -> String {
     out
 }
 
-/// The command line: whole with `--wide` or on a pipe (up to the cut the
-/// pipe has always had), else shortened to `room`: long paths to their
-/// last part, then cut with an ellipsis.
+/// The holder's command line, its words quoted for this machine's shell
+/// by the one renderer (`shell`), so a whole line pastes back as exactly
+/// those words and no word shows as shell syntax: whole with `--wide` or on
+/// a pipe (up to the cut the pipe has always had), else shortened to
+/// `room`: long paths to their last part, then cut with an ellipsis.
 pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> String {
-    let whole = words.join(" ");
+    let quoted = |words: &[&str]| {
+        crate::shell::tokens(&crate::shell::Command::new(words), crate::shell::here())
+    };
+    let whole = quoted(&words.iter().map(String::as_str).collect::<Vec<_>>()).join(" ");
     let Some(room) = room.filter(|_| !style.wide) else {
         return if style.width.is_none() && !style.wide {
             crate::sanitize::truncate(&whole, super::COMMAND_MAX)
@@ -122,14 +127,21 @@ pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> S
     if whole.width() <= room {
         return whole;
     }
-    let short: Vec<String> = words
+    // A long path shows as `…/` and its last part, quoted alone.
+    let parts: Vec<(bool, &str)> = words
         .iter()
         .map(|w| match w.rsplit_once('/') {
             Some((dir, last)) if !dir.is_empty() && !last.is_empty() && !w.contains(' ') => {
-                format!("…/{last}")
+                (true, last)
             }
-            _ => w.clone(),
+            _ => (false, w.as_str()),
         })
+        .collect();
+    let tokens = quoted(&parts.iter().map(|(_, w)| *w).collect::<Vec<_>>());
+    let short: Vec<String> = parts
+        .iter()
+        .zip(tokens)
+        .map(|((cut, _), t)| if *cut { format!("…/{t}") } else { t })
         .collect();
     cut(&short.join(" "), room)
 }
@@ -233,15 +245,28 @@ pub(crate) fn wrapped(style: &Style, line: &str) -> String {
 /// broken between its words with a trailing ` \` (the shell joins the
 /// lines again). Ends with a newline.
 pub(crate) fn paste_line(style: &Style, indent: usize, cmd: &Command) -> String {
+    paste_line_in(style, indent, cmd, crate::shell::here())
+}
+
+/// [`paste_line`] for `shell`: its quoting, its line continuation (` \`,
+/// `` ` `` or ` ^`), and below the line the variables it leaves set
+/// (cmd.exe's `set`, PowerShell's `$env:`).
+pub(crate) fn paste_line_in(
+    style: &Style,
+    indent: usize,
+    cmd: &Command,
+    shell: crate::shell::Shell,
+) -> String {
     let pad = " ".repeat(indent);
     // The renderer writes control and invisible characters as `$'…'`
     // escapes; the terminal escaping is the second guard.
-    let words: Vec<String> =
-        crate::shell::tokens(cmd, crate::shell::HERE).iter().map(|w| escape(w)).collect();
+    let words: Vec<String> = crate::shell::tokens(cmd, shell).iter().map(|w| escape(w)).collect();
     let line = words.join(" ");
     let width = style.width.map_or(usize::MAX, usize::from);
+    // cmd's `set` and PowerShell's `$env:` outlive the line: said below it.
+    let after = cmd.stays_set(shell).map(|s| format!("{pad}({s})\n")).unwrap_or_default();
     if indent + line.width() <= width {
-        return format!("{pad}{line}\n");
+        return format!("{pad}{line}\n{after}");
     }
     let room = width.saturating_sub(indent + 4).max(20);
     let mut lines: Vec<String> = Vec::new();
@@ -260,9 +285,10 @@ pub(crate) fn paste_line(style: &Style, indent: usize, cmd: &Command) -> String 
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         let lead = if i == 0 { pad.clone() } else { format!("{pad}  ") };
-        let join = if i < last { " \\" } else { "" };
+        let join = if i < last { shell.continuation() } else { "" };
         out.push_str(&format!("{lead}{l}{join}\n"));
     }
+    out.push_str(&after);
     out
 }
 

@@ -30,6 +30,9 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
+        role: crate::hint::Role::Server,
+        origin: crate::started::Started::unknown(),
+        created: None,
     }
 }
 
@@ -67,6 +70,8 @@ fn port(sockets: Vec<SocketReport>) -> PortReport {
         time_wait: 0,
         bind_checked: true,
         unknown: None,
+        fix: vec![],
+        refused: None,
         notes: vec![],
         unbound: vec![],
     }
@@ -81,8 +86,14 @@ fn a_port_in_use_with_next_steps() {
     let cmd: Vec<String> = vec!["python3".into(), "-m".into(), "flask".into(), "run".into()];
     let (pre, rest) = crate::remedy::tool(&cmd, "flask").unwrap();
     let remedy = Some(crate::remedy::flask_run(&pre, &rest, 5001));
-    let next =
-        [NextSteps { port: 5000, kill: vec![41235], free: Some(5001), remedy, stop: vec![] }];
+    let next = [NextSteps {
+        port: 5000,
+        first: vec![],
+        kill: vec![41235],
+        free: Some(5001),
+        remedy,
+        stop: vec![],
+    }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
     let expected = "\
@@ -159,7 +170,16 @@ fn colour_only_when_the_style_says_so() {
 }
 
 fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
-    Action { pid, name: "holder".into(), signal, result, reason, kind: None, stop: None }
+    Action {
+        pid,
+        name: "holder".into(),
+        signal,
+        method: None,
+        result,
+        reason,
+        kind: None,
+        stop: None,
+    }
 }
 
 #[test]
@@ -281,9 +301,12 @@ fn the_plan_and_the_question() {
             )
         }],
         unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
+        notes: vec![],
+        cannot_bind: vec![],
         dry_run: true,
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
+        method: None,
     };
     assert_eq!(
         kill_plan(&PLAIN, &plan),
@@ -337,6 +360,151 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
     );
 }
 
+/// What a kill did to `actions`, and `ports` afterwards; SIGTERM asked.
+fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
+    KillReport {
+        ports,
+        actions,
+        respawns: vec![],
+        received: vec![],
+        interrupted: None,
+        declined: false,
+        notes: vec![],
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
+    }
+}
+
+/// Windows: no signals, TerminateProcess — the words, the dry run and the
+/// JSON say so (`signal` null, `method`), never SIGTERM or a grace.
+#[test]
+fn terminate_process_is_no_signal() {
+    use crate::report::Method;
+    let ended =
+        Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
+    let gone =
+        Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
+    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone]);
+    assert_eq!(
+        kill_result(&PLAIN, &r),
+        "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
+         pid 8 (holder): exited before TerminateProcess\n\
+         Freed: Port 5000 is free now.\n"
+    );
+    let v = serde_json::to_value(&ended).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"pid": 7, "name": "holder", "signal": null,
+            "method": "terminate_process", "result": "killed"})
+    );
+    let plan = KillPlan {
+        targets: vec![(7, "python.exe".into())],
+        ports: vec![5000],
+        refused: vec![],
+        unseen: vec![],
+        notes: vec![],
+        cannot_bind: vec![],
+        dry_run: true,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        method: Some(Method::TerminateProcess),
+    };
+    assert_eq!(
+        kill_plan(&PLAIN, &plan),
+        "Dry run: would end pid 7 (python.exe) with TerminateProcess (no clean shutdown).\n"
+    );
+    let signalled = serde_json::to_value(action(7, Some(Signal::TERM), Outcome::Exited, None));
+    assert!(signalled.unwrap().get("method").is_none(), "no method key on Unix");
+}
+
+/// Windows refused the bind (WSAEACCES) with nothing on the port: never
+/// free — the query, the kill (no process to stop, the fix instead) and
+/// the wait all say it cannot be bound.
+#[test]
+fn a_port_the_os_refuses_cannot_be_bound() {
+    let mut p = port(vec![]);
+    p.in_use = true;
+    p.refused = Some(crate::port::Refused::ExcludedRange);
+    p.notes = vec!["port 5000 is in the tcp excluded port range 4990-5089".into()];
+    p.fix = crate::port::Refused::ExcludedRange.fix(5000, Protocol::Tcp);
+    let r = PortsReport { ports: vec![p.clone()], notes: vec![] };
+    let fix = "    see the excluded port ranges:\n      \
+               netsh int ipv4 show excludedportrange protocol=tcp\n    \
+               or use a port outside them:\n      portcheck --suggest 5000\n    \
+               or, from an Administrator terminal, stop winnat (it draws its ranges again when it \
+               starts) and keep port 5000 for yourself before it does: these three lines in \
+               turn:\n      net stop winnat\n    \
+               netsh int ipv4 add excludedportrange protocol=tcp startport=5000 numberofports=1\n    \
+               net start winnat\n";
+    assert_eq!(
+        ports(&PLAIN, &host(), Selection { tcp: true, udp: false, v4: true, v6: true }, &r, &[]),
+        format!(
+            "Port 5000 cannot be bound: it is inside an excluded port range  registered port \
+             (1024-49151) · commplex-main\n  note: port 5000 is in the tcp excluded port range \
+             4990-5089\n  what to do:\n{fix}\n"
+        )
+    );
+    let plan = KillPlan {
+        targets: vec![],
+        ports: vec![],
+        refused: vec![],
+        unseen: vec![],
+        notes: vec![],
+        cannot_bind: vec![(5000, crate::port::Refused::ExcludedRange, p.fix.clone())],
+        dry_run: false,
+        signal: Signal::TERM,
+        grace: Duration::from_secs(5),
+        method: None,
+    };
+    let said = kill_plan(&PLAIN, &plan);
+    let two = fix.lines().map(|l| format!("{}\n", &l[2..])).collect::<String>();
+    assert_eq!(
+        said,
+        format!(
+            "Port 5000 cannot be bound (it is inside an excluded port range): there is no process \
+             to stop. Instead:\n{two}"
+        )
+    );
+    let k = kill_report(vec![p.clone()], vec![]);
+    assert_eq!(
+        kill_result(&PLAIN, &k),
+        "Held: Port 5000 cannot be bound: it is inside an excluded port range.\n"
+    );
+    let w = WaitReport {
+        ok: false,
+        waited_ms: 1000,
+        until: Until::Free,
+        ready: vec![],
+        polls: 5,
+        ports: vec![p],
+    };
+    assert_eq!(
+        wait(&PLAIN, &w),
+        "Timed out: Port 5000 cannot be bound: it is inside an excluded port range; waiting does not change that.\nWaited 1.00s.\n"
+    );
+}
+
+/// A `::` socket whose IPV6_V6ONLY the table does not say (macOS,
+/// Windows) may also take IPv4, and the report says so.
+#[test]
+fn an_ipv6_wildcard_of_unknown_v6only_may_take_ipv4() {
+    let mut v6 = socket("::", vec![]);
+    v6.warning = None;
+    let r = PortsReport { ports: vec![port(vec![v6.clone()])], notes: vec![] };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let text = ports(&PLAIN, &host(), v4, &r, &[]);
+    assert!(
+        text.contains(":: (network): all interfaces: reachable from other machines on the network, at 192.0.2.7:5000; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)"),
+        "{text}"
+    );
+    v6.v6only = Some(true);
+    let r = PortsReport { ports: vec![port(vec![v6])], notes: vec![] };
+    assert!(!ports(&PLAIN, &host(), v4, &r, &[]).contains("may also take IPv4"));
+}
+
 /// A report with a long command line, a hint and two sockets, at `width`.
 fn at_width(width: u16) -> String {
     let mut p = flask(41235, "Flask development server (reloader parent)");
@@ -357,6 +525,7 @@ fn at_width(width: u16) -> String {
     .collect();
     let mut v6 = socket("::", vec![p.clone()]);
     v6.warning = None;
+    v6.v6only = Some(false);
     let r = PortsReport { ports: vec![port(vec![socket("0.0.0.0", vec![p]), v6])], notes: vec![] };
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let style = Style { color: false, width: Some(width), wide: false };
@@ -460,6 +629,36 @@ fn commands_to_paste_break_with_a_backslash_outside_quotes() {
         "    gunicorn -b 127.0.0.1:5001 \\\n      --workers 4 'my app:app'\n"
     );
     assert_eq!(table::paste_line(&PLAIN, 4, &Command::new(["short", "one"])), "    short one\n");
+}
+
+/// In cmd.exe and PowerShell a long line goes on with ` ^` and `` ` ``,
+/// and a variable the line sets is said to stay set in the window.
+#[test]
+fn windows_lines_continue_in_their_shell_and_say_what_stays_set() {
+    use crate::shell::Shell;
+    let narrow = Style { color: false, width: Some(40), wide: false };
+    let long = Command::new(["gunicorn", "-b", "127.0.0.1:5001", "--workers", "4", "my app:app"]);
+    assert_eq!(
+        table::paste_line_in(&narrow, 4, &long, Shell::Cmd),
+        "    gunicorn -b 127.0.0.1:5001 ^\n      --workers 4 \"my app:app\"\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&narrow, 4, &long, Shell::PowerShell7),
+        "    gunicorn -b '127.0.0.1:5001' `\n      --workers 4 'my app:app'\n"
+    );
+    let env = Command::new(["flask", "run"]).env("FLASK_RUN_PORT", "5001").unwrap();
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::Cmd),
+        "    set \"FLASK_RUN_PORT=5001\" && flask run\n    (FLASK_RUN_PORT stays set in this window)\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::PowerShell5),
+        "    $env:FLASK_RUN_PORT='5001'; flask run\n    (FLASK_RUN_PORT stays set in this window)\n"
+    );
+    assert_eq!(
+        table::paste_line_in(&PLAIN, 4, &env, Shell::Posix),
+        "    FLASK_RUN_PORT=5001 flask run\n"
+    );
 }
 
 #[test]

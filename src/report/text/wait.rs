@@ -17,6 +17,12 @@ pub(crate) fn wait(style: &Style, w: &WaitReport) -> String {
             (Until::Free, true) => {
                 format!("{} Port {} is free.", style.styled("OK", styles::GOOD), p.port)
             }
+            (Until::Free, false) if holders.is_empty() && p.refused.is_some() => format!(
+                "{} Port {} cannot be bound: {}; waiting does not change that.",
+                style.styled("Timed out:", styles::BAD),
+                p.port,
+                p.refused.map_or("", crate::port::Refused::words)
+            ),
             (Until::Free, false) if holders.is_empty() && p.time_wait > 0 => format!(
                 "{} Port {} still has {} connection{} in TIME_WAIT.",
                 style.styled("Timed out:", styles::BAD),

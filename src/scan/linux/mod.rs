@@ -9,6 +9,9 @@ mod sockdiag;
 use crate::net::Selection;
 use crate::scan::{Scope, Snapshot};
 
+/// sock_diag lists every user's sockets.
+pub(crate) const BLIND_SPOT: super::BlindSpot = super::BlindSpot::None;
+
 pub(super) fn snapshot(
     select: Selection,
     scope: Scope<'_>,
