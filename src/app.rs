@@ -42,7 +42,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             if config.json {
                 emit(&report::json::render(&r)?)?;
             } else if !config.quiet {
-                let next = crate::advice::next_steps(&ctx, config.select, &r);
+                let next = crate::advice::next_steps(&ctx, config.select, config.dual6, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
             Ok(ports_status(&r.ports))

@@ -531,6 +531,9 @@ pub(crate) struct NextSteps {
     pub(crate) first: Vec<Step>,
     /// The holders `--kill` would signal.
     pub(crate) kill: Vec<u32>,
+    /// `--kill` is advised with `-6`: the query was a `-6` widened to the
+    /// IPv4 holders a default IPv6 server meets (`Config::dual6`).
+    pub(crate) kill_ipv6: bool,
     /// The nearest free port, from `--suggest`.
     pub(crate) free: Option<u16>,
     /// How to start a server on `free` instead: the holder's framework,

@@ -367,8 +367,9 @@ fn an_ipv4_mapped_ipv6_socket_is_an_ipv4_holder() {
 
 /// `-6` answers for a default IPv6 server (`flask run --host ::`: a
 /// dual-stack `[::]` socket): beside an IPv4 holder it cannot bind, and
-/// the query, `--wait-free -6` and `--suggest -6` all say so; once the
-/// port is free for -6, such a server binds it.
+/// the query, `--wait-free -6` and `--suggest -6` all say so, and the
+/// advised `portcheck -6 --kill PORT` frees it; once the port is free for
+/// -6, such a server binds it.
 #[test]
 fn minus_6_answers_for_a_default_dual_stack_server() {
     if !dual_stack_default() {
@@ -380,7 +381,11 @@ fn minus_6_answers_for_a_default_dual_stack_server() {
         .expect("a free port in 20000-29999");
     let port = v4.port.to_string();
     assert!(Holder::try_start(&["--addr", "::", "--dual", "--port", &port]).is_none());
-    portcheck(&["-6", &port]).code(1).stdout_has("IPV6_V6ONLY could still bind");
+    // The advised `--kill` keeps the -6 the query was asked with.
+    portcheck(&["-6", &port])
+        .code(1)
+        .stdout_has("IPV6_V6ONLY could still bind")
+        .stdout_has(&format!("      portcheck -6 --kill {port}\n"));
     portcheck(&["--wait-free", "300ms", "-6", &port]).code(1);
     let suggested = portcheck(&["--suggest", "-6", &port]);
     suggested.code(0);
@@ -389,7 +394,9 @@ fn minus_6_answers_for_a_default_dual_stack_server() {
         port,
         "--suggest -6 offers the port the query calls in use"
     );
-    drop(v4);
+    // The advised line, run: it stops the IPv4 holder a -6 server meets.
+    portcheck(&["-6", "--kill", &port]).code(0);
+    assert!(!alive(v4.pid()), "portcheck -6 --kill left the IPv4 holder running");
     portcheck(&["-6", &port]).code(0);
     let server = Holder::try_start(&["--addr", "::", "--dual", "--port", &port]);
     assert!(server.is_some(), "portcheck -6 said free, and a default IPv6 server could not bind");

@@ -202,6 +202,16 @@ fn free_ports(
     }
 }
 
+/// `portcheck --kill PORT`, with `-6` after a widened `-6` query.
+fn kill_argv(n: &NextSteps) -> Vec<String> {
+    let mut argv = vec!["portcheck".to_string()];
+    if n.kill_ipv6 {
+        argv.push("-6".into());
+    }
+    argv.extend(["--kill".into(), n.port.to_string()]);
+    argv
+}
+
 /// The next steps: `--kill`, the commands that stop refused holders, and
 /// the free port with the way to start a server on it. Commands to paste
 /// are never wrapped.
@@ -212,10 +222,8 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
-        let kill = Step::explained(
-            format!("stop pid {}", pids.join(", ")),
-            Command::new(["portcheck".to_string(), "--kill".into(), n.port.to_string()]),
-        );
+        let kill =
+            Step::explained(format!("stop pid {}", pids.join(", ")), Command::new(kill_argv(n)));
         out.push_str(&table::step(style, 4, None, &kill));
     }
     for stop in &n.stop {

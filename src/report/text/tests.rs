@@ -90,6 +90,7 @@ fn a_port_in_use_with_next_steps() {
         port: 5000,
         first: vec![],
         kill: vec![41235],
+        kill_ipv6: false,
         free: Some(5001),
         remedy,
         stop: vec![],
