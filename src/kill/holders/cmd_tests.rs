@@ -174,6 +174,8 @@ fn stops() -> Vec<Command> {
     steps.extend(crate::inspect::look::unseen(5000, None, blind, true).1);
     let mut out = commands(steps);
     out.push(crate::kill::sys::end_pids(&[4242]));
+    // A respawn's line: the supervisor, then the server it started again.
+    out.push(crate::kill::sys::end_pids(&[4241, 4242]));
     out.push(Command::new(["portcheck", "--kill", "5000"]));
     out
 }
