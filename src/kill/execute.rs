@@ -243,8 +243,9 @@ fn after_let_go(
             }),
             ..l.action
         },
-        // Before the first signal of the pass: nothing caused it.
-        None if sig == Signal::KILL => {
+        // Before the first signal of the pass: nothing caused it. One
+        // already sent a signal (the SIGKILL pass) let go after its own.
+        None if l.action.signal.is_some() => {
             Action { result: Outcome::Exited, reason: Some(Reason::Released), ..l.action }
         }
         None => not_pinned(l.action, PinError::LetGo),

@@ -388,11 +388,19 @@ fn terminate_process_is_no_signal() {
         Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
     let gone =
         Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
-    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone]);
+    let after =
+        Reason::LetGoAfter { pid: 7, parent: true, signal: Method::TerminateProcess.name() };
+    let child = Action {
+        method: Some(Method::TerminateProcess),
+        ..action(9, None, Outcome::Exited, Some(after))
+    };
+    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone, child]);
     assert_eq!(
         kill_result(&PLAIN, &r),
         "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
          pid 8 (holder): exited before TerminateProcess\n\
+         pid 9 (holder): let go of the port after pid 7 (its parent) was ended with \
+         TerminateProcess; not ended\n\
          Freed: Port 5000 is free now.\n"
     );
     let v = serde_json::to_value(&ended).unwrap();
