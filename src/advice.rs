@@ -16,7 +16,13 @@ const MAX_PORTS: usize = 16;
 
 /// For each port in use: what `--kill` would signal, what it would refuse
 /// (with the command that stops it), and the nearest free port.
-pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport) -> Vec<NextSteps> {
+/// `dual6`: the query was a widened `-6`, which `--kill` is advised with.
+pub(crate) fn next_steps(
+    ctx: &Context,
+    select: Selection,
+    dual6: bool,
+    report: &PortsReport,
+) -> Vec<NextSteps> {
     if !report.ports.iter().any(|p| p.in_use) {
         // Nothing to advise; and who portcheck's ancestors are costs a
         // few reads per generation.
@@ -58,6 +64,7 @@ pub(crate) fn next_steps(ctx: &Context, select: Selection, report: &PortsReport)
                 } else {
                     plan.targets_of(p.port).map(|t| t.pid).collect()
                 },
+                kill_ipv6: dual6,
                 free,
                 remedy: free.map(|n| remedy(Some(p), n, &second)),
                 stop,

@@ -43,11 +43,12 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
             Ok(ExitStatus::Yes)
         }
         Mode::Ports => {
-            let r = inspect::ports(&ctx, config.select, &config.ports)?;
+            let mut r = inspect::ports(&ctx, config.select, &config.ports)?;
+            dual_stack_note(&config, &mut r);
             if config.json {
                 emit(&report::json::render(&r)?)?;
             } else if !config.quiet {
-                let next = crate::advice::next_steps(&ctx, config.select, &r);
+                let next = crate::advice::next_steps(&ctx, config.select, config.dual6, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
             Ok(ports_status(&r.ports))
@@ -139,10 +140,17 @@ fn kill(
     let declined = asks && !ask(&format!("{lead}{}", report::text::kill_prompt(&summary)))?;
     let outcome =
         crate::kill::carry_out(ctx, config.select, &config.ports, before, &plan, opts, declined)?;
-    if config.json {
-        emit(&report::json::render(&outcome.report)?)?;
+    let shown = if config.json {
+        report::json::render(&outcome.report).and_then(|t| emit(&t))
     } else if human {
-        emit(&report::text::kill_result(style, &outcome.report))?;
+        emit(&report::text::kill_result(style, &outcome.report))
+    } else {
+        Ok(())
+    };
+    // Interrupted by a terminal hangup, the report has nowhere to go
+    // (EIO): the exit status still says what happened.
+    if outcome.report.interrupted.is_none() {
+        shown?;
     }
     if let Some(problem) = outcome.permission_problem() {
         warn(&problem);
@@ -152,6 +160,19 @@ fn kill(
         return Ok(ExitStatus::interrupted(sig.number));
     }
     Ok(ports_status(&outcome.report.ports))
+}
+
+/// Under a widened `-6`, a port in use with an IPv4 socket says why.
+fn dual_stack_note(config: &Config, r: &mut report::PortsReport) {
+    if !config.dual6 {
+        return;
+    }
+    for p in r.ports.iter_mut().filter(|p| p.in_use) {
+        if p.sockets.iter().any(|s| s.family == crate::net::Family::Ipv4 || s.address.contains('.'))
+        {
+            p.notes.push(crate::probe::DUAL_STACK_NOTE.into());
+        }
+    }
 }
 
 /// A port in use answers "no" (1); otherwise a port whose probe could not

@@ -27,8 +27,9 @@ every listening TCP socket and bound UDP socket is listed.
 A port reported free was bound by portcheck on the wildcard address for each
 selected protocol and family, and released.
 
-DURATION is a number with ms, s, m or h (500ms, 30s, 2m); a bare number is
-seconds.";
+DURATION is a number with ms, s, m or h (500ms, 30s, 2m), at most 365 days;
+a bare number is seconds (one of 1024 or more before a PORT is refused: write
+5432s).";
 
 const HELP_EXAMPLES: &str = "\
 Examples:
@@ -199,6 +200,8 @@ enum ColorChoice {
 /// What portcheck was asked to do, ready to use.
 #[derive(Debug)]
 pub(crate) struct Config {
+    /// `-6` widened to IPv4 too: IPv6 servers bind dual-stack here.
+    pub(crate) dual6: bool,
     /// The ports to report on, in the order given, without repeats; empty
     /// for the listing.
     pub(crate) ports: Vec<PortQuery>,
@@ -256,6 +259,9 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     }
     if let Some(bad) = target::flag_with_value(&args) {
         return Err(bad);
+    }
+    if let Some(bad) = bare_duration_before_a_port(&args) {
+        return Err(usage(bad));
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
@@ -368,7 +374,16 @@ impl Cli {
             }
         };
         let mode = self.mode(&ports, &services)?;
+        // -6 asks whether an IPv6 server can bind; where one binds
+        // dual-stack by default it needs the IPv4 port too (a listing
+        // with -6 still lists IPv6 sockets only).
+        let dual6 = self.ipv6
+            && !self.ipv4
+            && !matches!(mode, Mode::List { .. })
+            && crate::probe::ipv6_servers_take_ipv4();
+        let select = if dual6 { Selection { v4: true, ..select } } else { select };
         Ok(Config {
+            dual6,
             ports,
             select,
             json: self.json,
@@ -574,10 +589,34 @@ pub(crate) fn parse_duration(arg: &str) -> anyhow::Result<Duration> {
         "h" => value * 3600.0,
         _ => return Err(bad()),
     };
-    Duration::try_from_secs_f64(seconds)
-        .ok()
-        .filter(|d| *d <= Duration::from_secs(86400 * 365))
-        .ok_or_else(bad)
+    Duration::try_from_secs_f64(seconds).ok().filter(|d| *d <= MAX_DURATION).ok_or_else(|| {
+        usage(format!("invalid duration '{arg}': at most 365 days (8760h, 525600m, 31536000s)"))
+    })
+}
+
+/// The longest DURATION: a year.
+const MAX_DURATION: Duration = Duration::from_secs(86400 * 365);
+
+/// A DURATION flag whose value is a bare number of 1024 or more with a
+/// PORT after it (`--wait-listen 5432 6379`): most likely a port given
+/// where the duration goes, so it is refused with what to write instead
+/// (`5432s`). Smaller bare numbers are seconds, as documented.
+fn bare_duration_before_a_port(args: &[OsString]) -> Option<String> {
+    const DURATIONS: &[&str] = &["--grace", "--settle", "--wait-free", "--wait-listen"];
+    let args: Vec<&str> = args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).collect();
+    let args = &args[..args.iter().position(|a| *a == "--").unwrap_or(args.len())];
+    args.iter().enumerate().find_map(|(i, a)| {
+        let (flag, value, next) = match a.split_once('=') {
+            Some((f, v)) if DURATIONS.contains(&f) => (f, v, args.get(i + 1)),
+            _ if DURATIONS.contains(a) => (*a, *args.get(i + 1)?, args.get(i + 2)),
+            _ => return None,
+        };
+        let n: u64 = value.parse().ok().filter(|n| *n >= 1024)?;
+        let port = next.filter(|p| !p.starts_with('-'))?;
+        Some(format!(
+            "invalid duration '{n}' for {flag}: a bare number is seconds, and {n} looks like a port (PORT '{port}' follows); write {n}s if you mean {n} seconds, or give {flag} its duration before the ports"
+        ))
+    })
 }
 
 /// Flags whose value follows as the next argument.

@@ -76,6 +76,12 @@ pub(crate) enum State {
 }
 
 impl State {
+    /// A TCP state of a connection being closed, which the kernel keeps
+    /// after its process let go (inode 0: an orphan).
+    pub(crate) fn is_closing(self) -> bool {
+        matches!(self, State::FinWait1 | State::FinWait2 | State::Closing | State::LastAck)
+    }
+
     /// Maps a kernel state number (include/net/tcp_states.h). A TCP socket
     /// the kernel reports in TCP_CLOSE is one that is bound and nothing
     /// more (sock_diag lists unbound sockets nowhere), the state Linux 6.5

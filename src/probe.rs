@@ -9,6 +9,8 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux::bind_probe;
+#[cfg(target_os = "linux")]
+pub(crate) use linux::ipv6_servers_take_ipv4;
 #[cfg(target_os = "macos")]
 mod macos;
 #[cfg(target_os = "macos")]
@@ -23,6 +25,17 @@ mod windows;
 use windows::{bind_as_werkzeug, bind_probe};
 
 use crate::net::{Family, Protocol};
+
+/// macOS and Windows keep their rules for `-6` (docs/reliability.md): an
+/// IPv6 question is answered for IPv6 alone there.
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn ipv6_servers_take_ipv4() -> bool {
+    false
+}
+
+/// What a `-6` answer adds on a host whose IPv6 servers are dual-stack
+/// by default, beside a port an IPv4 socket holds.
+pub(crate) const DUAL_STACK_NOTE: &str = "asked with -6: an IPv6 server binds dual-stack here by default (net.ipv6.bindv6only=0), so the IPv4 holders count; a server with IPV6_V6ONLY could still bind it";
 
 /// What binding the wildcard address said about a port.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -199,6 +199,17 @@ pub(crate) fn unit_of(cgroup: &str) -> Option<Unit> {
 }
 
 /// The name of user `uid`, when the user database has one.
+/// The real uid `pid` runs as (`/proc/PID/status`, readable even for a
+/// process whose fds are not; sysinfo elsewhere).
+pub(crate) fn uid_of(pid: u32) -> Option<u32> {
+    let mut sys = sysinfo::System::new().ok()?;
+    let one = [sysinfo::Pid::from_u32(pid)];
+    let what = sysinfo::ProcessRefreshKind::nothing().with_user(sysinfo::UpdateKind::Always);
+    sys.refresh_processes_specifics(sysinfo::ProcessesToUpdate::Some(&one), false, what);
+    let uid = sys.process(one[0])?.user_id()?;
+    uid.to_string().parse().ok()
+}
+
 pub(crate) fn user_name(uid: u32) -> Option<String> {
     platform::user_name(uid)
 }
@@ -261,6 +272,10 @@ pub(crate) fn namespace_init(pid: u32) -> Option<Sandbox> {
     let cgroup = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
     Some(sandbox_of(&cgroup))
 }
+
+/// 2000-01-01T00:00:00Z in seconds since the epoch: no process that
+/// portcheck sees started before it.
+const Y2000: u64 = 946_684_800;
 
 /// The process's start time (seconds since the epoch) by sysinfo, or
 /// `None` when it is gone or a zombie: what pins a kill target where
@@ -586,7 +601,11 @@ fn info(sys: &System, pid: u32, users: &mut Users) -> Option<ProcessInfo> {
         user,
         name,
         command,
-        started: Some(p.start_time()).filter(|&t| t > 0),
+        // A start time counts from boot: without the boot time (no
+        // /proc/stat under ProcSubset=pid) sysinfo adds the seconds since
+        // boot to the uptime, a date in 1970. No start time before 2000
+        // is real: it is unknown.
+        started: Some(p.start_time()).filter(|&t| t >= Y2000),
         ancestors,
         unit: unit_of(&cgroup),
         container: sandbox_of(&cgroup).runtime,

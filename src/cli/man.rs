@@ -38,7 +38,9 @@ fn synopsis(cmd: &clap::Command) -> String {
 /// DURATION, before EXIT STATUS (made from `exit_status::EXIT_STATUS`).
 const DURATION: &str = r#".SH DURATION
 A number with \fBms\fR, \fBs\fR, \fBm\fR or \fBh\fR: \fB500ms\fR, \fB30s\fR, \fB2m\fR, \fB1h\fR.
-A bare number is seconds.
+At most 365 days.
+A bare number is seconds; one of 1024 or more followed by a PORT is refused
+(exit 2), as it is most likely a port: write \fB5432s\fR for 5432 seconds.
 "#;
 
 /// The sections after EXIT STATUS.

@@ -43,6 +43,14 @@ impl<'a> Enricher<'a> {
         !self.snap.unreadable.is_empty()
     }
 
+    /// The unreadable processes that run as portcheck's own user (a
+    /// server that dropped root to it is not dumpable, so its fds stay
+    /// root's).
+    pub(super) fn unreadable_of_mine(&self) -> Vec<u32> {
+        let Some(me) = crate::host::my_uid() else { return Vec::new() };
+        self.snap.unreadable.iter().copied().filter(|&p| process::uid_of(p) == Some(me)).collect()
+    }
+
     pub(super) fn socket(&mut self, s: &Socket) -> SocketReport {
         let holders: Vec<&ProcessInfo> =
             s.pids.iter().filter_map(|pid| self.details.get(pid)).collect();
@@ -89,8 +97,14 @@ impl<'a> Enricher<'a> {
             (None, Some(uid)) => format!("uid {uid}"),
             _ => "another user".into(),
         };
-        if let Some(why) = &snap.unnamed {
+        if s.inode == 0 && s.state.is_closing() {
+            "an orphaned closing connection: the process that closed it is gone and the kernel finishes the close (it times out, net.ipv4.tcp_fin_timeout); no process holds it".into()
+        } else if let Some(why) = &snap.unnamed {
             why.clone()
+        } else if snap.out_of_fds {
+            format!(
+                "owned by {who}; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again"
+            )
         } else if crate::scan::BLIND_SPOT == crate::scan::BlindSpot::BoundSockets {
             // Windows: the table named a pid that cannot be read now.
             format!(
@@ -193,9 +207,14 @@ impl<'a> Enricher<'a> {
                 .ctx
                 .addresses(device)
                 .iter()
+                // Only the families that can connect: an IPv4-mapped
+                // wildcard (`::ffff:0.0.0.0`) takes IPv4 connections only.
                 .filter(|ip| match ip {
-                    IpAddr::V4(_) => s.family == Family::Ipv4 || s.v6only != Some(true),
-                    IpAddr::V6(_) => s.family == Family::Ipv6,
+                    // A `::` socket of unknown V6ONLY (macOS) may take IPv4.
+                    IpAddr::V4(_) => {
+                        s.family == Family::Ipv4 || s.v6only != Some(true) || mapped(&s.address)
+                    }
+                    IpAddr::V6(_) => s.family == Family::Ipv6 && !mapped(&s.address),
                 })
                 .map(fmt)
                 .collect(),
@@ -206,6 +225,11 @@ impl<'a> Enricher<'a> {
 /// Seconds since the Unix epoch.
 fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`).
+fn mapped(address: &IpAddr) -> bool {
+    matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some())
 }
 
 /// One holder as reported: its details, what it is (from it and the other

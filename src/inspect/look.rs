@@ -41,6 +41,9 @@ pub(super) struct Look {
     bound: bool,
     /// Binding was not permitted (a privileged port without root).
     pub(super) denied: bool,
+    /// portcheck bound (or tried to bind) the port: false for a port
+    /// decided by its listener alone.
+    pub(super) probed: bool,
     /// A server-style bind failed with EADDRINUSE.
     server_blocked: bool,
     /// A bind was refused for good (Windows's WSAEACCES): the port
@@ -53,6 +56,9 @@ pub(super) struct Look {
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
     pub(super) unknown: Vec<(String, String)>,
     pub(super) time_wait: usize,
+    /// Orphaned closing connections on the port (FIN_WAIT, CLOSING,
+    /// LAST_ACK with inode 0).
+    pub(super) orphans: usize,
     /// Families this host lacks (proven), so not bound.
     pub(super) unsupported: Vec<Family>,
     pub(super) notes: Vec<String>,
@@ -156,6 +162,12 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
         .map(|s| (*s).clone())
         .partition(|s| s.state == State::TimeWait);
     look.time_wait = tw.len();
+    // Orphaned closing connections (inode 0: no process has them; the
+    // kernel finishes the close) block a server only as TIME_WAIT does:
+    // when the server-style bind below fails.
+    let (orphans, other): (Vec<Socket>, Vec<Socket>) =
+        other.into_iter().partition(|s| s.inode == 0 && s.state.is_closing());
+    look.orphans = orphans.len();
     if look.listened {
         // The listeners again (now with their owners), and every socket
         // bound to the port without listening: a co-holder like them. The
@@ -178,6 +190,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     }
     let mut failed = Vec::new();
     if !look.denied {
+        look.probed = true;
         for p in q.protocols() {
             for f in select.families() {
                 match probe(p, f, q.port) {
@@ -194,9 +207,9 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
     // SO_REUSEADDR and a server-style bind would succeed (as
     // `--wait-free` and `--suggest` judge it).
     look.in_use = look.server_blocked || look.refused_bind || !other.is_empty();
-    let found = !other.is_empty() || look.time_wait > 0;
+    let found = !other.is_empty() || look.time_wait > 0 || !orphans.is_empty();
     if look.in_use {
-        look.held = other;
+        look.held = other.into_iter().chain(orphans).collect();
         look.unknown.clear();
     } else {
         for f in failed {
@@ -215,6 +228,7 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
     let mut look = Look {
         bound: result.bound,
         denied: result.denied,
+        probed: true,
         refused_bind: result.refused,
         ..Look::default()
     };
@@ -271,6 +285,13 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
             } else {
                 "; they do not block a server that sets SO_REUSEADDR, as servers do"
             }
+        ));
+    }
+    let orphans = look.orphans;
+    if orphans > 0 && !look.in_use {
+        look.notes.push(format!(
+            "{orphans} orphaned closing TCP connection{} on this port (FIN_WAIT, CLOSING or LAST_ACK: closed by a process that is gone, finished by the kernel); they do not block a server that sets SO_REUSEADDR, as servers do",
+            if orphans == 1 { "" } else { "s" }
         ));
     }
     if look.denied && !look.in_use {

@@ -112,10 +112,20 @@ fn report(
         && !ctx.root
         && sockets.iter().any(|s: &crate::report::SocketReport| s.processes.is_empty())
     {
-        look.notes.push(format!(
-            "some holders belong to other users: {} to see the processes",
-            crate::host::ELEVATE
-        ));
+        // A server that dropped root to portcheck's own user is not
+        // dumpable: its fds stay root's, and it is no other user's.
+        let note = match enricher.unreadable_of_mine() {
+            mine if mine.is_empty() => format!(
+                "some holders belong to other users: {} to see the processes",
+                crate::host::ELEVATE
+            ),
+            mine => format!(
+                "a holder could not be read: another user's process, or one of your own that changed user (from root, so it is not dumpable: pid {}): {} to see it",
+                mine.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+                crate::host::ELEVATE
+            ),
+        };
+        look.notes.push(note);
     }
     if ctx.host.ephemeral(q.port)
         && let Some(why) = crate::port::ASSUMED_EPHEMERAL
@@ -134,7 +144,7 @@ fn report(
         protocols,
         sockets,
         time_wait: look.time_wait,
-        bind_checked: !look.denied && look.unknown.is_empty(),
+        bind_checked: look.probed && !look.denied && look.unknown.is_empty(),
         refused: look.refused,
         unknown: (!look.in_use && !look.unknown.is_empty())
             .then(|| look::unknown_reason(&look.unknown)),

@@ -1,6 +1,7 @@
-//! Carrying out a plan: pin and check every target first, then signal
-//! them back to back, wait up to the grace period, and SIGKILL whatever
-//! still holds the port, all together.
+//! Carrying out a plan: pin every target and find the fds it holds the
+//! socket at, then signal them back to back — each checked right before
+//! its own signal —, wait up to the grace period, and SIGKILL whatever
+//! still holds the port, back to back, each checked again right before.
 
 use std::time::{Duration, Instant};
 
@@ -8,7 +9,7 @@ use crate::report::{Action, Outcome, Reason, Signal};
 
 use super::KillOptions;
 use super::plan::{Plan, Target};
-use super::sys::{self, Holding, PinError, Pinned, wait_any};
+use super::sys::{self, Holding, PinError, Pinned, Stopped, wait_any};
 
 /// How long a SIGKILLed process gets to disappear.
 const KILL_WAIT: Duration = Duration::from_secs(2);
@@ -16,28 +17,22 @@ const KILL_WAIT: Duration = Duration::from_secs(2);
 /// A pinned target and what has happened to it so far.
 struct Live {
     pinned: Pinned,
-    inodes: Vec<u64>,
-    /// The ports its sockets are bound to (the re-check where sockets
-    /// have no inode).
-    ports: Vec<u16>,
-    /// The fds its sockets were found at, for the last check.
+    /// Its parent when it was planned.
+    ppid: Option<u32>,
+    /// The fds its sockets were found at, for the check right before
+    /// each of its signals.
     holding: Holding,
     action: Action,
 }
 
-impl Live {
-    /// Whether it still has one of its sockets open.
-    fn holds_socket(&self) -> bool {
-        self.inodes.is_empty()
-            || crate::scan::holds_any(self.pinned.pid(), &self.inodes, &self.ports)
-    }
-}
-
 /// Signals every target of `plan`; returns every action, refusals
-/// included, sorted by pid. SIGINT, SIGTERM or SIGHUP to portcheck once
-/// the signals go out stop the waiting: what still runs is reported
-/// `interrupted`, and nothing more is sent.
-pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
+/// included, sorted by pid. Each signal is decided at its moment: right
+/// before a target's SIGTERM, and again right before its SIGKILL, a
+/// `readlink` of the fds it held the socket at says whether it still
+/// does (no other target's fd table is read in between). SIGINT, SIGTERM
+/// or SIGHUP to portcheck once the signals go out stop the waiting: what
+/// still runs is reported `interrupted`, and nothing more is sent.
+pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Executed {
     let mut actions = plan.refused.clone();
     if opts.dry_run {
         actions.extend(plan.targets.iter().map(|t| {
@@ -47,39 +42,68 @@ pub(crate) fn execute(plan: &Plan, opts: &KillOptions) -> Vec<Action> {
             a.result = Outcome::DryRun;
             a
         }));
-        return actions;
+        return Executed { actions, draining: Draining::default() };
     }
-    // Pin and check every target first, then signal them back to back: a
-    // reloader parent that stops its child on SIGTERM must not make the
-    // child look like it let go before its own turn came.
+    // Pin and find the holding fds of every target first, then signal
+    // them back to back: a reloader parent that stops its child on
+    // SIGTERM must not make the child look like it let go before its own
+    // turn came.
     let pinned = pin_all(&plan.targets, &mut actions);
     sys::catch_interrupts();
-    let checked = last_check(pinned, &mut actions);
+    let mut draining = Vec::new();
+    // Windows has one way to stop a process (TerminateProcess).
     let first = sys::first_signal(opts.signal);
-    let live = signal_all(checked, first, &mut actions);
+    let live = signal_each(pinned, first, &mut actions, &mut draining);
     let first_is_kill = first == Signal::KILL;
     let grace = if first_is_kill { KILL_WAIT } else { opts.grace };
-    wait_all(&live, grace, !first_is_kill);
+    let deadline = Instant::now() + grace;
+    wait_all(&live, deadline, !first_is_kill);
     let remaining = after_grace(live, first_is_kill, &mut actions);
-    // Escalate every remaining holder together: SIGKILL to a reloader
-    // parent alone would orphan a child that keeps the port.
+    // Escalate every remaining holder, back to back: SIGKILL to a
+    // reloader parent alone would orphan a child that keeps the port.
     let escalated = if sys::interrupted().is_some() {
         interrupted(remaining, &mut actions);
         Vec::new()
     } else {
-        signal_all(remaining, Signal::KILL, &mut actions)
+        signal_each(remaining, Signal::KILL, &mut actions, &mut draining)
     };
-    wait_all(&escalated, KILL_WAIT, false);
+    wait_all(&escalated, Instant::now() + KILL_WAIT, false);
     for mut l in escalated {
-        l.action.result = match (l.pinned.alive(), sys::interrupted()) {
-            (false, _) => Outcome::Killed,
-            (true, Some(_)) => Outcome::Interrupted,
-            (true, None) => Outcome::TimedOut,
+        l.action.result = match (l.pinned.alive(), sys::interrupted(), l.action.signal) {
+            // Windows names no signal: TerminateProcess is its kill.
+            (false, _, None | Some(Signal::KILL)) => Outcome::Killed,
+            (false, ..) => Outcome::Exited,
+            (true, Some(_), _) => Outcome::Interrupted,
+            (true, None, _) => Outcome::TimedOut,
         };
         actions.push(l.action);
     }
     actions.sort_by_key(|a| a.pid);
-    actions
+    let until = Instant::now() + grace;
+    Executed { actions, draining: Draining { pinned: draining, until: Some(until) } }
+}
+
+/// What `execute` did, and the targets still shutting down.
+pub(crate) struct Executed {
+    pub(crate) actions: Vec<Action>,
+    pub(crate) draining: Draining,
+}
+
+/// The targets that let go of the port and are still shutting down
+/// (closing thousands of connections takes a while): the port they
+/// leave is waited for, up to the grace, before it is called held.
+#[derive(Default)]
+pub(crate) struct Draining {
+    pinned: Vec<Pinned>,
+    until: Option<Instant>,
+}
+
+impl Draining {
+    /// Until when one of them is still shutting down: `None` once all
+    /// have exited (or there were none).
+    pub(crate) fn until(&self) -> Option<Instant> {
+        self.pinned.iter().any(Pinned::alive).then_some(self.until).flatten()
+    }
 }
 
 fn action(t: &Target) -> Action {
@@ -90,6 +114,7 @@ fn action(t: &Target) -> Action {
         method: None,
         result: Outcome::Exited,
         reason: None,
+        kind: None,
         stop: None,
     }
 }
@@ -103,8 +128,7 @@ fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
     for t in targets {
         let pinned = Pinned::pin(t.pid, t.start, budget > 0).and_then(|p| {
             let holding = sys::holding(t.pid, &t.inodes, &t.ports)?;
-            let (inodes, ports) = (t.inodes.clone(), t.ports.clone());
-            Ok(Live { pinned: p, inodes, ports, holding, action: action(t) })
+            Ok(Live { pinned: p, ppid: t.ppid, holding, action: action(t) })
         });
         match pinned {
             Ok(l) => {
@@ -129,21 +153,6 @@ fn not_pinned(mut action: Action, e: PinError) -> Action {
     action
 }
 
-/// The last check before the signals, right before them: each target
-/// still holds one of its sockets at the fd it was found at (a
-/// `readlink` per fd; no fd table is read from here to the signals).
-fn last_check(pinned: Vec<Live>, actions: &mut Vec<Action>) -> Vec<Live> {
-    let mut live = Vec::with_capacity(pinned.len());
-    for l in pinned {
-        if l.holding.still() {
-            live.push(l);
-        } else {
-            actions.push(not_pinned(l.action, PinError::LetGo));
-        }
-    }
-    live
-}
-
 /// The targets still running when portcheck was interrupted: reported,
 /// not escalated.
 fn interrupted(live: Vec<Live>, actions: &mut Vec<Action>) {
@@ -153,14 +162,41 @@ fn interrupted(live: Vec<Live>, actions: &mut Vec<Action>) {
     }
 }
 
-/// Sends `sig` to each; those the signal reached stay live.
-fn signal_all(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Vec<Live> {
-    let mut live = Vec::new();
+/// Sends `sig` to each target, deciding each at its moment: right
+/// before its own signal, the fds it held the socket at are read again
+/// (a `readlink` each). One that let go is not sent `sig`: before any
+/// target was signalled in this pass it is `refused` (it let go), after
+/// one was it is `exited`, naming the signalled target (its parent when
+/// that was signalled). A stopped target is continued after a signal
+/// other than SIGKILL. Those the signal reached stay live.
+///
+/// `let_go` keeps the pins of those that let go after a signal and still
+/// run (shutting down).
+fn signal_each(
+    targets: Vec<Live>,
+    sig: Signal,
+    actions: &mut Vec<Action>,
+    let_go: &mut Vec<Pinned>,
+) -> Vec<Live> {
+    let mut live: Vec<Live> = Vec::new();
     for mut l in targets {
+        if !l.holding.still() {
+            if let Some(p) = after_let_go(l, sig, &live, actions) {
+                let_go.push(p);
+            }
+            continue;
+        }
         match l.pinned.signal(sig) {
             Ok(()) => {
                 l.action.signal = sys::sent(sig);
                 l.action.method = sys::METHOD;
+                if sig != Signal::KILL {
+                    l.action.reason = match sys::wake(&l.pinned) {
+                        Stopped::Running => l.action.reason,
+                        Stopped::Continued => Some(Reason::Continued),
+                        Stopped::Traced(by) => Some(Reason::Traced(by)),
+                    };
+                }
                 live.push(l);
             }
             Err(Outcome::Denied) => {
@@ -181,8 +217,47 @@ fn signal_all(targets: Vec<Live>, sig: Signal, actions: &mut Vec<Action>) -> Vec
     live
 }
 
+/// The action of a target found not holding the socket right before its
+/// `sig`, after the targets of `signalled` were sent theirs; its pin when
+/// it still runs.
+fn after_let_go(
+    mut l: Live,
+    sig: Signal,
+    signalled: &[Live],
+    actions: &mut Vec<Action>,
+) -> Option<Pinned> {
+    if !l.pinned.alive() {
+        l.action.result = Outcome::Exited;
+        actions.push(l.action);
+        return None;
+    }
+    let parent = signalled.iter().find(|s| Some(s.pinned.pid()) == l.ppid);
+    let by = parent.or(signalled.last());
+    l.action = match by {
+        Some(by) => Action {
+            result: Outcome::Exited,
+            reason: Some(Reason::LetGoAfter {
+                pid: by.pinned.pid(),
+                parent: parent.is_some(),
+                signal: sys::METHOD.map_or(sig.name, crate::report::Method::name),
+            }),
+            ..l.action
+        },
+        // Before the first signal of the pass: nothing caused it. One
+        // already sent a signal (the SIGKILL pass) let go after its own.
+        None if l.action.signal.is_some() => {
+            Action { result: Outcome::Exited, reason: Some(Reason::Released), ..l.action }
+        }
+        None => not_pinned(l.action, PinError::LetGo),
+    };
+    // Not signalled at all (it let go before any signal): not waited for.
+    let shutting_down = l.action.result == Outcome::Exited;
+    actions.push(l.action);
+    shutting_down.then_some(l.pinned)
+}
+
 /// Sorts the targets after the first signal's wait: done, or still
-/// holding the port (returned, for SIGKILL).
+/// running (returned, for SIGKILL, each checked again right before it).
 fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) -> Vec<Live> {
     let mut remaining = Vec::new();
     for mut l in live {
@@ -192,12 +267,6 @@ fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) 
         } else if first_is_kill {
             l.action.result = Outcome::TimedOut;
             actions.push(l.action);
-        } else if !l.holds_socket() {
-            // It let go of the port and is still shutting down: not a
-            // holder any more, so no SIGKILL.
-            l.action.result = Outcome::Exited;
-            l.action.reason = Some(Reason::Released);
-            actions.push(l.action);
         } else {
             remaining.push(l);
         }
@@ -206,11 +275,10 @@ fn after_grace(live: Vec<Live>, first_is_kill: bool, actions: &mut Vec<Action>) 
 }
 
 /// Waits until every target has exited or, with `released`, at least let
-/// go of its sockets (the port is free then), or `limit` passes, or
+/// go of its sockets (the port is free then), or `deadline` passes, or
 /// portcheck is interrupted (noticed within one 100 ms poll).
-fn wait_all(live: &[Live], limit: Duration, released: bool) {
-    let deadline = Instant::now() + limit;
-    let holding = |l: &Live| l.pinned.alive() && (!released || l.holds_socket());
+fn wait_all(live: &[Live], deadline: Instant, released: bool) {
+    let holding = |l: &Live| l.pinned.alive() && (!released || l.holding.still());
     while live.iter().any(holding) {
         let now = Instant::now();
         if now >= deadline || sys::interrupted().is_some() {
@@ -237,6 +305,7 @@ mod tests {
             inodes,
             ports: vec![],
             start: super::super::sys::start_time(child.id()),
+            ppid: None,
         }
     }
 
@@ -255,7 +324,7 @@ mod tests {
     // The socket's inode from Linux's /proc (there is none on macOS).
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_socket_closed_after_the_fd_table_read_fails_the_last_check() {
+    fn a_socket_closed_after_the_fd_table_read_is_not_signalled() {
         use std::os::unix::fs::MetadataExt;
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let fd = std::os::fd::AsRawFd::as_raw_fd(&listener);
@@ -266,13 +335,16 @@ mod tests {
             inodes: vec![inode],
             ports: vec![],
             start: super::super::sys::start_time(std::process::id()),
+            ppid: None,
         };
         let mut actions = Vec::new();
         let live = pin_all(std::slice::from_ref(&me), &mut actions);
         assert_eq!(live.len(), 1, "{actions:?}");
         assert!(live[0].holding.still());
         drop(listener);
-        assert!(last_check(live, &mut actions).is_empty());
+        // SIGCONT: harmless to this test, were it sent.
+        let cont = Signal { number: 18, name: "SIGCONT" };
+        assert!(signal_each(live, cont, &mut actions, &mut Vec::new()).is_empty());
         assert_eq!(actions[0].reason, Some(Reason::LetGo));
     }
 }

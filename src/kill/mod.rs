@@ -21,7 +21,7 @@ mod sys;
 
 use std::time::Duration;
 
-pub(crate) use execute::execute;
+pub(crate) use execute::{Draining, execute};
 pub(crate) use plan::{Plan, plan};
 pub(crate) use policy::Me;
 pub(crate) use settle::{respawns, settle};
@@ -136,29 +136,51 @@ pub(crate) fn carry_out(
     opts: &KillOptions,
     declined: bool,
 ) -> anyhow::Result<Killed> {
-    let actions = if declined { plan.refused.clone() } else { execute(plan, opts) };
+    let (actions, draining) = if declined {
+        (plan.refused.clone(), Draining::default())
+    } else {
+        let done = execute(plan, opts);
+        (done.actions, done.draining)
+    };
     let interrupted = sys::interrupted();
     // Interrupted: one look at the ports, no settle window.
     let window = if interrupted.is_some() { Duration::ZERO } else { opts.settle };
     let after = if opts.dry_run || declined || plan.targets.is_empty() {
         before.clone()
     } else {
-        settle(ctx, select, queries, window)?
+        settle(ctx, select, queries, window, &draining)?
     };
     let hidden = if ctx.root {
         Vec::new()
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
+    let mut notes = after.notes.clone();
+    // Interrupted during the settle window: the watch was cut short, and
+    // the exit status says so as it does for the grace.
+    let settle_cut = interrupted.is_none() && sys::interrupted().is_some();
+    let interrupted = match (interrupted, sys::interrupted()) {
+        (None, Some(sig)) => {
+            notes.push(format!(
+                "interrupted by {} during the {:?} settle window: the watch for a respawn was cut short",
+                sig.name, opts.settle
+            ));
+            Some(sig)
+        }
+        (before, _) => before,
+    };
     let (respawns, received) = respawns(&before, &after);
+    let was_free = before.ports.iter().filter(|p| !p.in_use).map(|p| p.port).collect();
     let report = KillReport {
+        was_free,
+        settle_cut,
         respawns,
         received,
         interrupted,
         ports: after.ports,
         actions,
         declined,
-        notes: after.notes,
+        notes,
         signal: opts.signal,
         grace: opts.grace,
         dry_run: opts.dry_run,

@@ -21,6 +21,8 @@ pub(crate) struct Target {
     /// Its start time when it was planned (platform units), so a pid
     /// reused meanwhile is never signalled.
     pub(crate) start: Option<u64>,
+    /// Its parent's pid when it was planned.
+    pub(crate) ppid: Option<u32>,
 }
 
 /// The targets and refusals for the ports of a report.
@@ -158,6 +160,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         }
     }
     spare_namespace_members(&mut plan, &mut targets, before);
+    spare_co_holders(&mut plan, &mut targets, before, root);
     // Then the processes tied to a port by a connection only.
     for port in in_use() {
         for s in port.sockets.iter().filter(|s| !binds(s)) {
@@ -213,6 +216,7 @@ fn spare_namespace_members(
                             "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
                             init.pid, init.name, port.port
                         ))),
+                        kind: Some(SPARED),
                         stop: init.stop.clone(),
                     });
                 }
@@ -223,6 +227,80 @@ fn spare_namespace_members(
         targets.remove(&a.pid);
         plan.refused.push(a);
     }
+}
+
+/// A port that stays held: the port, why, and the command that stops the
+/// holder that keeps it.
+type Kept = (u16, String, Option<crate::shell::Step>);
+
+/// The `kind` of a refusal made only because the port stays held anyway.
+const SPARED: &str = "spared";
+
+/// One verdict whatever the order of the ports: a port that stays held —
+/// a holder that is not signalled has a listening, bound or UDP socket
+/// there, or (without root) a holder cannot be seen — spares its other
+/// holders, and each one spared keeps its own other ports held in turn.
+/// A refused client (a connection only) keeps nothing held.
+fn spare_co_holders(
+    plan: &mut Plan,
+    targets: &mut BTreeMap<u32, Target>,
+    before: &PortsReport,
+    root: bool,
+) {
+    loop {
+        let kept = kept_ports(plan, targets, before, root);
+        let spared: Vec<(u32, &Kept)> = targets
+            .values()
+            .filter_map(|t| kept.iter().find(|k| t.ports.contains(&k.0)).map(|k| (t.pid, k)))
+            .collect();
+        if spared.is_empty() {
+            return;
+        }
+        for (pid, (_, why, stop)) in spared {
+            let Some(t) = targets.remove(&pid) else { continue };
+            plan.refused.push(Action {
+                pid,
+                name: t.name,
+                signal: None,
+                method: None,
+                result: Outcome::Refused,
+                reason: Some(Reason::Policy(why.clone())),
+                kind: Some(SPARED),
+                stop: stop.clone(),
+            });
+        }
+    }
+}
+
+/// The ports that stay held whatever is signalled, each with why and the
+/// command that stops the holder that keeps it.
+fn kept_ports(
+    plan: &Plan,
+    targets: &BTreeMap<u32, Target>,
+    before: &PortsReport,
+    root: bool,
+) -> Vec<Kept> {
+    let mut kept = Vec::new();
+    for port in before.ports.iter().filter(|p| p.in_use) {
+        if !root && port.sockets.iter().any(|s| s.processes.is_empty()) {
+            if let Verdict::Refuse { reason, stop } = blind_refusal(port.port) {
+                kept.push((port.port, reason, stop));
+            }
+            continue;
+        }
+        let keepers = port.sockets.iter().filter(|s| binds(s)).flat_map(|s| &s.processes);
+        for p in keepers.filter(|p| !targets.contains_key(&p.pid)) {
+            if let Some(a) = plan.refused.iter().find(|a| a.pid == p.pid) {
+                let why = format!(
+                    "pid {} ({}) is not signalled and keeps port {} held: stopping the others would not free it, so no holder of it is signalled",
+                    p.pid, a.name, port.port
+                );
+                kept.push((port.port, why, a.stop.clone()));
+                break;
+            }
+        }
+    }
+    kept
 }
 
 /// A socket that makes its processes holders: a listener, a bound UDP
@@ -269,6 +347,7 @@ fn add(
             method: None,
             result: Outcome::Refused,
             reason: Some(Reason::Policy(reason)),
+            kind: None,
             stop,
         }),
         Verdict::Signal => {
@@ -279,6 +358,7 @@ fn add(
                 ports: vec![port],
                 // The scan's, where the platform pins by it (Windows).
                 start: p.created.or_else(|| super::sys::start_time(p.pid)),
+                ppid: p.ppid,
             };
             targets.insert(p.pid, target);
         }

@@ -12,23 +12,38 @@ use crate::shell::{Command, Step};
 /// How often the ports are looked at while settling.
 const POLL: Duration = Duration::from_millis(50);
 
-/// The ports after the kill. A port that came free is watched for the
-/// settle window: a holder that appears meanwhile is a respawn.
+/// The ports after the kill. A port still held while a target that let
+/// go of it is shutting down (`draining`) is looked at again until that
+/// target exits, up to the grace: shutting down is not holding. A port
+/// that came free is watched for the settle window: a holder that
+/// appears meanwhile is a respawn.
 pub(crate) fn settle(
     ctx: &Context,
     select: Selection,
     queries: &[PortQuery],
     window: Duration,
+    draining: &super::Draining,
 ) -> anyhow::Result<PortsReport> {
     let deadline = Instant::now() + window;
+    // Whether a target was shutting down when the look began: its exit
+    // during a long look must not leave the port called held by it.
+    let mut shutting_down = draining.until();
     let mut first = inspect::ports(ctx, select, queries)?;
     // A port held by a socket with no visible process right after the
     // kill is most likely a respawn caught mid-start: look again.
     let unseen = |q: &PortsReport| {
         q.ports.iter().any(|p| p.in_use && p.sockets.iter().all(|s| s.processes.is_empty()))
     };
-    while unseen(&first) && Instant::now() < deadline && super::sys::interrupted().is_none() {
-        std::thread::sleep(POLL.min(deadline.saturating_duration_since(Instant::now())));
+    let look_again = |q: &PortsReport, shutting_down: Option<Instant>| {
+        let held = q.ports.iter().any(|p| p.in_use);
+        shutting_down.filter(|_| held).max(unseen(q).then_some(deadline))
+    };
+    while let Some(until) = look_again(&first, shutting_down)
+        && Instant::now() < until
+        && super::sys::interrupted().is_none()
+    {
+        std::thread::sleep(POLL.min(until.saturating_duration_since(Instant::now())));
+        shutting_down = draining.until();
         first = inspect::ports(ctx, select, queries)?;
     }
     let free = crate::net::sorted_unique(first.ports.iter().filter(|p| !p.in_use).map(|p| p.port));
@@ -67,10 +82,11 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
                 (Some(t), Some(me)) => t < me,
                 _ => false,
             };
-            let stop = if running_before {
+            let forked_from = (!running_before).then(|| forked_from(before, p)).flatten();
+            let stop = if running_before || forked_from.is_some() {
                 Step::explained(
                     format!("end pid {}, which holds the socket now", p.pid),
-                    super::sys::end_pid(p.pid),
+                    super::sys::end_pids(&[p.pid], crate::report::Signal::TERM),
                 )
             } else {
                 supervisor_stop(p)
@@ -81,12 +97,23 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
                 name: p.name.clone(),
                 ppid: p.ppid,
                 parent_name: p.parent_name.clone(),
+                forked_from,
                 stop,
             };
             if running_before { received.push(found) } else { respawned.push(found) }
         }
     }
     (respawned, received)
+}
+
+/// The holder before the kill that forked `p` on SIGTERM and handed it
+/// the socket: the same command line (a fork without exec), but another
+/// parent (it was adopted by init or a subreaper when the holder exited).
+/// A supervisor's restart has the supervisor, the old holder's parent,
+/// as its parent.
+fn forked_from(before: &PortsReport, p: &ProcessReport) -> Option<u32> {
+    let old = before.ports.iter().flat_map(PortReport::holders);
+    old.filter(|o| o.command == p.command && o.ppid != p.ppid).map(|o| o.pid).next()
 }
 
 /// Whether `pid` holds `port` through a server's socket: listening, bound
@@ -109,9 +136,15 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
             "find the service that starts it, then stop it by that name",
             Command::new(["systemctl".to_string(), "status".into(), p.pid.to_string()]),
         ),
+        // The parent first, so it does not start the server again, then
+        // the server it started, which ending the parent alone leaves
+        // holding the port.
         Some(pp) => Step::explained(
-            format!("end the parent that restarts it, pid {pp}"),
-            super::sys::end_pid(pp),
+            format!(
+                "end the parent that restarts it, pid {pp}, then the server it started, pid {}",
+                p.pid
+            ),
+            super::sys::end_pids(&[pp, p.pid], crate::report::Signal::TERM),
         ),
     }
 }

@@ -300,6 +300,11 @@ pub(crate) struct Respawn {
     /// The process that started it again: the supervisor.
     pub(crate) ppid: Option<u32>,
     pub(crate) parent_name: Option<String>,
+    /// The signalled holder that forked it on SIGTERM and handed it the
+    /// socket (same command, adopted by init or a subreaper): no
+    /// supervisor (additive to the documented fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) forked_from: Option<u32>,
     /// How to stop the supervisor for good (or, for a received socket,
     /// free the port): `stop`, `stop_argv`, `stop_note` in JSON.
     #[serde(flatten)]
@@ -377,6 +382,14 @@ pub(crate) enum Reason {
     LetGo,
     /// It outlived the grace period but had let go of the port: no SIGKILL.
     Released,
+    /// It let go of the port right after another target, `pid` (its
+    /// parent when `parent`), was sent `signal`: not sent its own.
+    LetGoAfter { pid: u32, parent: bool, signal: &'static str },
+    /// It was stopped (state T): SIGCONT was sent after its signal.
+    Continued,
+    /// It is stopped by a tracer (state t), the tracer's pid: not
+    /// continued.
+    Traced(Option<u32>),
     /// The OS refused the signal.
     Denied { pid: u32 },
     /// Its state could not be read to pin and check it (out of file
@@ -397,6 +410,25 @@ impl std::fmt::Display for Reason {
             Reason::Released => f.write_str(
                 "let go of the port after the first signal and is still shutting down; not killed",
             ),
+            Reason::LetGoAfter { pid, parent, signal } => {
+                let whose = if *parent { " (its parent)" } else { "" };
+                let (sent, not) = match *signal {
+                    "TerminateProcess" => ("ended with", "not ended"),
+                    "SIGKILL" => ("sent", "not killed"),
+                    _ => ("sent", "not signalled"),
+                };
+                write!(f, "let go of the port after pid {pid}{whose} was {sent} {signal}; {not}")
+            }
+            Reason::Continued => f.write_str(
+                "it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered",
+            ),
+            Reason::Traced(tracer) => {
+                let by = tracer.map_or_else(|| "a tracer".into(), |t| format!("pid {t}"));
+                write!(
+                    f,
+                    "it is stopped by {by} (a debugger or tracer): not continued, so the signal waits until the tracer lets it go"
+                )
+            }
             Reason::Denied { pid } => {
                 let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
                 write!(f, "permission denied: pid {pid} {who}; {what}")
@@ -433,6 +465,11 @@ pub(crate) struct Action {
     /// Why it was refused or denied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) reason: Option<Reason>,
+    /// `spared`: refused only because another holder of one of its ports
+    /// is not signalled (or cannot be seen), so stopping it would not free
+    /// the port (additive to the documented fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) kind: Option<&'static str>,
     /// How to stop a refused holder for good: JSON's `stop` (the line the
     /// text shows), `stop_argv` (its words, when it is one command) and
     /// `stop_note` (the explanation shown beside a command).
@@ -490,6 +527,12 @@ pub(crate) struct KillReport {
     pub(crate) grace: Duration,
     #[serde(skip)]
     pub(crate) dry_run: bool,
+    /// The ports that were free before the kill: nothing to stop there.
+    #[serde(skip)]
+    pub(crate) was_free: Vec<u16>,
+    /// The interruption came during the settle window, not the grace.
+    #[serde(skip)]
+    pub(crate) settle_cut: bool,
 }
 
 /// What to do about a port in use: the human report's last lines.
@@ -501,6 +544,9 @@ pub(crate) struct NextSteps {
     pub(crate) first: Vec<Step>,
     /// The holders `--kill` would signal.
     pub(crate) kill: Vec<u32>,
+    /// `--kill` is advised with `-6`: the query was a `-6` widened to the
+    /// IPv4 holders a default IPv6 server meets (`Config::dual6`).
+    pub(crate) kill_ipv6: bool,
     /// The nearest free port, from `--suggest`.
     pub(crate) free: Option<u16>,
     /// How to start a server on `free` instead: the holder's framework,

@@ -25,7 +25,11 @@ mod portable;
 #[cfg(windows)]
 use portable as platform;
 
-pub(crate) use platform::{BLIND_SPOT, holds_any};
+pub(crate) use platform::BLIND_SPOT;
+// Linux re-checks a target by the fds it held the socket at
+// (`kill::sys::Holding`); the others ask their socket table.
+#[cfg(not(target_os = "linux"))]
+pub(crate) use platform::holds_any;
 
 /// What this platform's socket table cannot show, which a bind that fails
 /// with nothing in the table is explained by.
@@ -149,6 +153,9 @@ pub(crate) struct Snapshot {
     pub(crate) hidepid: bool,
     /// Why the owners could not be read at all, if they could not.
     pub(crate) proc_error: Option<String>,
+    /// The `/proc` walk ran out of file descriptors (EMFILE): some
+    /// processes' fds were not read.
+    pub(crate) out_of_fds: bool,
     /// portcheck runs in a child PID namespace: processes outside it are
     /// not in its `/proc` (set when a socket was left without a holder).
     pub(crate) child_pid_ns: bool,
@@ -168,6 +175,7 @@ impl Snapshot {
             }
         }
         self.hidepid |= other.hidepid;
+        self.out_of_fds |= other.out_of_fds;
         self.child_pid_ns |= other.child_pid_ns;
         if self.proc_error.is_none() {
             self.proc_error.clone_from(&other.proc_error);

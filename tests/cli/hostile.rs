@@ -247,3 +247,25 @@ fn a_fifo_or_a_device_symlink_as_a_project_file_is_never_read() {
     let (_, out) = on_terminal_within(&dir, &[&port]).expect("finishes");
     assert!(out.contains("Flask app here (app.py)"), "{out}");
 }
+
+/// Under systemd's `ProcSubset=pid` (a procfs mounted with `subset=pid`:
+/// no `/proc/stat`, so no boot time) a start time is unknown, never a
+/// date in 1970.
+#[test]
+#[ignore = "needs root: mounts a procfs with subset=pid in a private mount namespace"]
+fn without_the_boot_time_a_start_time_is_unknown_not_1970() {
+    let h = Holder::start(&[]);
+    let script = "mount -t proc -o subset=pid proc /proc && exec \"$0\" --json \"$1\"";
+    let out = std::process::Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", script])
+        .arg(bin())
+        .arg(h.port.to_string())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+    let p = &port_obj(&v, h.port)["sockets"][0]["processes"][0];
+    assert_eq!(p["pid"], h.pid(), "{stdout}");
+    assert_eq!(p["started"], serde_json::Value::Null, "{stdout}");
+}

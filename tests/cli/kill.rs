@@ -84,6 +84,10 @@ fn kill_of_a_free_port_succeeds_with_nothing_to_do() {
     let run = portcheck(&["--kill", "--json", &port.to_string()]);
     run.code(0);
     assert_eq!(actions(&run.json()), vec![]);
+    // Said as it is: nothing was stopped, so nothing was "Freed".
+    let run = portcheck(&["--kill", &port.to_string()]);
+    run.code(0).stdout_has(&format!("Port {port} was already free: there was nothing to stop."));
+    assert!(!run.stdout.contains("Freed"), "{}", run.stdout);
 }
 
 #[test]
@@ -100,14 +104,24 @@ fn kill_reports_a_respawn_with_the_supervisor() {
     assert_ne!(r["pid"], server);
     assert!(alive(supervisor));
     // `stop` is the line to paste, `stop_argv` its words, the why apart.
-    assert_eq!(r["stop"], format!("kill {supervisor}"));
-    assert_eq!(r["stop_argv"], serde_json::json!(["kill", supervisor.to_string()]));
-    assert_eq!(r["stop_note"], format!("end the parent that restarts it, pid {supervisor}"));
+    // The supervisor, then the server it restarted: ending the
+    // supervisor alone leaves that one holding the port.
+    let again = r["pid"].as_u64().unwrap();
+    assert_eq!(r["stop"], format!("kill {supervisor} {again}"));
+    assert_eq!(
+        r["stop_argv"],
+        serde_json::json!(["kill", supervisor.to_string(), again.to_string()])
+    );
+    let note = format!(
+        "end the parent that restarts it, pid {supervisor}, then the server it started, pid {again}"
+    );
+    assert_eq!(r["stop_note"], note);
     let table = portcheck(&["--kill", &h.port.to_string()]);
     table.code(1).stdout_has("taken again").stdout_has(&format!("started by pid {supervisor}"));
-    table.stdout_has(&format!(
-        "to stop it for good: end the parent that restarts it, pid {supervisor}:\n    kill {supervisor}\n"
-    ));
+    table.stdout_has(&format!("to stop it for good: end the parent that restarts it, pid {supervisor}, then the server it started, pid "));
+    // That run's own --kill restarted it once more: the line of a fresh
+    // run names the server that holds the port now.
+    let r = portcheck(&["--kill", "--json", &h.port.to_string()]).json()["respawns"][0].clone();
     // The advised line, run by the shell it is written for, stops it.
     let ran = std::process::Command::new("sh").args(["-c", r["stop"].as_str().unwrap()]).status();
     assert!(ran.unwrap().success());
@@ -116,6 +130,10 @@ fn kill_reports_a_respawn_with_the_supervisor() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert!(!alive(supervisor), "the advised line did not stop the supervisor");
+    while !bindable(h.port) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(bindable(h.port), "the advised line left the restarted server holding the port");
 }
 
 #[test]

@@ -23,19 +23,27 @@ mod layout;
 #[cfg(target_os = "linux")]
 mod life;
 #[cfg(target_os = "linux")]
+mod moment;
+#[cfg(target_os = "linux")]
 mod paste;
 #[cfg(target_os = "linux")]
 mod pasted;
 #[cfg(target_os = "linux")]
 mod query;
 #[cfg(target_os = "linux")]
+mod reach;
+#[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
 mod secrets;
 #[cfg(target_os = "linux")]
+mod spare;
+#[cfg(target_os = "linux")]
 mod suggest;
 #[cfg(target_os = "linux")]
 mod truth;
+#[cfg(target_os = "linux")]
+mod unseen;
 #[cfg(target_os = "linux")]
 mod usage;
 #[cfg(target_os = "linux")]

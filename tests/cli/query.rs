@@ -58,6 +58,16 @@ fn free_port_is_free_and_bind_checked() {
     portcheck(&[&port.to_string()]).code(0).stdout_has("Free:").stdout_has(&port.to_string());
 }
 
+/// A port decided by its listener alone was never bound by portcheck:
+/// `bind_checked` says so.
+#[test]
+fn a_port_held_by_a_listener_is_not_bind_checked() {
+    let h = Holder::start(&[]);
+    let run = portcheck(&["--json", &h.port.to_string()]);
+    run.code(1);
+    assert_eq!(port_obj(&run.json(), h.port)["bind_checked"], false, "{}", run.stdout);
+}
+
 #[test]
 fn quiet_prints_nothing_and_exit_status_answers() {
     let h = Holder::start(&[]);
@@ -391,6 +401,28 @@ fn exposed_lists_only_sockets_other_machines_can_reach() {
     assert!(ports.contains(&u64::from(wild.port)) && ports.contains(&u64::from(wild6.port)));
     assert!(!ports.contains(&u64::from(lo.port)) && !ports.contains(&u64::from(lo6.port)));
     portcheck(&["--exposed", "80"]).code(2);
+}
+
+/// UDP-Lite is out of scope (docs/json.md): a UDP-Lite socket is not
+/// listed, and it does not take the UDP port of the same number, which
+/// portcheck proves free by binding it.
+#[test]
+fn a_udp_lite_socket_is_out_of_scope_and_leaves_udp_free() {
+    let script = "import socket, sys\n\
+                  s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, 136)\n\
+                  s.bind(('0.0.0.0', 0)); print(s.getsockname()[1], flush=True); sys.stdin.read()\n";
+    let py = Python::code(script);
+    let port = py.port().to_string();
+    let run = portcheck(&["--json", "-4", &format!("{port}/udp")]);
+    run.code(0);
+    let listing = portcheck(&["--json", "-u"]);
+    let ports: Vec<u64> = listing.json()["sockets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["port"].as_u64().unwrap())
+        .collect();
+    assert!(!ports.contains(&port.parse().unwrap()), "{}", listing.stdout);
 }
 
 #[test]

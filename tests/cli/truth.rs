@@ -344,21 +344,72 @@ fn a_socket_bound_to_the_loopback_device_is_local_only() {
     assert!(!pids_of(&exposed.json()["sockets"]).contains(&h.pid()), "{}", exposed.stdout);
 }
 
+/// Whether IPv6 servers bind dual-stack here by default (Linux's
+/// `net.ipv6.bindv6only` = 0).
+fn dual_stack_default() -> bool {
+    std::fs::read_to_string("/proc/sys/net/ipv6/bindv6only").is_ok_and(|s| s.trim() == "0")
+}
+
 #[test]
 fn an_ipv4_mapped_ipv6_socket_is_an_ipv4_holder() {
     let h = Holder::start(&["--addr", "::ffff:127.0.0.1"]);
     let port = h.port.to_string();
-    // IPv6 servers never meet it: the IPv6 port is free.
+    // An IPv6 server with IPV6_V6ONLY never meets it; a default one binds
+    // dual-stack here and does: -6 answers for that one.
     let run = portcheck(&["--json", "-6", "-t", &port]);
-    run.code(0);
     let p = port_obj(&run.json(), h.port);
-    assert_eq!(p["in_use"], false, "{p}");
-    assert_eq!(p["bind_checked"], true, "{p}");
+    assert_eq!(p["bind_checked"], false, "{p}");
+    if dual_stack_default() {
+        run.code(1);
+        assert_eq!(p["in_use"], true, "{p}");
+        assert!(p["notes"].to_string().contains("IPV6_V6ONLY could still bind"), "{p}");
+        let v6only = Holder::try_start(&["--addr", "::", "--v6only", "--port", &port]);
+        assert!(v6only.is_some(), "a server with IPV6_V6ONLY binds beside it");
+    } else {
+        run.code(0);
+    }
     let run = portcheck(&["--json", "-4", "-t", &port]);
     run.code(1);
     let p = port_obj(&run.json(), h.port);
     assert_eq!(pids_of(&p["sockets"]), vec![h.pid()], "{p}");
     assert_eq!(p["sockets"][0]["exposure"], "loopback", "{p}");
+}
+
+/// `-6` answers for a default IPv6 server (`flask run --host ::`: a
+/// dual-stack `[::]` socket): beside an IPv4 holder it cannot bind, and
+/// the query, `--wait-free -6` and `--suggest -6` all say so, and the
+/// advised `portcheck -6 --kill PORT` frees it; once the port is free for
+/// -6, such a server binds it.
+#[test]
+fn minus_6_answers_for_a_default_dual_stack_server() {
+    if !dual_stack_default() {
+        return;
+    }
+    let v4 = (0..200u16)
+        .map(|i| 20000 + (std::process::id() as u16 % 500) * 19 + i)
+        .find_map(|p| Holder::try_start(&["--addr", "127.0.0.1", "--port", &p.to_string()]))
+        .expect("a free port in 20000-29999");
+    let port = v4.port.to_string();
+    assert!(Holder::try_start(&["--addr", "::", "--dual", "--port", &port]).is_none());
+    // The advised `--kill` keeps the -6 the query was asked with.
+    portcheck(&["-6", &port])
+        .code(1)
+        .stdout_has("IPV6_V6ONLY could still bind")
+        .stdout_has(&format!("      portcheck -6 --kill {port}\n"));
+    portcheck(&["--wait-free", "300ms", "-6", &port]).code(1);
+    let suggested = portcheck(&["--suggest", "-6", &port]);
+    suggested.code(0);
+    assert_ne!(
+        suggested.stdout.trim(),
+        port,
+        "--suggest -6 offers the port the query calls in use"
+    );
+    // The advised line, run: it stops the IPv4 holder a -6 server meets.
+    portcheck(&["-6", "--kill", &port]).code(0);
+    assert!(!alive(v4.pid()), "portcheck -6 --kill left the IPv4 holder running");
+    portcheck(&["-6", &port]).code(0);
+    let server = Holder::try_start(&["--addr", "::", "--dual", "--port", &port]);
+    assert!(server.is_some(), "portcheck -6 said free, and a default IPv6 server could not bind");
 }
 
 #[test]

@@ -148,3 +148,46 @@ fn help_at_80_columns_keeps_its_exit_status_and_examples_blocks() {
     }
     assert!(!screen.contains("docs/json.md"), "an installed binary has no docs/");
 }
+
+#[test]
+fn a_bare_duration_of_1024_or_more_before_a_port_is_a_usage_error() {
+    let port = free_port().to_string();
+    for args in [
+        &["--wait-listen", "5432", "6379"][..],
+        &["--wait-free=5432", &port],
+        &["--kill", "--grace", "1024", &port],
+    ] {
+        let run = portcheck(args);
+        run.code(2);
+        let n = if args[0].contains('=') { "5432" } else { args[args.len() - 2] };
+        run.stderr_has(&format!("write {n}s if you mean {n} seconds"));
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
+    // Smaller bare numbers stay seconds, and 1024s says what it means.
+    portcheck(&["--wait-free", "5", &port]).code(0);
+    portcheck(&["--wait-free", "1024s", &port]).code(0);
+}
+
+#[test]
+fn the_duration_limit_is_stated() {
+    let run = portcheck(&["--wait-free", "9000h", "80"]);
+    run.code(2).stderr_has("invalid duration '9000h': at most 365 days (8760h");
+}
+
+/// README states the stack portcheck needs: 64 KiB for a release build,
+/// 512 KiB for the debug build the tests run. Under that `ulimit -s` it
+/// answers; under 16 KiB it cannot even start (what the statement warns of).
+#[test]
+fn stack_need_is_as_stated() {
+    let need = if cfg!(debug_assertions) { 512 } else { 64 };
+    let port = free_port().to_string();
+    for (kib, works) in [(need, true), (16, false)] {
+        let out = Command::new("sh")
+            .args(["-c", &format!("ulimit -s {kib} && exec \"$0\" \"$@\"")])
+            .arg(bin())
+            .args(["--kill", &port])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code() == Some(0), works, "ulimit -s {kib}: {out:?}");
+    }
+}

@@ -433,3 +433,43 @@ pub fn time_wait_port() -> u16 {
     let listener = time_wait_beside_a_listener();
     listener.local_addr().unwrap().port()
 }
+
+/// A python3 program (the system's) that prints one line — a port — and
+/// runs until its stdin closes; closed, killed and reaped on drop.
+pub struct Python {
+    pub child: Child,
+    pub line: String,
+}
+
+impl Python {
+    /// `python3 ARGS`, once its first line is out.
+    pub fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Python {
+        let mut child = Command::new("python3")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("line");
+        Python { child, line }
+    }
+
+    /// `python3 -c CODE`.
+    pub fn code(code: &str) -> Python {
+        Python::run(&["-c", code])
+    }
+
+    /// The first line, as a port.
+    pub fn port(&self) -> u16 {
+        self.line.trim().parse().unwrap_or_else(|_| panic!("not a port: {:?}", self.line))
+    }
+}
+
+impl Drop for Python {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -12,6 +12,8 @@
 //! holder --drain-on-term [ARGS...]
 //! holder [ARGS...] --out FILE --run CMD...
 //! holder --pass-on-term [ARGS...]
+//! holder [ARGS...] --count FILE [--release-on-usr1] [--forward-term]
+//!        [--release-when-parent-dies] [--exit-on-term]     (signals.rs)
 //! holder --same-pid TARGET -- PROGRAM ARGS...   (pidns.rs)
 //! ```
 //!
@@ -45,10 +47,11 @@
 
 mod extra;
 mod pidns;
+mod signals;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use nix::sys::signal::{SigSet, Signal};
 use nix::sys::socket::{
@@ -63,18 +66,7 @@ pub fn main() {
     let flag = |name: &str| args.iter().any(|a| a == name);
     let value =
         |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
-    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") {
-        let mut set = SigSet::empty();
-        set.add(Signal::SIGTERM);
-        set.thread_block().expect("block SIGTERM");
-    }
-    if flag("--exec-on-usr1") {
-        // Blocked here, before any thread starts, so only the waiter below
-        // receives it.
-        let mut set = SigSet::empty();
-        set.add(Signal::SIGUSR1);
-        set.thread_block().expect("block SIGUSR1");
-    }
+    block_signals(&flag);
     if flag("--same-pid") || flag("--seccomp") {
         extra::launch(&args);
         return;
@@ -136,11 +128,35 @@ pub fn main() {
     }
     if let Some(fd) = value("--inherit") {
         // A worker: the socket arrived as an inherited fd; just hold it.
-        let _held: RawFd = fd.parse().expect("fd");
+        let held: RawFd = fd.parse().expect("fd");
+        if let Some(file) = value("--count") {
+            signals::watch(file, held, vec![], &flag);
+        }
         wait_for_eof();
         return;
     }
     serve(&flag, &value);
+}
+
+/// Blocks, before any thread starts, the signals the flags take in a
+/// thread of their own.
+fn block_signals(flag: &dyn Fn(&str) -> bool) {
+    if flag("--ignore-term") || flag("--drain-on-term") || flag("--give") || flag("--fork-on-term")
+    {
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGTERM);
+        set.thread_block().expect("block SIGTERM");
+    }
+    if flag("--count") {
+        signals::block();
+    }
+    if flag("--exec-on-usr1") {
+        // Blocked here, before any thread starts, so only the waiter below
+        // receives it.
+        let mut set = SigSet::empty();
+        set.add(Signal::SIGUSR1);
+        set.thread_block().expect("block SIGUSR1");
+    }
 }
 
 /// Binds, spawns the workers that inherit the socket, says READY and holds
@@ -161,6 +177,8 @@ fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
         let child = Command::new(std::env::current_exe().expect("current_exe"))
             .args(["--inherit", &fd.as_raw_fd().to_string()])
             .args(if flag("--ignore-term") { &["--ignore-term"][..] } else { &[][..] })
+            .args(value("--count").map(|f| ["--count".to_string(), f]).into_iter().flatten())
+            .args(signals::WORKER_FLAGS.iter().filter(|f| flag(f)))
             .stdout(Stdio::null())
             .spawn()
             .expect("spawn worker");
@@ -174,6 +192,13 @@ fn serve(flag: &dyn Fn(&str) -> bool, value: &dyn Fn(&str) -> Option<String>) {
     writeln!(out, "READY {port} {}", pids.join(",")).expect("stdout");
     out.flush().expect("flush");
     drop(out);
+    if flag("--fork-on-term") {
+        signals::fork_on_term();
+    }
+    if let Some(file) = value("--count") {
+        let workers = children.iter().map(Child::id).collect();
+        signals::watch(file, fd.as_raw_fd(), workers, flag);
+    }
     if flag("--drain-on-term") {
         // SIGTERM closes the socket; the process lives on ("draining").
         let sock = fd;

@@ -173,9 +173,10 @@ fn stops() -> Vec<Command> {
     let blind = crate::scan::BlindSpot::BoundSockets;
     steps.extend(crate::inspect::look::unseen(5000, None, blind, true).1);
     let mut out = commands(steps);
-    out.push(crate::kill::sys::end_pid(4242));
+    out.push(crate::kill::sys::end_pids(&[4242], crate::report::Signal::TERM));
+    // A respawn's line: the supervisor, then the server it started again.
+    out.push(crate::kill::sys::end_pids(&[4241, 4242], crate::report::Signal::TERM));
     // The manual way shown before the question: taskkill and netstat.
-    out.push(crate::kill::sys::end_pids(&[4242, 4243], crate::report::Signal::TERM));
     out.extend(crate::kill::sys::find_holders(&[5000, 5001]).run);
     out.push(Command::new(["portcheck", "--kill", "5000"]));
     out

@@ -281,6 +281,29 @@ impl Pinned {
     }
 }
 
+/// After a signal: a target in state T (stopped: Ctrl+Z, SIGSTOP) is sent
+/// SIGCONT through its pin, so the pending signal is delivered; one in
+/// state t (stopped by a tracer, a debugger) is not continued, and its
+/// tracer (`TracerPid:`) is named.
+pub(crate) fn wake(pinned: &Pinned) -> super::Stopped {
+    use super::Stopped;
+    match stat(pinned.pid) {
+        Some(('T', _)) => {
+            let cont = Signal { number: rustix::process::Signal::CONT.as_raw(), name: "SIGCONT" };
+            if pinned.signal(cont).is_ok() { Stopped::Continued } else { Stopped::Running }
+        }
+        Some(('t', _)) => Stopped::Traced(tracer(pinned.pid)),
+        _ => Stopped::Running,
+    }
+}
+
+/// The `TracerPid:` of `pid`'s status, when one traces it.
+fn tracer(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let t = status.lines().find_map(|l| l.strip_prefix("TracerPid:"))?.trim().parse().ok()?;
+    (t != 0).then_some(t)
+}
+
 /// Sleeps until one of `pinned` exits or `limit` passes.
 pub(crate) fn wait_any<'a>(pinned: impl Iterator<Item = &'a Pinned>, limit: Duration) {
     let mut polls: Vec<PollFd<'_>> =

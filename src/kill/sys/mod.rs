@@ -19,22 +19,21 @@ mod windows;
 
 #[cfg(target_os = "linux")]
 pub(crate) use linux::{
-    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any,
+    Holding, Pinned, fd_budget, holding, proc_is_ours, raise_fd_limit, start_time, wait_any, wake,
 };
 #[cfg(not(target_os = "linux"))]
-pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit};
+pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit, wake};
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, HIDDEN_HINT, METHOD, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
-    end_pid, end_pids, find_holders, first_signal, interrupted, parse_signal, sent,
+    end_pids, find_holders, first_signal, interrupted, parse_signal, sent,
 };
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
     DENIED_HINT, HIDDEN_HINT, METHOD, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
-    end_pid, end_pids, find_holders, first_signal, interrupted, parse_signal, sent, start_time,
-    wait_any,
+    end_pids, find_holders, first_signal, interrupted, parse_signal, sent, start_time, wait_any,
 };
 
 /// Why a target could not be pinned and checked: it is not signalled.
@@ -56,4 +55,19 @@ pub(crate) enum PinError {
     /// the error, in words.
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Unreadable(String),
+}
+
+/// A signalled target's run state, and what was done about a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stopped {
+    /// Running (or this platform cannot tell): nothing to do.
+    Running,
+    /// It was stopped (state T, Ctrl+Z or SIGSTOP): it was sent SIGCONT
+    /// through its pin, so the signal pending on it is delivered.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    Continued,
+    /// It is stopped by a tracer (state t, a debugger), the tracer's pid:
+    /// not continued, the signal waits for the tracer.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    Traced(Option<u32>),
 }

@@ -21,7 +21,10 @@ pub(crate) fn fd_budget() -> usize {
     usize::MAX
 }
 
-/// What to look for in the last check: the target and its sockets' ports.
+/// No fd to re-read: whether the target still holds one of its sockets
+/// is asked of `scan::holds_any` right before each signal (libproc's fd
+/// list on macOS; on Windows a fresh read of the socket table, with the
+/// orphan rule).
 pub(crate) struct Holding {
     pid: u32,
     inodes: Vec<u64>,
@@ -37,4 +40,9 @@ impl Holding {
     pub(crate) fn still(&self) -> bool {
         crate::scan::holds_any(self.pid, &self.inodes, &self.ports)
     }
+}
+
+/// A stopped process is not told apart here: it is left as it is.
+pub(crate) fn wake(_pinned: &super::Pinned) -> super::Stopped {
+    super::Stopped::Running
 }

@@ -21,11 +21,6 @@ pub(crate) fn first_signal(asked: Signal) -> Signal {
     asked
 }
 
-/// The command that ends `pid` by hand: `kill PID`.
-pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
-    crate::shell::Command::new(["kill".to_string(), pid.to_string()])
-}
-
 /// The command that ends `pids` by hand with the signal `--kill` sends
 /// first: `kill 2993 3079` for SIGTERM, `kill -s KILL 2993` otherwise.
 pub(crate) fn end_pids(pids: &[u32], sig: Signal) -> crate::shell::Command {

@@ -30,20 +30,8 @@ pub(crate) fn first_signal(_asked: Signal) -> Signal {
     Signal::KILL
 }
 
-/// The command that ends `pid` by hand: `taskkill /PID N /F`
-/// (TerminateProcess; without /F it asks a window to close, which a
-/// console server has not).
-pub(crate) fn end_pid(pid: u32) -> crate::shell::Command {
-    crate::shell::Command::new([
-        "taskkill".to_string(),
-        "/PID".into(),
-        pid.to_string(),
-        "/F".into(),
-    ])
-}
-
 /// The command that ends `pids` by hand as `--kill` does:
-/// `taskkill /PID 2993 /PID 3079 /F` (TerminateProcess; see [`end_pid`]).
+/// `taskkill /PID 2993 /PID 3079 /F` (TerminateProcess; without /F it asks a window to close, which a console server has not).
 pub(crate) fn end_pids(pids: &[u32], _sig: Signal) -> crate::shell::Command {
     let mut argv = vec!["taskkill".to_string()];
     for pid in pids {

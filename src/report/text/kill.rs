@@ -86,14 +86,40 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
         };
         out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
     }
-    if let Some(sig) = r.interrupted {
-        let _ =
-            writeln!(out, "Interrupted by {}: stopped waiting; nothing more was sent.", sig.name);
+    match r.interrupted {
+        Some(sig) if r.settle_cut => {
+            let _ = writeln!(
+                out,
+                "Interrupted by {} during the settle window: the watch for a respawn was cut short.",
+                sig.name
+            );
+        }
+        Some(sig) => {
+            let _ = writeln!(
+                out,
+                "Interrupted by {}: stopped waiting; nothing more was sent.",
+                sig.name
+            );
+        }
+        None => {}
     }
     for p in &r.ports {
         port_after(&mut out, style, r, p);
     }
     out
+}
+
+/// A port now held by a process that is no respawn, `why`, with the line
+/// that frees it.
+fn held_by(out: &mut String, style: &Style, port: u16, x: &crate::report::Respawn, why: &str) {
+    let line = format!(
+        "{} Port {port} is now held by pid {} ({}), {why}.",
+        style.styled("Held:", styles::BAD),
+        x.pid,
+        escape(&x.name),
+    );
+    out.push_str(&wrapped(style, &line));
+    out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
 }
 
 /// What happened to a target that was (or would be) ended by `m`
@@ -102,6 +128,9 @@ fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
     let m = m.name();
     match a.result {
         Outcome::Killed => format!("terminated ({m}: no clean shutdown)"),
+        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+            a.reason.as_ref().map(ToString::to_string).unwrap_or_default()
+        }
         Outcome::Exited => format!("exited before {m}"),
         Outcome::Denied => format!("{m}: permission denied ({})", crate::host::ELEVATE),
         Outcome::DryRun => format!("would be ended with {m} (no clean shutdown; dry run)"),
@@ -118,11 +147,22 @@ fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
 fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
     let sig = a.signal.map_or("no signal", |s| s.name);
     match a.result {
+        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+            if a.signal.is_none() { why } else { format!("{sig}: {why}") }
+        }
         Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
         Outcome::Exited if a.reason == Some(Reason::Released) => {
             format!("{sig}: {}", Reason::Released)
         }
+        Outcome::Exited if a.reason == Some(Reason::Continued) => {
+            format!("{sig}: exited ({})", Reason::Continued)
+        }
         Outcome::Exited => format!("{sig}: exited"),
+        Outcome::Killed if matches!(a.reason, Some(Reason::Traced(_))) => {
+            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
+            format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
+        }
         Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
             format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
         }
@@ -144,6 +184,13 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         r.respawns.iter().filter(|x| x.port == p.port).collect();
     if !respawned.is_empty() {
         for x in respawned {
+            if let Some(from) = x.forked_from {
+                let why = format!(
+                    "which pid {from} forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it"
+                );
+                held_by(out, style, p.port, x, &why);
+                continue;
+            }
             let parent = match (x.ppid, &x.parent_name) {
                 (Some(pp), Some(n)) => format!("pid {pp} ({})", escape(n)),
                 (Some(pp), None) => format!("pid {pp}"),
@@ -160,15 +207,8 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             out.push_str(&step(style, 2, Some("to stop it for good"), &x.stop));
         }
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
-        let line = format!(
-            "{} Port {} is now held by pid {} ({}), which was running before portcheck started: the socket was passed to it, it was not restarted.",
-            style.styled("Held:", styles::BAD),
-            p.port,
-            x.pid,
-            escape(&x.name),
-        );
-        out.push_str(&wrapped(style, &line));
-        out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+        let why = "which was running before portcheck started: the socket was passed to it, it was not restarted";
+        held_by(out, style, p.port, x, why);
     } else if let Some(why) = p.refused.filter(|_| p.sockets.is_empty()) {
         let line = format!(
             "{} Port {} cannot be bound: {}.",
@@ -197,6 +237,13 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
             p.port
         );
         out.push_str(&wrapped(style, &line));
+    } else if r.was_free.contains(&p.port) {
+        let _ = writeln!(
+            out,
+            "{} Port {} was already free: there was nothing to stop.",
+            style.styled("Free:", styles::GOOD),
+            p.port
+        );
     } else if !r.dry_run {
         let _ =
             writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);

@@ -160,8 +160,16 @@ fn exposure(out: &mut String, style: &Style, port: &PortReport) {
     }
     for s in seen {
         let (word, colour) = super::exposure_word(s.exposure);
-        let mut line =
-            format!("  {} ({}): {}", s.host(), style.styled(word, colour), s.exposure.meaning());
+        // Bound without listening (or only a connection's end): nothing
+        // connects to it, whatever its address.
+        let meaning = if s.state.is_listener()
+            || matches!(s.exposure, Exposure::Loopback | Exposure::Unassigned)
+        {
+            s.exposure.meaning()
+        } else {
+            "bound without listening: nothing can connect to it until it listens"
+        };
+        let mut line = format!("  {} ({}): {meaning}", s.host(), style.styled(word, colour));
         if s.exposure == Exposure::AllInterfaces && !s.reachable_at.is_empty() {
             let shown: Vec<&str> = s.reachable_at.iter().take(3).map(String::as_str).collect();
             let more = s.reachable_at.len().saturating_sub(3);
@@ -248,6 +256,16 @@ fn free_ports(
     }
 }
 
+/// `portcheck --kill PORT`, with `-6` after a widened `-6` query.
+fn kill_argv(n: &NextSteps) -> Vec<String> {
+    let mut argv = vec!["portcheck".to_string()];
+    if n.kill_ipv6 {
+        argv.push("-6".into());
+    }
+    argv.extend(["--kill".into(), n.port.to_string()]);
+    argv
+}
+
 /// The next steps: `--kill`, the commands that stop refused holders, and
 /// the free port with the way to start a server on it. Commands to paste
 /// are never wrapped.
@@ -258,10 +276,8 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
-        let kill = Step::explained(
-            format!("stop pid {}", pids.join(", ")),
-            Command::new(["portcheck".to_string(), "--kill".into(), n.port.to_string()]),
-        );
+        let kill =
+            Step::explained(format!("stop pid {}", pids.join(", ")), Command::new(kill_argv(n)));
         out.push_str(&table::step(style, 4, None, &kill));
     }
     for stop in &n.stop {

@@ -92,6 +92,7 @@ fn a_port_in_use_with_next_steps() {
         port: 5000,
         first: vec![],
         kill: vec![41235],
+        kill_ipv6: false,
         free: Some(5001),
         remedy,
         stop: vec![],
@@ -158,6 +159,7 @@ fn next_steps_never_start_with_or() {
         free: Some(5001),
         remedy: None,
         stop: vec![],
+        kill_ipv6: false,
     }];
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
     let text = ports(&PLAIN, &host(), all, &r, &next);
@@ -302,7 +304,16 @@ fn colour_only_when_the_style_says_so() {
 }
 
 fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
-    Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
+    Action {
+        pid,
+        name: "holder".into(),
+        signal,
+        method: None,
+        result,
+        reason,
+        kind: None,
+        stop: None,
+    }
 }
 
 #[test]
@@ -327,6 +338,8 @@ fn what_a_kill_did() {
         signal: Signal::TERM,
         grace: Duration::from_millis(300),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     let expected = "\
 pid 2 (holder): SIGTERM: exited
@@ -358,6 +371,8 @@ fn a_denied_action_says_how_to_get_the_privilege_here() {
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
     let text = kill_result(&PLAIN, &r);
@@ -383,9 +398,10 @@ fn a_respawn_names_its_supervisor() {
             name: "python3".into(),
             ppid: Some(8),
             parent_name: Some("supervisord".into()),
+            forked_from: None,
             stop: Step::explained(
-                "end the parent that restarts it, pid 8",
-                Command::new(["kill", "8"]),
+                "end the parent that restarts it, pid 8, then the server it started, pid 9",
+                Command::new(["kill", "8", "9"]),
             ),
         }],
         interrupted: None,
@@ -395,10 +411,12 @@ fn a_respawn_names_its_supervisor() {
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     };
     assert_eq!(
         kill_result(&PLAIN, &r),
-        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8:\n    kill 8\n"
+        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8, then the server it started, pid 9:\n    kill 8 9\n"
     );
 }
 
@@ -489,6 +507,8 @@ fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
         signal: Signal::TERM,
         grace: Duration::from_secs(5),
         dry_run: false,
+        was_free: vec![],
+        settle_cut: false,
     }
 }
 
@@ -501,11 +521,19 @@ fn terminate_process_is_no_signal() {
         Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
     let gone =
         Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
-    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone]);
+    let after =
+        Reason::LetGoAfter { pid: 7, parent: true, signal: Method::TerminateProcess.name() };
+    let child = Action {
+        method: Some(Method::TerminateProcess),
+        ..action(9, None, Outcome::Exited, Some(after))
+    };
+    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone, child]);
     assert_eq!(
         kill_result(&PLAIN, &r),
         "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
          pid 8 (holder): exited before TerminateProcess\n\
+         pid 9 (holder): let go of the port after pid 7 (its parent) was ended with \
+         TerminateProcess; not ended\n\
          Freed: Port 5000 is free now.\n"
     );
     let v = serde_json::to_value(&ended).unwrap();

@@ -3,7 +3,6 @@
 //! `/proc/*/fd` (`owners.rs`).
 
 mod owners;
-pub(crate) use owners::holds_any;
 mod procnet;
 mod sockdiag;
 
@@ -55,11 +54,26 @@ fn fill_owners(snap: &mut Snapshot) {
     }
     match owners::find(&inodes) {
         Ok(found) => {
+            let me = std::process::id();
+            let mut mine = Vec::new();
             for s in &mut snap.sockets {
                 s.pids = found.holders(s.inode).to_vec();
+                // A socket portcheck inherited from whatever ran it: not
+                // a holder of its own (else `--kill` refuses "portcheck
+                // itself" and spares every co-holder), but said.
+                if let Ok(i) = s.pids.binary_search(&me) {
+                    s.pids.remove(i);
+                    mine.push(s.port);
+                }
+            }
+            for port in crate::net::sorted_unique(mine) {
+                snap.notes.push(format!(
+                    "portcheck itself has a socket on port {port} open, inherited from the program that ran it; it is not counted as a holder"
+                ));
             }
             snap.unreadable = found.unreadable;
             snap.hidepid = found.hidepid;
+            snap.out_of_fds = found.out_of_fds;
             if snap.sockets.iter().any(|s| s.state.holds_port() && s.pids.is_empty()) {
                 snap.child_pid_ns = owners::in_child_pid_namespace();
             }

@@ -31,6 +31,9 @@ pub(crate) struct Owners {
     /// `/proc` is mounted with `hidepid=1|2|invisible|noaccess`: other
     /// users' processes may be missing from it altogether.
     pub(crate) hidepid: bool,
+    /// The walk ran out of file descriptors (EMFILE): some processes were
+    /// not read.
+    pub(crate) out_of_fds: bool,
 }
 
 impl Owners {
@@ -90,6 +93,14 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
             owners.by_inode.entry(inode).or_default().push(pid);
         }
         owners.unreadable.extend(part.unreadable);
+        owners.out_of_fds |= part.out_of_fds;
+    }
+    let missing: Vec<u64> =
+        wanted.iter().copied().filter(|i| !owners.by_inode.contains_key(i)).collect();
+    if !missing.is_empty() {
+        for (inode, pid) in hidden_holders(&pids, &missing) {
+            owners.by_inode.entry(inode).or_default().push(pid);
+        }
     }
     for pids in owners.by_inode.values_mut() {
         pids.sort_unstable();
@@ -100,34 +111,39 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
     Ok(owners)
 }
 
-/// Whether `pid` has any of `inodes` (sorted) open right now: the
-/// re-check before a signal. (The inodes say it; `_ports` serve the
-/// platforms whose sockets have none.)
-pub(crate) fn holds_any(pid: u32, inodes: &[u64], _ports: &[u16]) -> bool {
-    // (entries, whether one is a wanted socket) of one fd table.
-    let look = |dir: std::path::PathBuf| {
-        let Ok(dir) = std::fs::read_dir(dir) else { return (0, false) };
-        let mut entries = 0;
-        let found = dir.flatten().any(|e| {
-            entries += 1;
-            std::fs::read_link(e.path()).ok().is_some_and(|l| {
-                socket_inode(l.as_os_str().as_encoded_bytes())
-                    .is_some_and(|n| inodes.binary_search(&n).is_ok())
-            })
-        });
-        (entries, found)
+/// The second pass, for sockets the walk of `/proc/*/fd` left without a
+/// holder only (so it costs nothing in the common case): a process can
+/// hold a socket outside its fd table — a thread with a table of its own
+/// (`unshare(CLONE_FILES)`: `/proc/PID/task/TID/fd`), or an `mmap` of the
+/// socket (a `socket:[INODE]` line of `/proc/PID/maps`, as a packet ring).
+fn hidden_holders(pids: &[u32], missing: &[u64]) -> Vec<(u64, u32)> {
+    let mut found = Vec::new();
+    let inode_of = |s: &str| -> Option<u64> {
+        let n: u64 = s.split("socket:[").nth(1)?.split(']').next()?.parse().ok()?;
+        missing.binary_search(&n).is_ok().then_some(n)
     };
-    match look(format!("/proc/{pid}/fd").into()) {
-        (_, true) => true,
-        // An empty table: the main thread may have exited while others
-        // hold the process's sockets, as the walk found them.
-        (0, false) => std::fs::read_dir(format!("/proc/{pid}/task")).is_ok_and(|tasks| {
-            tasks.flatten().any(|t| {
-                t.file_name().to_str() != Some(&pid.to_string()) && look(t.path().join("fd")).1
-            })
-        }),
-        _ => false,
+    for &pid in pids {
+        let mut add = |n: u64| {
+            if !found.contains(&(n, pid)) {
+                found.push((n, pid));
+            }
+        };
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+        for task in tasks.filter(|t| t.file_name().to_str() != Some(&pid.to_string())) {
+            let fds = std::fs::read_dir(task.path().join("fd")).into_iter().flatten().flatten();
+            for fd in fds {
+                if let Some(n) =
+                    std::fs::read_link(fd.path()).ok().and_then(|l| inode_of(l.to_str()?))
+                {
+                    add(n);
+                }
+            }
+        }
+        if let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) {
+            maps.lines().filter_map(inode_of).for_each(&mut add);
+        }
     }
+    found
 }
 
 /// Whether portcheck runs in a child PID namespace: processes of the
@@ -192,6 +208,9 @@ fn list_pids(proc: &OwnedFd) -> rustix::io::Result<Vec<u32>> {
 struct Part {
     found: Vec<(u64, u32)>,
     unreadable: Vec<u32>,
+    /// portcheck itself ran out of file descriptors (EMFILE, ENFILE)
+    /// opening a process's fd table: that process was not read.
+    out_of_fds: bool,
 }
 
 /// The pids left to walk, handed out in small batches.
@@ -225,6 +244,10 @@ fn walk(proc: &OwnedFd, queue: &Queue<'_>, wanted: &[u64]) -> Part {
                 Ok(fd) => fd,
                 Err(Errno::ACCESS | Errno::PERM) => {
                     part.unreadable.push(pid);
+                    continue;
+                }
+                Err(Errno::MFILE | Errno::NFILE) => {
+                    part.out_of_fds = true;
                     continue;
                 }
                 // ENOENT/ESRCH: the process exited since /proc was listed.

@@ -1,0 +1,6 @@
+# The smallest ASGI app: uvicorn serves it for the busy-server test.
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hi"})
