@@ -8,17 +8,15 @@
 #[cfg(target_os = "linux")]
 mod linux;
 #[cfg(target_os = "linux")]
-use linux::bind_probe;
-#[cfg(target_os = "linux")]
 pub(crate) use linux::ipv6_servers_take_ipv4;
+#[cfg(target_os = "linux")]
+use linux::{bind_as_werkzeug, bind_probe};
 #[cfg(target_os = "macos")]
 mod macos;
 #[cfg(target_os = "macos")]
-use macos::bind_probe;
+use macos::{bind_as_werkzeug, bind_probe};
 #[cfg(unix)]
 mod unix;
-#[cfg(unix)]
-use unix::bind_as_werkzeug;
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]

@@ -11,6 +11,11 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, reuse: b
     super::unix::bind_at((protocol, family, port), false, reuse, SockFlag::SOCK_CLOEXEC)
 }
 
+/// A development server's bind on one address (see `probe_as_werkzeug`).
+pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+    super::unix::bind_as_werkzeug(addr, port, SockFlag::SOCK_CLOEXEC)
+}
+
 /// Whether an IPv6 server that sets nothing binds dual-stack here
 /// (`net.ipv6.bindv6only` is 0, Linux's default): its `[::]:PORT` then
 /// takes the IPv4 port too, so an IPv4 holder makes the port in use for

@@ -19,3 +19,8 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: 
         other => other,
     }
 }
+
+/// A development server's bind on one address (see `probe_as_werkzeug`).
+pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+    super::unix::bind_as_werkzeug(addr, port, SockFlag::empty())
+}

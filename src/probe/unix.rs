@@ -101,9 +101,10 @@ fn describe(e: Errno) -> String {
 /// Binds TCP `addr:port` as Werkzeug's `prepare_socket` does (a stream
 /// socket, SO_REUSEADDR, bind; then listen, as its server does), and
 /// closes it: whether a development server could start there now.
-pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
+/// `flags`: close-on-exec where `socket` takes it (Linux), none on macOS.
+pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFlag) -> Probe {
     let af = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
-    let fd = match socket(af, SockType::Stream, SockFlag::SOCK_CLOEXEC, None) {
+    let fd = match socket(af, SockType::Stream, flags, None) {
         Ok(fd) => fd,
         Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
     };
