@@ -1,7 +1,8 @@
 //! A holder's life in the report (issue 21, item 2): stopped with Ctrl+Z
 //! (state T) or traced (state t), and a Werkzeug server child whose
 //! reloader was SIGKILLed: "its parent (the reloader) has exited" with its
-//! age and its start in local time (TZ pinned), RFC 3339 UTC in JSON.
+//! age and its start in local time (TZ pinned), RFC 3339 UTC in JSON,
+//! its line fitting a terminal of 60, 80 and 120 columns.
 
 use crate::util::*;
 use nix::sys::signal::{Signal, kill};
@@ -106,4 +107,21 @@ fn a_werkzeug_child_whose_reloader_was_killed_says_so() {
     let line = format!("pid {server} ({name}): its parent (the reloader) has exited; started ");
     run.code(1).stdout_has(&line).stdout_has(&local);
     assert!(run.stdout.contains(" ago, at ") || run.stdout.contains("just now, at "));
+    fits_60_80_and_120_columns(&p, &line);
+}
+
+/// On a real terminal of 60, 80 and 120 columns no line of the report on
+/// `port` is wider than the terminal, and `words` come back whole when
+/// its wrapped lines are joined again (a word cut in two would not).
+fn fits_60_80_and_120_columns(port: &str, words: &str) {
+    for cols in [60u16, 80, 120] {
+        let (_, screen) = on_whole_terminal_at(&[port], cols);
+        for line in screen.lines() {
+            assert!(line.chars().count() <= usize::from(cols), "wider than {cols}:\n{screen}");
+        }
+        let joined = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(words), "{words:?} not whole at {cols}:\n{screen}");
+        let age = joined.contains(" ago, at ") || joined.contains("just now, at ");
+        assert!(age, "the age not whole at {cols}:\n{screen}");
+    }
 }

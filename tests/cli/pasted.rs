@@ -41,7 +41,7 @@ fn each_pasted_form_is_the_port() {
         if form.starts_with(':') {
             assert!(!text.stdout.contains("a server could"), "{}", text.stdout);
         } else if at.starts_with('[') {
-            text.stdout_has(&format!("; a server could start on {at} now (bound as"));
+            text.stdout_has(&format!("; a server could start on {at} now (bound and listened as a development server does, and released)"));
         } else {
             text.stdout_has(&format!("; a server could not start on {at} now: it is taken\n"));
         }

@@ -123,6 +123,10 @@ pub(crate) fn line(width: Option<u16>, text: &str) -> String {
     table::wrapped(&Style { color: false, width, wide: false }, text)
 }
 
+/// What the per-address probe did, in words true on every platform
+/// (Windows binds without SO_REUSEADDR; see `probe::probe_as_werkzeug`).
+pub(super) const TRIED: &str = "bound and listened as a development server does, and released";
+
 /// How a pasted PORT was read (`127.0.0.1:5000 → port 5000`), and for
 /// the address it names, whether a server could start there now.
 pub(crate) fn pasted(
@@ -134,9 +138,7 @@ pub(crate) fn pasted(
         (_, Some(why)) => {
             format!("; whether a server could start on {a} is unknown: {}", escape(why))
         }
-        (true, None) => format!(
-            "; a server could start on {a} now (bound as Flask's server binds, and released)"
-        ),
+        (true, None) => format!("; a server could start on {a} now ({TRIED})"),
         (false, None) => format!("; a server could not start on {a} now: it is taken"),
     });
     table::wrapped(style, &format!("{}{}", escape(note), answer.unwrap_or_default()))

@@ -110,9 +110,9 @@ fn beside(out: &mut String, style: &Style, port: u16, b: &crate::report::Beside)
         parts.push(format!("on {} unknown ({why})", escape(&s.address)));
     }
     let line = format!(
-        "  a second server on port {port} {} (each tried: bound as Flask's server binds, \
-         and released)",
-        parts.join("; ")
+        "  a second server on port {port} {} (each tried: {})",
+        parts.join("; "),
+        super::TRIED
     );
     out.push_str(&wrapped(style, &line));
 }
