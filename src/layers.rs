@@ -166,6 +166,416 @@ fn finds_a_cycle_when_there_is_one() {
     );
 }
 
+/// Lines a source file of `src/` may have, counted outside its test-only
+/// inline modules (`#[cfg(test)] mod tests { … }`): a longer one has more
+/// than one job and is split into submodules.
+const MAX_LINES: usize = 500;
+
+/// Lines a file of tests may have: a test module in its own right
+/// (`tests.rs`, `*_tests.rs`, any `mod NAME;` declared under a `cfg` that
+/// needs `test`) and every file under `tests/`.
+const MAX_TEST_LINES: usize = 800;
+
+/// Files other branches of issue 20 are splitting right now (`cli.rs`,
+/// `process.rs`, `report/mod.rs`, `report/text/tests.rs`); removed once
+/// those branches are merged.
+const BEING_SPLIT: &[&str] =
+    &["src/cli.rs", "src/process.rs", "src/report/mod.rs", "src/report/text/tests.rs"];
+
+/// `text` with every comment, string, raw string and character literal
+/// blanked to spaces (newlines kept, so lines stay where they were):
+/// braces, attributes and keywords are then matched in code only. A
+/// lifetime or label (`'a`) is code.
+fn code_only(text: &str) -> String {
+    let c: Vec<char> = text.chars().collect();
+    let mut out = c.clone();
+    let mut i = 0;
+    while i < c.len() {
+        let literal_end = match (c[i], c.get(i + 1)) {
+            ('/', Some('/')) => {
+                Some(c[i..].iter().position(|&x| x == '\n').map_or(c.len(), |n| i + n))
+            }
+            ('/', Some('*')) => Some(block_comment_end(&c, i)),
+            ('"', _) => Some(quoted_end(&c, i)),
+            ('\'', _) => char_literal_end(&c, i),
+            ('r', _) => raw_string_end(&c, i),
+            _ => None,
+        };
+        let Some(end) = literal_end else {
+            i += 1;
+            continue;
+        };
+        for x in &mut out[i..end] {
+            if *x != '\n' {
+                *x = ' ';
+            }
+        }
+        i = end;
+    }
+    out.into_iter().collect()
+}
+
+fn is_ident(x: char) -> bool {
+    x.is_alphanumeric() || x == '_'
+}
+
+/// The end (exclusive) of the `/* … */` comment at `i`; they nest.
+fn block_comment_end(c: &[char], i: usize) -> usize {
+    let (mut depth, mut j) = (0usize, i);
+    while j + 1 < c.len() {
+        match (c[j], c[j + 1]) {
+            ('/', '*') => (depth, j) = (depth + 1, j + 2),
+            ('*', '/') => {
+                depth -= 1;
+                j += 2;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => j += 1,
+        }
+    }
+    c.len()
+}
+
+/// The end (exclusive) of the `"…"` string at `i` (`\` escapes one char).
+fn quoted_end(c: &[char], i: usize) -> usize {
+    let mut j = i + 1;
+    while j < c.len() {
+        match c[j] {
+            '\\' => j += 2,
+            '"' => return j + 1,
+            _ => j += 1,
+        }
+    }
+    c.len()
+}
+
+/// The end (exclusive) of the character literal at `i` (`'x'`, `'\''`,
+/// `'\u{7d}'`), or `None` when the quote starts a lifetime or a label.
+fn char_literal_end(c: &[char], i: usize) -> Option<usize> {
+    match c.get(i + 1)? {
+        '\\' => {
+            let close = c.iter().skip(i + 3).take(10).position(|&x| x == '\'')?;
+            Some(i + 3 + close + 1)
+        }
+        '\'' | '\n' => None,
+        _ => (c.get(i + 2) == Some(&'\'')).then_some(i + 3),
+    }
+}
+
+/// The end (exclusive) of the raw string whose `r` is at `i` (`r"…"`,
+/// `r#"…"#`, `br##"…"##`, `cr"…"`), or `None`: an `r` inside a word, or
+/// a raw identifier (`r#type`).
+fn raw_string_end(c: &[char], i: usize) -> Option<usize> {
+    let starts_word = |k: usize| k == 0 || !is_ident(c[k - 1]);
+    let prefixed = i >= 1 && matches!(c[i - 1], 'b' | 'c') && starts_word(i - 1);
+    if !(starts_word(i) || prefixed) {
+        return None;
+    }
+    let hashes = c[i + 1..].iter().take_while(|&&x| x == '#').count();
+    let open = i + 1 + hashes;
+    if c.get(open) != Some(&'"') {
+        return None;
+    }
+    let mut j = open + 1;
+    while j < c.len() {
+        if c[j] == '"' && c[j + 1..].iter().take(hashes).filter(|&&x| x == '#').count() == hashes {
+            return Some(j + 1 + hashes);
+        }
+        j += 1;
+    }
+    Some(c.len())
+}
+
+/// The index (exclusive) of the bracket that closes the one at `open`
+/// (`[`/`]`, `{`/`}`, `(`/`)`), in code already blanked by [`code_only`].
+fn closing(c: &[char], open: usize) -> Option<usize> {
+    let (o, cl) = (
+        c[open],
+        match c[open] {
+            '[' => ']',
+            '{' => '}',
+            _ => ')',
+        },
+    );
+    let mut depth = 0usize;
+    for (j, &x) in c.iter().enumerate().skip(open) {
+        if x == o {
+            depth += 1;
+        } else if x == cl {
+            depth -= 1;
+            if depth == 0 {
+                return Some(j + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Whether a `cfg` predicate (whitespace removed) holds only under
+/// `test`: `test`, or `all(…)` with such a predicate among its own.
+fn needs_test(p: &str) -> bool {
+    if p == "test" {
+        return true;
+    }
+    let Some(inner) = p.strip_prefix("all(").and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let (mut depth, mut from, mut parts) = (0i32, 0, Vec::new());
+    for (j, ch) in inner.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[from..j]);
+                from = j + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[from..]);
+    parts.into_iter().any(needs_test)
+}
+
+/// A file's test-only modules: the line ranges (0-based, inclusive) of
+/// each inline `mod NAME { … }` under a `cfg` that needs `test`, and the
+/// names of each such `mod NAME;` (a file of its own).
+#[derive(Debug, Default, PartialEq)]
+struct TestModules {
+    blocks: Vec<(usize, usize)>,
+    files: Vec<String>,
+}
+
+fn test_modules(text: &str) -> TestModules {
+    let c: Vec<char> = code_only(text).chars().collect();
+    let line = |k: usize| c[..k].iter().filter(|&&x| x == '\n').count();
+    let mut found = TestModules::default();
+    for at in (0..c.len().saturating_sub(1)).filter(|&k| c[k] == '#' && c[k + 1] == '[') {
+        let Some(end) = closing(&c, at + 1) else { continue };
+        let attr: String = c[at + 2..end - 1].iter().filter(|x| !x.is_whitespace()).collect();
+        let cfg = attr.strip_prefix("cfg(").and_then(|r| r.strip_suffix(')'));
+        if !cfg.is_some_and(needs_test) {
+            continue;
+        }
+        let Some((name, k)) = module_after(&c, end) else { continue };
+        match c.get(k) {
+            Some('{') => {
+                if let Some(close) = closing(&c, k) {
+                    found.blocks.push((line(at), line(close - 1)));
+                }
+            }
+            Some(';') => found.files.push(name),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// After an attribute ending at `k`: further attributes and a `pub(…)`
+/// skipped, `mod NAME` → its name and the index of what follows it.
+fn module_after(c: &[char], mut k: usize) -> Option<(String, usize)> {
+    let skip_space = |k: &mut usize| {
+        while c.get(*k).is_some_and(|x| x.is_whitespace()) {
+            *k += 1;
+        }
+    };
+    let word = |k: &mut usize| {
+        let from = *k;
+        while c.get(*k).is_some_and(|&x| is_ident(x)) {
+            *k += 1;
+        }
+        c[from..*k].iter().collect::<String>()
+    };
+    loop {
+        skip_space(&mut k);
+        if c.get(k) == Some(&'#') && c.get(k + 1) == Some(&'[') {
+            k = closing(c, k + 1)?;
+            continue;
+        }
+        let w = word(&mut k);
+        skip_space(&mut k);
+        match w.as_str() {
+            "pub" if c.get(k) == Some(&'(') => k = closing(c, k)?,
+            "pub" => {}
+            "mod" => {
+                let name = word(&mut k);
+                skip_space(&mut k);
+                return (!name.is_empty()).then_some((name, k));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The lines of `text` outside its test-only inline modules.
+fn counted_lines(text: &str) -> usize {
+    let total = text.lines().count();
+    let mut test = vec![false; total];
+    for (from, to) in test_modules(text).blocks {
+        for t in test.iter_mut().take(to + 1).skip(from) {
+            *t = true;
+        }
+    }
+    test.iter().filter(|&&t| !t).count()
+}
+
+/// The lines (1-based) where the keyword `unsafe` is code.
+fn unsafe_lines(text: &str) -> Vec<usize> {
+    let code = code_only(text);
+    let mut out = Vec::new();
+    for (n, l) in code.lines().enumerate() {
+        let found = l.match_indices("unsafe").any(|(at, _)| {
+            let before = l[..at].chars().next_back().is_none_or(|x| !is_ident(x));
+            let after = l[at + 6..].chars().next().is_none_or(|x| !is_ident(x));
+            before && after
+        });
+        if found {
+            out.push(n + 1);
+        }
+    }
+    out
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The files of `src/` (paths relative to the crate, `/`-separated) and
+/// their text.
+fn sources() -> Vec<(String, String)> {
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    rust_files(&crate_dir.join("src"))
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(crate_dir).unwrap();
+            let rel: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+            (rel.join("/"), std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// The files of `src/` that are test modules of their own: declared by a
+/// `mod NAME;` under a `cfg` that needs `test` (`remedy.rs`'s `tests` is
+/// `remedy/tests.rs` or `remedy/tests/mod.rs`), and everything below them.
+fn test_files(files: &[(String, String)]) -> BTreeSet<String> {
+    let mut roots = Vec::new();
+    for (path, text) in files {
+        let stem = path.trim_end_matches(".rs");
+        let dir = match stem.rsplit_once('/') {
+            Some((d, "mod" | "main" | "lib")) => d.to_string(),
+            _ => stem.to_string(),
+        };
+        roots.extend(test_modules(text).files.into_iter().map(|n| format!("{dir}/{n}")));
+    }
+    files
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| {
+            roots.iter().any(|r| **p == format!("{r}.rs") || p.starts_with(&format!("{r}/")))
+        })
+        .cloned()
+        .collect()
+}
+
+/// No source file is over 500 lines outside its inline test modules, and
+/// no test module file over 800, but for the files being split now.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let files = sources();
+    let tests = test_files(&files);
+    assert!(tests.contains("src/remedy/tests.rs"), "no test module file found: {tests:?}");
+    let mut over = Vec::new();
+    for (path, text) in &files {
+        if BEING_SPLIT.contains(&path.as_str()) {
+            continue;
+        }
+        let (lines, limit) = if tests.contains(path) {
+            (text.lines().count(), MAX_TEST_LINES)
+        } else {
+            (counted_lines(text), MAX_LINES)
+        };
+        if lines > limit {
+            over.push(format!("{path}: {lines} lines (at most {limit})"));
+        }
+    }
+    assert!(files.len() > 50, "found only {} source files", files.len());
+    assert!(over.is_empty(), "split these by job:\n{}", over.join("\n"));
+}
+
+/// `unsafe` is written only in the Win32 module (`src/win32.rs` and
+/// `src/win32/`), where each use has its SAFETY comment.
+#[test]
+fn unsafe_is_only_in_win32() {
+    let files = sources();
+    let mut found = Vec::new();
+    for (path, text) in &files {
+        if path == "src/win32.rs" || path.starts_with("src/win32/") {
+            continue;
+        }
+        found.extend(unsafe_lines(text).into_iter().map(|n| format!("{path}:{n}")));
+    }
+    assert!(files.iter().any(|(p, t)| p == "src/win32.rs" && !unsafe_lines(t).is_empty()));
+    assert!(found.is_empty(), "unsafe outside src/win32: {found:?}");
+}
+
+/// The counter reads code only: braces in strings, raw strings, comments
+/// and character literals do not open or close a block, and a lifetime
+/// does not start a character literal.
+#[test]
+fn the_line_counter_matches_braces_in_code_only() {
+    let text = [
+        r#"fn a<'a>(s: &'a str) -> &'a str { s }"#,
+        "#[cfg(test)]",
+        "/// A doc comment with a brace: }",
+        "#[allow(dead_code)]",
+        "mod tests {",
+        r#"    const S: &str = "}\"}";"#,
+        r##"    const R: &str = r#"}"# ; const B: &[u8] = br"}";"##,
+        "    fn c() -> [char; 4] { ['}', '\\'', '\\u{7d}', b'{' as char] }",
+        "    /* } /* nested } */ } */ // }",
+        "    fn l<'b>(x: &'b u8) -> &'b u8 { 'outer: loop { break 'outer x; } }",
+        "}",
+        "fn after() { let r#type = 1; let _ = r#type; }",
+        "#[cfg(not(test))]",
+        "mod live { }",
+        "#[cfg(all(test, windows))]",
+        "pub(crate) mod cmd_tests;",
+    ]
+    .join("\n");
+    let found = test_modules(&text);
+    assert_eq!(found.blocks, vec![(1, 10)]);
+    assert_eq!(found.files, vec!["cmd_tests".to_string()]);
+    assert_eq!(counted_lines(&text), 6);
+    let code = code_only(&text);
+    assert_eq!(code.lines().count(), text.lines().count());
+    assert_eq!(code.matches('{').count(), code.matches('}').count(), "{code}");
+    assert!(code.contains("'a>(s: &'a str)") && code.contains("'outer: loop"), "{code}");
+    assert!(!code.contains("nested") && !code.contains("doc comment"), "{code}");
+}
+
+#[test]
+fn unsafe_is_found_as_a_keyword_in_code_only() {
+    let text = "#![allow(unsafe_code)]\n// unsafe\nlet s = \"unsafe\"; let r = r#\"unsafe\"#;\n/* unsafe */ let c = 'u';\nfn f() { unsafe { g() } }\n";
+    assert_eq!(unsafe_lines(text), vec![5]);
+    assert!(needs_test("all(windows,test)") && needs_test("all(all(test),unix)"));
+    assert!(!needs_test("not(test)") && !needs_test("any(test,windows)"));
+}
+
 /// No test file is over 800 lines: tests are split by capability
 /// (`tests/cli/*.rs`), not piled into one file.
 #[test]
