@@ -545,7 +545,7 @@ fn the_line_counter_matches_braces_in_code_only() {
         "#[allow(dead_code)]",
         "mod tests {",
         r#"    const S: &str = "}\"}";"#,
-        r##"    const R: &str = r#"}"# ; const B: &[u8] = br"}";"##,
+        r##"    const R: &str = r#"{ "}" \"#; const B: &[u8] = br"\";"##,
         "    fn c() -> [char; 4] { ['}', '\\'', '\\u{7d}', b'{' as char] }",
         "    /* } /* nested } */ } */ // }",
         "    fn l<'b>(x: &'b u8) -> &'b u8 { 'outer: loop { break 'outer x; } }",
