@@ -55,8 +55,8 @@ pub(crate) const UNSUPPORTED_WHY: &str = "";
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
-/// The start time by sysinfo, as on Windows (Linux's own reads
-/// `/proc/PID/stat`, in `linux.rs`).
+/// The start time from `process` (sysinfo's, on macOS; Linux's pin reads
+/// its own in `linux.rs`, Windows's is the FILETIME in `windows.rs`).
 pub(crate) use crate::process::start_time;
 
 /// A target pinned by pid and start time.
