@@ -198,9 +198,10 @@ fn spare_namespace_members(
     for port in before.ports.iter().filter(|p| p.in_use) {
         let holders = port.holders();
         let namespace = |pid: u32| holders.iter().find(|h| h.pid == pid).and_then(|h| h.pid_ns);
-        let inits = plan.refused.iter().filter(|a| {
-            holders.iter().any(|h| h.pid == a.pid && h.sandbox.is_some())
-        });
+        let inits = plan
+            .refused
+            .iter()
+            .filter(|a| holders.iter().any(|h| h.pid == a.pid && h.sandbox.is_some()));
         for init in inits {
             for t in targets.values().filter(|t| t.ports.contains(&port.port)) {
                 if !spared.iter().any(|a: &Action| a.pid == t.pid)

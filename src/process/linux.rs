@@ -85,9 +85,11 @@ impl Reader {
         let mut argv = read(pid, "cmdline").and_then(|raw| parse_cmdline(&raw));
         if argv.is_none() && self.stat(pid).is_some_and(|s| s.state == 'Z' && s.threads > 1) {
             let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok();
-            argv = tasks.into_iter().flatten().flatten().find_map(|t| {
-                parse_cmdline(&std::fs::read(t.path().join("cmdline")).ok()?)
-            });
+            argv = tasks
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find_map(|t| parse_cmdline(&std::fs::read(t.path().join("cmdline")).ok()?));
         }
         self.cmdlines.insert(pid, argv.clone());
         argv
@@ -101,8 +103,7 @@ impl Reader {
             .lines()
             .find_map(|l| l.strip_prefix("Uid:"))
             .and_then(|ids| ids.split_whitespace().next()?.parse().ok());
-        let command =
-            self.cmdline(pid).unwrap_or_else(|| vec![format!("[{}]", stat.name)]);
+        let command = self.cmdline(pid).unwrap_or_else(|| vec![format!("[{}]", stat.name)]);
         // Secrets never leave: everything downstream reads the redacted words.
         let command = crate::secret::redact(&command);
         let cgroup = read_text(pid, "cgroup").unwrap_or_default();
@@ -342,6 +343,4 @@ mod tests {
         assert_eq!(chain[1], std::process::id());
         assert!(chain.len() > 2, "{chain:?}");
     }
-
-
 }

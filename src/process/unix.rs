@@ -4,7 +4,11 @@ use super::Users;
 
 /// The uid a process runs as (sysinfo's, on macOS) and its user name.
 #[cfg_attr(target_os = "linux", allow(dead_code))]
-pub(super) fn owner(_pid: u32, uid: Option<u32>, users: &mut Users) -> (Option<u32>, Option<String>) {
+pub(super) fn owner(
+    _pid: u32,
+    uid: Option<u32>,
+    users: &mut Users,
+) -> (Option<u32>, Option<String>) {
     (uid, uid.and_then(|u| users.name(u)))
 }
 

@@ -6,7 +6,11 @@
 use super::Users;
 
 /// No uid on Windows; the account `pid` runs as.
-pub(super) fn owner(pid: u32, _uid: Option<u32>, _users: &mut Users) -> (Option<u32>, Option<String>) {
+pub(super) fn owner(
+    pid: u32,
+    _uid: Option<u32>,
+    _users: &mut Users,
+) -> (Option<u32>, Option<String>) {
     (None, crate::win32::process_user(pid))
 }
 

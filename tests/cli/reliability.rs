@@ -365,7 +365,12 @@ fn sock_diag_requests(trace: &str) -> Vec<(String, String, String, Vec<String>)>
         .filter(|l| (l.contains("sendto(") || l.contains("sendmsg(")) && l.contains("SOCK_DIAG"))
         .map(|l| {
             let states = field(l, "idiag_states=").split('|').map(String::from).collect();
-            (field(l, "sdiag_family="), field(l, "sdiag_protocol="), field(l, "idiag_sport="), states)
+            (
+                field(l, "sdiag_family="),
+                field(l, "sdiag_protocol="),
+                field(l, "idiag_sport="),
+                states,
+            )
         })
         .collect()
 }

@@ -32,16 +32,12 @@ pub(super) fn second_look(
     ports: &[u16],
     first: &Snapshot,
 ) -> anyhow::Result<Snapshot> {
-    let rest = if sock_diag_allowed() {
-        sockdiag::sockets(select, Scope::Rest(ports)).ok()
-    } else {
-        None
-    };
+    let rest =
+        if sock_diag_allowed() { sockdiag::sockets(select, Scope::Rest(ports)).ok() } else { None };
     let Some(mut sockets) = rest else { return snapshot(select, Scope::AnyState(ports), true) };
     let seen = Scope::Ports(ports);
-    sockets.extend(
-        first.sockets.iter().filter(|s| seen.wants(s.protocol, s.port, s.state)).cloned(),
-    );
+    sockets
+        .extend(first.sockets.iter().filter(|s| seen.wants(s.protocol, s.port, s.state)).cloned());
     let mut snap = Snapshot { sockets, ..Snapshot::default() };
     fill_owners(&mut snap);
     Ok(snap)

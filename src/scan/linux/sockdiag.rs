@@ -59,7 +59,7 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
                 (Protocol::Udp, Scope::Listening) => bit(TCP_CLOSE),
                 (Protocol::Udp, Scope::Ports(_)) => bit(TCP_CLOSE) | bit(TCP_ESTABLISHED),
                 (_, Scope::AnyState(_)) => u32::MAX,
-                (Protocol::Tcp, Scope::Rest(_)) => u32::MAX & !bit(TCP_LISTEN),
+                (Protocol::Tcp, Scope::Rest(_)) => !bit(TCP_LISTEN),
                 // The first look asked for every UDP socket of the ports.
                 (Protocol::Udp, Scope::Rest(_)) => continue,
             };
