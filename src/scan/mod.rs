@@ -103,6 +103,7 @@ pub(crate) enum Scope<'a> {
     /// every state but LISTEN (a `Ports` scan has every UDP socket). The
     /// second look asks this much when the first look's answer stands
     /// for the rest ([`second_look`]).
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Rest(&'a [u16]),
 }
 
