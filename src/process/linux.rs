@@ -307,6 +307,13 @@ mod tests {
     fn describes_a_child_from_proc() {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
         let pid = child.id();
+        // Until execve has set up its arguments, `cmdline` reads empty.
+        for _ in 0..500 {
+            if read(pid, "cmdline").is_some_and(|c| c.starts_with(b"sleep")) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         let info = describe(&[pid]).remove(&pid).unwrap();
         let mine = describe(&[std::process::id()]).remove(&std::process::id()).unwrap();
         child.kill().unwrap();
