@@ -596,3 +596,119 @@ fn no_test_file_is_over_800_lines() {
     }
     assert!(seen >= 5, "found only {seen} test files");
 }
+
+/// The string literals of a source text, outside comments: (line, text as
+/// written). Raw strings, byte and C strings count; a char literal or a
+/// lifetime is skipped.
+fn literals(text: &str) -> Vec<(usize, String)> {
+    let b = text.as_bytes();
+    let (mut out, mut i, mut line) = (Vec::new(), 0, 1);
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        match b[i] {
+            b'\n' => line += 1,
+            b'/' if next == Some(b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if next == Some(b'*') => {
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    line += usize::from(b[i] == b'\n');
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            b'\'' if next == Some(b'\\') => {
+                i += 2;
+                while i < b.len() && b[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'\'' if b.get(i + 2) == Some(&b'\'') => i += 2,
+            b'r' if (i == 0 || !ident(b[i - 1])) && matches!(next, Some(b'#' | b'"')) => {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                if b.get(i + 1 + hashes) == Some(&b'"') {
+                    let start = i + 2 + hashes;
+                    let close = format!("\"{}", "#".repeat(hashes));
+                    let end = text[start..].find(&close).map_or(b.len(), |e| start + e);
+                    out.push((line, text[start..end].to_string()));
+                    line += text[start..end].matches('\n').count();
+                    i = end + close.len();
+                    continue;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    line += usize::from(b[i] == b'\n');
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                out.push((line, text[start..i.min(b.len())].to_string()));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Where Linux's `/proc` may be named: the Linux modules (`*/linux.rs`,
+/// `*/linux/*`) and `host/wsl.rs`.
+fn may_read_proc(rel: &str) -> bool {
+    format!("/{rel}").contains("/linux") || rel == "host/wsl.rs"
+}
+
+/// Shared code reads no Linux path: a string literal that starts with
+/// `/proc` (a path, not a sentence that mentions one) appears only in the
+/// Linux modules and in `host/wsl.rs`.
+#[test]
+fn no_proc_path_outside_the_linux_modules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let needle = ["/", "proc"].concat();
+    let mut found = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for path in std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            if !rel.ends_with(".rs") || may_read_proc(&rel) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (line, lit) in literals(&text) {
+                if lit == needle || lit.starts_with(&format!("{needle}/")) {
+                    found.push(format!("src/{rel}:{line}: \"{lit}\""));
+                }
+            }
+        }
+    }
+    found.sort();
+    assert!(found.is_empty(), "Linux paths outside the Linux modules:\n{}", found.join("\n"));
+}
+
+#[test]
+fn finds_a_proc_path_in_code_only() {
+    // PROC stands for the path, which this file may not write itself.
+    let code = concat!(
+        "// read PROC/self/status\n",
+        "let msg = \"portcheck reads PROC/net\";\n",
+        "let c = '\"'; let s = std::fs::read(\"PROC/self/stat\");\n",
+        "let r = r#\"PROC/1\"#; let l: &'static str = c\"PROC\";\n",
+    )
+    .replace("PROC", &["/", "proc"].concat());
+    let needle = ["/", "proc"].concat();
+    let lits: Vec<(usize, String)> = literals(&code);
+    let paths: Vec<String> =
+        lits.iter().filter(|l| l.1.starts_with('/')).map(|(n, l)| format!("{n} {l}")).collect();
+    assert_eq!(paths.join(", ").replace(&needle, "P"), "3 P/self/stat, 4 P/1, 4 P");
+    assert!(may_read_proc("scan/linux/owners.rs") && may_read_proc("process/linux.rs"));
+    assert!(may_read_proc("host/wsl.rs") && !may_read_proc("process/mod.rs"));
+}

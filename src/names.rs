@@ -74,6 +74,7 @@ pub(crate) fn user(name: &str) -> bool {
 /// the name it was made from: systemd-escape(1) writes `-` and other
 /// bytes as `\xHH`. `None` when another `\` is in it or the bytes are not
 /// UTF-8.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub(crate) fn unescape_instance(instance: &str) -> Option<String> {
     let mut out = Vec::with_capacity(instance.len());
     let mut rest = instance.as_bytes();

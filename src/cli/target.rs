@@ -157,7 +157,7 @@ pub(super) fn this_machine(host: &str) -> bool {
             || ip.is_unspecified()
             || crate::host::interfaces().addresses.iter().any(|(_, a, _)| *a == ip);
     }
-    sysinfo::System::host_name().ok().is_some_and(|h| {
+    crate::host::name().is_some_and(|h| {
         let h = h.to_ascii_lowercase();
         h == name || h.split('.').next() == Some(name.as_str())
     })

@@ -85,6 +85,11 @@ pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     }
 }
 
+/// This machine's name (gethostname).
+pub(crate) fn name() -> Option<String> {
+    nix::unistd::gethostname().ok()?.into_string().ok()
+}
+
 /// portcheck's own user id (effective).
 pub(crate) fn my_uid() -> Option<u32> {
     Some(nix::unistd::geteuid().as_raw())

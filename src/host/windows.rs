@@ -116,6 +116,11 @@ pub(crate) fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
+/// This machine's name (sysinfo, the Windows backend).
+pub(crate) fn name() -> Option<String> {
+    sysinfo::System::host_name().ok()
+}
+
 /// portcheck's own user id: Windows has none (accounts are compared by
 /// name, and `sudo -u` is never advised).
 pub(crate) fn my_uid() -> Option<u32> {

@@ -227,6 +227,11 @@ fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
+/// Seconds since the epoch as RFC 3339 UTC: `2026-11-25T10:42:07Z`.
+fn rfc3339(secs: u64) -> Option<String> {
+    Some(jiff::Timestamp::from_second(i64::try_from(secs).ok()?).ok()?.to_string())
+}
+
 /// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`).
 fn mapped(address: &IpAddr) -> bool {
     matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some())
@@ -265,7 +270,7 @@ fn report_with(
         name: p.name.clone(),
         user: p.user.clone(),
         command: p.command.clone(),
-        started: p.started.map(process::rfc3339),
+        started: p.started.and_then(rfc3339),
         hint: crate::hint::describe(p, origin.kind, role, &origin.launchers),
         role,
         origin,
@@ -276,7 +281,9 @@ fn report_with(
             .map(|(pid, name)| Ancestor { pid: *pid, name: name.clone() })
             .collect(),
         unit: p.unit.clone(),
-        created: process::created(p.pid),
+        created: p.created,
+        sandbox: p.sandbox.clone(),
+        pid_ns: p.pid_ns,
         life: super::life::life(p, now()),
     }
 }

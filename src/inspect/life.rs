@@ -1,51 +1,28 @@
-//! A holder's [`Life`]: its run state (sysinfo reads `/proc/PID/stat` on
-//! Linux, the kernel's process table elsewhere), whether the reloader that
+//! A holder's [`Life`]: its run state (read with its details by
+//! `process`, once per run), whether the reloader that
 //! started it has exited, and its start in local time (jiff: TZ, else the
 //! system's zone; docs/architecture.md says why a crate).
 
-use sysinfo::{Pid, ProcessRefreshKind, ProcessStatus, ProcessesToUpdate, System};
-
-use crate::process::ProcessInfo;
+use crate::process::{Halt, ProcessInfo};
 use crate::report::{Life, RunState};
 
 /// The life of `p` at `now` (seconds since the Unix epoch).
 pub(super) fn life(p: &ProcessInfo, now: u64) -> Life {
     Life {
-        state: run_state(p.pid),
+        state: run_state(p),
         parent_exited: parent_exited(p),
         local_start: p.started.and_then(local_time),
         age: p.started.map(|s| now.saturating_sub(s)),
     }
 }
 
-/// Stopped (`T`) or traced (`t`); `None` for any state that runs. Read
-/// once per pid and run: one holder of 10,000 ports is read once.
-fn run_state(pid: u32) -> Option<RunState> {
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<u32, Option<RunState>>> =
-            std::cell::RefCell::default();
-    }
-    if let Some(known) = SEEN.with(|s| s.borrow().get(&pid).copied()) {
-        return known;
-    }
-    let state = read_state(pid);
-    SEEN.with(|s| s.borrow_mut().insert(pid, state));
-    state
-}
-
-fn read_state(pid: u32) -> Option<RunState> {
-    let mut sys = System::new().ok()?;
-    let pid = Pid::from_u32(pid);
-    sys.refresh_processes_specifics(
-        ProcessesToUpdate::Some(&[pid]),
-        false,
-        ProcessRefreshKind::nothing(),
-    );
-    match sys.process(pid)?.status() {
-        ProcessStatus::Stop => Some(RunState::Stopped),
-        ProcessStatus::Tracing => Some(RunState::Traced),
-        _ => None,
-    }
+/// Stopped (`T`) or traced (`t`), as the scan read it; `None` for any
+/// state that runs.
+fn run_state(p: &ProcessInfo) -> Option<RunState> {
+    p.halt.map(|h| match h {
+        Halt::Stopped => RunState::Stopped,
+        Halt::Traced => RunState::Traced,
+    })
 }
 
 /// A Werkzeug server child whose reloader has exited: it was re-parented

@@ -138,7 +138,13 @@ fn second_look(
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         let ports = crate::net::sorted_unique(pending.iter().map(|&i| queries[i].port));
-        let second = scan::snapshot(select.widened(), Scope::AnyState(&ports), true)?;
+        // The first time, sock_diag is asked only what the first look did
+        // not ask; a retry (a socket in flight) asks everything again.
+        let second = if attempt == 0 {
+            scan::second_look(select.widened(), &ports, snap)?
+        } else {
+            scan::snapshot(select.widened(), Scope::AnyState(&ports), true)?
+        };
         snap.absorb(&second);
         let mut by_port: HashMap<u16, Vec<&Socket>> = HashMap::new();
         for s in &second.sockets {

@@ -197,14 +197,15 @@ fn spare_namespace_members(
     let mut spared = Vec::new();
     for port in before.ports.iter().filter(|p| p.in_use) {
         let holders = port.holders();
-        let inits = plan.refused.iter().filter(|a| {
-            holders.iter().any(|h| h.pid == a.pid)
-                && crate::process::namespace_init(a.pid).is_some()
-        });
+        let namespace = |pid: u32| holders.iter().find(|h| h.pid == pid).and_then(|h| h.pid_ns);
+        let inits = plan
+            .refused
+            .iter()
+            .filter(|a| holders.iter().any(|h| h.pid == a.pid && h.sandbox.is_some()));
         for init in inits {
             for t in targets.values().filter(|t| t.ports.contains(&port.port)) {
                 if !spared.iter().any(|a: &Action| a.pid == t.pid)
-                    && crate::process::same_pid_namespace(t.pid, init.pid)
+                    && namespace(t.pid).is_some_and(|ns| namespace(init.pid) == Some(ns))
                 {
                     spared.push(Action {
                         pid: t.pid,

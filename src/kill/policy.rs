@@ -64,10 +64,10 @@ fn is_forwarder(name: &str) -> bool {
     })
 }
 
-/// Decides for `p`, a holder of `port`, reading whether it is a
+/// Decides for `p`, a holder of `port`, by whether the scan found it a
 /// container's init. `--force` does not override a refusal.
 pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
-    decide_with(p, port, me, crate::process::namespace_init(p.pid).as_ref())
+    decide_with(p, port, me, p.sandbox.as_ref())
 }
 
 /// Refuses `p`, whose only tie to `port` is a connection (`state`): a

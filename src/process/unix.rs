@@ -2,14 +2,19 @@
 
 use super::Users;
 
-/// The uid `p` runs as and its user name.
-pub(super) fn owner(p: &sysinfo::Process, users: &mut Users) -> (Option<u32>, Option<String>) {
-    let uid = p.user_id().map(|u| **u);
+/// The uid a process runs as (sysinfo's, on macOS) and its user name.
+#[cfg_attr(target_os = "linux", allow(dead_code))]
+pub(super) fn owner(
+    _pid: u32,
+    uid: Option<u32>,
+    users: &mut Users,
+) -> (Option<u32>, Option<String>) {
     (uid, uid.and_then(|u| users.name(u)))
 }
 
-/// Unix's kill mechanics read their own start time (a pidfd pins on
-/// Linux): nothing to carry from the scan.
+/// macOS's kill mechanics read their own start time: nothing to carry
+/// from the scan (Linux's report carries `stat`'s, read by `linux.rs`).
+#[cfg_attr(target_os = "linux", allow(dead_code))]
 pub(super) fn created(_pid: u32) -> Option<u64> {
     None
 }

@@ -5,9 +5,13 @@
 
 use super::Users;
 
-/// No uid on Windows; the account `p` runs as.
-pub(super) fn owner(p: &sysinfo::Process, _users: &mut Users) -> (Option<u32>, Option<String>) {
-    (None, crate::win32::process_user(p.pid().as_u32()))
+/// No uid on Windows; the account `pid` runs as.
+pub(super) fn owner(
+    pid: u32,
+    _uid: Option<u32>,
+    _users: &mut Users,
+) -> (Option<u32>, Option<String>) {
+    (None, crate::win32::process_user(pid))
 }
 
 /// When `pid` was created (FILETIME, GetProcessTimes), read with the
@@ -20,7 +24,7 @@ pub(super) fn created(pid: u32) -> Option<u64> {
 /// The names of portcheck's ancestors, parent first: the advice is
 /// written for the shell among them (`shell::choose`).
 pub(super) fn shell_ancestry() -> Option<Vec<String>> {
-    Some(super::ancestor_names(std::process::id()))
+    Some(super::portable::ancestor_names(std::process::id()))
 }
 
 /// Sockets carry no uid on Windows, so there is nothing to name.
@@ -47,7 +51,7 @@ mod tests {
     #[test]
     fn ancestor_names_start_with_the_parent() {
         let mut c = paused();
-        let names = super::super::ancestor_names(c.id());
+        let names = super::super::portable::ancestor_names(c.id());
         c.kill().unwrap();
         c.wait().unwrap();
         let me = std::env::current_exe().unwrap();

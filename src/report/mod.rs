@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::hint::Role;
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
-use crate::process::Unit;
+use crate::process::{Sandbox, Unit};
 use crate::sanitize::escape;
 use crate::shell::Step;
 use crate::started::Started;
@@ -91,11 +91,18 @@ pub(crate) struct ProcessReport {
     #[serde(skip)]
     pub(crate) unit: Option<Unit>,
     /// Its creation time in the kernel's unit, read when the report was
-    /// made (Windows: FILETIME; `None` elsewhere, where the kill
-    /// mechanics read their own): what `--kill` pins the target by, so a
-    /// pid reused after the scan is never ended.
+    /// made (Linux: clock ticks since boot; Windows: FILETIME; `None` on
+    /// macOS, whose mechanics read their own): what `--kill` pins the
+    /// target by, so a pid reused after the scan is never ended.
     #[serde(skip)]
     pub(crate) created: Option<u64>,
+    /// PID 1 of a pid namespace below portcheck's: what runs it (the
+    /// kill policy refuses it).
+    #[serde(skip)]
+    pub(crate) sandbox: Option<Sandbox>,
+    /// Its pid namespace, where the platform names one (Linux).
+    #[serde(skip)]
+    pub(crate) pid_ns: Option<u64>,
     /// Stopped or traced, a parent that exited, local time and age.
     #[serde(flatten)]
     pub(crate) life: Life,
@@ -133,6 +140,8 @@ impl ProcessReport {
             role: Role::Server,
             origin: Started::unknown(),
             created: None,
+            sandbox: None,
+            pid_ns: None,
             life: Default::default(),
         }
     }

@@ -30,6 +30,9 @@ pub(crate) use platform::BLIND_SPOT;
 // (`kill::sys::Holding`); the others ask their socket table.
 #[cfg(not(target_os = "linux"))]
 pub(crate) use platform::holds_any;
+// Linux's: "does pid P hold inode I", by its fd table (`linux/fds.rs`).
+#[cfg(target_os = "linux")]
+pub(crate) use linux::{Held, NotHeld, held};
 
 /// What this platform's socket table cannot show, which a bind that fails
 /// with nothing in the table is explained by.
@@ -91,10 +94,17 @@ pub(crate) enum Scope<'a> {
     /// kernel finds them by port.
     Ports(&'a [u16]),
     /// Every socket bound to one of these ports, in any state
-    /// (bound-inactive, connections, TIME_WAIT): asked when an exclusive
-    /// bind shows something is bound there. It makes the kernel walk its
-    /// bind and connection tables.
+    /// (bound-inactive, connections, TIME_WAIT): the second look at the
+    /// ports with a listener or where an exclusive bind failed, and a
+    /// retry of it. It makes the kernel walk its bind and connection
+    /// tables.
     AnyState(&'a [u16]),
+    /// What `AnyState` adds to `Ports` for these ports: TCP sockets in
+    /// every state but LISTEN (a `Ports` scan has every UDP socket). The
+    /// second look asks this much when the first look's answer stands
+    /// for the rest ([`second_look`]).
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    Rest(&'a [u16]),
 }
 
 impl Scope<'_> {
@@ -108,6 +118,11 @@ impl Scope<'_> {
                     && (protocol == Protocol::Udp || state == State::Listen)
             }
             Scope::AnyState(ports) => ports.binary_search(&port).is_ok(),
+            Scope::Rest(ports) => {
+                ports.binary_search(&port).is_ok()
+                    && protocol == Protocol::Tcp
+                    && state != State::Listen
+            }
         }
     }
 }
@@ -184,6 +199,36 @@ impl Snapshot {
             self.unnamed.clone_from(&other.unnamed);
         }
     }
+}
+
+/// The second look at `ports` (sorted, unique): every socket there in any
+/// state, with its holders. `first` is the first look, a `Scope::Ports`
+/// scan of these ports (and maybe others) taken just before: on Linux its
+/// listeners and UDP sockets stand, and sock_diag is asked only for the
+/// rest (`Scope::Rest`), so no request is sent twice; the other platforms
+/// read their whole table again (`Scope::AnyState`).
+pub(crate) fn second_look(
+    select: Selection,
+    ports: &[u16],
+    first: &Snapshot,
+) -> anyhow::Result<Snapshot> {
+    let mut snap = platform_second_look(select, ports, first)?;
+    snap.sockets.sort_by_key(|s| (s.protocol, s.port, s.family, s.address, s.inode));
+    Ok(snap)
+}
+
+#[cfg(target_os = "linux")]
+use linux::second_look as platform_second_look;
+
+/// The whole table again, with owners: nothing to save where one read
+/// lists every state.
+#[cfg(not(target_os = "linux"))]
+fn platform_second_look(
+    select: Selection,
+    ports: &[u16],
+    _first: &Snapshot,
+) -> anyhow::Result<Snapshot> {
+    platform::snapshot(select, Scope::AnyState(ports), true)
 }
 
 /// Takes the snapshot. With `owners`, every socket's holders are filled in

@@ -352,3 +352,62 @@ fn no_etc_services_falls_back_to_the_built_in_table() {
     assert_eq!(v["ports"][1]["port"], 5432);
     assert_eq!(v["ports"][1]["services"], serde_json::json!(["postgresql"]));
 }
+
+/// The sock_diag requests of an `strace -y` log, as (family, protocol,
+/// port, the state words it asks for).
+fn sock_diag_requests(trace: &str) -> Vec<(String, String, String, Vec<String>)> {
+    let field = |l: &str, name: &str| -> String {
+        let rest = l.split(name).nth(1).unwrap_or("");
+        rest.split([',', '}']).next().unwrap_or("").to_string()
+    };
+    trace
+        .lines()
+        .filter(|l| (l.contains("sendto(") || l.contains("sendmsg(")) && l.contains("SOCK_DIAG"))
+        .map(|l| {
+            let states = field(l, "idiag_states=").split('|').map(String::from).collect();
+            (
+                field(l, "sdiag_family="),
+                field(l, "sdiag_protocol="),
+                field(l, "idiag_sport="),
+                states,
+            )
+        })
+        .collect()
+}
+
+/// One read per fact, counted by strace (`-y` names the file each
+/// `openat` opened), not timed: for `portcheck PORT` with a holder on
+/// PORT, each of the holder's `/proc` files (`stat`, `status`, `cmdline`,
+/// `environ`, `cgroup`, its fd table) is opened once, its threads'
+/// directory never (its main thread runs), and no two sock_diag requests
+/// ask for the same socket state of the same family, protocol and port
+/// (the second look asks only what the first did not).
+#[test]
+fn each_holder_fact_is_read_once_and_no_socket_question_is_asked_twice() {
+    let h = Holder::start(&[]);
+    let pid = h.pid();
+    let dir = tempdir::Dir::new();
+    let log = dir.path.join("strace.txt");
+    let mut cmd = Command::new("strace");
+    cmd.args(["-f", "-y", "-qq", "-e", "trace=openat,sendmsg,sendto", "-o"]).arg(&log);
+    cmd.arg("--").arg(util::bin());
+    util::run_with(cmd, &[&h.port.to_string()]).code(1).stdout_has(&pid.to_string());
+    let trace = std::fs::read_to_string(&log).unwrap();
+    let opened = |file: &str| {
+        let shown = format!("</proc/{pid}/{file}>");
+        trace.lines().filter(|l| l.contains("openat(") && l.contains(&shown)).count()
+    };
+    for file in ["stat", "status", "cmdline", "environ", "cgroup", "fd"] {
+        assert_eq!(opened(file), 1, "/proc/{pid}/{file} opened {} times", opened(file));
+    }
+    assert_eq!(opened("task"), 0, "a live main thread's process needs no task read");
+    let requests = sock_diag_requests(&trace);
+    assert!(requests.len() >= 4, "first look: TCP and UDP over IPv4 and IPv6: {requests:?}");
+    for (i, a) in requests.iter().enumerate() {
+        for b in &requests[i + 1..] {
+            let same_sockets = a.0 == b.0 && a.1 == b.1 && a.2 == b.2;
+            let twice: Vec<&String> = a.3.iter().filter(|s| b.3.contains(s)).collect();
+            assert!(!same_sockets || twice.is_empty(), "{twice:?} asked twice: {a:?} and {b:?}");
+        }
+    }
+}

@@ -68,60 +68,20 @@ pub(crate) fn fd_budget() -> usize {
 }
 
 /// The fds through which a pinned target holds its sockets, found by one
-/// read of its fd table; the last check before the signal looks at
-/// these fds only.
-pub(crate) struct Holding(Vec<(String, u64)>);
+/// read of its fd table when it is pinned (`scan::held`, the check the
+/// owner walk shares); `Holding::still`, right before each signal, looks
+/// at these fds only.
+pub(crate) use crate::scan::Held as Holding;
 
-/// The socket inode an fd link names: `socket:[12345]`.
-fn socket_inode(link: &std::path::Path) -> Option<u64> {
-    let s = link.to_str()?;
-    s.strip_prefix("socket:[")?.strip_suffix(']')?.parse().ok()
-}
-
-/// Reads `pid`'s fd table for `inodes` (sorted): the fds that hold them.
-/// An empty table means the main thread has exited while other threads
-/// hold the process's files: their tables (`/proc/PID/task/TID/fd`) are
-/// read instead, as the owner walk does.
+/// Reads `pid`'s fd table (its threads' when the main thread has exited)
+/// for `inodes` (sorted): the fds that hold them.
 pub(crate) fn holding(pid: u32, inodes: &[u64], _ports: &[u16]) -> Result<Holding, PinError> {
-    let dir = match std::fs::read_dir(format!("/proc/{pid}/fd")) {
-        Ok(d) => d,
-        Err(e) if gone(&e) => return Err(PinError::Exited),
-        Err(e) => return Err(PinError::Unreadable(format!("/proc/{pid}/fd: {e}"))),
-    };
-    let mut held = Vec::new();
-    if sockets_in(dir, inodes, &mut held) == 0 {
-        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
-        for task in tasks.filter(|t| t.file_name().to_str() != Some(&pid.to_string())) {
-            if let Ok(dir) = std::fs::read_dir(task.path().join("fd")) {
-                sockets_in(dir, inodes, &mut held);
-            }
-        }
-    }
-    if held.is_empty() { Err(PinError::LetGo) } else { Ok(Holding(held)) }
-}
-
-/// Adds the fds of `dir` that name one of `inodes` to `held`; returns how
-/// many entries `dir` had.
-fn sockets_in(dir: std::fs::ReadDir, inodes: &[u64], held: &mut Vec<(String, u64)>) -> usize {
-    let mut entries = 0;
-    for entry in dir.flatten() {
-        entries += 1;
-        let Ok(link) = std::fs::read_link(entry.path()) else { continue };
-        if let Some(n) = socket_inode(&link).filter(|n| inodes.binary_search(n).is_ok()) {
-            held.push((entry.path().to_string_lossy().into_owned(), n));
-        }
-    }
-    entries
-}
-
-impl Holding {
-    /// Whether one of these fds still holds its socket: a `readlink` per
-    /// fd, no fd-table read.
-    pub(crate) fn still(&self) -> bool {
-        self.0.iter().any(|(path, inode)| {
-            std::fs::read_link(path).ok().and_then(|l| socket_inode(&l)) == Some(*inode)
-        })
-    }
+    use crate::scan::NotHeld;
+    crate::scan::held(pid, inodes).map_err(|e| match e {
+        NotHeld::Gone => PinError::Exited,
+        NotHeld::Unreadable(why) => PinError::Unreadable(why),
+        NotHeld::LetGo => PinError::LetGo,
+    })
 }
 
 /// Whether `/proc` is this pid namespace's: a procfs is mounted there and

@@ -1,9 +1,11 @@
 //! The platform's kill mechanics behind one small interface: `Pinned`
 //! (`pin`, `alive`, `signal`, `pid`), `wait_any`, `start_time`,
 //! `parse_signal` and the flags the platform cannot honour. Linux pins
-//! with a pidfd (`linux.rs`); the other Unixes pin by pid and start time
-//! (`unix.rs`, also Linux's fallback for kernels without pidfds, and
-//! unit-tested here); Windows pins with a process handle and ends a
+//! with a pidfd, or without one (a kernel before 5.3, no fd to spare) by
+//! pid and the `/proc` start time the scan read (`linux.rs`); macOS pins
+//! by pid and start time (`unix.rs`, which Linux builds too for the
+//! signals, interrupts and manual commands they share, and whose pin is
+//! unit-tested on Linux); Windows pins with a process handle and ends a
 //! process with TerminateProcess (`windows.rs`). What macOS and Windows
 //! share — no fd per target, no inode to re-read — is `plain.rs`.
 

@@ -1,6 +1,9 @@
-//! Kill mechanics for the Unixes without pidfds (macOS, the BSDs): a
-//! target is pinned by its pid and start time, and both are checked again
-//! right before each signal. Nothing here reads `/proc`.
+//! Kill mechanics by pid and start time, for macOS: a target is pinned by
+//! its pid and start time, and both are checked again right before each
+//! signal. Linux builds this module too, for what the two share (`send`,
+//! the interrupt catcher, `--signal` parsing, the manual commands); its
+//! own pin is `linux.rs`'s, and the pin here runs on Linux only in its
+//! unit tests. Nothing here reads `/proc`.
 
 use std::time::Duration;
 
@@ -55,8 +58,8 @@ pub(crate) const UNSUPPORTED_WHY: &str = "";
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
 
-/// The start time by sysinfo, as on Windows (Linux's own reads
-/// `/proc/PID/stat`, in `linux.rs`).
+/// The start time from `process` (sysinfo's, on macOS; Linux's pin reads
+/// its own in `linux.rs`, Windows's is the FILETIME in `windows.rs`).
 pub(crate) use crate::process::start_time;
 
 /// A target pinned by pid and start time.
@@ -190,7 +193,7 @@ mod tests {
         assert_eq!(parse_signal("99"), None);
     }
 
-    /// The pid-and-start-time mechanics (macOS, the BSDs) on a real child:
+    /// The pid-and-start-time mechanics (macOS's) on a real child:
     /// alive while it runs, not once it is a zombie or reaped, and never
     /// signalled then.
     #[test]

@@ -33,6 +33,8 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
         role: crate::hint::Role::Server,
         origin: crate::started::Started::unknown(),
         created: None,
+        sandbox: None,
+        pid_ns: None,
         life: Default::default(),
     }
 }

@@ -1,7 +1,9 @@
 //! Linux's snapshot: sock_diag netlink (`sockdiag.rs`) or, without it,
 //! `/proc/net/*` (`procnet.rs`), and the owners from one walk of
-//! `/proc/*/fd` (`owners.rs`).
+//! `/proc/*/fd` (`owners.rs`); "does pid P hold inode I" (`fds.rs`), which
+//! the walk's second pass and `--kill`'s re-check share.
 
+mod fds;
 mod owners;
 mod procnet;
 mod sockdiag;
@@ -9,8 +11,37 @@ mod sockdiag;
 use crate::net::Selection;
 use crate::scan::{Scope, Snapshot};
 
+pub(crate) use fds::{Held, NotHeld, held};
+
 /// sock_diag lists every user's sockets.
 pub(crate) const BLIND_SPOT: super::BlindSpot = super::BlindSpot::None;
+
+/// Whether sock_diag may be asked: `PORTCHECK_NO_SOCK_DIAG=1` stands in
+/// for a kernel without it, so the fallback is tested end to end.
+fn sock_diag_allowed() -> bool {
+    std::env::var_os("PORTCHECK_NO_SOCK_DIAG").is_none()
+}
+
+/// [`crate::scan::second_look`]: sock_diag is asked for the TCP sockets of
+/// `ports` that are not listening (`Scope::Rest`); the first look's
+/// listeners and UDP sockets on `ports` are added, and the owners of all
+/// are found with one walk. Where sock_diag cannot answer, `/proc/net` is
+/// read whole, as for any scan.
+pub(super) fn second_look(
+    select: Selection,
+    ports: &[u16],
+    first: &Snapshot,
+) -> anyhow::Result<Snapshot> {
+    let rest =
+        if sock_diag_allowed() { sockdiag::sockets(select, Scope::Rest(ports)).ok() } else { None };
+    let Some(mut sockets) = rest else { return snapshot(select, Scope::AnyState(ports), true) };
+    let seen = Scope::Ports(ports);
+    sockets
+        .extend(first.sockets.iter().filter(|s| seen.wants(s.protocol, s.port, s.state)).cloned());
+    let mut snap = Snapshot { sockets, ..Snapshot::default() };
+    fill_owners(&mut snap);
+    Ok(snap)
+}
 
 pub(super) fn snapshot(
     select: Selection,
@@ -20,10 +51,10 @@ pub(super) fn snapshot(
     let mut snap = Snapshot::default();
     // PORTCHECK_NO_SOCK_DIAG=1 stands in for a kernel without sock_diag,
     // so the fallback is tested end to end.
-    let diag = if std::env::var_os("PORTCHECK_NO_SOCK_DIAG").is_some() {
-        Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
-    } else {
+    let diag = if sock_diag_allowed() {
         sockdiag::sockets(select, scope)
+    } else {
+        Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
     };
     match diag {
         Ok(sockets) => snap.sockets = sockets,

@@ -17,6 +17,8 @@ use anyhow::Context;
 use rustix::fs::{CWD, Mode, OFlags, RawDir, openat, readlinkat_raw};
 use rustix::io::Errno;
 
+use super::fds::socket_inode;
+
 /// Below this many processes one thread walks them all: a thread costs more
 /// than it saves.
 const PARALLEL_MIN: usize = 256;
@@ -114,12 +116,15 @@ pub(crate) fn find(wanted: &[u64]) -> anyhow::Result<Owners> {
 /// The second pass, for sockets the walk of `/proc/*/fd` left without a
 /// holder only (so it costs nothing in the common case): a process can
 /// hold a socket outside its fd table — a thread with a table of its own
-/// (`unshare(CLONE_FILES)`: `/proc/PID/task/TID/fd`), or an `mmap` of the
-/// socket (a `socket:[INODE]` line of `/proc/PID/maps`, as a packet ring).
+/// (`unshare(CLONE_FILES)`: `/proc/PID/task/TID/fd`, read by
+/// `fds::held_by_threads`, the check `--kill` also uses), or an `mmap` of
+/// the socket (a `socket:[INODE]` line of `/proc/PID/maps`, as a packet
+/// ring). It runs during the scan, never at signal time.
 fn hidden_holders(pids: &[u32], missing: &[u64]) -> Vec<(u64, u32)> {
     let mut found = Vec::new();
-    let inode_of = |s: &str| -> Option<u64> {
-        let n: u64 = s.split("socket:[").nth(1)?.split(']').next()?.parse().ok()?;
+    // A maps line ends in its path: `socket:[INODE]`.
+    let inode_of = |line: &str| -> Option<u64> {
+        let n = socket_inode(line.rsplit(' ').next()?.as_bytes())?;
         missing.binary_search(&n).is_ok().then_some(n)
     };
     for &pid in pids {
@@ -128,16 +133,8 @@ fn hidden_holders(pids: &[u32], missing: &[u64]) -> Vec<(u64, u32)> {
                 found.push((n, pid));
             }
         };
-        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
-        for task in tasks.filter(|t| t.file_name().to_str() != Some(&pid.to_string())) {
-            let fds = std::fs::read_dir(task.path().join("fd")).into_iter().flatten().flatten();
-            for fd in fds {
-                if let Some(n) =
-                    std::fs::read_link(fd.path()).ok().and_then(|l| inode_of(l.to_str()?))
-                {
-                    add(n);
-                }
-            }
+        for (_, n) in super::fds::held_by_threads(pid, missing) {
+            add(n);
         }
         if let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) {
             maps.lines().filter_map(inode_of).for_each(&mut add);
@@ -407,15 +404,6 @@ fn fd_path(buf: &mut [u8; 24], pid: u32) -> &CStr {
     CStr::from_bytes_with_nul(&buf[..len + 4]).unwrap_or(c"")
 }
 
-/// "socket:[12345]" → 12345.
-pub(super) fn socket_inode(link: &[u8]) -> Option<u64> {
-    let rest = link.strip_prefix(b"socket:[")?;
-    let digits = rest.strip_suffix(b"]")?;
-    digits.iter().try_fold(0u64, |acc, &b| {
-        b.is_ascii_digit().then(|| acc.checked_mul(10)?.checked_add(u64::from(b - b'0'))).flatten()
-    })
-}
-
 fn parse_u32(name: &[u8]) -> Option<u32> {
     if name.is_empty() || !name.iter().all(u8::is_ascii_digit) {
         return None;
@@ -426,14 +414,6 @@ fn parse_u32(name: &[u8]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_socket_links() {
-        assert_eq!(socket_inode(b"socket:[12345]"), Some(12345));
-        assert_eq!(socket_inode(b"pipe:[12345]"), None);
-        assert_eq!(socket_inode(b"socket:[12x]"), None);
-        assert_eq!(socket_inode(b"socket:[]"), Some(0));
-    }
 
     #[test]
     fn builds_fd_paths() {

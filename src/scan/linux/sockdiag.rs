@@ -8,8 +8,11 @@
 //! listeners only (and UDP sockets): bound-inactive sockets and TIME_WAIT
 //! are not indexed by port, and asking for them makes the kernel walk its
 //! bind and connection tables, whose size grows with the machine's
-//! traffic. `Scope::AnyState` asks for them, for one port, only once an
-//! exclusive bind has shown that something is bound there.
+//! traffic. They are asked for only in the second look, for the ports
+//! that have a listener or where an exclusive bind failed: `Scope::Rest`
+//! (TCP in every state but LISTEN, no UDP request: the first look has
+//! those), and `Scope::AnyState` (everything) when a bind that failed with
+//! nothing to show is looked at again.
 
 use anyhow::{Context, bail};
 use netlink_packet_core::{
@@ -56,13 +59,16 @@ pub(super) fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec
                 (Protocol::Udp, Scope::Listening) => bit(TCP_CLOSE),
                 (Protocol::Udp, Scope::Ports(_)) => bit(TCP_CLOSE) | bit(TCP_ESTABLISHED),
                 (_, Scope::AnyState(_)) => u32::MAX,
+                (Protocol::Tcp, Scope::Rest(_)) => !bit(TCP_LISTEN),
+                // The first look asked for every UDP socket of the ports.
+                (Protocol::Udp, Scope::Rest(_)) => continue,
             };
             let ports = match scope {
                 Scope::Listening => {
                     diag.dump(family, protocol, states, 0, None, &mut out)?;
                     continue;
                 }
-                Scope::Ports(ports) | Scope::AnyState(ports) => ports,
+                Scope::Ports(ports) | Scope::AnyState(ports) | Scope::Rest(ports) => ports,
             };
             if ports.len() <= PER_PORT_LIMIT {
                 // The port in the request's socket id lets the kernel skip
