@@ -328,6 +328,21 @@ mod tests {
         child.wait().unwrap();
     }
 
+    /// A pid whose start time is not the planned one names another
+    /// process: not pinned, and said so by its own kind.
+    #[test]
+    fn a_pid_with_another_start_time_is_not_signalled() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let mut stale = target(&child, vec![]);
+        stale.start = stale.start.map(|t| t + 1);
+        let mut actions = Vec::new();
+        assert!(pin_all(&[stale], &mut actions).is_empty());
+        assert_eq!(actions[0].result, Outcome::Refused);
+        assert_eq!(actions[0].reason, Some(Refusal::PidReused));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
     // The socket's inode from Linux's /proc (there is none on macOS).
     #[cfg(target_os = "linux")]
     #[test]
