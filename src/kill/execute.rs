@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::report::{Action, Outcome, Reason, Signal};
+use crate::report::{Action, Outcome, Refusal, Signal};
 
 use super::KillOptions;
 use super::plan::{Plan, Target};
@@ -114,7 +114,6 @@ fn action(t: &Target) -> Action {
         method: None,
         result: Outcome::Exited,
         reason: None,
-        kind: None,
         stop: None,
     }
 }
@@ -145,10 +144,12 @@ fn pin_all(targets: &[Target], actions: &mut Vec<Action>) -> Vec<Live> {
 fn not_pinned(mut action: Action, e: PinError) -> Action {
     (action.result, action.reason) = match e {
         PinError::Exited => (Outcome::Exited, None),
-        PinError::LetGo => (Outcome::Refused, Some(Reason::LetGo)),
-        PinError::OtherNamespace => (Outcome::Refused, Some(Reason::OtherNamespace)),
+        PinError::LetGo => (Outcome::Refused, Some(Refusal::LetGo)),
+        PinError::PidReused => (Outcome::Refused, Some(Refusal::PidReused)),
+        PinError::OtherNamespace => (Outcome::Refused, Some(Refusal::OtherNamespace)),
+        PinError::ProcUnproven => (Outcome::Refused, Some(Refusal::ProcUnproven)),
         PinError::Denied => (Outcome::Denied, None),
-        PinError::Unreadable(why) => (Outcome::Refused, Some(Reason::NotPinned(why))),
+        PinError::Unreadable(error) => (Outcome::Refused, Some(Refusal::NotPinned { error })),
     };
     action
 }
@@ -193,8 +194,8 @@ fn signal_each(
                 if sig != Signal::KILL {
                     l.action.reason = match sys::wake(&l.pinned) {
                         Stopped::Running => l.action.reason,
-                        Stopped::Continued => Some(Reason::Continued),
-                        Stopped::Traced(by) => Some(Reason::Traced(by)),
+                        Stopped::Continued => Some(Refusal::Continued),
+                        Stopped::Traced(tracer) => Some(Refusal::Traced { tracer }),
                     };
                 }
                 live.push(l);
@@ -202,14 +203,20 @@ fn signal_each(
             Err(Outcome::Denied) => {
                 l.action.signal = sys::sent(sig);
                 l.action.method = sys::METHOD;
-                l.action.reason = Some(Reason::Denied { pid: l.action.pid });
+                l.action.reason = Some(Refusal::Denied { pid: l.action.pid });
                 l.action.result = Outcome::Denied;
                 actions.push(l.action);
             }
-            Err(outcome) => {
+            Err(Outcome::Refused) => {
+                // The OS refused the signal for another reason than EPERM.
+                let signal = sys::METHOD.map_or(sig.name, crate::report::Method::name);
+                l.action.result = Outcome::Refused;
+                l.action.reason = Some(Refusal::SignalFailed { signal });
+                actions.push(l.action);
+            }
+            Err(_) => {
                 // Gone between its check and the signal: it exited.
-                l.action.result =
-                    if outcome == Outcome::Refused { Outcome::Refused } else { Outcome::Exited };
+                l.action.result = Outcome::Exited;
                 actions.push(l.action);
             }
         }
@@ -236,7 +243,7 @@ fn after_let_go(
     l.action = match by {
         Some(by) => Action {
             result: Outcome::Exited,
-            reason: Some(Reason::LetGoAfter {
+            reason: Some(Refusal::LetGoAfter {
                 pid: by.pinned.pid(),
                 parent: parent.is_some(),
                 signal: sys::METHOD.map_or(sig.name, crate::report::Method::name),
@@ -246,7 +253,7 @@ fn after_let_go(
         // Before the first signal of the pass: nothing caused it. One
         // already sent a signal (the SIGKILL pass) let go after its own.
         None if l.action.signal.is_some() => {
-            Action { result: Outcome::Exited, reason: Some(Reason::Released), ..l.action }
+            Action { result: Outcome::Exited, reason: Some(Refusal::ShuttingDown), ..l.action }
         }
         None => not_pinned(l.action, PinError::LetGo),
     };
@@ -316,7 +323,22 @@ mod tests {
         let live = pin_all(&[target(&child, vec![u64::MAX])], &mut actions);
         assert!(live.is_empty());
         assert_eq!(actions[0].result, Outcome::Refused);
-        assert_eq!(actions[0].reason, Some(Reason::LetGo));
+        assert_eq!(actions[0].reason, Some(Refusal::LetGo));
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
+    /// A pid whose start time is not the planned one names another
+    /// process: not pinned, and said so by its own kind.
+    #[test]
+    fn a_pid_with_another_start_time_is_not_signalled() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let mut stale = target(&child, vec![]);
+        stale.start = stale.start.map(|t| t + 1);
+        let mut actions = Vec::new();
+        assert!(pin_all(&[stale], &mut actions).is_empty());
+        assert_eq!(actions[0].result, Outcome::Refused);
+        assert_eq!(actions[0].reason, Some(Refusal::PidReused));
         child.kill().unwrap();
         child.wait().unwrap();
     }
@@ -344,6 +366,6 @@ mod tests {
         // SIGCONT: harmless to this test, were it sent.
         let cont = Signal { number: 18, name: "SIGCONT" };
         assert!(signal_each(live, cont, &mut actions, &mut Vec::new()).is_empty());
-        assert_eq!(actions[0].reason, Some(Reason::LetGo));
+        assert_eq!(actions[0].reason, Some(Refusal::LetGo));
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::net::State;
-use crate::report::{Action, KillPlan, Outcome, PortsReport, ProcessReport, Reason, SocketReport};
+use crate::report::{Action, KillPlan, Outcome, PortsReport, ProcessReport, Refusal, SocketReport};
 
 use super::KillOptions;
 use super::policy::{Me, Verdict, connection_only, decide};
@@ -169,7 +169,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
                 if targets.contains_key(&p.pid) {
                     continue;
                 }
-                let state = s.state.as_str();
+                let state = s.state;
                 add(&mut plan, &mut targets, p, s.inode, port.port, || {
                     connection_only(p, port.port, state)
                 });
@@ -213,11 +213,11 @@ fn spare_namespace_members(
                         signal: None,
                         method: None,
                         result: Outcome::Refused,
-                        reason: Some(Reason::Policy(format!(
-                            "it runs inside the pid namespace of pid {} ({}), whose init portcheck does not signal: stopping it alone would leave port {} held",
-                            init.pid, init.name, port.port
-                        ))),
-                        kind: Some(SPARED),
+                        reason: Some(Refusal::SparedInNamespace {
+                            init: init.pid,
+                            name: init.name.clone(),
+                            port: port.port,
+                        }),
                         stop: init.stop.clone(),
                     });
                 }
@@ -232,10 +232,7 @@ fn spare_namespace_members(
 
 /// A port that stays held: the port, why, and the command that stops the
 /// holder that keeps it.
-type Kept = (u16, String, Option<crate::shell::Step>);
-
-/// The `kind` of a refusal made only because the port stays held anyway.
-const SPARED: &str = "spared";
+type Kept = (u16, Refusal, Option<crate::shell::Step>);
 
 /// One verdict whatever the order of the ports: a port that stays held —
 /// a holder that is not signalled has a listening, bound or UDP socket
@@ -265,8 +262,7 @@ fn spare_co_holders(
                 signal: None,
                 method: None,
                 result: Outcome::Refused,
-                reason: Some(Reason::Policy(why.clone())),
-                kind: Some(SPARED),
+                reason: Some(why.clone()),
                 stop: stop.clone(),
             });
         }
@@ -284,18 +280,13 @@ fn kept_ports(
     let mut kept = Vec::new();
     for port in before.ports.iter().filter(|p| p.in_use) {
         if !root && port.sockets.iter().any(|s| s.processes.is_empty()) {
-            if let Verdict::Refuse { reason, stop } = blind_refusal(port.port) {
-                kept.push((port.port, reason, stop));
-            }
+            kept.push((port.port, Refusal::SparedUnseen { port: port.port }, None));
             continue;
         }
         let keepers = port.sockets.iter().filter(|s| binds(s)).flat_map(|s| &s.processes);
         for p in keepers.filter(|p| !targets.contains_key(&p.pid)) {
             if let Some(a) = plan.refused.iter().find(|a| a.pid == p.pid) {
-                let why = format!(
-                    "pid {} ({}) is not signalled and keeps port {} held: stopping the others would not free it, so no holder of it is signalled",
-                    p.pid, a.name, port.port
-                );
+                let why = Refusal::Spared { pid: p.pid, name: a.name.clone(), port: port.port };
                 kept.push((port.port, why, a.stop.clone()));
                 break;
             }
@@ -311,14 +302,10 @@ fn binds(s: &SocketReport) -> bool {
     s.state.is_listener() || s.state == State::BoundInactive
 }
 
+/// Without root, a port with a holder that cannot be seen: its visible
+/// holders are spared.
 fn blind_refusal(port: u16) -> Verdict {
-    Verdict::Refuse {
-        reason: format!(
-            "port {port} also has a holder that cannot be seen {} to stop them all",
-            crate::host::HIDDEN_HINT
-        ),
-        stop: None,
-    }
+    Verdict::Refuse { reason: Refusal::SparedUnseen { port }, stop: None }
 }
 
 /// Adds `p`, a holder of `inode` on `port`, to the plan: to its target if
@@ -347,8 +334,7 @@ fn add(
             signal: None,
             method: None,
             result: Outcome::Refused,
-            reason: Some(Reason::Policy(reason)),
-            kind: None,
+            reason: Some(reason),
             stop,
         }),
         Verdict::Signal => {

@@ -2,7 +2,8 @@
 //! that stop what it refuses.
 
 use crate::process::{Runtime, Sandbox, Unit};
-use crate::report::ProcessReport;
+use crate::report::refusal::{id_words, pod_words};
+use crate::report::{ProcessReport, Refusal};
 use crate::shell::{Command, Step};
 
 /// Who portcheck is, for the rules that protect it and its callers.
@@ -30,17 +31,17 @@ pub(crate) enum Verdict {
     /// Signal it.
     Signal,
     /// Leave it alone: why, and how to stop it for good.
-    Refuse { reason: String, stop: Option<Step> },
+    Refuse { reason: Refusal, stop: Option<Step> },
 }
 
 #[cfg(test)]
 impl Verdict {
-    /// A refusal's reason and its stop as one string (`Step::shown`), for
-    /// the rules' tests; `None` for `Signal`.
+    /// A refusal's sentence and its stop as one string (`Step::shown`),
+    /// for the rules' tests; `None` for `Signal`.
     pub(crate) fn refusal(self) -> Option<(String, String)> {
         match self {
             Verdict::Refuse { reason, stop } => {
-                Some((reason, stop.map(|s| s.shown()).unwrap_or_default()))
+                Some((reason.to_string(), stop.map(|s| s.shown()).unwrap_or_default()))
             }
             Verdict::Signal => None,
         }
@@ -72,11 +73,9 @@ pub(crate) fn decide(p: &ProcessReport, port: u16, me: &Me) -> Verdict {
 
 /// Refuses `p`, whose only tie to `port` is a connection (`state`): a
 /// client such as a browser or ssh, not a server.
-pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: &str) -> Verdict {
+pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: crate::net::State) -> Verdict {
     Verdict::Refuse {
-        reason: format!(
-            "its only tie to port {port} is a connection ({state}), not a server: portcheck does not signal clients"
-        ),
+        reason: Refusal::Client { port, state },
         stop: Some(Step::explained(
             format!("close that connection in {}, or end the process", p.name),
             Command::new(["kill".to_string(), p.pid.to_string()]),
@@ -92,19 +91,20 @@ pub(crate) fn decide_with(
     me: &Me,
     init: Option<&Sandbox>,
 ) -> Verdict {
-    let refuse = |reason: String, stop: Option<Step>| Verdict::Refuse { reason, stop };
+    let refuse = |reason: Refusal, stop: Option<Step>| Verdict::Refuse { reason, stop };
     if let Some(sandbox) = init {
         // From outside, a namespace's init gets SIGKILL whatever it
         // handles: that ends the container and everything in it.
-        let (what, stop) = sandbox_stop(p, sandbox);
-        return refuse(
-            format!("PID 1 of {what}: signalling it would stop every process in it"),
-            Some(stop),
-        );
+        let reason = Refusal::NamespaceInit {
+            sandbox: sandbox.clone(),
+            ppid: p.ppid,
+            parent: p.parent_name.clone(),
+        };
+        return refuse(reason, Some(sandbox_stop(p, sandbox)));
     }
     if p.pid == 1 && !crate::hint::is_systemd(&p.name, &p.command) {
         return refuse(
-            "PID 1 holds it: the main process of this container or namespace".into(),
+            Refusal::ContainerMain,
             Some(Step::explained(
                 "find the container (podman ps for podman), then stop it by that name with docker stop",
                 Command::new(["docker", "ps"]),
@@ -112,49 +112,38 @@ pub(crate) fn decide_with(
         );
     }
     if p.pid == 1 {
-        return refuse(
-            "PID 1 (the init system) holds it: systemd socket activation".into(),
-            Some(socket_stop(port, socket_unit(port))),
-        );
+        return refuse(Refusal::InitSystem, Some(socket_stop(port, socket_unit(port))));
     }
     if p.pid == me.pid {
-        return refuse("this is portcheck itself".into(), None);
+        return refuse(Refusal::PortcheckItself, None);
     }
     if me.ancestors.first() == Some(&p.pid) {
-        return refuse(
-            "this is portcheck's parent (the shell or program that ran portcheck)".into(),
-            None,
-        );
+        return refuse(Refusal::PortcheckParent, None);
     }
     if me.ancestors.contains(&p.pid) {
-        return refuse(
-            "this is an ancestor of portcheck (a program that runs the shell that ran portcheck)"
-                .into(),
-            None,
-        );
+        return refuse(Refusal::PortcheckAncestor, None);
     }
     if is_forwarder(&p.name) {
         let engine = if p.name == "docker-proxy" { "docker" } else { "podman" };
         return refuse(
-            format!("{} forwards the port of a container", p.name),
+            Refusal::ContainerForwarder { name: p.name.clone() },
             Some(published_by(engine, port)),
         );
     }
     if let Some(unit) = &p.unit
         && me.unit.as_ref() != Some(unit)
     {
-        return refuse(
-            format!("part of systemd unit {}: systemd would restart it", unit.describe()),
-            Some(unit_stop(unit)),
-        );
+        let reason = Refusal::SystemdUnit {
+            unit: unit.name.clone(),
+            uid: unit.user,
+            user: unit.user.and_then(crate::process::user_name),
+        };
+        return refuse(reason, Some(unit_stop(unit)));
     }
     // After the unit: a code-server run by systemd is stopped there.
     if crate::hint::is_vscode(&p.name, &p.command) {
         return refuse(
-            format!(
-                "{} is VS Code itself, forwarding the port to this machine (Remote-SSH, Dev Containers, WSL): killing it would kill the editor or its remote server",
-                p.name
-            ),
+            Refusal::Vscode { name: p.name.clone(), port },
             Some(Step::say(format!(
                 "close it in VS Code's Ports panel (or stop forwarding port {port})"
             ))),
@@ -183,106 +172,75 @@ pub(crate) fn published_by(engine: &str, port: u16) -> Step {
     )
 }
 
-/// What the pid namespace `p` is the init of, in words, and how to stop
-/// it. Names from the cgroup path become words only when they fit their
-/// engine's grammar (`names`); else the name is shown escaped with the
-/// command that lists the real ones.
-pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> (String, Step) {
-    let id = s.id.clone().unwrap_or_else(|| "(id not known)".into());
-    let container = |engine: &str, label: &str, stop: &[&str], list: &[&str]| {
-        let what = format!("{label} container {id}");
-        let step = match s.id.as_deref().filter(|i| crate::names::container_id(i)) {
-            Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
-            None => Step::explained(
-                format!("find the container, then stop it by that name with {engine}"),
-                Command::new(list.iter().copied()),
-            ),
-        };
-        (what, step)
+/// How to stop the pid namespace `p` is the init of (the refusal's
+/// sentence names it). Names from the cgroup path become words only when
+/// they fit their engine's grammar (`names`); else the name is shown
+/// escaped with the command that lists the real ones.
+pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
+    let id = id_words(s);
+    let container = |engine: &str, stop: &[&str], list: &[&str]| match s
+        .id
+        .as_deref()
+        .filter(|i| crate::names::container_id(i))
+    {
+        Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
+        None => Step::explained(
+            format!("find the container, then stop it by that name with {engine}"),
+            Command::new(list.iter().copied()),
+        ),
     };
-    let machine = |what: String, stop: &[&str], also: &str, list: &[&str]| {
-        let step = match s.id.as_deref().filter(|n| crate::names::machine(n)) {
-            Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
-            Some(n) => Step::explained(
-                format!("{also}{n})"),
-                Command::new(stop.iter().copied().chain([n])),
+    let machine = |stop: &[&str], also: &str, list: &[&str]| match s
+        .id
+        .as_deref()
+        .filter(|n| crate::names::machine(n))
+    {
+        Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
+        Some(n) => {
+            Step::explained(format!("{also}{n})"), Command::new(stop.iter().copied().chain([n])))
+        }
+        None => Step::explained(
+            format!(
+                "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
+                stop.join(" ")
             ),
-            None => Step::explained(
-                format!(
-                    "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
-                    stop.join(" ")
-                ),
-                Command::new(list.iter().copied()),
-            ),
-        };
-        (what, step)
+            Command::new(list.iter().copied()),
+        ),
     };
     match &s.runtime {
-        Some(Runtime::Docker) => {
-            container("docker stop", "docker", &["docker", "stop"], &["docker", "ps"])
-        }
-        Some(Runtime::Podman) => {
-            container("podman stop", "podman", &["podman", "stop"], &["podman", "ps"])
-        }
+        Some(Runtime::Docker) => container("docker stop", &["docker", "stop"], &["docker", "ps"]),
+        Some(Runtime::Podman) => container("podman stop", &["podman", "stop"], &["podman", "ps"]),
         Some(Runtime::Containerd) => {
-            container("nerdctl stop", "containerd", &["nerdctl", "stop"], &["nerdctl", "ps"])
+            container("nerdctl stop", &["nerdctl", "stop"], &["nerdctl", "ps"])
         }
-        Some(Runtime::CriO) => {
-            container("crictl stop", "CRI-O", &["crictl", "stop"], &["crictl", "ps"])
+        Some(Runtime::CriO) => container("crictl stop", &["crictl", "stop"], &["crictl", "ps"]),
+        Some(Runtime::Kubernetes { pod }) => kubernetes(pod.as_deref()),
+        Some(Runtime::Lxc) => {
+            machine(&["lxc-stop", "-n"], "for LXC (under LXD: lxc stop ", &["lxc-ls", "--running"])
         }
-        Some(Runtime::Kubernetes { pod }) => kubernetes(&id, pod.as_deref()),
-        Some(Runtime::Lxc) => machine(
-            format!("LXC container {id}"),
-            &["lxc-stop", "-n"],
-            "for LXC (under LXD: lxc stop ",
-            &["lxc-ls", "--running"],
+        Some(Runtime::Nspawn) => machine(&["machinectl", "stop"], "", &["machinectl", "list"]),
+        None => Step::explained(
+            "stop the sandbox where it was started, or end the whole namespace",
+            Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
         ),
-        Some(Runtime::Nspawn) => machine(
-            format!("systemd-nspawn container {id}"),
-            &["machinectl", "stop"],
-            "",
-            &["machinectl", "list"],
-        ),
-        None => {
-            let by = match (p.ppid, &p.parent_name) {
-                (Some(pp), Some(name)) => format!("pid {pp} ({name})"),
-                (Some(pp), None) => format!("pid {pp}"),
-                _ => "its parent".into(),
-            };
-            (
-                format!("a pid namespace (a sandbox such as unshare or bwrap, started by {by})"),
-                Step::explained(
-                    "stop the sandbox where it was started, or end the whole namespace",
-                    Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
-                ),
-            )
-        }
     }
 }
 
 /// A Kubernetes pod's container: the pods with their uids, to find the
 /// workload that owns it (a deleted pod is started again).
-fn kubernetes(id: &str, pod: Option<&str>) -> (String, Step) {
-    let uid = match pod {
-        Some(u) if crate::names::pod_uid(u) => u.to_string(),
-        Some(u) => format!("{u} (not a valid uid)"),
-        None => "(uid not known)".into(),
-    };
-    (
-        format!("container {id} of Kubernetes pod {uid}"),
-        Step::explained(
-            format!(
-                "find the pod with uid {uid}, then scale down or delete its workload by that name (it restarts a deleted pod)"
-            ),
-            Command::new([
-                "kubectl",
-                "get",
-                "pods",
-                "-A",
-                "-o",
-                "custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid",
-            ]),
+fn kubernetes(pod: Option<&str>) -> Step {
+    let uid = pod_words(pod);
+    Step::explained(
+        format!(
+            "find the pod with uid {uid}, then scale down or delete its workload by that name (it restarts a deleted pod)"
         ),
+        Command::new([
+            "kubectl",
+            "get",
+            "pods",
+            "-A",
+            "-o",
+            "custom-columns=NS:.metadata.namespace,NAME:.metadata.name,UID:.metadata.uid",
+        ]),
     )
 }
 
@@ -406,11 +364,19 @@ mod tests {
         Me { pid: 4242, ancestors: vec![4241, 4000, 1], unit: None }
     }
 
-    /// The refusal's reason and its stop as one string: `NOTE: COMMAND`,
+    /// The refusal's sentence and its stop as one string: `NOTE: COMMAND`,
     /// the command, or the sentence.
     fn refused(v: Verdict) -> (String, Option<String>) {
         match v {
-            Verdict::Refuse { reason, stop } => (reason, stop.map(|s| s.shown())),
+            Verdict::Refuse { reason, stop } => (reason.to_string(), stop.map(|s| s.shown())),
+            Verdict::Signal => panic!("not refused"),
+        }
+    }
+
+    /// The refusal itself, as data.
+    fn reason(v: Verdict) -> Refusal {
+        match v {
+            Verdict::Refuse { reason, .. } => reason,
             Verdict::Signal => panic!("not refused"),
         }
     }
@@ -418,13 +384,13 @@ mod tests {
     #[test]
     fn refuses_pid_1_itself_and_its_ancestors() {
         let me = me();
-        assert!(refused(decide(&proc(1, "systemd"), 80, &me)).0.contains("socket activation"));
-        let (why, stop) = refused(decide(&proc(1, "node"), 80, &me));
-        assert!(why.contains("container") && !why.contains("systemd"), "{why}");
+        assert_eq!(reason(decide(&proc(1, "systemd"), 80, &me)), Refusal::InitSystem);
+        assert_eq!(reason(decide(&proc(1, "node"), 80, &me)), Refusal::ContainerMain);
+        let (_, stop) = refused(decide(&proc(1, "node"), 80, &me));
         assert!(!stop.unwrap().contains("systemctl"));
-        assert!(refused(decide(&proc(4242, "portcheck"), 80, &me)).0.contains("itself"));
-        assert!(refused(decide(&proc(4241, "bash"), 80, &me)).0.contains("parent"));
-        assert!(refused(decide(&proc(4000, "timeout"), 80, &me)).0.contains("ancestor"));
+        assert_eq!(reason(decide(&proc(4242, "portcheck"), 80, &me)), Refusal::PortcheckItself);
+        assert_eq!(reason(decide(&proc(4241, "bash"), 80, &me)), Refusal::PortcheckParent);
+        assert_eq!(reason(decide(&proc(4000, "timeout"), 80, &me)), Refusal::PortcheckAncestor);
         assert_eq!(decide(&proc(5000, "python3"), 80, &me), Verdict::Signal);
     }
 

@@ -5,8 +5,6 @@
 pub(crate) mod json;
 pub(crate) mod text;
 
-use std::time::Duration;
-
 use serde::Serialize;
 
 use crate::hint::Role;
@@ -18,9 +16,13 @@ use crate::shell::Step;
 use crate::started::Started;
 
 mod beside;
+mod kill;
 mod life;
+pub(crate) mod refusal;
 pub(crate) use beside::{Beside, StartAt};
+pub(crate) use kill::{Action, KillPlan, KillReport, Method, Outcome, Respawn, Signal};
 pub(crate) use life::{Life, RunState, ago};
+pub(crate) use refusal::Refusal;
 
 /// How far a bound address reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -298,250 +300,6 @@ pub(crate) struct Listing {
     pub(crate) sockets: Vec<SocketReport>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) notes: Vec<String>,
-}
-
-/// A holder that appeared after the kill: something restarted it.
-#[derive(Clone, Debug, Serialize)]
-pub(crate) struct Respawn {
-    pub(crate) port: u16,
-    pub(crate) pid: u32,
-    pub(crate) name: String,
-    /// The process that started it again: the supervisor.
-    pub(crate) ppid: Option<u32>,
-    pub(crate) parent_name: Option<String>,
-    /// The signalled holder that forked it on SIGTERM and handed it the
-    /// socket (same command, adopted by init or a subreaper): no
-    /// supervisor (additive to the documented fields).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) forked_from: Option<u32>,
-    /// How to stop the supervisor for good (or, for a received socket,
-    /// free the port): `stop`, `stop_argv`, `stop_note` in JSON.
-    #[serde(flatten)]
-    pub(crate) stop: Step,
-}
-
-/// A signal by number and name, so the model needs no platform type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Signal {
-    pub(crate) number: i32,
-    /// `SIGTERM`, for people and JSON.
-    pub(crate) name: &'static str,
-}
-
-impl Signal {
-    pub(crate) const TERM: Signal = Signal { number: 15, name: "SIGTERM" };
-    pub(crate) const KILL: Signal = Signal { number: 9, name: "SIGKILL" };
-}
-
-impl Serialize for Signal {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name)
-    }
-}
-
-/// How a target is ended where there are no signals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Method {
-    /// Windows: TerminateProcess, an immediate hard stop (no clean
-    /// shutdown, no grace).
-    #[cfg_attr(not(windows), allow(dead_code))]
-    TerminateProcess,
-}
-
-impl Method {
-    /// The call, for people.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Method::TerminateProcess => "TerminateProcess",
-        }
-    }
-}
-
-/// What happened to one process.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Outcome {
-    /// It exited after the first signal.
-    Exited,
-    /// It needed SIGKILL (or `--force` sent SIGKILL first).
-    Killed,
-    /// The OS refused the signal (EPERM): another user's process.
-    Denied,
-    /// portcheck refused to signal it (PID 1, itself, a supervisor, a
-    /// process that no longer holds the socket…).
-    Refused,
-    /// `--dry-run`: it would have been signalled.
-    DryRun,
-    /// Still alive after SIGKILL and the wait that follows it.
-    TimedOut,
-    /// Signalled, and still running when portcheck was interrupted
-    /// (SIGINT, SIGTERM, SIGHUP) before the wait ended.
-    Interrupted,
-}
-
-/// Why an action ended as it did, when there is more to say than its
-/// outcome. JSON has the words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Reason {
-    /// The plan refused it: why, in words.
-    Policy(String),
-    /// Pinned, then it let go of the socket (or its pid came to name
-    /// another process) before the signal: not signalled.
-    LetGo,
-    /// It outlived the grace period but had let go of the port: no SIGKILL.
-    Released,
-    /// It let go of the port right after another target, `pid` (its
-    /// parent when `parent`), was sent `signal`: not sent its own.
-    LetGoAfter { pid: u32, parent: bool, signal: &'static str },
-    /// It was stopped (state T): SIGCONT was sent after its signal.
-    Continued,
-    /// It is stopped by a tracer (state t), the tracer's pid: not
-    /// continued.
-    Traced(Option<u32>),
-    /// The OS refused the signal.
-    Denied { pid: u32 },
-    /// Its state could not be read to pin and check it (out of file
-    /// descriptors, say): the error. Not signalled.
-    NotPinned(String),
-    /// Its pidfd names another process than `/proc` shows: `/proc` is
-    /// another pid namespace's. Not signalled.
-    OtherNamespace,
-}
-
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reason::Policy(why) => f.write_str(why),
-            Reason::LetGo => f.write_str(
-                "it let go of the socket before the signal (or its pid now names another process); not signalled",
-            ),
-            Reason::Released => f.write_str(
-                "let go of the port after the first signal and is still shutting down; not killed",
-            ),
-            Reason::LetGoAfter { pid, parent, signal } => {
-                let whose = if *parent { " (its parent)" } else { "" };
-                let (sent, not) = match *signal {
-                    "TerminateProcess" => ("ended with", "not ended"),
-                    "SIGKILL" => ("sent", "not killed"),
-                    _ => ("sent", "not signalled"),
-                };
-                write!(f, "let go of the port after pid {pid}{whose} was {sent} {signal}; {not}")
-            }
-            Reason::Continued => f.write_str(
-                "it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered",
-            ),
-            Reason::Traced(tracer) => {
-                let by = tracer.map_or_else(|| "a tracer".into(), |t| format!("pid {t}"));
-                write!(
-                    f,
-                    "it is stopped by {by} (a debugger or tracer): not continued, so the signal waits until the tracer lets it go"
-                )
-            }
-            Reason::Denied { pid } => {
-                let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
-                write!(f, "permission denied: pid {pid} {who}; {what}")
-            }
-            Reason::NotPinned(why) => {
-                write!(f, "could not be pinned and checked ({why})")
-            }
-            Reason::OtherNamespace => f.write_str(
-                "its pid names another process in portcheck's pid namespace than in /proc's",
-            ),
-        }
-    }
-}
-
-impl Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// One line of `actions` in the JSON.
-#[derive(Clone, Debug, Serialize)]
-pub(crate) struct Action {
-    pub(crate) pid: u32,
-    pub(crate) name: String,
-    /// The last signal sent (`SIGTERM`, `SIGKILL`), or the one that would
-    /// be; null where there are no signals (Windows: see `method`).
-    pub(crate) signal: Option<Signal>,
-    /// How it was ended where there are no signals (`terminate_process`
-    /// on Windows); absent on Unix.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) method: Option<Method>,
-    pub(crate) result: Outcome,
-    /// Why it was refused or denied.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) reason: Option<Reason>,
-    /// `spared`: refused only because another holder of one of its ports
-    /// is not signalled (or cannot be seen), so stopping it would not free
-    /// the port (additive to the documented fields).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) kind: Option<&'static str>,
-    /// How to stop a refused holder for good: JSON's `stop` (the line the
-    /// text shows), `stop_argv` (its words, when it is one command) and
-    /// `stop_note` (the explanation shown beside a command).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub(crate) stop: Option<Step>,
-}
-
-/// What `--kill` is about to do, for people.
-#[derive(Clone, Debug)]
-pub(crate) struct KillPlan {
-    /// The holders to signal: pid and name.
-    pub(crate) targets: Vec<(u32, String)>,
-    /// The ports they hold.
-    pub(crate) ports: Vec<u16>,
-    /// The holders portcheck will not signal, with the reason.
-    pub(crate) refused: Vec<Action>,
-    /// Ports with a holder that cannot be seen, and why.
-    pub(crate) unseen: Vec<(u16, String)>,
-    /// What the signals mean for the rest of a debug session.
-    pub(crate) notes: Vec<String>,
-    /// Ports the OS refuses to bind, with no process to stop, and the
-    /// fixes.
-    pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<Step>)>,
-    pub(crate) dry_run: bool,
-    pub(crate) signal: Signal,
-    pub(crate) grace: Duration,
-    /// How targets are ended where there are no signals (Windows).
-    pub(crate) method: Option<Method>,
-}
-
-/// The answer to `portcheck --kill PORT...`.
-#[derive(Clone, Debug, Serialize)]
-pub(crate) struct KillReport {
-    /// The ports as they are after the kill.
-    pub(crate) ports: Vec<PortReport>,
-    pub(crate) actions: Vec<Action>,
-    /// Holders that appeared after the kill.
-    pub(crate) respawns: Vec<Respawn>,
-    /// Holders after the kill that were running before portcheck started:
-    /// the socket was passed to them (SCM_RIGHTS); no restart.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) received: Vec<Respawn>,
-    /// The signal that interrupted the wait (SIGINT, SIGTERM, SIGHUP).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) interrupted: Option<Signal>,
-    /// The question on the terminal was answered no.
-    pub(crate) declined: bool,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
-    /// The first signal asked for.
-    #[serde(skip)]
-    pub(crate) signal: Signal,
-    /// The grace period before SIGKILL.
-    #[serde(skip)]
-    pub(crate) grace: Duration,
-    #[serde(skip)]
-    pub(crate) dry_run: bool,
-    /// The ports that were free before the kill: nothing to stop there.
-    #[serde(skip)]
-    pub(crate) was_free: Vec<u16>,
-    /// The interruption came during the settle window, not the grace.
-    #[serde(skip)]
-    pub(crate) settle_cut: bool,
 }
 
 /// What to do about a port in use: the human report's last lines.

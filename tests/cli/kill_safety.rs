@@ -93,7 +93,7 @@ impl NamespaceInit {
     }
 
     /// The holder, with `args`, as its namespace's PID 1.
-    fn start_with(args: &[&str]) -> NamespaceInit {
+    pub(crate) fn start_with(args: &[&str]) -> NamespaceInit {
         use std::io::BufRead;
         let mut unshare = Command::new("unshare")
             .args(["--pid", "--fork", "--mount-proc", "--"])

@@ -33,6 +33,8 @@ mod query;
 #[cfg(target_os = "linux")]
 mod reach;
 #[cfg(target_os = "linux")]
+mod refusals;
+#[cfg(target_os = "linux")]
 mod reliability;
 #[cfg(target_os = "linux")]
 mod secrets;

@@ -28,14 +28,14 @@ fn cgroup2_mount() -> PathBuf {
 /// A cgroup made for one test below the cgroup2 mount, with a holder moved
 /// into `rel` below it; on drop the holder goes back to the root cgroup
 /// and the directories are removed, deepest first.
-struct Cgroup {
+pub(crate) struct Cgroup {
     mount: PathBuf,
     dirs: Vec<PathBuf>,
     pid: u32,
 }
 
 impl Cgroup {
-    fn enter(pid: u32, rel: &str) -> Cgroup {
+    pub(crate) fn enter(pid: u32, rel: &str) -> Cgroup {
         let mount = cgroup2_mount();
         // A slice, as systemd names the cgroups above a unit.
         let top = format!("portcheck-test-{}-{pid}.slice", std::process::id());

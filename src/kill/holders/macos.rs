@@ -6,10 +6,10 @@
 //! `launchctl` command that stops them.
 
 use crate::kill::policy::{Verdict, published_by};
-use crate::report::ProcessReport;
+use crate::report::{ProcessReport, Refusal};
 use crate::shell::{Command, Step};
 
-fn refuse(reason: String, stop: Step) -> Option<Verdict> {
+fn refuse(reason: Refusal, stop: Step) -> Option<Verdict> {
     Some(Verdict::Refuse { reason, stop: Some(stop) })
 }
 
@@ -17,14 +17,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     let name = p.name.as_str();
     if name.starts_with("ControlCe") {
         return refuse(
-            format!(
-                "AirPlay Receiver (ControlCenter) holds it: macOS listens on 5000 and 7000 for AirPlay{}",
-                if port == 5000 {
-                    "; Flask's default port is 5000, so `flask run` collides with it"
-                } else {
-                    ""
-                }
-            ),
+            Refusal::AirplayReceiver { port },
             Step::say(
                 "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)",
             ),
@@ -40,17 +33,14 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     ];
     if let Some((_, product)) = runtime.iter().find(|(n, _)| name.starts_with(n)) {
         return refuse(
-            format!("{name} publishes a port of a {product} container or VM"),
+            Refusal::DesktopRuntime { name: name.into(), product },
             published_by("docker", port),
         );
     }
     let system_user = p.user.as_deref().is_some_and(|u| u == "root" || u.starts_with('_'));
     if p.ppid == Some(1) && system_user {
         return refuse(
-            format!(
-                "{name} is a launchd job (started by launchd as {}): launchd would start it again",
-                p.user.as_deref().unwrap_or("?")
-            ),
+            Refusal::LaunchdJob { name: name.into(), user: p.user.clone() },
             Step::explained(
                 format!(
                     "find the label of {name}'s job, then stop it by that name with sudo launchctl bootout system/ followed by the label"

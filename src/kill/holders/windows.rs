@@ -5,7 +5,7 @@
 //! Desktop (the server runs inside WSL or a container).
 
 use crate::kill::policy::{Verdict, published_by};
-use crate::report::ProcessReport;
+use crate::report::{ProcessReport, Refusal};
 use crate::shell::{Command, Step};
 
 pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
@@ -15,7 +15,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     rule(p, port, is_service, service.as_deref())
 }
 
-fn refuse(reason: String, stop: Step) -> Option<Verdict> {
+fn refuse(reason: Refusal, stop: Step) -> Option<Verdict> {
     Some(Verdict::Refuse { reason, stop: Some(stop) })
 }
 
@@ -32,10 +32,7 @@ pub(super) fn rule(
     }
     if name == "wslrelay.exe" || name == "wslhost.exe" {
         return refuse(
-            format!(
-                "{} forwards the port from a server running inside WSL (its localhost relay)",
-                p.name
-            ),
+            Refusal::WslRelay { name: p.name.clone() },
             Step::explained(
                 format!(
                     "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
@@ -46,35 +43,26 @@ pub(super) fn rule(
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
         return refuse(
-            format!("{} publishes a port of a Docker Desktop container", p.name),
+            Refusal::DockerDesktop { name: p.name.clone() },
             published_by("docker", port),
         );
     }
     if is_service {
-        let (reason, stop) = match service {
-            Some(s) => (
-                format!(
-                    "Windows service {s} holds it: the Service Control Manager runs it and may restart it"
-                ),
-                Step::explained(
-                    "from an Administrator terminal",
-                    Command::new(["sc.exe", "stop", s]),
-                ),
+        let reason =
+            Refusal::WindowsService { name: p.name.clone(), service: service.map(str::to_string) };
+        let stop = match service {
+            Some(s) => Step::explained(
+                "from an Administrator terminal",
+                Command::new(["sc.exe", "stop", s]),
             ),
-            None => (
-                format!(
-                    "a Windows service holds it ({}, started by the Service Control Manager)",
-                    p.name
-                ),
-                Step::explained(
-                    "find the service, then stop it by that name with sc.exe stop",
-                    Command::new([
-                        "tasklist".to_string(),
-                        "/svc".into(),
-                        "/fi".into(),
-                        format!("PID eq {}", p.pid),
-                    ]),
-                ),
+            None => Step::explained(
+                "find the service, then stop it by that name with sc.exe stop",
+                Command::new([
+                    "tasklist".to_string(),
+                    "/svc".into(),
+                    "/fi".into(),
+                    format!("PID eq {}", p.pid),
+                ]),
             ),
         };
         return refuse(reason, stop);
@@ -87,27 +75,20 @@ pub(super) fn rule(
 fn system(port: u16) -> Option<Verdict> {
     match port {
         445 => refuse(
-            "pid 4 (System) holds it: the kernel's SMB server (file and printer sharing, the Server service LanmanServer)".into(),
+            Refusal::SmbServer,
             Step::explained(
                 "from an Administrator terminal; it stops file and printer sharing",
                 Command::new(["sc.exe", "stop", "LanmanServer"]),
             ),
         ),
         137..=139 => refuse(
-            format!(
-                "pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({})",
-                match port {
-                    137 => "name service",
-                    138 => "datagram service",
-                    _ => "session service, for SMB",
-                }
-            ),
+            Refusal::Netbios { port },
             Step::say(
                 "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)",
             ),
         ),
         _ => refuse(
-            "pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)".into(),
+            Refusal::HttpSys,
             Step::explained(
                 "find the registration and its process, then stop that service by its name with sc.exe stop",
                 Command::new(["netsh", "http", "show", "servicestate"]),

@@ -192,14 +192,12 @@ impl Pinned {
         // pid and start time come from /proc. Only a /proc proven this
         // namespace's makes them the same process.
         if pidfd.is_none() && !proc_proven_ours() {
-            return Err(PinError::Unreadable(
-                "no pidfd, and /proc cannot be proven this pid namespace's (no NSpid: line of one pid), so it is not signalled by pid".into(),
-            ));
+            return Err(PinError::ProcUnproven);
         }
         // Pinned: a check from now on holds until the signal.
         let now = read_stat(pid)?.ok_or(PinError::Exited)?.1;
         if planned.is_some_and(|t| t != now) {
-            return Err(PinError::LetGo);
+            return Err(PinError::PidReused);
         }
         Ok(Pinned { pid, start: Some(now), pidfd })
     }
@@ -306,7 +304,10 @@ mod tests {
         // dead process, so the signal reaches no one.
         assert!(!pinned.alive());
         assert_eq!(pinned.signal(Signal::TERM), Err(Outcome::Exited));
-        assert!(matches!(Pinned::pin(pid, start, true), Err(PinError::Exited | PinError::LetGo)));
+        assert!(matches!(
+            Pinned::pin(pid, start, true),
+            Err(PinError::Exited | PinError::PidReused)
+        ));
     }
 
     #[test]

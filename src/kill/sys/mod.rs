@@ -43,8 +43,11 @@ pub(crate) use windows::{
 pub(crate) enum PinError {
     /// It exited before it could be pinned.
     Exited,
-    /// Its pid names another program now, or it let go of the socket.
+    /// It let go of the socket (its fd table holds none of them).
     LetGo,
+    /// Its pid names another process now: its start time (Windows: its
+    /// creation time) is not the planned one.
+    PidReused,
     /// The pidfd names a process other than the one `/proc` showed:
     /// `/proc` is another pid namespace's.
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
@@ -53,6 +56,10 @@ pub(crate) enum PinError {
     /// terminal that is not).
     #[cfg_attr(not(windows), allow(dead_code))]
     Denied,
+    /// No pidfd, and `/proc` cannot be proven this pid namespace's: a pid
+    /// read there may name another process here.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    ProcUnproven,
     /// Out of file descriptors (or another OS error) reading its state:
     /// the error, in words.
     #[cfg_attr(not(target_os = "linux"), allow(dead_code))]

@@ -75,7 +75,7 @@ impl Pinned {
     pub(crate) fn pin(pid: u32, planned: Option<u64>, _pidfd: bool) -> Result<Pinned, PinError> {
         let now = start_time(pid).ok_or(PinError::Exited)?;
         if planned.is_some_and(|t| t != now) {
-            return Err(PinError::LetGo);
+            return Err(PinError::PidReused);
         }
         Ok(Pinned { pid, start: Some(now) })
     }
@@ -221,7 +221,7 @@ mod tests {
     fn a_changed_start_time_is_not_pinned() {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
         let now = start_time(child.id()).unwrap();
-        assert!(matches!(Pinned::pin(child.id(), Some(now + 1), false), Err(PinError::LetGo)));
+        assert!(matches!(Pinned::pin(child.id(), Some(now + 1), false), Err(PinError::PidReused)));
         child.kill().unwrap();
         child.wait().unwrap();
     }

@@ -94,7 +94,7 @@ impl Pinned {
             return Err(PinError::Exited);
         }
         if planned.is_some() && handle.created() != planned {
-            return Err(PinError::LetGo);
+            return Err(PinError::PidReused);
         }
         Ok(Pinned { pid, handle })
     }
@@ -185,7 +185,7 @@ mod tests {
     fn a_changed_start_time_is_not_pinned() {
         let mut c = child();
         let now = start_time(c.id()).unwrap();
-        assert!(matches!(Pinned::pin(c.id(), Some(now + 1), true), Err(PinError::LetGo)));
+        assert!(matches!(Pinned::pin(c.id(), Some(now + 1), true), Err(PinError::PidReused)));
         assert!(Pinned::pin(c.id(), Some(now), true).is_ok());
         c.kill().unwrap();
         c.wait().unwrap();

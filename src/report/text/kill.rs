@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::table::{step, wrapped};
 use super::{Style, holder_names, styles};
-use crate::report::{KillPlan, KillReport, Outcome, PortReport, Reason, Signal};
+use crate::report::{KillPlan, KillReport, Outcome, PortReport, Refusal, Signal};
 use crate::sanitize::escape;
 
 /// What `--kill` is about to do: refusals, unseen holders, a dry run.
@@ -77,7 +77,7 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
     // Refusals decided by the plan were shown with it; a target that let
     // go of the socket before its signal is news.
     let news = |a: &&crate::report::Action| {
-        a.result != Outcome::Refused || !matches!(a.reason, Some(Reason::Policy(_)))
+        a.result != Outcome::Refused || !a.reason.as_ref().is_some_and(Refusal::by_plan)
     };
     for a in r.actions.iter().filter(news) {
         let what = match a.method {
@@ -128,7 +128,7 @@ fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
     let m = m.name();
     match a.result {
         Outcome::Killed => format!("terminated ({m}: no clean shutdown)"),
-        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+        Outcome::Exited if matches!(a.reason, Some(Refusal::LetGoAfter { .. })) => {
             a.reason.as_ref().map(ToString::to_string).unwrap_or_default()
         }
         Outcome::Exited => format!("exited before {m}"),
@@ -147,19 +147,19 @@ fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
 fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
     let sig = a.signal.map_or("no signal", |s| s.name);
     match a.result {
-        Outcome::Exited if matches!(a.reason, Some(Reason::LetGoAfter { .. })) => {
+        Outcome::Exited if matches!(a.reason, Some(Refusal::LetGoAfter { .. })) => {
             let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
             if a.signal.is_none() { why } else { format!("{sig}: {why}") }
         }
         Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
-        Outcome::Exited if a.reason == Some(Reason::Released) => {
-            format!("{sig}: {}", Reason::Released)
+        Outcome::Exited if a.reason == Some(Refusal::ShuttingDown) => {
+            format!("{sig}: {}", Refusal::ShuttingDown)
         }
-        Outcome::Exited if a.reason == Some(Reason::Continued) => {
-            format!("{sig}: exited ({})", Reason::Continued)
+        Outcome::Exited if a.reason == Some(Refusal::Continued) => {
+            format!("{sig}: exited ({})", Refusal::Continued)
         }
         Outcome::Exited => format!("{sig}: exited"),
-        Outcome::Killed if matches!(a.reason, Some(Reason::Traced(_))) => {
+        Outcome::Killed if matches!(a.reason, Some(Refusal::Traced { .. })) => {
             let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
             format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
         }

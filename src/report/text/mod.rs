@@ -7,6 +7,7 @@ mod by_hand;
 mod kill;
 mod listing;
 mod ports;
+mod reasons;
 mod suggest;
 mod table;
 mod wait;

@@ -7,8 +7,8 @@ use super::*;
 use crate::net::{Selection, State};
 use crate::port::{Class, HostPorts};
 use crate::report::{
-    Action, Ancestor, KillPlan, KillReport, NextSteps, Outcome, PortsReport, ProcessReport, Reason,
-    Respawn, Signal, Until, WaitReport,
+    Action, Ancestor, KillPlan, KillReport, NextSteps, Outcome, PortsReport, ProcessReport,
+    Refusal, Respawn, Signal, Until, WaitReport,
 };
 use crate::shell::{Command, Step};
 
@@ -305,17 +305,8 @@ fn colour_only_when_the_style_says_so() {
     assert!(ports(&colour, &host(), all, &r, &[]).contains("\x1b["));
 }
 
-fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Reason>) -> Action {
-    Action {
-        pid,
-        name: "holder".into(),
-        signal,
-        method: None,
-        result,
-        reason,
-        kind: None,
-        stop: None,
-    }
+fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Refusal>) -> Action {
+    Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
 }
 
 #[test]
@@ -325,11 +316,11 @@ fn what_a_kill_did() {
     let r = KillReport {
         ports: vec![port(vec![]), held],
         actions: vec![
-            action(1, None, Outcome::Refused, Some(Reason::Policy("PID 1".into()))),
+            action(1, None, Outcome::Refused, Some(Refusal::InitSystem)),
             action(2, Some(Signal::TERM), Outcome::Exited, None),
             action(3, Some(Signal::KILL), Outcome::Killed, None),
-            action(4, Some(Signal::TERM), Outcome::Exited, Some(Reason::Released)),
-            action(5, None, Outcome::Refused, Some(Reason::LetGo)),
+            action(4, Some(Signal::TERM), Outcome::Exited, Some(Refusal::ShuttingDown)),
+            action(5, None, Outcome::Refused, Some(Refusal::LetGo)),
             action(6, None, Outcome::Exited, None),
         ],
         respawns: vec![],
@@ -382,7 +373,7 @@ fn a_denied_action_says_how_to_get_the_privilege_here() {
         text,
         format!("pid 7 (holder): {}: permission denied ({elevate})\n", Signal::TERM.name)
     );
-    let reason = Reason::Denied { pid: 7 }.to_string();
+    let reason = Refusal::Denied { pid: 7 }.to_string();
     assert_eq!(reason, format!("permission denied: pid 7 {who}; {elevate}"));
     for said in [text, reason] {
         assert!(!said.contains("sudo") || elevate.contains("sudo"), "{said}");
@@ -433,7 +424,7 @@ fn the_plan_and_the_question() {
                 1,
                 None,
                 Outcome::Refused,
-                Some(Reason::Policy("part of systemd unit nginx.service".into())),
+                Some(Refusal::SystemdUnit { unit: "nginx.service".into(), uid: None, user: None }),
             )
         }],
         unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
@@ -446,7 +437,7 @@ fn the_plan_and_the_question() {
     };
     assert_eq!(
         kill_plan(&PLAIN, &plan),
-        "Not signalling pid 1 (holder): part of systemd unit nginx.service\n  to stop it for good:\n    sudo systemctl stop nginx.service\n\
+        "Not signalling pid 1 (holder): part of systemd unit nginx.service: systemd would restart it\n  to stop it for good:\n    sudo systemctl stop nginx.service\n\
          Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
          Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
     );
@@ -524,7 +515,7 @@ fn terminate_process_is_no_signal() {
     let gone =
         Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
     let after =
-        Reason::LetGoAfter { pid: 7, parent: true, signal: Method::TerminateProcess.name() };
+        Refusal::LetGoAfter { pid: 7, parent: true, signal: Method::TerminateProcess.name() };
     let child = Action {
         method: Some(Method::TerminateProcess),
         ..action(9, None, Outcome::Exited, Some(after))
