@@ -81,7 +81,7 @@ fn as_nobody(exe: &std::path::Path) -> Command {
 fn a_walker_thread_that_cannot_be_spawned_is_no_panic() {
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(holder_bin(), &holder).unwrap();
+    install(&holder_bin(), &holder);
     // The /proc walk uses threads from 256 processes on: make sure there are.
     let procs = std::fs::read_dir("/proc")
         .unwrap()
@@ -170,7 +170,7 @@ fn a_user_name_with_escape_sequences_is_escaped() {
     let name = "evil\x1b[2J\x1b]52;c;QUxMIENMRUFS\x07\u{E0041}\u{E004C}\u{2028}\u{3164}x";
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(holder_bin(), &holder).unwrap();
+    install(&holder_bin(), &holder);
     let passwd = dir.path.join("passwd");
     let mut text = std::fs::read_to_string("/etc/passwd").unwrap();
     text.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
