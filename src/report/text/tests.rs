@@ -267,6 +267,59 @@ fn free_ports_carry_their_class() {
     assert!(text.starts_with("Free: 3000, 3001, 3002, 3003, 3004, …, 3019 (20 ports, registered)"));
 }
 
+/// From 13 ports on, a list of free ports is shortened — the first five,
+/// `…`, the last and the count — in the `Free:` line and in the
+/// ephemeral warning alike; 12 are listed whole.
+#[test]
+fn long_free_port_lists_are_shortened_from_13_ports_on() {
+    let at = |n: u16| PortReport { port: n, ephemeral: true, ..port(vec![]) };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let thirteen = PortsReport { ports: (40000..40013).map(at).collect(), notes: vec![] };
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &thirteen, &[]),
+        "Free: 40000/tcp, 40001/tcp, 40002/tcp, 40003/tcp, 40004/tcp, …, 40012/tcp (13 ports, \
+         registered)  (bound and released on the wildcard address: IPv4)\n  \
+         warning: 40000/tcp, 40001/tcp, 40002/tcp, 40003/tcp, 40004/tcp, …, 40012/tcp (13 \
+         ports) inside the ephemeral range 32768-60999: outgoing connections may take them \
+         (portcheck --suggest finds a port outside it)\n"
+    );
+    let twelve = PortsReport { ports: (40000..40012).map(at).collect(), notes: vec![] };
+    let list: Vec<String> = (40000..40012).map(|n| format!("{n}/tcp")).collect();
+    let list = list.join(", ");
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &twelve, &[]),
+        format!(
+            "Free: {list} (registered)  (bound and released on the wildcard address: IPv4)\n  \
+             warning: {list} inside the ephemeral range 32768-60999: outgoing connections may \
+             take them (portcheck --suggest finds a port outside it)\n"
+        )
+    );
+}
+
+/// A wildcard socket lists the first three addresses that reach it and
+/// counts the rest; three are listed whole.
+#[test]
+fn a_wildcard_lists_three_addresses_and_counts_the_rest() {
+    let mut s = socket("0.0.0.0", vec![flask(41235, "Flask development server")]);
+    s.reachable_at = (1..=5).map(|n| format!("192.0.2.{n}:5000")).collect();
+    let r = PortsReport { ports: vec![port(vec![s.clone()])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let expected = "\
+Port 5000 in use  registered port (1024-49151) · commplex-main
+ PROTO  ADDRESS       STATE   PID    USER   COMMAND
+ tcp    0.0.0.0:5000  listen  41235  alice  [Flask development server] python3 -m flask run
+  0.0.0.0 (network): all interfaces: reachable from other machines on the network, at 192.0.2.1:5000, 192.0.2.2:5000, 192.0.2.3:5000 and 2 more
+  warning: a development server is reachable from the network
+  pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
+
+";
+    assert_eq!(ports(&PLAIN, &host(), all, &r, &[]), expected);
+    s.reachable_at.truncate(3);
+    let r = PortsReport { ports: vec![port(vec![s])], notes: vec![] };
+    let three = expected.replace(" and 2 more", "");
+    assert_eq!(ports(&PLAIN, &host(), all, &r, &[]), three);
+}
+
 #[test]
 fn a_family_the_host_lacks_is_never_said_bound() {
     let mut no6 = port(vec![]);
