@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use crate::net::{Family, State};
+use crate::net::State;
 use crate::process::{self, ProcessInfo, Users};
 use crate::report::{Ancestor, Exposure, ProcessReport, SocketReport};
 use crate::scan::{Snapshot, Socket};
@@ -209,13 +209,7 @@ impl<'a> Enricher<'a> {
                 .iter()
                 // Only the families that can connect: an IPv4-mapped
                 // wildcard (`::ffff:0.0.0.0`) takes IPv4 connections only.
-                .filter(|ip| match ip {
-                    // A `::` socket of unknown V6ONLY (macOS) may take IPv4.
-                    IpAddr::V4(_) => {
-                        s.family == Family::Ipv4 || s.v6only != Some(true) || mapped(&s.address)
-                    }
-                    IpAddr::V6(_) => s.family == Family::Ipv6 && !mapped(&s.address),
-                })
+                .filter(|ip| super::connects(s.family, &s.address, s.v6only, ip))
                 .map(fmt)
                 .collect(),
         }
@@ -225,11 +219,6 @@ impl<'a> Enricher<'a> {
 /// Seconds since the Unix epoch.
 fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
-/// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`).
-fn mapped(address: &IpAddr) -> bool {
-    matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some())
 }
 
 /// One holder as reported: its details, what it is (from it and the other
