@@ -69,6 +69,25 @@ fn suggest_and_wait_free_never_answer_free_without_a_probe() {
     }
 }
 
+/// A probe the OS refuses (EPERM from the policy) is an error of kind
+/// `permission` in `--suggest --json` and `--wait-free --json`; one that
+/// fails otherwise (EAFNOSUPPORT, EMFILE, ENOBUFS) is a `failure`. Both
+/// exit 3.
+#[test]
+fn a_probe_the_os_refuses_is_a_permission_error() {
+    let port = free_port().to_string();
+    for spec in POLICIES {
+        let kind = if spec.contains("EPERM") { "permission" } else { "failure" };
+        for args in [&["--suggest"][..], &["--wait-free", "120s"]] {
+            let run = under_seccomp(spec, &[args, &["--json", &port]].concat());
+            run.code(3);
+            let v = run.json();
+            assert_eq!(v["error"]["kind"], kind, "{spec} {args:?}: {v}");
+            assert!(v["error"]["message"].as_str().unwrap().contains("cannot"), "{v}");
+        }
+    }
+}
+
 /// `setpriv` as uid/gid 65534 running `exe`.
 fn as_nobody(exe: &std::path::Path) -> Command {
     let mut cmd = Command::new("setpriv");
@@ -449,9 +468,10 @@ fn json_errors_are_json_on_stdout_too() {
     let run = portcheck(&["99999"]);
     run.code(2);
     assert_eq!(run.stdout, "");
-    // Exit 3 from an error: a wait whose probe cannot run.
+    // Exit 3 from an error: a wait whose probe cannot run (out of fds;
+    // a policy's EPERM is `permission`, below).
     let port = free_port().to_string();
-    let run = under_seccomp("inet=EPERM,inet6=EPERM", &["--json", "--wait-free", "5s", &port]);
+    let run = under_seccomp("inet=EMFILE", &["--json", "--wait-free", "5s", &port]);
     run.code(3).stderr_has("cannot tell");
     assert_eq!(run.json()["error"]["kind"], "failure", "{}", run.stdout);
 }
