@@ -292,12 +292,13 @@ fn kill_waits_the_grace_it_was_given() {
     let short = Holder::start(&["--ignore-term", "--count", counts.path()]);
     counts.ready(&[long.pid(), short.pid()]);
     let mut pc = std::process::Command::new(bin())
-        .args(["--kill", "--grace", "60s", "--json", &long.port.to_string()])
+        .args(["--kill", "--grace", "300s", "--json", &long.port.to_string()])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
     while counts.of(long.pid(), "SIGTERM") == 0 {
+        assert!(pc.try_wait().unwrap().is_none(), "portcheck ended before its SIGTERM");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     let run = portcheck(&["--kill", "--json", &short.port.to_string()]);
@@ -306,7 +307,7 @@ fn kill_waits_the_grace_it_was_given() {
     let still_waiting = pc.try_wait().unwrap().is_none();
     let _ = pc.kill();
     let _ = pc.wait();
-    assert!(alive(long.pid()), "SIGKILLed before its 60 s grace was over");
+    assert!(alive(long.pid()), "SIGKILLed before its 300 s grace was over");
     assert!(still_waiting, "portcheck stopped waiting before its grace was over");
     assert_eq!(counts.signals(long.pid()), vec!["SIGTERM"]);
 }
