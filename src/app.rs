@@ -229,8 +229,9 @@ pub(crate) fn error_json(err: &anyhow::Error) {
 /// The error comes from the OS refusing an operation (EACCES, EPERM).
 fn is_permission(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied)
+        matches!(e.downcast_ref::<Error>(), Some(Error::Permission(_)))
+            || e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied)
             || crate::host::is_os_permission_error(e)
     })
 }
@@ -259,6 +260,6 @@ fn ask(question: &str) -> anyhow::Result<bool> {
 pub(crate) fn error_status(err: &anyhow::Error) -> ExitStatus {
     match err.downcast_ref::<Error>() {
         Some(Error::Usage(_)) => ExitStatus::Usage,
-        Some(Error::NoFreePort(_)) | None => ExitStatus::Failure,
+        Some(Error::NoFreePort(_) | Error::Permission(_)) | None => ExitStatus::Failure,
     }
 }

@@ -10,6 +10,11 @@ pub(crate) enum Error {
     /// `--suggest` found nothing: exit 3.
     #[error("{0}")]
     NoFreePort(String),
+    /// The OS refused an operation portcheck cannot do without (EACCES,
+    /// EPERM: a probe's socket under a sandbox's policy): exit 3, and
+    /// JSON's error `kind` is `permission`.
+    #[error("{0}")]
+    Permission(String),
 }
 
 /// Shorthand for a usage error.

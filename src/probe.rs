@@ -57,7 +57,22 @@ pub(crate) enum Probe {
     /// Any other failure (a seccomp policy, `RestrictAddressFamilies=`,
     /// EMFILE, ENOBUFS, an LSM refusing the bind): the probe did not run,
     /// so the answer is unknown.
-    Failed(String),
+    Failed(Failure),
+}
+
+/// Why a probe could not run, and whether the OS refused it (EACCES or
+/// EPERM from a sandbox or security policy): an error made of it is
+/// JSON's `"kind": "permission"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Failure {
+    pub(crate) why: String,
+    pub(crate) permission: bool,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
+    }
 }
 
 /// Binds `family`'s wildcard address on `port` the way servers do, then
@@ -96,7 +111,7 @@ pub(crate) struct Exclusive {
     /// Families this host does not have.
     pub(crate) unsupported: Vec<Family>,
     /// Binds that failed otherwise, and how.
-    pub(crate) failed: Vec<(Protocol, Family, String)>,
+    pub(crate) failed: Vec<(Protocol, Family, Failure)>,
 }
 
 impl Exclusive {

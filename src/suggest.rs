@@ -119,12 +119,17 @@ pub(crate) fn suggestion(
         // Nothing bound: say so when the probe itself cannot run.
         let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
         if let Some((protocol, family, e)) = probe.failed.first() {
-            return Err(crate::error::Error::NoFreePort(format!(
+            let why = format!(
                 "cannot suggest a port: portcheck cannot bind one to check it ({} over {}: {e})",
                 protocol.name(),
                 family.label()
-            ))
-            .into());
+            );
+            let err = if e.permission {
+                crate::error::Error::Permission(why)
+            } else {
+                crate::error::Error::NoFreePort(why)
+            };
+            return Err(err.into());
         }
         let mut why = format!(
             "no free port to suggest: every port is taken, reserved or in the ephemeral range {}-{}",

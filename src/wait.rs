@@ -122,7 +122,7 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
         select.families().all(|f| {
             let bind = exclusive([p], [f], q.port);
             if let Some((p, f, e)) = bind.failed.first() {
-                failed = Some(format!("{} over {}: {e}", p.name(), f.label()));
+                failed = Some((format!("{} over {}: {e}", p.name(), f.label()), e.permission));
                 return false;
             }
             // Refused for good (Windows's WSAEACCES): never free; the
@@ -143,7 +143,14 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
         })
     });
     match failed {
-        Some(why) => Err(anyhow::anyhow!("cannot tell whether port {} is free: {why}", q.port)),
+        Some((why, permission)) => {
+            let why = format!("cannot tell whether port {} is free: {why}", q.port);
+            Err(if permission {
+                crate::error::Error::Permission(why).into()
+            } else {
+                anyhow::anyhow!(why)
+            })
+        }
         None => Ok(free),
     }
 }

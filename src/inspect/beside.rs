@@ -54,7 +54,7 @@ pub(crate) fn start_at(address: IpAddr, port: u16) -> StartAt {
         Probe::InUse | Probe::Refused => (false, None),
         Probe::Denied => (false, Some("binding it needs root".to_string())),
         Probe::Unsupported => (false, Some("the family is not available".to_string())),
-        Probe::Failed(why) => (false, Some(why)),
+        Probe::Failed(failure) => (false, Some(failure.why)),
     };
     StartAt { address: address.to_string(), ok, unknown }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use crate::net::{Family, State};
+use crate::net::State;
 use crate::process::{self, ProcessInfo, Users};
 use crate::report::{Ancestor, Exposure, ProcessReport, SocketReport};
 use crate::scan::{Snapshot, Socket};
@@ -209,13 +209,7 @@ impl<'a> Enricher<'a> {
                 .iter()
                 // Only the families that can connect: an IPv4-mapped
                 // wildcard (`::ffff:0.0.0.0`) takes IPv4 connections only.
-                .filter(|ip| match ip {
-                    // A `::` socket of unknown V6ONLY (macOS) may take IPv4.
-                    IpAddr::V4(_) => {
-                        s.family == Family::Ipv4 || s.v6only != Some(true) || mapped(&s.address)
-                    }
-                    IpAddr::V6(_) => s.family == Family::Ipv6 && !mapped(&s.address),
-                })
+                .filter(|ip| super::connects(s.family, &s.address, s.v6only, ip))
                 .map(fmt)
                 .collect(),
         }
@@ -230,11 +224,6 @@ fn now() -> u64 {
 /// Seconds since the epoch as RFC 3339 UTC: `2026-11-25T10:42:07Z`.
 fn rfc3339(secs: u64) -> Option<String> {
     Some(jiff::Timestamp::from_second(i64::try_from(secs).ok()?).ok()?.to_string())
-}
-
-/// An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`).
-fn mapped(address: &IpAddr) -> bool {
-    matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some())
 }
 
 /// One holder as reported: its details, what it is (from it and the other

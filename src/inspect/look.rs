@@ -202,7 +202,7 @@ fn decide(select: Selection, q: &PortQuery, look: &mut Look, on_port: &[&Socket]
                 match probe(p, f, q.port) {
                     Probe::InUse => look.server_blocked = true,
                     Probe::Refused => look.refused_bind = true,
-                    Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e)),
+                    Probe::Failed(e) => failed.push((format!("{}/{}", p.name(), f.label()), e.why)),
                     _ => {}
                 }
             }
@@ -244,7 +244,7 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
         look.unsupported.push(family);
     }
     for (protocol, family, e) in result.failed {
-        look.unknown.push((format!("{}/{}", protocol.name(), family.label()), e));
+        look.unknown.push((format!("{}/{}", protocol.name(), family.label()), e.why));
     }
     look
 }

@@ -12,7 +12,7 @@ pub(crate) mod look;
 
 use std::net::IpAddr;
 
-use crate::net::{PortQuery, Selection};
+use crate::net::{Family, PortQuery, Selection};
 use crate::port::{Class, HostPorts};
 use crate::report::{Exposure, Listing, PortReport, PortsReport};
 use crate::scan::{self, Scope, Snapshot};
@@ -48,18 +48,7 @@ impl Context {
     /// given) that other machines may reach: up, not loopback, and for
     /// IPv6 not link-local (those need a scope to be of use).
     fn addresses(&self, device: Option<&str>) -> Vec<IpAddr> {
-        crate::net::sorted_unique(
-            self.interfaces()
-                .addresses
-                .iter()
-                .filter(|(name, _, up)| *up && device.is_none_or(|d| d == name))
-                .map(|(_, ip, _)| *ip)
-                .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
-                .filter(|ip| match ip {
-                    IpAddr::V6(v6) => (v6.segments()[0] & 0xffc0) != 0xfe80,
-                    IpAddr::V4(_) => true,
-                }),
-        )
+        reachable_addresses(&self.interfaces().addresses, device)
     }
 
     /// The name of interface `index`.
@@ -79,6 +68,48 @@ impl Context {
             || ip == IpAddr::V4(std::net::Ipv4Addr::BROADCAST)
             || ifs.broadcast.contains(&ip)
             || ifs.addresses.iter().any(|(_, a, _)| *a == ip)
+    }
+}
+
+/// Of `addresses` — (interface, address, up) — those other machines may
+/// reach, sorted and once each: of `device` only when given, on an
+/// interface that is up, not loopback or unspecified, not IPv6
+/// link-local.
+pub(crate) fn reachable_addresses(
+    addresses: &[(String, IpAddr, bool)],
+    device: Option<&str>,
+) -> Vec<IpAddr> {
+    crate::net::sorted_unique(
+        addresses
+            .iter()
+            .filter(|(name, _, up)| *up && device.is_none_or(|d| d == name))
+            .map(|(_, ip, _)| *ip)
+            .filter(|ip| !ip.is_loopback() && !ip.is_unspecified() && !link_local(ip)),
+    )
+}
+
+/// An IPv6 link-local address (`fe80::/10`): another machine reaches it
+/// only with a scope (`%eth0`), which an address to paste does not carry.
+/// IPv4's 169.254.0.0/16 needs none.
+pub(crate) fn link_local(ip: &IpAddr) -> bool {
+    matches!(ip, IpAddr::V6(v6) if (v6.segments()[0] & 0xffc0) == 0xfe80)
+}
+
+/// Whether a connection to this machine's `ip` reaches a socket of
+/// `family` bound to a wildcard `address` (with IPV6_V6ONLY `v6only`):
+/// IPv4 reaches an IPv4 socket, an IPv4-mapped wildcard (`::ffff:0.0.0.0`)
+/// and a `::` socket not known to be V6ONLY (macOS does not say); IPv6
+/// reaches an IPv6 socket that is not IPv4-mapped.
+pub(crate) fn connects(
+    family: Family,
+    address: &IpAddr,
+    v6only: Option<bool>,
+    ip: &IpAddr,
+) -> bool {
+    let mapped = matches!(address, IpAddr::V6(v6) if v6.to_ipv4_mapped().is_some());
+    match ip {
+        IpAddr::V4(_) => family == Family::Ipv4 || v6only != Some(true) || mapped,
+        IpAddr::V6(_) => family == Family::Ipv6 && !mapped,
     }
 }
 
@@ -222,5 +253,64 @@ mod tests {
         assert_eq!(unlisted(scan::BlindSpot::OtherUsers, true), None);
         assert_eq!(unlisted(scan::BlindSpot::None, false), None);
         assert_eq!(unlisted(scan::BlindSpot::BoundSockets, false), None);
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn link_local_is_fe80_slash_10_only() {
+        for yes in ["fe80::1", "fe80::abcd:1", "febf:ffff::1"] {
+            assert!(link_local(&ip(yes)), "{yes}");
+        }
+        for no in ["fec0::1", "fe7f::1", "2001:db8::1", "::1", "169.254.1.1", "192.0.2.7"] {
+            assert!(!link_local(&ip(no)), "{no}");
+        }
+    }
+
+    /// Up, not loopback, not unspecified, not link-local; of the device
+    /// when one is named; sorted, each address once.
+    #[test]
+    fn reachable_addresses_are_those_another_machine_can_use() {
+        let at = |name: &str, a: &str, up| (name.to_string(), ip(a), up);
+        let addresses = vec![
+            at("lo", "127.0.0.1", true),
+            at("lo", "::1", true),
+            at("eth0", "2001:db8::7", true),
+            at("eth0", "fe80::7", true),
+            at("eth0", "192.0.2.7", true),
+            at("eth1", "192.0.2.7", true),
+            at("eth1", "169.254.3.4", true),
+            at("wlan0", "198.51.100.3", false),
+            at("tun0", "0.0.0.0", true),
+        ];
+        assert_eq!(
+            reachable_addresses(&addresses, None),
+            vec![ip("169.254.3.4"), ip("192.0.2.7"), ip("2001:db8::7")]
+        );
+        assert_eq!(
+            reachable_addresses(&addresses, Some("eth0")),
+            vec![ip("192.0.2.7"), ip("2001:db8::7")]
+        );
+        assert!(reachable_addresses(&addresses, Some("wlan0")).is_empty());
+        assert!(reachable_addresses(&addresses, Some("lo")).is_empty());
+    }
+
+    /// Which of this machine's addresses connect to a wildcard socket.
+    #[test]
+    fn a_wildcard_is_reached_over_the_families_it_takes() {
+        let (v4, v6) = (ip("192.0.2.7"), ip("2001:db8::7"));
+        let (any4, any6, mapped) = (ip("0.0.0.0"), ip("::"), ip("::ffff:0.0.0.0"));
+        let takes = |family, address, v6only| {
+            (connects(family, address, v6only, &v4), connects(family, address, v6only, &v6))
+        };
+        assert_eq!(takes(Family::Ipv4, &any4, None), (true, false));
+        assert_eq!(takes(Family::Ipv6, &any6, Some(false)), (true, true));
+        assert_eq!(takes(Family::Ipv6, &any6, Some(true)), (false, true));
+        // macOS does not say whether it set IPV6_V6ONLY: it may take IPv4.
+        assert_eq!(takes(Family::Ipv6, &any6, None), (true, true));
+        assert_eq!(takes(Family::Ipv6, &mapped, Some(false)), (true, false));
+        assert_eq!(takes(Family::Ipv6, &mapped, Some(true)), (true, false));
     }
 }

@@ -8,7 +8,7 @@ use nix::sys::socket::{
     AddressFamily, SockFlag, SockType, SockaddrIn, SockaddrIn6, bind, setsockopt, socket, sockopt,
 };
 
-use super::Probe;
+use super::{Failure, Probe};
 use crate::net::{Family, Protocol};
 
 /// Binds `port` on `family`'s wildcard address (or, with `loopback`, on
@@ -35,10 +35,10 @@ pub(super) fn bind_at(
         Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) if family_missing(family) => {
             return Probe::Unsupported;
         }
-        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
+        Err(e) => return failed(format!("cannot create a socket: {}", describe(e)), e),
     };
     if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
-        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
+        return failed(format!("SO_REUSEADDR: {e}"), e);
     }
     let result = match family {
         Family::Ipv4 => {
@@ -47,7 +47,7 @@ pub(super) fn bind_at(
         }
         Family::Ipv6 => {
             if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
-                return Probe::Failed(format!("IPV6_V6ONLY: {e}"));
+                return failed(format!("IPV6_V6ONLY: {e}"), e);
             }
             bind(
                 fd.as_raw_fd(),
@@ -73,13 +73,19 @@ pub(super) fn bind_at(
         Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) if family_missing(family) => {
             Probe::Unsupported
         }
-        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
+        Err(e) => failed(format!("cannot bind: {}", describe(e)), e),
     }
 }
 
 /// Whether `family` does not exist on this host: only IPv6 can be missing.
 fn family_missing(family: Family) -> bool {
     family == Family::Ipv6 && !crate::port::has_ipv6()
+}
+
+/// A probe that could not run, `why`; the OS refused it when `e` is
+/// EPERM or EACCES.
+fn failed(why: String, e: Errno) -> Probe {
+    Probe::Failed(Failure { why, permission: matches!(e, Errno::EPERM | Errno::EACCES) })
 }
 
 /// An errno, with what it usually means for the probe.
@@ -106,10 +112,10 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFla
     let af = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
     let fd = match socket(af, SockType::Stream, flags, None) {
         Ok(fd) => fd,
-        Err(e) => return Probe::Failed(format!("cannot create a socket: {}", describe(e))),
+        Err(e) => return failed(format!("cannot create a socket: {}", describe(e)), e),
     };
     if let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
-        return Probe::Failed(format!("SO_REUSEADDR: {e}"));
+        return failed(format!("SO_REUSEADDR: {e}"), e);
     }
     let at = std::net::SocketAddr::new(addr, port);
     let bound = match at {
@@ -124,6 +130,6 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFla
         Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
             Probe::Denied
         }
-        Err(e) => Probe::Failed(format!("cannot bind: {}", describe(e))),
+        Err(e) => failed(format!("cannot bind: {}", describe(e)), e),
     }
 }

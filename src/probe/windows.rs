@@ -26,9 +26,7 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: 
         {
             Probe::Unsupported
         }
-        Err((step, code)) => {
-            Probe::Failed(format!("{step}: {}", std::io::Error::from_raw_os_error(code)))
-        }
+        Err((step, code)) => failed(step, &std::io::Error::from_raw_os_error(code)),
     }
 }
 
@@ -42,6 +40,13 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
         Ok(_) => Probe::Free,
         Err(e) if e.raw_os_error() == Some(WSAEADDRINUSE) => Probe::InUse,
         Err(e) if e.raw_os_error() == Some(WSAEACCES) => Probe::Refused,
-        Err(e) => Probe::Failed(format!("cannot bind: {e}")),
+        Err(e) => failed("cannot bind", &e),
     }
+}
+
+/// A probe that could not run at `step`; the OS refused it when `e` is
+/// a permission error.
+fn failed(step: &str, e: &std::io::Error) -> Probe {
+    let permission = e.kind() == std::io::ErrorKind::PermissionDenied;
+    Probe::Failed(super::Failure { why: format!("{step}: {e}"), permission })
 }

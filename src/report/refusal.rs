@@ -280,7 +280,7 @@ impl Refusal {
             Refusal::PidReused,
             Refusal::OtherNamespace,
             Refusal::ProcUnproven,
-            Refusal::NotPinned { error: "/proc/7/fd: Too many open files".into() },
+            Refusal::NotPinned { error: "fd table of pid 7: Too many open files".into() },
             Refusal::SignalFailed { signal: "SIGTERM" },
             Refusal::ShuttingDown,
             Refusal::LetGoAfter { pid: 7, parent: true, signal: "SIGTERM" },

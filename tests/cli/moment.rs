@@ -281,6 +281,37 @@ fn a_terminal_hangup_during_the_grace_is_exit_129() {
     assert!(alive(h.pid()), "escalated after the hangup");
 }
 
+/// `--grace` is waited out: a holder that ignores SIGTERM is not
+/// SIGKILLed while a second portcheck, started after the first one's
+/// SIGTERM and given the default grace (5 s), runs its whole course and
+/// SIGKILLs its own holder. An order of events, not a sleep.
+#[test]
+fn kill_waits_the_grace_it_was_given() {
+    let counts = Counts::new("grace");
+    let long = Holder::start(&["--ignore-term", "--count", counts.path()]);
+    let short = Holder::start(&["--ignore-term", "--count", counts.path()]);
+    counts.ready(&[long.pid(), short.pid()]);
+    let mut pc = std::process::Command::new(bin())
+        .args(["--kill", "--grace", "300s", "--json", &long.port.to_string()])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while counts.of(long.pid(), "SIGTERM") == 0 {
+        assert!(pc.try_wait().unwrap().is_none(), "portcheck ended before its SIGTERM");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let run = portcheck(&["--kill", "--json", &short.port.to_string()]);
+    run.code(0);
+    assert_eq!(actions(&run.json()), vec![(short.pid(), "SIGKILL".into(), "killed".into())]);
+    let still_waiting = pc.try_wait().unwrap().is_none();
+    let _ = pc.kill();
+    let _ = pc.wait();
+    assert!(alive(long.pid()), "SIGKILLed before its 300 s grace was over");
+    assert!(still_waiting, "portcheck stopped waiting before its grace was over");
+    assert_eq!(counts.signals(long.pid()), vec!["SIGTERM"]);
+}
+
 /// A holder that forks on SIGTERM and hands its socket to the child (the
 /// same command line, adopted by init when the holder exits) is named as
 /// such, with `kill CHILD`, not as "a supervisor restarts it"; that line

@@ -270,6 +270,29 @@ fn classification_of_well_known_and_dynamic_ports() {
     assert_eq!(p50000["ephemeral"], (lo..=hi).contains(&50000));
 }
 
+/// The ephemeral range is read from the host, not assumed: in a private
+/// network namespace whose `ip_local_port_range` is set to 20000-20999,
+/// its edges are ephemeral, the ports beside them and 40000 (inside the
+/// usual default) are not; the host's own range is untouched.
+#[test]
+#[ignore = "needs root: private network namespace"]
+fn the_ephemeral_flag_follows_the_namespaces_range() {
+    const RANGE: &str = "/proc/sys/net/ipv4/ip_local_port_range";
+    let host_range = std::fs::read_to_string(RANGE).unwrap();
+    let v = in_private_netns(|| {
+        std::fs::write(RANGE, "20000 20999").expect("write ip_local_port_range (needs root)");
+        let run = portcheck(&["--json", "-t", "19999", "20000", "20999", "21000", "40000"]);
+        run.code(0);
+        run.json()
+    });
+    for (port, ephemeral) in
+        [(19999, false), (20000, true), (20999, true), (21000, false), (40000, false)]
+    {
+        assert_eq!(port_obj(&v, port)["ephemeral"], ephemeral, "{port}: {v}");
+    }
+    assert_eq!(std::fs::read_to_string(RANGE).unwrap(), host_range, "the host's range changed");
+}
+
 #[test]
 fn listing_contains_every_kind_of_holder() {
     let plain = Holder::start(&["--addr", "0.0.0.0"]);

@@ -57,3 +57,29 @@ fn a_holder_of_my_own_user_is_not_called_another_users() {
     run.code(1).stdout_has("or one of your own that changed user");
     assert!(!run.stdout.contains("belong to other users"), "{}", run.stdout);
 }
+
+/// The development-server warning without Python: the holder helper run
+/// as `holder -m http.server` is, to portcheck, Python's static file
+/// server. On the wildcard address it is warned about (JSON and text);
+/// on loopback it is not, and neither is a holder without that argv.
+#[test]
+fn a_development_server_on_the_network_is_warned_about() {
+    const WARNING: &str = "a development server is reachable from the network; bind it to 127.0.0.1 unless you mean to share it";
+    let dev = Holder::start(&["--addr", "0.0.0.0", "-m", "http.server"]);
+    let port = dev.port.to_string();
+    let run = portcheck(&["--json", &port]);
+    run.code(1);
+    let s = port_obj(&run.json(), dev.port)["sockets"][0].clone();
+    assert_eq!(s["processes"][0]["hint"], "Python static file server (python -m http.server)");
+    assert_eq!(s["warning"], WARNING, "{s}");
+    portcheck(&[&port]).code(1).stdout_has(&format!("warning: {WARNING}"));
+    let local = Holder::start(&["--addr", "127.0.0.1", "-m", "http.server"]);
+    let plain = Holder::start(&["--addr", "0.0.0.0"]);
+    for h in [&local, &plain] {
+        let run = portcheck(&["--json", &h.port.to_string()]);
+        run.code(1);
+        let s = port_obj(&run.json(), h.port)["sockets"][0].clone();
+        assert_eq!(pids_of(&serde_json::json!([s.clone()])), vec![h.pid()], "{s}");
+        assert!(s.get("warning").is_none(), "{s}");
+    }
+}

@@ -19,7 +19,7 @@ fn without_root_a_co_holder_is_spared_whatever_the_order_of_the_ports() {
     assert!(nix::unistd::geteuid().is_root(), "run as root");
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(util::holder_bin(), &holder).unwrap();
+    util::install(&util::holder_bin(), &holder);
     let base = (0..100)
         .map(|_| free_port())
         .find(|&p| p < 65535 && bindable(p + 1))

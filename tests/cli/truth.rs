@@ -69,6 +69,25 @@ fn suggest_and_wait_free_never_answer_free_without_a_probe() {
     }
 }
 
+/// A probe the OS refuses (EPERM from the policy) is an error of kind
+/// `permission` in `--suggest --json` and `--wait-free --json`; one that
+/// fails otherwise (EAFNOSUPPORT, EMFILE, ENOBUFS) is a `failure`. Both
+/// exit 3.
+#[test]
+fn a_probe_the_os_refuses_is_a_permission_error() {
+    let port = free_port().to_string();
+    for spec in POLICIES {
+        let kind = if spec.contains("EPERM") { "permission" } else { "failure" };
+        for args in [&["--suggest"][..], &["--wait-free", "120s"]] {
+            let run = under_seccomp(spec, &[args, &["--json", &port]].concat());
+            run.code(3);
+            let v = run.json();
+            assert_eq!(v["error"]["kind"], kind, "{spec} {args:?}: {v}");
+            assert!(v["error"]["message"].as_str().unwrap().contains("cannot"), "{v}");
+        }
+    }
+}
+
 /// `setpriv` as uid/gid 65534 running `exe`.
 fn as_nobody(exe: &std::path::Path) -> Command {
     let mut cmd = Command::new("setpriv");
@@ -81,7 +100,7 @@ fn as_nobody(exe: &std::path::Path) -> Command {
 fn a_walker_thread_that_cannot_be_spawned_is_no_panic() {
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(holder_bin(), &holder).unwrap();
+    install(&holder_bin(), &holder);
     // The /proc walk uses threads from 256 processes on: make sure there are.
     let procs = std::fs::read_dir("/proc")
         .unwrap()
@@ -170,7 +189,7 @@ fn a_user_name_with_escape_sequences_is_escaped() {
     let name = "evil\x1b[2J\x1b]52;c;QUxMIENMRUFS\x07\u{E0041}\u{E004C}\u{2028}\u{3164}x";
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(holder_bin(), &holder).unwrap();
+    install(&holder_bin(), &holder);
     let passwd = dir.path.join("passwd");
     let mut text = std::fs::read_to_string("/etc/passwd").unwrap();
     text.push_str(&format!("{name}:x:4242:4242::/nonexistent:/bin/false\n"));
@@ -449,9 +468,10 @@ fn json_errors_are_json_on_stdout_too() {
     let run = portcheck(&["99999"]);
     run.code(2);
     assert_eq!(run.stdout, "");
-    // Exit 3 from an error: a wait whose probe cannot run.
+    // Exit 3 from an error: a wait whose probe cannot run (out of fds;
+    // a policy's EPERM is `permission`, below).
     let port = free_port().to_string();
-    let run = under_seccomp("inet=EPERM,inet6=EPERM", &["--json", "--wait-free", "5s", &port]);
+    let run = under_seccomp("inet=EMFILE", &["--json", "--wait-free", "5s", &port]);
     run.code(3).stderr_has("cannot tell");
     assert_eq!(run.json()["error"]["kind"], "failure", "{}", run.stdout);
 }

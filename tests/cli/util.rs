@@ -272,11 +272,26 @@ pub fn in_private_netns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'stati
 pub fn world_runnable_copy() -> (tempdir::Dir, std::path::PathBuf) {
     let dir = tempdir::Dir::new();
     let dst = dir.path.join("portcheck");
-    std::fs::copy(bin(), &dst).unwrap();
+    install(&bin(), &dst);
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&dir.path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o755)).unwrap();
     (dir, dst)
+}
+
+/// Copies the program `src` to `dst` (mode 0755) in a child process,
+/// `install`: a copy written by this process would be open for writing
+/// in whatever child another test thread forks meanwhile (until it
+/// execs), and running the copy would then fail with ETXTBSY ("Text file
+/// busy").
+pub fn install(src: &std::path::Path, dst: &std::path::Path) {
+    let status = Command::new("install")
+        .args(["-m", "0755"])
+        .arg(src)
+        .arg(dst)
+        .stdin(Stdio::null())
+        .status()
+        .expect("install (coreutils)");
+    assert!(status.success(), "install {} {}", src.display(), dst.display());
 }
 
 pub mod tempdir {

@@ -321,6 +321,22 @@ mod tests {
         child.wait().unwrap();
     }
 
+    /// A live pid whose start time is not the plan's is another process
+    /// (the planned one exited and the pid was reused): never pinned,
+    /// whether a pidfd is at hand or not.
+    #[test]
+    fn a_changed_start_time_is_not_pinned() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let now = start_time(child.id()).unwrap();
+        for pidfd in [true, false] {
+            let stale = Pinned::pin(child.id(), Some(now + 1), pidfd);
+            assert!(matches!(stale, Err(PinError::PidReused)), "pidfd {pidfd}");
+            assert!(Pinned::pin(child.id(), Some(now), pidfd).is_ok(), "pidfd {pidfd}");
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
     #[test]
     fn without_a_pidfd_a_zombie_is_not_alive() {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();

@@ -151,4 +151,6 @@ fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod kill_tests;
+#[cfg(test)]
 mod tests;

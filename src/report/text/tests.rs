@@ -7,18 +7,18 @@ use super::*;
 use crate::net::{Selection, State};
 use crate::port::{Class, HostPorts};
 use crate::report::{
-    Action, Ancestor, KillPlan, KillReport, NextSteps, Outcome, PortsReport, ProcessReport,
-    Refusal, Respawn, Signal, Until, WaitReport,
+    Action, Ancestor, KillPlan, KillReport, NextSteps, PortsReport, ProcessReport, Signal, Until,
+    WaitReport,
 };
-use crate::shell::{Command, Step};
+use crate::shell::Command;
 
-const PLAIN: Style = Style { color: false, width: None, wide: false };
+pub(super) const PLAIN: Style = Style { color: false, width: None, wide: false };
 
-fn host() -> HostPorts {
+pub(super) fn host() -> HostPorts {
     HostPorts { unprivileged_start: 1024, ephemeral: (32768, 60999), reserved: vec![] }
 }
 
-fn flask(pid: u32, hint: &str) -> ProcessReport {
+pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
     ProcessReport {
         pid,
         ppid: Some(pid - 1),
@@ -39,7 +39,7 @@ fn flask(pid: u32, hint: &str) -> ProcessReport {
     }
 }
 
-fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
+pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
     let ip: std::net::IpAddr = address.parse().unwrap();
     SocketReport {
         protocol: Protocol::Tcp,
@@ -60,7 +60,7 @@ fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
     }
 }
 
-fn port(sockets: Vec<SocketReport>) -> PortReport {
+pub(super) fn port(sockets: Vec<SocketReport>) -> PortReport {
     PortReport {
         port: 5000,
         class: Class::Registered,
@@ -169,7 +169,10 @@ fn next_steps_never_start_with_or() {
 }
 
 /// A dry run of port 5000 with these targets, SIGTERM and 5 s of grace.
-fn dry_plan(targets: Vec<(u32, String)>, method: Option<crate::report::Method>) -> KillPlan {
+pub(super) fn dry_plan(
+    targets: Vec<(u32, String)>,
+    method: Option<crate::report::Method>,
+) -> KillPlan {
     KillPlan {
         targets,
         ports: vec![5000],
@@ -266,6 +269,59 @@ fn free_ports_carry_their_class() {
     assert!(text.starts_with("Free: 3000, 3001, 3002, 3003, 3004, …, 3019 (20 ports, registered)"));
 }
 
+/// From 13 ports on, a list of free ports is shortened — the first five,
+/// `…`, the last and the count — in the `Free:` line and in the
+/// ephemeral warning alike; 12 are listed whole.
+#[test]
+fn long_free_port_lists_are_shortened_from_13_ports_on() {
+    let at = |n: u16| PortReport { port: n, ephemeral: true, ..port(vec![]) };
+    let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
+    let thirteen = PortsReport { ports: (40000..40013).map(at).collect(), notes: vec![] };
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &thirteen, &[]),
+        "Free: 40000/tcp, 40001/tcp, 40002/tcp, 40003/tcp, 40004/tcp, …, 40012/tcp (13 ports, \
+         registered)  (bound and released on the wildcard address: IPv4)\n  \
+         warning: 40000/tcp, 40001/tcp, 40002/tcp, 40003/tcp, 40004/tcp, …, 40012/tcp (13 \
+         ports) inside the ephemeral range 32768-60999: outgoing connections may take them \
+         (portcheck --suggest finds a port outside it)\n"
+    );
+    let twelve = PortsReport { ports: (40000..40012).map(at).collect(), notes: vec![] };
+    let list: Vec<String> = (40000..40012).map(|n| format!("{n}/tcp")).collect();
+    let list = list.join(", ");
+    assert_eq!(
+        ports(&PLAIN, &host(), v4, &twelve, &[]),
+        format!(
+            "Free: {list} (registered)  (bound and released on the wildcard address: IPv4)\n  \
+             warning: {list} inside the ephemeral range 32768-60999: outgoing connections may \
+             take them (portcheck --suggest finds a port outside it)\n"
+        )
+    );
+}
+
+/// A wildcard socket lists the first three addresses that reach it and
+/// counts the rest; three are listed whole.
+#[test]
+fn a_wildcard_lists_three_addresses_and_counts_the_rest() {
+    let mut s = socket("0.0.0.0", vec![flask(41235, "Flask development server")]);
+    s.reachable_at = (1..=5).map(|n| format!("192.0.2.{n}:5000")).collect();
+    let r = PortsReport { ports: vec![port(vec![s.clone()])], notes: vec![] };
+    let all = Selection { tcp: true, udp: true, v4: true, v6: true };
+    let expected = "\
+Port 5000 in use  registered port (1024-49151) · commplex-main
+ PROTO  ADDRESS       STATE   PID    USER   COMMAND
+ tcp    0.0.0.0:5000  listen  41235  alice  [Flask development server] python3 -m flask run
+  0.0.0.0 (network): all interfaces: reachable from other machines on the network, at 192.0.2.1:5000, 192.0.2.2:5000, 192.0.2.3:5000 and 2 more
+  warning: a development server is reachable from the network
+  pid 41235 (python3): started by 41234 (bash), at 2026-11-25T10:42:07Z
+
+";
+    assert_eq!(ports(&PLAIN, &host(), all, &r, &[]), expected);
+    s.reachable_at.truncate(3);
+    let r = PortsReport { ports: vec![port(vec![s])], notes: vec![] };
+    let three = expected.replace(" and 2 more", "");
+    assert_eq!(ports(&PLAIN, &host(), all, &r, &[]), three);
+}
+
 #[test]
 fn a_family_the_host_lacks_is_never_said_bound() {
     let mut no6 = port(vec![]);
@@ -303,145 +359,6 @@ fn colour_only_when_the_style_says_so() {
     assert!(!ports(&PLAIN, &host(), all, &r, &[]).contains('\x1b'));
     let colour = Style { color: true, width: None, wide: false };
     assert!(ports(&colour, &host(), all, &r, &[]).contains("\x1b["));
-}
-
-fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Refusal>) -> Action {
-    Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
-}
-
-#[test]
-fn what_a_kill_did() {
-    let mut held = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
-    held.port = 6000;
-    let r = KillReport {
-        ports: vec![port(vec![]), held],
-        actions: vec![
-            action(1, None, Outcome::Refused, Some(Refusal::InitSystem)),
-            action(2, Some(Signal::TERM), Outcome::Exited, None),
-            action(3, Some(Signal::KILL), Outcome::Killed, None),
-            action(4, Some(Signal::TERM), Outcome::Exited, Some(Refusal::ShuttingDown)),
-            action(5, None, Outcome::Refused, Some(Refusal::LetGo)),
-            action(6, None, Outcome::Exited, None),
-        ],
-        respawns: vec![],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_millis(300),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
-    };
-    let expected = "\
-pid 2 (holder): SIGTERM: exited
-pid 3 (holder): SIGTERM ignored for 300ms; SIGKILL: killed
-pid 4 (holder): SIGTERM: let go of the port after the first signal and is still shutting down; not killed
-pid 5 (holder): not signalled: it let go of the socket before the signal (or its pid now names another process); not signalled
-pid 6 (holder): exited before its signal
-Freed: Port 5000 is free now.
-Held: Port 6000 is still held by pid 9 (python3).
-";
-    assert_eq!(kill_result(&PLAIN, &r), expected);
-    let forced = KillReport { signal: Signal::KILL, ..r };
-    assert!(kill_result(&PLAIN, &forced).contains("pid 3 (holder): SIGKILL: killed\n"));
-}
-
-/// A denied action's advice is this platform's way to full privilege:
-/// sudo on Linux, an Administrator terminal on Windows (where these tests
-/// run under Wine), never sudo there.
-#[test]
-fn a_denied_action_says_how_to_get_the_privilege_here() {
-    let r = KillReport {
-        ports: vec![],
-        actions: vec![action(7, Some(Signal::TERM), Outcome::Denied, None)],
-        respawns: vec![],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
-    };
-    let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
-    let text = kill_result(&PLAIN, &r);
-    assert_eq!(
-        text,
-        format!("pid 7 (holder): {}: permission denied ({elevate})\n", Signal::TERM.name)
-    );
-    let reason = Refusal::Denied { pid: 7 }.to_string();
-    assert_eq!(reason, format!("permission denied: pid 7 {who}; {elevate}"));
-    for said in [text, reason] {
-        assert!(!said.contains("sudo") || elevate.contains("sudo"), "{said}");
-    }
-}
-
-#[test]
-fn a_respawn_names_its_supervisor() {
-    let r = KillReport {
-        ports: vec![port(vec![socket("0.0.0.0", vec![flask(9, "x")])])],
-        actions: vec![],
-        respawns: vec![Respawn {
-            port: 5000,
-            pid: 9,
-            name: "python3".into(),
-            ppid: Some(8),
-            parent_name: Some("supervisord".into()),
-            forked_from: None,
-            stop: Step::explained(
-                "end the parent that restarts it, pid 8, then the server it started, pid 9",
-                Command::new(["kill", "8", "9"]),
-            ),
-        }],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
-    };
-    assert_eq!(
-        kill_result(&PLAIN, &r),
-        "Respawned: Port 5000 was taken again by pid 9 (python3), started by pid 8 (supervisord): a supervisor restarts it.\n  to stop it for good: end the parent that restarts it, pid 8, then the server it started, pid 9:\n    kill 8 9\n"
-    );
-}
-
-#[test]
-fn the_plan_and_the_question() {
-    let plan = KillPlan {
-        targets: vec![(7, "python3".into()), (8, "python3".into())],
-        ports: vec![5000],
-        refused: vec![Action {
-            stop: Some(Step::run(Command::new(["sudo", "systemctl", "stop", "nginx.service"]))),
-            ..action(
-                1,
-                None,
-                Outcome::Refused,
-                Some(Refusal::SystemdUnit { unit: "nginx.service".into(), uid: None, user: None }),
-            )
-        }],
-        unseen: vec![(5000, "owned by uid 0 (\u{1b}[2Jroot)".into())],
-        notes: vec![],
-        cannot_bind: vec![],
-        dry_run: true,
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        method: None,
-    };
-    assert_eq!(
-        kill_plan(&PLAIN, &plan),
-        "Not signalling pid 1 (holder): part of systemd unit nginx.service: systemd would restart it\n  to stop it for good:\n    sudo systemctl stop nginx.service\n\
-         Port 5000: a holder portcheck cannot see: owned by uid 0 (\\e[2Jroot)\n\
-         Dry run: would send SIGTERM to pid 7 (python3), 8 (python3), then SIGKILL after 5s to any still running.\n"
-    );
-    assert_eq!(kill_prompt(&plan), "Kill 2 processes holding 5000? [y/N] ");
 }
 
 #[test]
@@ -488,7 +405,7 @@ fn a_free_port_in_the_ephemeral_range_is_free_with_a_warning() {
 }
 
 /// What a kill did to `actions`, and `ports` afterwards; SIGTERM asked.
-fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
+pub(super) fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
     KillReport {
         ports,
         actions,
@@ -503,45 +420,6 @@ fn kill_report(ports: Vec<PortReport>, actions: Vec<Action>) -> KillReport {
         was_free: vec![],
         settle_cut: false,
     }
-}
-
-/// Windows: no signals, TerminateProcess — the words, the dry run and the
-/// JSON say so (`signal` null, `method`), never SIGTERM or a grace.
-#[test]
-fn terminate_process_is_no_signal() {
-    use crate::report::Method;
-    let ended =
-        Action { method: Some(Method::TerminateProcess), ..action(7, None, Outcome::Killed, None) };
-    let gone =
-        Action { method: Some(Method::TerminateProcess), ..action(8, None, Outcome::Exited, None) };
-    let after =
-        Refusal::LetGoAfter { pid: 7, parent: true, signal: Method::TerminateProcess.name() };
-    let child = Action {
-        method: Some(Method::TerminateProcess),
-        ..action(9, None, Outcome::Exited, Some(after))
-    };
-    let r = kill_report(vec![port(vec![])], vec![ended.clone(), gone, child]);
-    assert_eq!(
-        kill_result(&PLAIN, &r),
-        "pid 7 (holder): terminated (TerminateProcess: no clean shutdown)\n\
-         pid 8 (holder): exited before TerminateProcess\n\
-         pid 9 (holder): let go of the port after pid 7 (its parent) was ended with \
-         TerminateProcess; not ended\n\
-         Freed: Port 5000 is free now.\n"
-    );
-    let v = serde_json::to_value(&ended).unwrap();
-    assert_eq!(
-        v,
-        serde_json::json!({"pid": 7, "name": "holder", "signal": null,
-            "method": "terminate_process", "result": "killed"})
-    );
-    let plan = dry_plan(vec![(7, "python.exe".into())], Some(Method::TerminateProcess));
-    assert_eq!(
-        kill_plan(&PLAIN, &plan),
-        "Dry run: would end pid 7 (python.exe) with TerminateProcess (no clean shutdown).\n"
-    );
-    let signalled = serde_json::to_value(action(7, Some(Signal::TERM), Outcome::Exited, None));
-    assert!(signalled.unwrap().get("method").is_none(), "no method key on Unix");
 }
 
 /// Windows refused the bind (WSAEACCES) with nothing on the port: never
