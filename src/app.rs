@@ -4,11 +4,10 @@
 
 use std::io::{BufRead, Write};
 
-use crate::cli::{Config, Mode, Parsed};
+use crate::cli::{Config, KillOptions, Mode, Parsed};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::inspect::{self, Context};
-use crate::kill::KillOptions;
 use crate::report::{self, text::Style};
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {

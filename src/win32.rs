@@ -45,6 +45,9 @@ use windows_sys::Win32::System::Threading::{
     WaitForMultipleObjects, WaitForSingleObject,
 };
 
+mod console;
+pub(crate) use console::console_width;
+
 /// Initialises Winsock once (std does this too, but only for its own
 /// sockets). Returns the WSAStartup error, if any.
 fn winsock() -> Result<(), i32> {
