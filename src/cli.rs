@@ -142,9 +142,7 @@ pub(crate) fn terminal_width() -> u16 {
     use std::io::IsTerminal;
     let cols = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok());
     cols.filter(|&w| w > 0)
-        .or_else(|| {
-            std::io::stdout().is_terminal().then(crate::host::terminal_columns).flatten()
-        })
+        .or_else(|| std::io::stdout().is_terminal().then(crate::host::terminal_columns).flatten())
         .filter(|&w| w > 0)
         .unwrap_or(100)
 }

@@ -90,9 +90,10 @@ pub(super) fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
         needs.iter().find_map(|n| {
             let long = n.long.as_str();
             let is_long = *w == long || w.strip_prefix(long).is_some_and(|r| r.starts_with('='));
-            let in_cluster = n.short.filter(|_| w.starts_with('-') && !w.starts_with("--")).filter(
-                |&short| w[1..].chars().take_while(char::is_ascii_alphabetic).any(|c| c == short),
-            );
+            let in_cluster =
+                n.short.filter(|_| w.starts_with('-') && !w.starts_with("--")).filter(|&short| {
+                    w[1..].chars().take_while(char::is_ascii_alphabetic).any(|c| c == short)
+                });
             match (is_long, in_cluster) {
                 (true, _) => Some((long.to_string(), n.mode.as_str())),
                 (false, Some(short)) => Some((format!("-{short}"), n.mode.as_str())),
