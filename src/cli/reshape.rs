@@ -18,9 +18,12 @@ fn flags(cmd: &Command) -> impl Iterator<Item = &Arg> {
 }
 
 /// Whether `word` is the whole name of a flag that takes a value
-/// (`--grace`, `-n`): the next argument is that value.
+/// (`--grace`, `-n`): the next argument is that value. `--completions`
+/// is not counted: it stands alone (clap's `exclusive`), so a `-1` beside
+/// it is a stray port, named as one.
 pub(super) fn takes_a_value(cmd: &Command, word: &str) -> bool {
-    flags(cmd).filter(|a| a.get_action().takes_values()).any(|a| {
+    let valued = |a: &&Arg| a.get_action().takes_values() && !a.is_exclusive_set();
+    flags(cmd).filter(valued).any(|a| {
         a.get_long().is_some_and(|l| word.strip_prefix("--") == Some(l))
             || a.get_short().is_some_and(|s| {
                 let mut rest = word.strip_prefix('-').unwrap_or("").chars();

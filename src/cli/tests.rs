@@ -216,7 +216,7 @@ fn flags_with_values_are_read_from_clap() {
     for flag in ["--grace", "--signal", "--settle", "-n", "--count", "--wait-free", "--color"] {
         assert!(takes_a_value(&cmd, flag), "{flag}");
     }
-    for flag in ["--kill", "-k", "-y", "--json", "-4", "-n5", "--", "5000"] {
+    for flag in ["--kill", "-k", "-y", "--json", "-4", "-n5", "--", "5000", "--completions"] {
         assert!(!takes_a_value(&cmd, flag), "{flag}");
     }
     assert_eq!(duration_flags(&cmd), ["--grace", "--settle", "--wait-free", "--wait-listen"]);
