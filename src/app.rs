@@ -4,11 +4,10 @@
 
 use std::io::{BufRead, Write};
 
-use crate::cli::{Config, Mode, Parsed};
+use crate::cli::{Config, KillOptions, Mode, Parsed};
 use crate::error::Error;
 use crate::exit::ExitStatus;
 use crate::inspect::{self, Context};
-use crate::kill::KillOptions;
 use crate::report::{self, text::Style};
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {
@@ -51,7 +50,7 @@ pub(crate) fn run() -> anyhow::Result<ExitStatus> {
                 let next = crate::advice::next_steps(&ctx, config.select, config.dual6, &r);
                 emit(&report::text::ports(&style, &ctx.host, config.select, &r, &next))?;
             }
-            Ok(ports_status(&r.ports))
+            Ok(ports_answer(&r.ports))
         }
         Mode::Kill(opts) => kill(&ctx, &config, &style, opts),
         Mode::Suggest { base, count } => suggest(&ctx, &config, &style, *base, *count),
@@ -101,7 +100,8 @@ fn suggest(
             inspect::ports(ctx, config.select, &[q])?.ports.into_iter().next()
         };
         let n = result.suggestions[0];
-        // The project here first: --suggest is asked before starting it.
+        // advice::remedy's one precedence, as the port report's: the
+        // holder's remedy, else the project's here, else the generic one.
         let second = |b: u16| {
             crate::suggest::suggest(&host, config.select, b, 2).into_iter().find(|&x| x != n)
         };
@@ -159,7 +159,7 @@ fn kill(
     if let Some(sig) = outcome.report.interrupted {
         return Ok(ExitStatus::interrupted(sig.number));
     }
-    Ok(ports_status(&outcome.report.ports))
+    Ok(ports_answer(&outcome.report.ports))
 }
 
 /// Under a widened `-6`, a port in use with an IPv4 socket says why.
@@ -175,19 +175,23 @@ fn dual_stack_note(config: &Config, r: &mut report::PortsReport) {
     }
 }
 
-/// A port in use answers "no" (1); otherwise a port whose probe could not
-/// run leaves the answer unknown (3, with the reason on stderr).
-fn ports_status(ports: &[report::PortReport]) -> ExitStatus {
+/// The answer of port reports: a port in use answers "no" (1); otherwise
+/// a port whose probe could not run leaves the answer unknown (3), and
+/// the ports whose reason goes to stderr come with it.
+fn ports_status(ports: &[report::PortReport]) -> (ExitStatus, Vec<&report::PortReport>) {
     if ports.iter().any(|p| p.in_use) {
-        return ExitStatus::No;
+        return (ExitStatus::No, Vec::new());
     }
-    let mut status = ExitStatus::Yes;
-    for p in ports {
-        if let Some(why) = &p.unknown {
-            warn(&format!("cannot tell whether port {} is free: {why}", p.port));
-            status = ExitStatus::Failure;
-        }
-    }
+    let unknown: Vec<&report::PortReport> = ports.iter().filter(|p| p.unknown.is_some()).collect();
+    let status = if unknown.is_empty() { ExitStatus::Yes } else { ExitStatus::Failure };
+    (status, unknown)
+}
+
+/// The exit status of port reports, with each unknown answer's reason
+/// said on stderr.
+fn ports_answer(ports: &[report::PortReport]) -> ExitStatus {
+    let (status, unknown) = ports_status(ports);
+    unknown.into_iter().filter_map(report::text::unknown_line).for_each(|l| warn(&l));
     status
 }
 

@@ -1,5 +1,8 @@
 //! Exit statuses, in one place (the table in README and the man page).
-//! `main` is the only caller of `std::process::exit`.
+//! Two places call `std::process::exit`: `main`, with the status a run
+//! returned, and the interrupt thread of `kill/sys/unix.rs`, which ends
+//! `--kill` at once on a second SIGINT, SIGTERM or SIGHUP with 128 plus
+//! its number (the `Hangup`, `Interrupt` and `Terminated` codes below).
 
 /// What portcheck's exit status tells a script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

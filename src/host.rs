@@ -13,14 +13,14 @@ mod unix;
 #[cfg(unix)]
 pub(crate) use unix::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
-    my_uid, name, open_plain, same_file, terminal_takes_colour,
+    my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 pub(crate) use windows::{
     DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
-    my_uid, name, open_plain, same_file, terminal_takes_colour,
+    my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 mod wsl;
 pub(crate) use wsl::{Wsl, wsl};

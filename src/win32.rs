@@ -15,12 +15,14 @@ use windows_sys::Win32::System::Console::{
 };
 
 mod adapters;
+mod console;
 mod process;
 mod tables;
 mod token;
 mod winsock;
 
 pub(crate) use adapters::{Adapter, adapters};
+pub(crate) use console::console_width;
 pub(crate) use process::{Process, open_process, process_created, wait_any};
 pub(crate) use tables::{SocketCreated, sockets_created};
 pub(crate) use token::{process_user, token_elevated};

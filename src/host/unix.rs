@@ -61,6 +61,13 @@ pub(crate) fn terminal_takes_colour() -> bool {
     true
 }
 
+/// The columns of the terminal on stdout (TIOCGWINSZ), as it reports
+/// them: 0 from a terminal that was never given a size; `None` when
+/// stdout is no terminal.
+pub(crate) fn terminal_columns() -> Option<u16> {
+    rustix::termios::tcgetwinsize(std::io::stdout()).ok().map(|size| size.ws_col)
+}
+
 /// Opens `path` for reading as a plain file or not at all: a symlink is
 /// not followed (O_NOFOLLOW: ELOOP), a FIFO does not block the open
 /// (O_NONBLOCK), a terminal does not become the controlling one

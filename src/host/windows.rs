@@ -98,6 +98,12 @@ pub(crate) fn terminal_takes_colour() -> bool {
     crate::win32::enable_virtual_terminal().is_ok()
 }
 
+/// The columns of the console window on stdout
+/// (GetConsoleScreenBufferInfo); `None` when stdout is no console.
+pub(crate) fn terminal_columns() -> Option<u16> {
+    crate::win32::console_width()
+}
+
 /// FILE_FLAG_OPEN_REPARSE_POINT: a symlink or junction is opened as
 /// itself, not followed.
 const OPEN_REPARSE_POINT: u32 = 0x0020_0000;

@@ -28,23 +28,11 @@ pub(crate) use settle::{respawns, settle};
 
 use crate::inspect::Context;
 use crate::net::{PortQuery, Selection};
-use crate::report::{KillReport, Outcome, PortsReport, Signal};
+use crate::report::{KillReport, Outcome, PortsReport};
 use crate::shell::{Command, Step};
 
-/// How `--kill` was asked to behave.
-#[derive(Clone, Debug)]
-pub(crate) struct KillOptions {
-    /// The first signal (SIGTERM unless `--signal` or `--force`).
-    pub(crate) signal: Signal,
-    /// How long holders get to exit before SIGKILL.
-    pub(crate) grace: Duration,
-    /// How long the port is watched after it is freed, to catch a respawn.
-    pub(crate) settle: Duration,
-    /// Show what would be signalled; signal nothing.
-    pub(crate) dry_run: bool,
-    /// Skip the question on a terminal.
-    pub(crate) yes: bool,
-}
+/// How `--kill` was asked to behave: the command line's words, read here.
+pub(crate) use crate::cli::KillOptions;
 
 /// The manual way for a plan's targets, shown once before the question
 /// and in a dry run: the command that ends them (`kill 2993 3079`,
@@ -54,22 +42,6 @@ pub(crate) fn by_hand(plan: &crate::report::KillPlan) -> Option<(Command, Step)>
     let pids: Vec<u32> = plan.targets.iter().map(|t| t.0).collect();
     (!pids.is_empty()).then(|| {
         (sys::end_pids(&pids, sys::first_signal(plan.signal)), sys::find_holders(&plan.ports))
-    })
-}
-
-/// Parses `--signal`: a name with or without `SIG` (any case) or a number.
-pub(crate) fn parse_signal(arg: &str) -> Result<Signal, String> {
-    sys::parse_signal(arg).ok_or_else(|| {
-        format!("invalid signal '{arg}': use a name such as TERM, INT, HUP or a number")
-    })
-}
-
-/// The first flag of `args` this platform cannot honour (`--signal` and
-/// `--grace` on Windows), as the usage error to print.
-pub(crate) fn unsupported_flag(args: &[std::ffi::OsString]) -> Option<String> {
-    args.iter().skip(1).filter_map(|a| a.to_str()).take_while(|a| *a != "--").find_map(|a| {
-        let flag = a.split_once('=').map_or(a, |(f, _)| f);
-        sys::UNSUPPORTED_FLAGS.contains(&flag).then(|| format!("{flag} {}", sys::UNSUPPORTED_WHY))
     })
 }
 

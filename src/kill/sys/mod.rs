@@ -1,6 +1,7 @@
 //! The platform's kill mechanics behind one small interface: `Pinned`
-//! (`pin`, `alive`, `signal`, `pid`), `wait_any`, `start_time`,
-//! `parse_signal` and the flags the platform cannot honour. Linux pins
+//! (`pin`, `alive`, `signal`, `pid`), `wait_any`, `start_time` and the
+//! words of the manual way. (Signal names and the flags a platform cannot
+//! honour are the command line's: `cli/unix.rs`, `cli/windows.rs`.) Linux pins
 //! with a pidfd, or without one (a kernel before 5.3, no fd to spare) by
 //! pid and the `/proc` start time the scan read (`linux.rs`); macOS pins
 //! by pid and start time (`unix.rs`, which Linux builds too for the
@@ -27,15 +28,15 @@ pub(crate) use linux::{
 pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit, wake};
 #[cfg(unix)]
 pub(crate) use unix::{
-    DENIED_HINT, HIDDEN_HINT, METHOD, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
-    end_pids, find_holders, first_signal, interrupted, parse_signal, sent,
+    DENIED_HINT, HIDDEN_HINT, METHOD, catch_interrupts, end_pids, find_holders, first_signal,
+    interrupted, sent,
 };
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, HIDDEN_HINT, METHOD, Pinned, UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, catch_interrupts,
-    end_pids, find_holders, first_signal, interrupted, parse_signal, sent, start_time, wait_any,
+    DENIED_HINT, HIDDEN_HINT, METHOD, Pinned, catch_interrupts, end_pids, find_holders,
+    first_signal, interrupted, sent, start_time, wait_any,
 };
 
 /// Why a target could not be pinned and checked: it is not signalled.

@@ -48,12 +48,6 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     crate::shell::Step::explained("find them", crate::shell::Command::new(argv))
 }
 
-/// Flags this platform cannot honour: none on Unix.
-pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &[];
-
-/// Why a flag of `UNSUPPORTED_FLAGS` is refused.
-pub(crate) const UNSUPPORTED_WHY: &str = "";
-
 /// The words for a holder out of reach (sudo here, an Administrator
 /// terminal on Windows) are host facts the report reads too.
 pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
@@ -164,34 +158,9 @@ pub(crate) fn wait_any<'a>(_pinned: impl Iterator<Item = &'a Pinned>, limit: Dur
     std::thread::sleep(limit.min(Duration::from_millis(20)));
 }
 
-/// Parses `--signal`: a name with or without `SIG` (any case) or a number.
-pub(crate) fn parse_signal(arg: &str) -> Option<Signal> {
-    use std::str::FromStr;
-    let sig = if let Ok(n) = arg.parse::<i32>() {
-        nix::sys::signal::Signal::try_from(n).ok()?
-    } else {
-        let upper = arg.to_ascii_uppercase();
-        let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
-        nix::sys::signal::Signal::from_str(&name).ok()?
-    };
-    Some(Signal { number: sig as i32, name: sig.as_str() })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_signals() {
-        let name = |s| parse_signal(s).map(|s| s.name);
-        assert_eq!(parse_signal("TERM"), Some(Signal::TERM));
-        assert_eq!(name("sigint"), Some("SIGINT"));
-        assert_eq!(parse_signal("9"), Some(Signal::KILL));
-        assert_eq!(name("HUP"), Some("SIGHUP"));
-        assert_eq!(parse_signal("NOPE"), None);
-        assert_eq!(parse_signal("0"), None);
-        assert_eq!(parse_signal("99"), None);
-    }
 
     /// The pid-and-start-time mechanics (macOS's) on a real child:
     /// alive while it runs, not once it is a zombie or reaped, and never

@@ -3,7 +3,7 @@
 //! be reused, like a pidfd), its start time is checked against the plan,
 //! and "signalling" it is TerminateProcess on that handle; waiting is
 //! WaitForMultipleObjects on the handles. `--signal` and `--grace` are
-//! usage errors here (`UNSUPPORTED_FLAGS`); `--force` and `-y` work as
+//! usage errors here (`cli/windows.rs`); `--force` and `-y` work as
 //! elsewhere. The Win32 calls themselves are in `crate::win32`.
 
 use std::time::Duration;
@@ -50,13 +50,6 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
         crate::shell::Command::new(["netstat", "-ano"]),
     )
 }
-
-/// Flags that make no sense without signals: a usage error naming them.
-pub(crate) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
-
-/// Why those flags are refused.
-pub(crate) const UNSUPPORTED_WHY: &str =
-    "is not on Windows: there are no signals, --kill ends a process with TerminateProcess";
 
 /// The words for a holder out of reach (sudo here, an Administrator
 /// terminal on Windows) are host facts the report reads too.
@@ -139,11 +132,6 @@ pub(crate) fn interrupted() -> Option<Signal> {
     None
 }
 
-/// No signals on Windows: `--signal` is refused before it is parsed.
-pub(crate) fn parse_signal(_arg: &str) -> Option<Signal> {
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use std::process::{Command, Stdio};
@@ -201,10 +189,5 @@ mod tests {
         c.wait().unwrap();
         assert!(!pinned.alive());
         assert!(matches!(Pinned::pin(c.id(), None, true), Err(PinError::Exited)));
-    }
-
-    #[test]
-    fn there_are_no_signals() {
-        assert_eq!(parse_signal("TERM"), None);
     }
 }

@@ -15,7 +15,7 @@ mod wait;
 pub(crate) use by_hand::by_hand;
 pub(crate) use kill::{kill_plan, kill_prompt, kill_result};
 pub(crate) use listing::listing;
-pub(crate) use ports::ports;
+pub(crate) use ports::{ports, unknown_line};
 pub(crate) use suggest::{suggestion, suggestion_numbers};
 pub(crate) use wait::wait;
 

@@ -12,6 +12,13 @@ use crate::report::{
 use crate::sanitize::escape;
 use crate::shell::{Command, Step};
 
+/// The diagnostic line for a port whose probe could not run (said on
+/// stderr, where the exit status 3 is explained): `None` for a port with
+/// an answer. `app::warn` escapes it.
+pub(crate) fn unknown_line(p: &PortReport) -> Option<String> {
+    p.unknown.as_ref().map(|why| format!("cannot tell whether port {} is free: {why}", p.port))
+}
+
 /// The report on each queried port, with `next` steps for the ports in use.
 pub(crate) fn ports(
     style: &Style,

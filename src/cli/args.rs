@@ -1,0 +1,305 @@
+//! The clap command: the flags as clap parses them ([`Cli`], with
+//! `--help`'s text), and the flags turned into a [`Config`] and its
+//! [`Mode`].
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use clap::{ArgAction, Parser, ValueEnum};
+
+use super::value::{PortSpec, duration_arg, parse_port_spec, port_queries, signal_arg};
+use super::{Config, KillOptions, Mode, exit_status, target, terminal_width};
+use crate::error::usage;
+use crate::net::{PortQuery, Selection};
+use crate::report::{Signal, Until};
+use crate::services::Services;
+
+const HELP_HEAD: &str = "\
+PORT is a number (5000), a range (3000-3010) or a service name (http,
+postgresql), each optionally followed by /tcp or /udp (53/udp). What is
+pasted is read as the port: :5000, localhost:5000, 127.0.0.1:5000,
+[::1]:5000, http://localhost:5000/ (http:// alone is 80, https:// 443) and
+5000,5001; a host that is not this machine is a usage error. Without PORT,
+every listening TCP socket and bound UDP socket is listed.
+
+A port reported free was bound by portcheck on the wildcard address for each
+selected protocol and family, and released.
+
+DURATION is a number with ms, s, m or h (500ms, 30s, 2m), at most 365 days;
+a bare number is seconds (one of 1024 or more before a PORT is refused: write
+5432s).";
+
+const HELP_EXAMPLES: &str = "\
+Examples:
+  portcheck 5000              who holds port 5000, and what to do about it
+  portcheck 3000-3010 53/udp  a range and a UDP port
+  portcheck                   every listening socket with its owners
+  portcheck --exposed         only the sockets other machines can reach
+  portcheck -q 5432 6379      CI preflight: silent, exit 1 if one is taken
+  portcheck --kill 5000       stop whatever holds 5000 (asks on a terminal)
+  portcheck --suggest 5000    the nearest free port at or above 5000
+  portcheck --wait-listen 30s 8000
+                              CI: wait until the server you started listens
+  portcheck --json 5000       the same report as one JSON object";
+
+/// `--help`'s text after the options: PORT, DURATION, the exit statuses
+/// (from the table the man page is made from too) and the examples.
+pub(super) fn after_help() -> String {
+    format!("{HELP_HEAD}\n\n{}\n{HELP_EXAMPLES}", exit_status::help_block())
+}
+
+/// Raw command-line flags, as clap parses them.
+#[derive(Debug, Parser)]
+#[command(
+    name = "portcheck",
+    version,
+    about = "Who holds this port, how it is bound, and what kind of port it is.",
+    after_help = after_help(),
+    disable_help_subcommand = true
+)]
+pub(crate) struct Cli {
+    /// Ports to check: 5000, 3000-3010, http, 53/udp.
+    #[arg(value_name = "PORT")]
+    ports: Vec<String>,
+
+    /// Only TCP.
+    #[arg(short = 't', long = "tcp")]
+    tcp: bool,
+
+    /// Only UDP.
+    #[arg(short = 'u', long = "udp")]
+    udp: bool,
+
+    /// Only IPv4.
+    #[arg(short = '4', long = "ipv4")]
+    ipv4: bool,
+
+    /// Only IPv6.
+    #[arg(short = '6', long = "ipv6")]
+    ipv6: bool,
+
+    /// Machine-readable output: one JSON object, every mode.
+    #[arg(long)]
+    json: bool,
+
+    /// Print nothing but what a script needs (the numbers of --suggest);
+    /// the exit status carries the answer. --json still prints JSON.
+    #[arg(short = 'q', long = "quiet", action = ArgAction::SetTrue)]
+    quiet: bool,
+
+    /// Print a shell completion script for SHELL and exit.
+    #[arg(long, value_name = "SHELL", value_enum, exclusive = true)]
+    completions: Option<clap_complete::Shell>,
+
+    /// List only sockets reachable from other machines (not loopback).
+    #[arg(long, conflicts_with_all = ["kill", "suggest", "wait_free", "wait_listen"])]
+    exposed: bool,
+
+    /// Show command lines whole (on a terminal they are shortened to fit).
+    #[arg(long)]
+    wide: bool,
+
+    /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    /// Stop every process holding PORT: SIGTERM, wait --grace, then SIGKILL.
+    #[arg(short = 'k', long = "kill", help_heading = "Kill")]
+    kill: bool,
+
+    /// Do not ask before killing (without a terminal, --kill is the consent).
+    #[arg(short = 'y', long = "yes", requires = "kill", help_heading = "Kill")]
+    yes: bool,
+
+    /// How long holders get to exit before SIGKILL.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        allow_hyphen_values = true,
+        default_value = "5s",
+        value_parser = duration_arg,
+        requires = "kill",
+        help_heading = "Kill"
+    )]
+    grace: Duration,
+
+    /// The first signal to send: a name (TERM, INT, HUP) or a number.
+    #[arg(
+        long,
+        value_name = "SIG",
+        allow_hyphen_values = true,
+        value_parser = signal_arg,
+        requires = "kill",
+        conflicts_with = "force",
+        help_heading = "Kill"
+    )]
+    signal: Option<Signal>,
+
+    /// Send SIGKILL at once (refusals still apply).
+    #[arg(long, requires = "kill", help_heading = "Kill")]
+    force: bool,
+
+    /// Show what would be signalled; signal nothing.
+    #[arg(long = "dry-run", requires = "kill", help_heading = "Kill")]
+    dry_run: bool,
+
+    /// How long to watch a freed port for a respawned holder.
+    #[arg(
+        long,
+        value_name = "DURATION",
+        allow_hyphen_values = true,
+        default_value = "1s",
+        value_parser = duration_arg,
+        requires = "kill",
+        help_heading = "Kill"
+    )]
+    settle: Duration,
+
+    /// Print the nearest free port at or above PORT (else $PORT, else 8000),
+    /// bind-checked, outside the ephemeral range.
+    #[arg(long, conflicts_with_all = ["kill", "wait_free", "wait_listen"], help_heading = "Suggest")]
+    suggest: bool,
+
+    /// How many free ports to suggest.
+    #[arg(
+        short = 'n',
+        long = "count",
+        value_name = "N",
+        default_value_t = 1,
+        value_parser = clap::value_parser!(u16).range(1..=1000),
+        requires = "suggest",
+        help_heading = "Suggest"
+    )]
+    count: u16,
+
+    /// Wait until every PORT is free (bindable); exit 1 at the deadline.
+    #[arg(long = "wait-free", value_name = "DURATION", allow_hyphen_values = true, value_parser = duration_arg, conflicts_with_all = ["kill", "wait_listen"], help_heading = "Wait")]
+    wait_free: Option<Duration>,
+
+    /// Wait until every PORT has a listener (IPv4 or IPv6); exit 1 at the deadline.
+    #[arg(
+        long = "wait-listen",
+        value_name = "DURATION",
+        allow_hyphen_values = true,
+        value_parser = duration_arg,
+        conflicts_with = "kill",
+        help_heading = "Wait"
+    )]
+    wait_listen: Option<Duration>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Cli {
+    /// `--completions SHELL`: the shell to print a completion script for.
+    pub(super) fn completions(&self) -> Option<clap_complete::Shell> {
+        self.completions
+    }
+
+    /// Converts the raw flags into a [`Config`]; every error is a usage error
+    /// naming the bad value.
+    pub(super) fn into_config(self, services: Services) -> anyhow::Result<Config> {
+        let select = Selection {
+            tcp: self.tcp || !self.udp,
+            udp: self.udp || !self.tcp,
+            v4: self.ipv4 || !self.ipv6,
+            v6: self.ipv6 || !self.ipv4,
+        };
+        let (words, pasted) = target::expand(&self.ports, &target::this_machine)?;
+        let ports = port_queries(&words, select, &services)?;
+        let stdout_tty = std::io::stdout().is_terminal();
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            // A Windows console shows escape sequences only once asked to
+            // (`terminal_takes_colour`); where it will not, no colour.
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && stdout_tty
+                    && crate::host::terminal_takes_colour()
+            }
+        };
+        let mode = self.mode(&ports, &services)?;
+        // -6 asks whether an IPv6 server can bind; where one binds
+        // dual-stack by default it needs the IPv4 port too (a listing
+        // with -6 still lists IPv6 sockets only).
+        let dual6 = self.ipv6
+            && !self.ipv4
+            && !matches!(mode, Mode::List { .. })
+            && crate::probe::ipv6_servers_take_ipv4();
+        let select = if dual6 { Selection { v4: true, ..select } } else { select };
+        Ok(Config {
+            dual6,
+            ports,
+            select,
+            json: self.json,
+            quiet: self.quiet,
+            color,
+            width: if stdout_tty { Some(terminal_width()) } else { None },
+            wide: self.wide,
+            stdout_tty,
+            stdin_tty: std::io::stdin().is_terminal(),
+            services,
+            mode,
+            pasted,
+        })
+    }
+
+    /// The mode the flags ask for.
+    fn mode(&self, ports: &[PortQuery], services: &Services) -> anyhow::Result<Mode> {
+        if self.suggest {
+            return Ok(Mode::Suggest {
+                base: self.suggest_base(ports, services)?,
+                count: usize::from(self.count),
+            });
+        }
+        if let Some(limit) = self.wait_free.or(self.wait_listen) {
+            let until = if self.wait_free.is_some() { Until::Free } else { Until::Listening };
+            if ports.is_empty() {
+                return Err(usage(
+                    "--wait-free and --wait-listen need a PORT: portcheck --wait-free 30s 5000",
+                ));
+            }
+            return Ok(Mode::Wait { until, limit });
+        }
+        if self.kill {
+            if ports.is_empty() {
+                return Err(usage("--kill needs a PORT: portcheck --kill 5000"));
+            }
+            return Ok(Mode::Kill(KillOptions {
+                signal: if self.force { Signal::KILL } else { self.signal.unwrap_or(Signal::TERM) },
+                grace: self.grace,
+                settle: self.settle,
+                dry_run: self.dry_run,
+                yes: self.yes,
+            }));
+        }
+        if ports.is_empty() {
+            return Ok(Mode::List { exposed: self.exposed });
+        }
+        if self.exposed {
+            return Err(usage("--exposed lists every exposed socket; it takes no PORT"));
+        }
+        Ok(Mode::Ports)
+    }
+
+    /// The base of `--suggest`: PORT, else `$PORT`, else 8000.
+    fn suggest_base(&self, ports: &[PortQuery], services: &Services) -> anyhow::Result<u16> {
+        match (self.ports.as_slice(), ports) {
+            ([], _) => match std::env::var("PORT") {
+                Ok(v) if !v.is_empty() => match parse_port_spec(&v, services) {
+                    Ok(PortSpec { first, last, protocol: None }) if first == last => Ok(first),
+                    _ => Err(usage(format!("invalid $PORT '{v}': use a number from 1 to 65535"))),
+                },
+                _ => Ok(8000),
+            },
+            ([_], [one]) => Ok(one.port),
+            _ => Err(usage("--suggest takes one base PORT, not a list or a range")),
+        }
+    }
+}
