@@ -10,6 +10,7 @@ mod cli;
 mod error;
 mod exit;
 mod hint;
+mod i18n;
 mod host;
 mod inspect;
 mod kill;
