@@ -51,9 +51,9 @@ fn main() {
         return;
     }
     let out = std::env::var("OUT_DIR").map(|d| Path::new(&d).join("catalog.rs"));
-    let written = out.map_err(|e| e.to_string()).and_then(|path| {
-        std::fs::write(path, table(&langs)).map_err(|e| e.to_string())
-    });
+    let written = out
+        .map_err(|e| e.to_string())
+        .and_then(|path| std::fs::write(path, table(&langs)).map_err(|e| e.to_string()));
     if let Err(e) = written {
         println!("cargo::error=writing the catalog table: {e}");
     }
@@ -162,7 +162,11 @@ fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, bad: &mut d
     }
 }
 
-fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>, bad: &mut dyn FnMut(&str)) {
+fn expression_vars(
+    e: &ast::Expression<&str>,
+    vars: &mut BTreeSet<String>,
+    bad: &mut dyn FnMut(&str),
+) {
     match e {
         ast::Expression::Inline(i) => inline_vars(i, vars, bad),
         ast::Expression::Select { selector, variants } => {
@@ -174,7 +178,11 @@ fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>, bad: 
     }
 }
 
-fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, bad: &mut dyn FnMut(&str)) {
+fn inline_vars(
+    i: &ast::InlineExpression<&str>,
+    vars: &mut BTreeSet<String>,
+    bad: &mut dyn FnMut(&str),
+) {
     match i {
         ast::InlineExpression::VariableReference { id } => {
             vars.insert(id.name.to_string());
@@ -197,7 +205,8 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, bad
         ast::InlineExpression::TermReference { id, .. } => {
             bad(&format!("a term reference (-{})", id.name));
         }
-        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 

@@ -10,8 +10,8 @@ mod cli;
 mod error;
 mod exit;
 mod hint;
-mod i18n;
 mod host;
+mod i18n;
 mod inspect;
 mod kill;
 #[cfg(test)]

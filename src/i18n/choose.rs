@@ -57,7 +57,8 @@ pub(crate) fn choose(flag: Option<&str>, env: &Env, ui: Option<&str>) -> Lang {
         return first_known(ui);
     };
     let (name, codeset) = split(locale);
-    let utf8 = codeset.is_none_or(|c| c.eq_ignore_ascii_case("utf-8") || c.eq_ignore_ascii_case("utf8"));
+    let utf8 =
+        codeset.is_none_or(|c| c.eq_ignore_ascii_case("utf-8") || c.eq_ignore_ascii_case("utf8"));
     if matches!(name, "C" | "POSIX") || !utf8 {
         return Lang::En;
     }

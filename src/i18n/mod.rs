@@ -20,7 +20,10 @@ use std::sync::{Mutex, PoisonError};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-#[cfg_attr(not(test), expect(unused_imports, reason = "app.rs selects the language after the cli split"))]
+#[cfg_attr(
+    not(test),
+    expect(unused_imports, reason = "app.rs selects the language after the cli split")
+)]
 pub(crate) use choose::{Env, choose};
 
 /// A language portcheck speaks.

@@ -6,7 +6,10 @@ use fluent_syntax::ast;
 
 use super::*;
 
-fn env(vars: &[(&str, &str)]) -> Env {
+/// Variables as `(name, value)`.
+type Vars<'a> = &'a [(&'a str, &'a str)];
+
+fn env(vars: Vars<'_>) -> Env {
     let mut e = Env::default();
     for (name, value) in vars {
         let slot = match *name {
@@ -26,7 +29,7 @@ fn env(vars: &[(&str, &str)]) -> Env {
 fn the_locale_is_chosen_as_gettext_does() {
     use Lang::{En, Ko};
     #[rustfmt::skip]
-    let cases: &[(Option<&str>, &[(&str, &str)], Lang)] = &[
+    let cases: &[(Option<&str>, Vars<'_>, Lang)] = &[
         // The issue's cases.
         (None, &[("LANG", "ko_KR.UTF-8")], Ko),
         (None, &[("LC_ALL", ""), ("LANG", "ko_KR.UTF-8")], Ko),
@@ -72,7 +75,7 @@ fn the_locale_is_chosen_as_gettext_does() {
 fn the_ui_language_decides_when_no_variable_is_set() {
     use Lang::{En, Ko};
     #[rustfmt::skip]
-    let cases: &[(&[(&str, &str)], Option<&str>, Lang)] = &[
+    let cases: &[(Vars<'_>, Option<&str>, Lang)] = &[
         (&[], Some("ko-KR"), Ko),
         (&[], Some("ko"), Ko),
         (&[], Some("ko_KR"), Ko),
@@ -253,9 +256,9 @@ fn literals(source: &str) -> Vec<(String, bool)> {
             let end = body.find(&close).unwrap_or(body.len());
             out.push((body[..end].to_string(), false));
             i += 2 + hashes + end + close.len();
-        } else if rest.starts_with('"') {
+        } else if let Some(body) = rest.strip_prefix('"') {
             let mut text = String::new();
-            let mut chars = rest[1..].char_indices();
+            let mut chars = body.char_indices();
             let mut end = rest.len();
             while let Some((at, c)) = chars.next() {
                 match c {

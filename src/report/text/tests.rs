@@ -844,7 +844,10 @@ fn every_wait_end_reads_the_same_in_english_and_whole_in_korean() {
          Timed out: Port 5001 still has 3 connections in TIME_WAIT.\n\
          Timed out: Port 5000 is still held by a socket portcheck cannot see.\nWaited 0.25s.\n"
     );
-    assert_eq!(wait(&PLAIN, &listen), "OK Port 5000 is listening: pid 9 (python3).\nWaited 0.25s.\n");
+    assert_eq!(
+        wait(&PLAIN, &listen),
+        "OK Port 5000 is listening: pid 9 (python3).\nWaited 0.25s.\n"
+    );
     assert_eq!(wait(&PLAIN, &none), "Timed out: Nothing listens on port 5000.\nWaited 0.25s.\n");
     scoped(Lang::Ko, || {
         assert_eq!(
