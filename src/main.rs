@@ -11,6 +11,7 @@ mod error;
 mod exit;
 mod hint;
 mod host;
+mod i18n;
 mod inspect;
 mod kill;
 #[cfg(test)]

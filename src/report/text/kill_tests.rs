@@ -9,15 +9,7 @@ use crate::report::{Action, KillPlan, KillReport, Outcome, Refusal, Respawn, Sig
 use crate::shell::{Command, Step};
 
 fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Refusal>) -> Action {
-    Action {
-        pid,
-        name: "holder".into(),
-        signal,
-        method: None,
-        result,
-        reason,
-        stop: None,
-    }
+    Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
 }
 
 #[test]

@@ -681,3 +681,60 @@ fn network_exposure_is_coloured_alike_everywhere_and_not_bright_yellow() {
     assert!(format!("{network}").contains("35"), "magenta");
     assert!(!reported.contains("\x1b[33m"), "no yellow on a light background: {reported:?}");
 }
+
+/// Every end of a wait, in English (byte for byte what portcheck printed
+/// before the catalog) and in Korean.
+#[test]
+fn every_wait_end_reads_the_same_in_english_and_whole_in_korean() {
+    use crate::i18n::{Lang, scoped};
+    let mut tw = port(vec![]);
+    tw.time_wait = 1;
+    let mut tw2 = port(vec![]);
+    tw2.port = 5001;
+    tw2.time_wait = 3;
+    let unseen = port(vec![]);
+    let free = WaitReport {
+        ok: false,
+        waited_ms: 250,
+        until: Until::Free,
+        ready: vec![],
+        polls: 3,
+        ports: vec![tw, tw2, unseen],
+    };
+    let held = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
+    let listen = WaitReport {
+        until: Until::Listening,
+        ready: vec![5000],
+        ports: vec![held.clone()],
+        ..free.clone()
+    };
+    let none = WaitReport { ready: vec![], ports: vec![port(vec![])], ..listen.clone() };
+    assert_eq!(
+        wait(&PLAIN, &free),
+        "Timed out: Port 5000 still has 1 connection in TIME_WAIT.\n\
+         Timed out: Port 5001 still has 3 connections in TIME_WAIT.\n\
+         Timed out: Port 5000 is still held by a socket portcheck cannot see.\nWaited 0.25s.\n"
+    );
+    assert_eq!(
+        wait(&PLAIN, &listen),
+        "OK Port 5000 is listening: pid 9 (python3).\nWaited 0.25s.\n"
+    );
+    assert_eq!(wait(&PLAIN, &none), "Timed out: Nothing listens on port 5000.\nWaited 0.25s.\n");
+    scoped(Lang::Ko, || {
+        assert_eq!(
+            wait(&PLAIN, &free),
+            "시간 초과: 포트 5000번에 아직 TIME_WAIT 상태인 연결이 1개 있습니다.\n\
+             시간 초과: 포트 5001번에 아직 TIME_WAIT 상태인 연결이 3개 있습니다.\n\
+             시간 초과: 포트 5000번을 portcheck가 볼 수 없는 소켓이 아직 사용 중입니다.\n\
+             0.25초 기다렸습니다.\n"
+        );
+        assert_eq!(
+            wait(&PLAIN, &listen),
+            "완료 포트 5000번에서 수신 대기(LISTEN) 중입니다: pid 9 (python3).\n0.25초 기다렸습니다.\n"
+        );
+        assert_eq!(
+            wait(&PLAIN, &none),
+            "시간 초과: 포트 5000번에서 수신 대기(LISTEN) 중인 프로세스가 없습니다.\n0.25초 기다렸습니다.\n"
+        );
+    });
+}
