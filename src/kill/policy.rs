@@ -616,6 +616,9 @@ mod tests {
         assert_eq!(socket_unit_in(listing, 631).as_deref(), Some("cups.socket"));
         assert_eq!(socket_unit_in(listing, 80).as_deref(), Some("nginx.socket"));
         assert_eq!(socket_unit_in(listing, 8080), None);
+        // Port 80 is not port 8080 (nor 180): the whole port after the colon.
+        let wide = "[::]:8080 web.socket web.service\n0.0.0.0:180 old.socket old.service\n";
+        assert_eq!(socket_unit_in(wide, 80), None);
         let evil = "0.0.0.0:81 a;id;.socket x.service\n";
         assert_eq!(socket_unit_in(evil, 81), None);
         assert_eq!(socket_stop(81, None).line().as_deref(), Some("systemctl list-sockets --all"));

@@ -321,6 +321,35 @@ mod tests {
         child.wait().unwrap();
     }
 
+    /// A process name with `)` and spaces in it (the name is whatever the
+    /// executed file is called) does not shift the fields after it: the
+    /// state and start time are read after the last `)`.
+    #[test]
+    fn a_name_with_a_parenthesis_does_not_shift_the_fields() {
+        let dir = std::env::temp_dir().join(format!("portcheck-stat-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let link = dir.join("sl) R 1 2");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink("/bin/sleep", &link).unwrap();
+        let mut child = std::process::Command::new(&link).arg("30").spawn().unwrap();
+        // Wait until the child has executed the link (its name is then the link's).
+        let named = |pid: u32| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.starts_with("sl)"))
+        };
+        while !named(child.id()) {
+            std::thread::yield_now();
+        }
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).unwrap();
+        let after = stat.rsplit_once(')').unwrap().1;
+        let want: u64 = after.split_whitespace().nth(19).unwrap().parse().unwrap();
+        let (state, start) = read_stat(child.id()).unwrap().unwrap();
+        assert!("RSD".contains(state), "state {state:?} from {stat:?}");
+        assert_eq!(start, want);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// A live pid whose start time is not the plan's is another process
     /// (the planned one exited and the pid was reused): never pinned,
     /// whether a pidfd is at hand or not.
@@ -329,8 +358,10 @@ mod tests {
         let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
         let now = start_time(child.id()).unwrap();
         for pidfd in [true, false] {
-            let stale = Pinned::pin(child.id(), Some(now + 1), pidfd);
-            assert!(matches!(stale, Err(PinError::PidReused)), "pidfd {pidfd}");
+            for planned in [now + 1, now - 1] {
+                let stale = Pinned::pin(child.id(), Some(planned), pidfd);
+                assert!(matches!(stale, Err(PinError::PidReused)), "pidfd {pidfd} {planned}");
+            }
             assert!(Pinned::pin(child.id(), Some(now), pidfd).is_ok(), "pidfd {pidfd}");
         }
         child.kill().unwrap();
