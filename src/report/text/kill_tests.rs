@@ -17,25 +17,18 @@ fn what_a_kill_did() {
     let mut held = port(vec![socket("0.0.0.0", vec![flask(9, "x")])]);
     held.port = 6000;
     let r = KillReport {
-        ports: vec![port(vec![]), held],
-        actions: vec![
-            action(1, None, Outcome::Refused, Some(Refusal::InitSystem)),
-            action(2, Some(Signal::TERM), Outcome::Exited, None),
-            action(3, Some(Signal::KILL), Outcome::Killed, None),
-            action(4, Some(Signal::TERM), Outcome::Exited, Some(Refusal::ShuttingDown)),
-            action(5, None, Outcome::Refused, Some(Refusal::LetGo)),
-            action(6, None, Outcome::Exited, None),
-        ],
-        respawns: vec![],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
         grace: Duration::from_millis(300),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
+        ..kill_report(
+            vec![port(vec![]), held],
+            vec![
+                action(1, None, Outcome::Refused, Some(Refusal::InitSystem)),
+                action(2, Some(Signal::TERM), Outcome::Exited, None),
+                action(3, Some(Signal::KILL), Outcome::Killed, None),
+                action(4, Some(Signal::TERM), Outcome::Exited, Some(Refusal::ShuttingDown)),
+                action(5, None, Outcome::Refused, Some(Refusal::LetGo)),
+                action(6, None, Outcome::Exited, None),
+            ],
+        )
     };
     let expected = "\
 pid 2 (holder): SIGTERM: exited
@@ -56,20 +49,7 @@ Held: Port 6000 is still held by pid 9 (python3).
 /// run under Wine), never sudo there.
 #[test]
 fn a_denied_action_says_how_to_get_the_privilege_here() {
-    let r = KillReport {
-        ports: vec![],
-        actions: vec![action(7, Some(Signal::TERM), Outcome::Denied, None)],
-        respawns: vec![],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
-    };
+    let r = kill_report(vec![], vec![action(7, Some(Signal::TERM), Outcome::Denied, None)]);
     let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
     let text = kill_result(&PLAIN, &r);
     assert_eq!(
@@ -86,8 +66,6 @@ fn a_denied_action_says_how_to_get_the_privilege_here() {
 #[test]
 fn a_respawn_names_its_supervisor() {
     let r = KillReport {
-        ports: vec![port(vec![socket("0.0.0.0", vec![flask(9, "x")])])],
-        actions: vec![],
         respawns: vec![Respawn {
             port: 5000,
             pid: 9,
@@ -100,15 +78,7 @@ fn a_respawn_names_its_supervisor() {
                 Command::new(["kill", "8", "9"]),
             ),
         }],
-        interrupted: None,
-        received: vec![],
-        declined: false,
-        notes: vec![],
-        signal: Signal::TERM,
-        grace: Duration::from_secs(5),
-        dry_run: false,
-        was_free: vec![],
-        settle_cut: false,
+        ..kill_report(vec![port(vec![socket("0.0.0.0", vec![flask(9, "x")])])], vec![])
     };
     assert_eq!(
         kill_result(&PLAIN, &r),
