@@ -149,7 +149,7 @@ fn a_co_holder_of_an_unseen_holder_is_spared_unseen() {
     assert!(nix::unistd::geteuid().is_root(), "run as root");
     let (dir, exe) = world_runnable_copy();
     let holder = dir.path.join("holder");
-    std::fs::copy(util::holder_bin(), &holder).unwrap();
+    util::install(&util::holder_bin(), &holder);
     let base = (0..100)
         .map(|_| free_port())
         .find(|&p| p < 65535 && bindable(p + 1))
