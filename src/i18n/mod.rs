@@ -11,6 +11,7 @@
 
 mod catalog;
 mod choose;
+mod kept;
 mod ui;
 
 use std::cell::Cell;
@@ -25,6 +26,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
     expect(unused_imports, reason = "app.rs selects the language after the cli split")
 )]
 pub(crate) use choose::{Env, choose};
+#[allow(unused_imports, reason = "the renderers take them up file by file")]
+pub(crate) use kept::{Arg, Msg};
 
 /// A language portcheck speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +100,21 @@ macro_rules! t {
     };
 }
 pub(crate) use t;
+
+/// A message of the catalog kept as data ([`Msg`]) for a report field:
+/// `msg!("hint-flask", port = 5000)`. Text output says it in the reader's
+/// language, JSON in English. Same id rules as [`t!`].
+#[allow(unused_macros, reason = "the renderers take it up file by file")]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg::new(
+            $id,
+            vec![$((stringify!($name), $crate::i18n::Arg::from($value))),*],
+        )
+    };
+}
+#[allow(unused_imports, reason = "the renderers take it up file by file")]
+pub(crate) use msg;
 
 /// [`t!`]'s work: the message `id` in the current language, falling back
 /// to English, and to the id itself if even English cannot format it (the

@@ -270,10 +270,12 @@ fn literals(source: &str) -> Vec<(String, bool)> {
                     c => text.push(c),
                 }
             }
-            let is_id = source[..i]
-                .trim_end()
-                .strip_suffix("t!(")
-                .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+            let before = source[..i].trim_end();
+            let is_id = ["t!(", "msg!("].iter().any(|m| {
+                before
+                    .strip_suffix(m)
+                    .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+            });
             out.push((text, is_id));
             i += end;
         } else if rest.starts_with('\'') && rest[1..].chars().nth(1) == Some('\'') {
@@ -321,12 +323,13 @@ fn allowed() -> BTreeSet<String> {
 #[test]
 fn the_scanner_finds_literals_and_their_words() {
     let src = "let a = \"Port {port} is free.\"; // \"not this\"\n\
-               let b = t!(\"wait-ok\"); format!(\"{x}\"); let c = '\"'; let d = r#\"raw \"x\"\"#; let e = '\\'';\n\
+               let b = t!(\"wait-ok\"); let m = msg!(\"wait-free\", port = 1); format!(\"{x}\"); let c = '\"'; let d = r#\"raw \"x\"\"#; let e = '\\'';\n\
                /* \"nor this\" */ let f = \"pid \";\n#[cfg(test)]\nmod tests { \"ignored\" }";
     let found = literals(src);
     let want: Vec<(String, bool)> = vec![
         ("Port {port} is free.".into(), false),
         ("wait-ok".into(), true),
+        ("wait-free".into(), true),
         ("{x}".into(), false),
         ("raw \"x\"".into(), false),
         ("pid ".into(), false),
@@ -357,4 +360,29 @@ fn converted_files_print_no_words_of_their_own() {
         }
         assert!(ids > 0, "{file} uses no t!");
     }
+}
+
+/// A message kept in a report: text in the reader's language, JSON in
+/// English, a message among its arguments in the same language as it.
+#[test]
+fn a_kept_message_is_said_in_the_readers_language_and_serialized_in_english() {
+    let reason = msg!("refused-access-denied");
+    let m = msg!("wait-refused", label = "X", port = 5000_u16, reason = reason);
+    let english = "X Port 5000 cannot be bound: access denied, though nothing is bound there \
+                   (security software or a policy); waiting does not change that.";
+    assert_eq!(m.to_string(), english);
+    assert_eq!(serde_json::to_string(&m).ok(), serde_json::to_string(english).ok());
+    let korean = scoped(Lang::Ko, || (m.to_string(), serde_json::to_string(&m).ok()));
+    assert_ne!(korean.0, english);
+    assert!(korean.0.contains("5000") && korean.0.contains(&t_in_ko("refused-access-denied")));
+    assert_eq!(korean.1, serde_json::to_string(english).ok());
+    assert_eq!(m.id(), "wait-refused");
+    assert_eq!(
+        msg!("wait-time-wait", label = "X", port = 1_u16, count = 2_usize).english(),
+        "X Port 1 still has 2 connections in TIME_WAIT."
+    );
+}
+
+fn t_in_ko(id: &str) -> String {
+    text_in(Lang::Ko, id, &[])
 }
