@@ -165,7 +165,11 @@ fn time_wait_is_counted_beside_a_listener() {
     run.code(1);
     let p = port_obj(&run.json(), port);
     assert!(p["time_wait"].as_u64().unwrap() >= 1, "{p}");
-    assert_eq!(pids_of(&p["sockets"]), vec![std::process::id()], "{p}");
+    // This test process holds the listener; another test's child shares
+    // it for the instant between fork and exec (close-on-exec).
+    let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
+    assert!(pids.contains(&me), "{p}");
+    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{p}");
     assert!(p["sockets"].as_array().unwrap().iter().all(|s| s["state"] == "listen"), "{p}");
 }
 
