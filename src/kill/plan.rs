@@ -369,7 +369,7 @@ mod tests {
         ProcessReport { created: Some(1), ..ProcessReport::bare(pid, name) }
     }
 
-    /// Port `n`, with one listening socket (inode `n`) per entry of
+    /// Port `n`, with one listening socket (inode 10n + i) per entry of
     /// `sockets`: its holders, none for a socket whose holder cannot be
     /// seen.
     fn at(n: u16, sockets: Vec<Vec<ProcessReport>>) -> PortReport {
