@@ -153,4 +153,4 @@ fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
 #[cfg(test)]
 mod kill_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -39,7 +39,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
     }
 }
 
-pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
+pub(crate) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
     let ip: std::net::IpAddr = address.parse().unwrap();
     SocketReport {
         protocol: Protocol::Tcp,
@@ -60,7 +60,7 @@ pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketRepo
     }
 }
 
-pub(super) fn port(sockets: Vec<SocketReport>) -> PortReport {
+pub(crate) fn port(sockets: Vec<SocketReport>) -> PortReport {
     PortReport {
         port: 5000,
         class: Class::Registered,
