@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, msg};
 use crate::process::ProcessInfo;
 
 mod debugpy;
@@ -15,7 +16,7 @@ mod vscode;
 
 pub(crate) use debugpy::unwrap_debugpy;
 pub(crate) use recognise::{is_systemd, kind, role};
-pub(crate) use vscode::{VSCODE_FORWARDING, is_vscode};
+pub(crate) use vscode::is_vscode;
 
 /// What kind of server a process is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,38 +83,36 @@ impl Kind {
         matches!(self, Kind::Nginx | Kind::Apache | Kind::Caddy)
     }
 
-    /// The words for it (empty for [`Kind::Unknown`]).
-    fn words(self) -> &'static str {
-        match self {
-            Kind::FlaskCli | Kind::FlaskScript => "Flask development server",
-            Kind::Django => "Django development server",
-            Kind::Gunicorn => "gunicorn WSGI server",
-            Kind::Uvicorn => "uvicorn ASGI server",
-            Kind::Hypercorn => "hypercorn ASGI server",
-            Kind::HttpServer => "Python static file server (python -m http.server)",
-            Kind::Vite => "Vite dev server",
-            Kind::Next => "Next.js dev server",
-            Kind::Webpack => "webpack dev server",
-            Kind::Node => "Node.js process",
-            Kind::Jupyter => "Jupyter server",
-            Kind::DebugpyAdapter => "VS Code Python debugger (debugpy adapter)",
-            Kind::DebugpyLauncher => "VS Code Python debugger (debugpy launcher)",
-            Kind::Nginx => "nginx web server",
-            Kind::Apache => "Apache web server",
-            Kind::Caddy => "Caddy web server",
-            Kind::Postgres => "PostgreSQL server",
-            Kind::Redis => "Redis server",
-            Kind::Mysql => "MySQL/MariaDB server",
-            Kind::Sshd => "OpenSSH server",
-            Kind::DockerProxy => "Docker published port (docker-proxy)",
-            Kind::ContainerForwarder => "rootless container port forwarder",
-            Kind::VscodeForwarding => VSCODE_FORWARDING,
-            Kind::AirPlay => {
-                "macOS AirPlay Receiver: turn it off in System Settings > General > AirDrop & Handoff"
-            }
-            Kind::SystemdSocket => "init (PID 1): systemd socket activation; stop the .socket unit",
-            Kind::Unknown => "",
-        }
+    /// The words for it (none for [`Kind::Unknown`]).
+    pub(crate) fn words(self) -> Option<Msg> {
+        Some(match self {
+            Kind::FlaskCli | Kind::FlaskScript => msg!("hint-kind-flask"),
+            Kind::Django => msg!("hint-kind-django"),
+            Kind::Gunicorn => msg!("hint-kind-gunicorn"),
+            Kind::Uvicorn => msg!("hint-kind-uvicorn"),
+            Kind::Hypercorn => msg!("hint-kind-hypercorn"),
+            Kind::HttpServer => msg!("hint-kind-http-server"),
+            Kind::Vite => msg!("hint-kind-vite"),
+            Kind::Next => msg!("hint-kind-next"),
+            Kind::Webpack => msg!("hint-kind-webpack"),
+            Kind::Node => msg!("hint-kind-node"),
+            Kind::Jupyter => msg!("hint-kind-jupyter"),
+            Kind::DebugpyAdapter => msg!("hint-kind-debugpy-adapter"),
+            Kind::DebugpyLauncher => msg!("hint-kind-debugpy-launcher"),
+            Kind::Nginx => msg!("hint-kind-nginx"),
+            Kind::Apache => msg!("hint-kind-apache"),
+            Kind::Caddy => msg!("hint-kind-caddy"),
+            Kind::Postgres => msg!("hint-kind-postgres"),
+            Kind::Redis => msg!("hint-kind-redis"),
+            Kind::Mysql => msg!("hint-kind-mysql"),
+            Kind::Sshd => msg!("hint-kind-sshd"),
+            Kind::DockerProxy => msg!("hint-kind-docker-proxy"),
+            Kind::ContainerForwarder => msg!("hint-kind-container-forwarder"),
+            Kind::VscodeForwarding => vscode_forwarding(),
+            Kind::AirPlay => msg!("hint-kind-airplay"),
+            Kind::SystemdSocket => msg!("hint-kind-systemd-socket"),
+            Kind::Unknown => return None,
+        })
     }
 }
 
@@ -123,18 +122,21 @@ thread_local! {
     pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The description's words, renamed under test when asked.
-fn shown(words: &str) -> String {
+/// The description, renamed under test when asked.
+fn shown(words: Msg) -> Msg {
     #[cfg(test)]
-    if RENAMED.with(std::cell::Cell::get) && !words.is_empty() {
-        return format!("RENAMED {}", words.to_uppercase());
+    if RENAMED.with(std::cell::Cell::get) {
+        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
     }
-    words.to_string()
+    words
 }
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown(self.words()))
+        match self.words() {
+            Some(w) => write!(f, "{w}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -157,16 +159,17 @@ pub(crate) enum Role {
     Session,
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown(match self {
-            Role::Server => "",
-            Role::ReloaderParent => " (reloader parent)",
-            Role::ReloaderChild => " (server child of the reloader)",
-            Role::Inspector => " (inspector port)",
-            Role::Debugger => " (the debugger's port)",
-            Role::Session => " (a port of the debug session)",
-        }))
+impl Role {
+    /// `what` (a process's kind in words) with its role on the socket.
+    fn on(self, what: Msg) -> Msg {
+        match self {
+            Role::Server => what,
+            Role::ReloaderParent => msg!("hint-role-reloader-parent", what = what),
+            Role::ReloaderChild => msg!("hint-role-reloader-child", what = what),
+            Role::Inspector => msg!("hint-role-inspector", what = what),
+            Role::Debugger => msg!("hint-role-debugger", what = what),
+            Role::Session => msg!("hint-role-session", what = what),
+        }
     }
 }
 
@@ -205,18 +208,28 @@ impl Launcher {
     }
 }
 
+impl Launcher {
+    /// What started it, in words.
+    fn words(&self) -> Msg {
+        match self {
+            Launcher::VscodeDebug => msg!("hint-by-vscode-debug"),
+            Launcher::VscodeRun => msg!("hint-by-vscode-run"),
+            Launcher::Debugpy { listen, .. } => msg!("hint-by-debugpy", listen = listen),
+            Launcher::PackageScript { tool, script } => {
+                msg!("hint-by-package-script", command = format!("{tool} {script}"))
+            }
+            Launcher::Systemd { described, .. } => msg!("hint-by-systemd", unit = described),
+            Launcher::Container { runtime } => {
+                msg!("hint-by-container", runtime = format!("{runtime:?}"))
+            }
+            Launcher::Shell { name } => msg!("hint-by-shell", shell = name),
+        }
+    }
+}
+
 impl fmt::Display for Launcher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let words = match self {
-            Launcher::VscodeDebug => "started by VS Code (Start Debugging)".to_string(),
-            Launcher::VscodeRun => "started by VS Code (Run Without Debugging)".to_string(),
-            Launcher::Debugpy { listen, .. } => format!("under debugpy --listen {listen}"),
-            Launcher::PackageScript { tool, script } => format!("started by {tool} {script}"),
-            Launcher::Systemd { described, .. } => format!("systemd unit {described}"),
-            Launcher::Container { runtime } => format!("in a {runtime:?} container"),
-            Launcher::Shell { name } => format!("started from {name}"),
-        };
-        f.write_str(&shown(&words))
+        write!(f, "{}", self.words())
     }
 }
 
@@ -227,36 +240,39 @@ pub(crate) fn describe(
     kind: Kind,
     role: Role,
     launchers: &[Launcher],
-) -> Option<String> {
+) -> Option<Msg> {
     let mut what = match kind {
-        Kind::DockerProxy => docker_words(&p.command),
-        Kind::Node if role == Role::Inspector => shown("Node.js inspector"),
-        k => format!("{k}{role}"),
+        Kind::DockerProxy => Some(docker_words(&p.command)),
+        Kind::Node if role == Role::Inspector => Some(msg!("hint-node-inspector")),
+        // A role alone (a debuggee portcheck does not name, on its debug
+        // session's port) reads " (a port of the debug session)".
+        Kind::Unknown if role != Role::Server => Some(role.on(crate::shell::untranslated(""))),
+        k => k.words().map(|w| role.on(w)),
     };
     if p.pid == 1 && kind != Kind::SystemdSocket {
-        what = if what.is_empty() {
-            shown("PID 1 of its container or namespace (the container's main process)")
-        } else {
-            format!("{what}; {}", shown("PID 1 of its container or namespace"))
-        };
+        what = Some(match what {
+            None => msg!("hint-pid1-alone"),
+            Some(what) => msg!("hint-pid1", what = what),
+        });
     }
-    let mut by: Vec<String> = Vec::new();
+    let mut tails: Vec<(bool, Msg)> = Vec::new();
     for l in launchers {
         match l {
-            Launcher::Systemd { .. } if what.is_empty() => what = l.to_string(),
-            Launcher::Systemd { .. } => by.push(format!("({l})")),
+            Launcher::Systemd { .. } if what.is_none() => what = Some(l.words()),
+            Launcher::Systemd { .. } => tails.push((true, l.words())),
             // The table's ancestors line names these already.
             Launcher::Container { .. } | Launcher::Shell { .. } => {}
-            _ => by.push(format!(", {l}")),
+            _ => tails.push((false, l.words())),
         }
     }
-    (!what.is_empty()).then(|| {
-        let tail: String = by
-            .iter()
-            .map(|b| if b.starts_with('(') { format!(" {b}") } else { b.clone() })
-            .collect();
-        format!("{what}{tail}")
-    })
+    let what = tails.into_iter().fold(what?, |what, (unit, by)| {
+        if unit {
+            msg!("hint-with-unit", what = what, by = by)
+        } else {
+            msg!("hint-with-launcher", what = what, by = by)
+        }
+    });
+    Some(shown(what))
 }
 
 #[cfg(test)]
@@ -265,17 +281,22 @@ pub(crate) fn describe(
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let kind = kind(p, peers);
     let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
-    describe(p, kind, role(p, peers, kind, 0), &launchers)
+    describe(p, kind, role(p, peers, kind, 0), &launchers).map(|m| m.english())
 }
 
-fn docker_words(argv: &[String]) -> String {
+fn docker_words(argv: &[String]) -> Msg {
     let arg = |flag: &str| {
         argv.iter().position(|a| a == flag).and_then(|i| argv.get(i + 1)).map(String::as_str)
     };
     match (arg("-container-ip"), arg("-container-port")) {
-        (Some(ip), Some(port)) => format!("{} to container {ip}:{port}", Kind::DockerProxy),
-        _ => Kind::DockerProxy.to_string(),
+        (Some(ip), Some(port)) => msg!("hint-docker-to", address = format!("{ip}:{port}")),
+        _ => msg!("hint-kind-docker-proxy"),
     }
+}
+
+/// What the hint calls VS Code's own processes.
+pub(crate) fn vscode_forwarding() -> Msg {
+    msg!("hint-kind-vscode-forwarding")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `--suggest`: the nearest free ports at or above a base, that a server
 //! can really bind and that nothing else is likely to want.
 
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, Selection};
 use crate::port::HostPorts;
 use crate::probe::{Exclusive, exclusive};
@@ -31,7 +32,7 @@ fn probe(select: Selection, port: u16) -> Exclusive {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Found {
     pub(crate) ports: Vec<u16>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
 }
 
 /// The search, with the bind `probe` given: from `base` up through its
@@ -48,12 +49,14 @@ pub(crate) fn search(
 ) -> Found {
     let mut found = Found::default();
     if host.ephemeral(base) {
-        found.notes.push(format!(
-            "{base} is inside the ephemeral range {}-{}: outgoing connections may take it",
-            host.ephemeral.0, host.ephemeral.1
+        found.notes.push(msg!(
+            "suggest-ephemeral",
+            base = base,
+            low = host.ephemeral.0,
+            high = host.ephemeral.1
         ));
     } else if host.reserved(base) {
-        found.notes.push(format!("{base} is reserved (net.ipv4.ip_local_reserved_ports)"));
+        found.notes.push(msg!("suggest-reserved", base = base));
     }
     let mut denied = false;
     let mut refused: Vec<u16> = Vec::new();
@@ -78,9 +81,7 @@ pub(crate) fn search(
     }
     if denied {
         let start = host.unprivileged_start;
-        found.notes.push(format!(
-            "binding below {start} needs root or CAP_NET_BIND_SERVICE: searched from {start} up"
-        ));
+        found.notes.push(msg!("suggest-privileged", start = start));
     }
     let above = found.ports.len();
     for p in (1..base).rev() {
@@ -90,18 +91,15 @@ pub(crate) fn search(
         try_port(p, &mut found, &mut denied);
     }
     if let Some(first) = refused.iter().min() {
-        found.notes.push(format!(
-            "skipped {} port{} the OS refuses to bind (Windows's WSAEACCES: an excluded port range, an exclusive bind or security software), from {first}",
-            refused.len(),
-            if refused.len() == 1 { "" } else { "s" }
-        ));
+        found.notes.push(msg!("suggest-refused", count = refused.len(), first = *first));
     }
     if found.ports.len() > above {
-        found.notes.push(format!(
-            "nothing at or above {base} is free outside the ephemeral range {}-{} and the reserved ports: {} below {base}",
-            host.ephemeral.0,
-            host.ephemeral.1,
-            if found.ports.len() - above == 1 { "this one is" } else { "the last ones are" }
+        found.notes.push(msg!(
+            "suggest-below",
+            base = base,
+            low = host.ephemeral.0,
+            high = host.ephemeral.1,
+            below = found.ports.len() - above
         ));
     }
     found

@@ -5,6 +5,7 @@
 use super::command::{command, relocate};
 use super::{Here, Holder, Remedy, base, run, tool, without_flag};
 use crate::hint::Kind;
+use crate::i18n::msg;
 use crate::shell::{Command, Step};
 use crate::started::{Setting, Source};
 
@@ -43,7 +44,7 @@ pub(super) fn python(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             words.extend(without_flag(&rest, &["--port"]));
             words.extend(["--port".to_string(), port.to_string()]);
             Some(Remedy {
-                why: "uvicorn takes --port (it does not read PORT)".into(),
+                why: msg!("remedy-uvicorn"),
                 lines: vec![line(words)],
                 moves: true,
             })
@@ -78,7 +79,7 @@ fn flask_cli(h: &Holder, here: &Here, pre: &[String], rest: &[String], port: u16
     let env_line = command(h, here, words.clone(), &[("FLASK_RUN_PORT", port.to_string())]);
     words.extend(["--port".to_string(), port.to_string()]);
     Remedy {
-        why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
+        why: msg!("remedy-flask-run"),
         lines: vec![Step::run(command(h, here, words, &[])), Step::run(env_line)],
         moves: true,
     }
@@ -106,14 +107,15 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let old = set.port.as_ref().map_or(5000, |p| p.value);
     let mut lines = vec![
         Step::explained(
-            format!("in {file}, call {}, then", call(port.to_string())),
+            msg!("remedy-script-call", file = file, call = call(port.to_string())),
             command(h, here, again.clone(), &[]),
         ),
-        Step::explained("or the same app through flask run", command(h, here, cli, &[])),
+        Step::explained(msg!("remedy-script-flask-run"), command(h, here, cli, &[])),
         Step::explained(
-            format!(
-                "or let PORT choose: in {file}, import os and call {}, then",
-                call(format!("int(os.environ.get(\"PORT\", {old}))"))
+            msg!(
+                "remedy-script-env",
+                file = file,
+                call = call(format!("int(os.environ.get(\"PORT\", {old}))"))
             ),
             command(h, here, again, &[("PORT", port.to_string())]),
         ),
@@ -122,10 +124,7 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         lines.truncate(2);
     }
     Some(Remedy {
-        why: format!(
-            "{file} sets the port in {}.run(); Flask ignores PORT and FLASK_RUN_PORT there",
-            script.var
-        ),
+        why: msg!("remedy-script-why", file = file, var = &script.var),
         lines,
         moves: true,
     })
@@ -158,7 +157,7 @@ fn gunicorn(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         };
         let words = vec!["gunicorn".into(), "-b".into(), format!("{host}:{port}"), app];
         return Some(Remedy {
-            why: "gunicorn takes -b HOST:PORT; its title replaced its command line, so its other flags are unknown".into(),
+            why: msg!("remedy-gunicorn-title"),
             lines: vec![Step::run(command(h, here, words, &[]))],
             moves: true,
         });
@@ -181,7 +180,7 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
         .expect("FLASK_RUN_PORT is a name");
     with_flag.extend(["--port".to_string(), port.to_string()]);
     Remedy {
-        why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
+        why: msg!("remedy-flask-run"),
         lines: vec![run(with_flag), Step::run(env_line)],
         moves: true,
     }
@@ -209,7 +208,7 @@ pub(crate) fn django(pre: &[String], rest: &[String], port: u16) -> Remedy {
         line.push(port.to_string());
     }
     Remedy {
-        why: "Django's runserver takes the port as its argument (it does not read PORT)".into(),
+        why: msg!("remedy-django"),
         lines: vec![run(line)],
         moves: true,
     }
@@ -236,7 +235,7 @@ fn http_server(pre: &[String], rest: &[String], port: u16) -> Remedy {
         line.push(port.to_string());
     }
     Remedy {
-        why: "python -m http.server takes the port as its argument".into(),
+        why: msg!("remedy-http-server"),
         lines: vec![run(line)],
         moves: true,
     }
@@ -269,7 +268,7 @@ fn bind_flag(server: &str, pre: &[String], rest: &[String], port: u16) -> Remedy
     line.insert(pre.len(), format!("{host}:{port}"));
     line.insert(pre.len(), "-b".into());
     Remedy {
-        why: format!("{server} takes -b/--bind HOST:PORT"),
+        why: msg!("remedy-bind-flag", server = server),
         lines: vec![run(line)],
         moves: true,
     }
