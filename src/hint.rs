@@ -116,18 +116,9 @@ impl Kind {
     }
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Tests rename every description to prove that nothing decides by it.
-    pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// The description, renamed under test when asked.
+/// The description (tests rename it: see `RENAMED`).
+#[cfg(not(test))]
 fn shown(words: Msg) -> Msg {
-    #[cfg(test)]
-    if RENAMED.with(std::cell::Cell::get) {
-        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
-    }
     words
 }
 
@@ -275,15 +266,6 @@ pub(crate) fn describe(
     Some(shown(what))
 }
 
-#[cfg(test)]
-/// The description of a process from it alone (its role on no socket in
-/// particular): what the tests of recognition read.
-pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
-    let kind = kind(p, peers);
-    let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
-    describe(p, kind, role(p, peers, kind, 0), &launchers).map(|m| m.english())
-}
-
 fn docker_words(argv: &[String]) -> Msg {
     let arg = |flag: &str| {
         argv.iter().position(|a| a == flag).and_then(|i| argv.get(i + 1)).map(String::as_str)
@@ -297,6 +279,30 @@ fn docker_words(argv: &[String]) -> Msg {
 /// What the hint calls VS Code's own processes.
 pub(crate) fn vscode_forwarding() -> Msg {
     msg!("hint-kind-vscode-forwarding")
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests rename every description to prove that nothing decides by it.
+    pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The description, renamed when a test asks.
+#[cfg(test)]
+fn shown(words: Msg) -> Msg {
+    if RENAMED.with(std::cell::Cell::get) {
+        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
+    }
+    words
+}
+
+#[cfg(test)]
+/// The description of a process from it alone (its role on no socket in
+/// particular): what the tests of recognition read.
+pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
+    let kind = kind(p, peers);
+    let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
+    describe(p, kind, role(p, peers, kind, 0), &launchers).map(|m| m.english())
 }
 
 #[cfg(test)]
@@ -488,7 +494,7 @@ mod tests {
         let k = kind(&p, &[]);
         assert_eq!(role(&p, &[], k, 9230), Role::Inspector);
         assert_eq!(role(&p, &[], k, 3000), Role::Server);
-        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap();
+        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap().english();
         assert_eq!(on(9230), "Node.js inspector");
         assert_eq!(on(3000), "Node.js process");
         assert_eq!(inspector_port(&["node".into(), "--inspect".into()]), Some(9229));

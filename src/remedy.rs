@@ -47,12 +47,6 @@ impl Remedy {
         self.moves = false;
         self
     }
-
-    /// The command lines as this machine's shell reads them (tests).
-    #[cfg(test)]
-    pub(crate) fn shown(&self) -> Vec<String> {
-        self.lines.iter().map(Step::headline).collect()
-    }
 }
 
 /// The command of these words, as a step.
@@ -147,8 +141,7 @@ fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let o = h.origin;
     if h.role == Role::Session {
         return Some(
-            Remedy::words(msg!("remedy-session-why"), msg!("remedy-session-stop"))
-            .staying(),
+            Remedy::words(msg!("remedy-session-why"), msg!("remedy-session-stop")).staying(),
         );
     }
     if o.by_vscode() {
@@ -255,6 +248,14 @@ fn without_flag(args: &[String], flags: &[&str]) -> Vec<String> {
 
 fn base(s: &str) -> &str {
     s.rsplit('/').next().unwrap_or(s)
+}
+
+#[cfg(test)]
+impl Remedy {
+    /// The command lines as this machine's shell reads them (tests).
+    pub(crate) fn shown(&self) -> Vec<String> {
+        self.lines.iter().map(Step::headline).collect()
+    }
 }
 
 #[cfg(test)]

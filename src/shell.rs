@@ -57,6 +57,12 @@ pub(crate) fn here() -> Shell {
     *HERE.get_or_init(|| crate::process::shell_ancestry().map_or(Shell::Posix, |n| choose(&n)))
 }
 
+/// A step's sentence that is not in the catalog yet (its area converts
+/// it): said as written, in English, in every language, text and JSON.
+pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
+    msg!("untranslated", text = text.into())
+}
+
 /// Unit tests compare POSIX lines on every platform; the Windows shells
 /// are tested by rendering for them by name (`shell/win.rs`,
 /// `kill/holders/cmd_tests.rs`), the choice by [`choose`].
@@ -313,12 +319,6 @@ fn dollar_quoted(w: &[u8]) -> String {
     out
 }
 
-/// A step's sentence that is not in the catalog yet (its area converts
-/// it): said as written, in English, in every language, text and JSON.
-pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
-    msg!("untranslated", text = text.into())
-}
-
 /// What advice shows for one thing to do: an explanation on its own line
 /// (`note`), a command to paste (`run`), or both (the note first). Never
 /// neither.
@@ -540,6 +540,9 @@ mod tests {
             serde_json::json!({"stop": "sudo systemctl stop nginx.service",
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"], "stop_note": "why"})
         );
-        assert_eq!(j(&Step::say(untranslated("close it"))), serde_json::json!({"stop": "close it"}));
+        assert_eq!(
+            j(&Step::say(untranslated("close it"))),
+            serde_json::json!({"stop": "close it"})
+        );
     }
 }

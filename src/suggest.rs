@@ -151,6 +151,11 @@ pub(crate) fn suggestion(
 mod tests {
     use super::*;
 
+    /// The notes as JSON carries them.
+    fn english(f: &Found) -> Vec<String> {
+        f.notes.iter().map(Msg::english).collect()
+    }
+
     fn host() -> HostPorts {
         HostPorts {
             unprivileged_start: 1024,
@@ -189,7 +194,7 @@ mod tests {
         let f = search(&h, 49151, 1, fake(&[], false));
         assert_eq!(f.ports, [61000]);
         assert_eq!(
-            f.notes,
+            english(&f),
             ["49151 is inside the ephemeral range 32768-60999: outgoing connections may take it"]
         );
         assert_eq!(search(&h, 40000, 1, fake(&[], false)).ports, [61000]);
@@ -205,8 +210,8 @@ mod tests {
         let f = search(&h, 5000, 2, refusing);
         assert_eq!(f.ports, [5003, 5004]);
         assert_eq!(f.notes.len(), 1, "{f:?}");
-        assert!(f.notes[0].starts_with("skipped 3 ports the OS refuses to bind"), "{f:?}");
-        assert!(f.notes[0].ends_with("from 5000"), "{f:?}");
+        assert!(english(&f)[0].starts_with("skipped 3 ports the OS refuses to bind"), "{f:?}");
+        assert!(english(&f)[0].ends_with("from 5000"), "{f:?}");
     }
 
     #[test]
@@ -215,7 +220,7 @@ mod tests {
         let mac = HostPorts { ephemeral: (49152, 65535), ..host() };
         let f = search(&mac, 50000, 1, fake(&[], false));
         assert_eq!(f.ports, [49151]);
-        assert!(f.notes[1].contains("nothing at or above 50000"), "{f:?}");
+        assert!(english(&f)[1].contains("nothing at or above 50000"), "{f:?}");
     }
 
     #[test]
@@ -223,7 +228,7 @@ mod tests {
         let f = search(&host(), 80, 1, fake(&[], false));
         assert_eq!(f.ports, [1024]);
         assert_eq!(
-            f.notes,
+            english(&f),
             ["binding below 1024 needs root or CAP_NET_BIND_SERVICE: searched from 1024 up"]
         );
         let root = search(&host(), 80, 1, fake(&[80], true));

@@ -77,7 +77,10 @@ pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: crate::net::S
     Verdict::Refuse {
         reason: Refusal::Client { port, state },
         stop: Some(Step::explained(
-            crate::shell::untranslated(format!("close that connection in {}, or end the process", p.name)),
+            crate::shell::untranslated(format!(
+                "close that connection in {}, or end the process",
+                p.name
+            )),
             Command::new(["kill".to_string(), p.pid.to_string()]),
         )),
     }
@@ -106,7 +109,9 @@ pub(crate) fn decide_with(
         return refuse(
             Refusal::ContainerMain,
             Some(Step::explained(
-                crate::shell::untranslated("find the container (podman ps for podman), then stop it by that name with docker stop"),
+                crate::shell::untranslated(
+                    "find the container (podman ps for podman), then stop it by that name with docker stop",
+                ),
                 Command::new(["docker", "ps"]),
             )),
         );
@@ -185,7 +190,9 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
     {
         Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
         None => Step::explained(
-            crate::shell::untranslated(format!("find the container, then stop it by that name with {engine}")),
+            crate::shell::untranslated(format!(
+                "find the container, then stop it by that name with {engine}"
+            )),
             Command::new(list.iter().copied()),
         ),
     };
@@ -195,9 +202,10 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
         .filter(|n| crate::names::machine(n))
     {
         Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
-        Some(n) => {
-            Step::explained(crate::shell::untranslated(format!("{also}{n})")), Command::new(stop.iter().copied().chain([n])))
-        }
+        Some(n) => Step::explained(
+            crate::shell::untranslated(format!("{also}{n})")),
+            Command::new(stop.iter().copied().chain([n])),
+        ),
         None => Step::explained(
             crate::shell::untranslated(format!(
                 "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
@@ -219,7 +227,9 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
         }
         Some(Runtime::Nspawn) => machine(&["machinectl", "stop"], "", &["machinectl", "list"]),
         None => Step::explained(
-            crate::shell::untranslated("stop the sandbox where it was started, or end the whole namespace"),
+            crate::shell::untranslated(
+                "stop the sandbox where it was started, or end the whole namespace",
+            ),
             Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
         ),
     }
@@ -601,7 +611,10 @@ mod tests {
                 Some("systemctl --user stop dev.service"),
                 "{name:?}"
             );
-            assert!(step.note.as_deref().unwrap().contains(&format!("({name})")), "{step:?}");
+            assert!(
+                step.note.as_ref().unwrap().english().contains(&format!("({name})")),
+                "{step:?}"
+            );
             let step = unit_stop_as(&unit("a;b.service"), Some(name.into()));
             assert_eq!(step.line().as_deref(), Some("systemctl --user list-units --type=service"));
             assert!(step.run.iter().all(|c| c.unsafe_word().is_none()));

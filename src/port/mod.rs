@@ -107,7 +107,10 @@ impl Refused {
                         crate::shell::untranslated("see the excluded port ranges"),
                         netsh(&["show", "excludedportrange", &p]),
                     ),
-                    Step::explained(crate::shell::untranslated("or use a port outside them"), another()),
+                    Step::explained(
+                        crate::shell::untranslated("or use a port outside them"),
+                        another(),
+                    ),
                     Step::explained(
                         crate::shell::untranslated(format!(
                             "or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port {port} for yourself before it does: these three lines in turn"

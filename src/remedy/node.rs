@@ -33,7 +33,9 @@ pub(super) fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
                 w.extend(["--port", &p]);
                 (msg!("remedy-package-port-flag"), cmd(&w, &[]))
             }
-            Package::PortEnv => (msg!("remedy-package-port-env"), cmd(&run, &[("PORT", p.clone())])),
+            Package::PortEnv => {
+                (msg!("remedy-package-port-env"), cmd(&run, &[("PORT", p.clone())]))
+            }
             Package::Elsewhere { file } => {
                 return Some(Remedy::words(
                     msg!("remedy-package-elsewhere"),
@@ -45,21 +47,14 @@ pub(super) fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     }
     let r = |why: Msg, lines: Vec<Step>| Some(Remedy { why, lines, moves: true });
     match o.kind {
-        Kind::Vite => r(
-            msg!("remedy-vite"),
-            vec![cmd(&["npx", "vite", "--port", &p], &[])],
-        ),
+        Kind::Vite => r(msg!("remedy-vite"), vec![cmd(&["npx", "vite", "--port", &p], &[])]),
         Kind::Next => {
             let sub = if o.app.iter().any(|a| a == "start") { "start" } else { "dev" };
-            r(
-                msg!("remedy-next"),
-                vec![cmd(&["npx", "next", sub, "--port", &p], &[])],
-            )
+            r(msg!("remedy-next"), vec![cmd(&["npx", "next", sub, "--port", &p], &[])])
         }
-        Kind::Webpack => r(
-            msg!("remedy-webpack"),
-            vec![cmd(&["npx", "webpack", "serve", "--port", &p], &[])],
-        ),
+        Kind::Webpack => {
+            r(msg!("remedy-webpack"), vec![cmd(&["npx", "webpack", "serve", "--port", &p], &[])])
+        }
         _ => None,
     }
 }

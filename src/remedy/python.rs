@@ -43,11 +43,7 @@ pub(super) fn python(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             let (mut words, rest) = tool(argv, "uvicorn")?;
             words.extend(without_flag(&rest, &["--port"]));
             words.extend(["--port".to_string(), port.to_string()]);
-            Some(Remedy {
-                why: msg!("remedy-uvicorn"),
-                lines: vec![line(words)],
-                moves: true,
-            })
+            Some(Remedy { why: msg!("remedy-uvicorn"), lines: vec![line(words)], moves: true })
         }
         _ => None,
     }
@@ -207,11 +203,7 @@ pub(crate) fn django(pre: &[String], rest: &[String], port: u16) -> Remedy {
     if !replaced {
         line.push(port.to_string());
     }
-    Remedy {
-        why: msg!("remedy-django"),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-django"), lines: vec![run(line)], moves: true }
 }
 
 /// `python -m http.server N`: the port is the positional argument.
@@ -234,11 +226,7 @@ fn http_server(pre: &[String], rest: &[String], port: u16) -> Remedy {
     if !replaced {
         line.push(port.to_string());
     }
-    Remedy {
-        why: msg!("remedy-http-server"),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-http-server"), lines: vec![run(line)], moves: true }
 }
 
 /// gunicorn and hypercorn: `-b HOST:N`, keeping the host they were bound to.
@@ -267,9 +255,5 @@ fn bind_flag(server: &str, pre: &[String], rest: &[String], port: u16) -> Remedy
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "127.0.0.1".into());
     line.insert(pre.len(), format!("{host}:{port}"));
     line.insert(pre.len(), "-b".into());
-    Remedy {
-        why: msg!("remedy-bind-flag", server = server),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-bind-flag", server = server), lines: vec![run(line)], moves: true }
 }

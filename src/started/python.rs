@@ -105,17 +105,19 @@ pub(super) fn flask_script(s: &mut Started, dir: Option<&Path>) {
             match key {
                 "host" => match literal(value) {
                     Some(h) => s.settings.host = Some(Setting { value: h, source: from() }),
-                    None => s
-                        .settings
-                        .unknown
-                        .push(msg!("started-not-literal", call = format!("app.run(host={value})"), file = &file)),
+                    None => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run(host={value})"),
+                        file = &file
+                    )),
                 },
                 "port" => match value.parse() {
                     Ok(n) => s.settings.port = Some(Setting { value: n, source: from() }),
-                    Err(_) => s
-                        .settings
-                        .unknown
-                        .push(msg!("started-not-literal", call = format!("app.run(port={value})"), file = &file)),
+                    Err(_) => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run(port={value})"),
+                        file = &file
+                    )),
                 },
                 "debug" | "use_reloader" => match value {
                     "True" | "False" => {
@@ -126,10 +128,11 @@ pub(super) fn flask_script(s: &mut Started, dir: Option<&Path>) {
                             s.settings.reload = Some(v)
                         }
                     }
-                    _ => s
-                        .settings
-                        .unknown
-                        .push(msg!("started-not-literal", call = format!("app.run({key}={value})"), file = &file)),
+                    _ => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run({key}={value})"),
+                        file = &file
+                    )),
                 },
                 _ => {}
             }
@@ -192,9 +195,7 @@ pub(super) fn gunicorn(s: &mut Started) {
     if let Some(title) = argv.first().filter(|t| t.starts_with("gunicorn:")) {
         let app = title.split_once('[').and_then(|(_, a)| a.strip_suffix(']'));
         s.settings.app = app.map(|a| Setting { value: a.to_string(), source: Source::Title });
-        s.settings
-            .unknown
-            .push(msg!("started-gunicorn-title"));
+        s.settings.unknown.push(msg!("started-gunicorn-title"));
         return;
     }
     let arg = |flags: &[&str]| {

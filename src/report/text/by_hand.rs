@@ -9,7 +9,8 @@ use crate::shell::{Command, Step, here};
 /// "by hand: COMMAND" and "find them: COMMAND", each on one line when it
 /// fits the width, else the label on its line and the command below.
 pub(crate) fn by_hand(style: &Style, end: &Command, find: &Step) -> String {
-    let mut out = labelled(style, &Step::explained(crate::shell::untranslated("by hand"), end.clone()));
+    let mut out =
+        labelled(style, &Step::explained(crate::shell::untranslated("by hand"), end.clone()));
     out.push_str(&labelled(style, find));
     out
 }

@@ -283,8 +283,10 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
-        let kill =
-            Step::explained(crate::shell::untranslated(format!("stop pid {}", pids.join(", "))), Command::new(kill_argv(n)));
+        let kill = Step::explained(
+            crate::shell::untranslated(format!("stop pid {}", pids.join(", "))),
+            Command::new(kill_argv(n)),
+        );
         out.push_str(&table::step(style, 4, None, &kill));
     }
     for stop in &n.stop {
