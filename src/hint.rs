@@ -512,4 +512,50 @@ mod tests {
         assert!(Kind::FlaskCli.is_dev_server());
         assert!(!Kind::Nginx.is_dev_server());
     }
+
+    /// In Korean, the guide's words (개발 서버, 자동 재시작 (핫 리로드),
+    /// VS Code's 디버깅 시작 / 디버깅 없이 실행); names, flags and
+    /// addresses as they are; JSON in English.
+    #[test]
+    fn hints_in_korean_use_the_guides_words_and_json_stays_english() {
+        use crate::i18n::{Lang, scoped};
+        let ko = |m: Option<Msg>| scoped(Lang::Ko, || m.map(|m| m.to_string()).unwrap_or_default());
+        let parent = proc(10, 5, "python3", &["python3", "-m", "flask", "run", "--debug"]);
+        let mut child = proc(11, 10, "python3", &["python3", "-m", "flask", "run", "--debug"]);
+        child.werkzeug_child = true;
+        let k = kind(&parent, &[&child]);
+        let on = |p: &ProcessInfo, peers: &[&ProcessInfo], launchers: &[Launcher]| {
+            describe(p, k, role(p, peers, k, 0), launchers)
+        };
+        assert_eq!(
+            ko(on(&parent, &[&child], &[])),
+            "Flask 개발 서버, 자동 재시작(핫 리로드)의 부모 프로세스"
+        );
+        assert_eq!(
+            ko(on(&child, &[&parent], &[Launcher::VscodeRun])),
+            "Flask 개발 서버, 자동 재시작(핫 리로드) 아래에서 서버를 실행하는 자식 프로세스, \
+             VS Code가 실행함 (디버깅 없이 실행, Ctrl+F5)"
+        );
+        let debug = on(&parent, &[&child], &[Launcher::VscodeDebug]);
+        assert!(ko(debug.clone()).ends_with("VS Code가 실행함 (디버깅 시작, F5)"));
+        let english =
+            "Flask development server (reloader parent), started by VS Code (Start Debugging)";
+        let json = scoped(Lang::Ko, || serde_json::to_string(&debug).unwrap());
+        assert_eq!(json, serde_json::to_string(english).unwrap());
+        let listen = Launcher::Debugpy { listen: "0.0.0.0:5678".into(), wait_for_client: false };
+        assert!(
+            ko(on(&parent, &[], &[listen]))
+                .ends_with("debugpy --listen 0.0.0.0:5678 아래에서 실행 중")
+        );
+        let docker = proc(
+            900,
+            800,
+            "docker-proxy",
+            &["docker-proxy", "-container-ip", "172.17.0.2", "-container-port", "5432"],
+        );
+        assert_eq!(
+            ko(describe(&docker, Kind::DockerProxy, Role::Server, &[])),
+            "Docker 게시 포트 (docker-proxy), 대상 컨테이너 172.17.0.2:5432"
+        );
+    }
 }

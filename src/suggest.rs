@@ -234,4 +234,32 @@ mod tests {
         let root = search(&host(), 80, 1, fake(&[80], true));
         assert_eq!((root.ports, root.notes), (vec![81], vec![]));
     }
+
+    /// The notes in Korean: the glossary's 임시 포트 범위, ports as they
+    /// are, a count said whole for one port and for more; JSON in English.
+    #[test]
+    fn notes_in_korean() {
+        use crate::i18n::{Lang, scoped};
+        let ko =
+            |f: &Found| scoped(Lang::Ko, || f.notes.iter().map(Msg::to_string).collect::<Vec<_>>());
+        let f = search(&host(), 49151, 1, fake(&[], false));
+        assert_eq!(
+            ko(&f),
+            [
+                "49151번은 임시 포트 범위(32768-60999) 안에 있습니다: 나가는 연결에 운영체제가 배정할 수 있습니다"
+            ]
+        );
+        let json = scoped(Lang::Ko, || serde_json::to_value(&f.notes).unwrap());
+        assert_eq!(json, serde_json::json!(english(&f)));
+        let mac = HostPorts { ephemeral: (49152, 65535), ..host() };
+        let one = search(&mac, 50000, 1, fake(&[], false));
+        assert!(ko(&one)[1].ends_with(": 마지막 포트는 50000번 아래에 있습니다"), "{:?}", ko(&one));
+        let two = search(&mac, 50000, 2, fake(&[], false));
+        assert!(
+            ko(&two)[1].ends_with(": 마지막 2개 포트는 50000번 아래에 있습니다"),
+            "{:?}",
+            ko(&two)
+        );
+        assert!(english(&two)[1].ends_with(": the last ones are below 50000"), "{two:?}");
+    }
 }
