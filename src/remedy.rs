@@ -202,7 +202,13 @@ pub(crate) fn with_port<W: Into<std::ffi::OsString>>(
     port: &str,
     words: impl IntoIterator<Item = W>,
 ) -> Step {
-    Step::run(Command::new(words).env("PORT", port).expect("PORT is a name"))
+    Step::run(with_env(Command::new(words), "PORT", port))
+}
+
+/// `cmd` with `NAME=value` first. `name` is portcheck's own (PORT,
+/// FLASK_RUN_PORT), always a shell name; were it not, the command alone.
+pub(crate) fn with_env(cmd: Command, name: &str, value: impl Into<OsString>) -> Command {
+    cmd.clone().env(name, value).unwrap_or(cmd)
 }
 
 /// Where `name` starts in `argv`: as a script (`/venv/bin/flask`, after the

@@ -117,11 +117,14 @@ pub(crate) fn suggestion(
         // Nothing bound: say so when the probe itself cannot run.
         let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
         if let Some((protocol, family, e)) = probe.failed.first() {
-            let why = format!(
-                "cannot suggest a port: portcheck cannot bind one to check it ({} over {}: {e})",
-                protocol.name(),
-                family.label()
-            );
+            // English until errors carry messages (the error's JSON is English).
+            let why = msg!(
+                "suggest-cannot-bind",
+                protocol = protocol.name(),
+                family = family.label(),
+                error = e.to_string()
+            )
+            .english();
             let err = if e.permission {
                 crate::error::Error::Permission(why)
             } else {
@@ -129,20 +132,14 @@ pub(crate) fn suggestion(
             };
             return Err(err.into());
         }
-        let mut why = format!(
-            "no free port to suggest: every port is taken, reserved or in the ephemeral range {}-{}",
-            host.ephemeral.0, host.ephemeral.1
-        );
-        if host.privileged(base) {
-            let _ = std::fmt::Write::write_fmt(
-                &mut why,
-                format_args!(
-                    " (binding below {} needs root or CAP_NET_BIND_SERVICE)",
-                    host.unprivileged_start
-                ),
-            );
-        }
-        return Err(crate::error::Error::NoFreePort(why).into());
+        let (low, high) = host.ephemeral;
+        let why = if host.privileged(base) {
+            let start = host.unprivileged_start;
+            msg!("suggest-none-privileged", low = low, high = high, start = start)
+        } else {
+            msg!("suggest-none", low = low, high = high)
+        };
+        return Err(crate::error::Error::NoFreePort(why.english()).into());
     }
     Ok(Suggestion { base, suggestions: found.ports, notes: found.notes })
 }

@@ -3,7 +3,7 @@
 //! hypercorn and uvicorn, from the app's own argv.
 
 use super::command::{command, relocate};
-use super::{Here, Holder, Remedy, base, run, tool, without_flag};
+use super::{Here, Holder, Remedy, base, run, tool, with_env, without_flag};
 use crate::hint::Kind;
 use crate::i18n::msg;
 use crate::shell::{Command, Step};
@@ -171,9 +171,7 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
     let rest = without_flag(rest, &["--port", "-p"]);
     let mut with_flag: Vec<String> = pre.to_vec();
     with_flag.extend(rest.iter().cloned());
-    let env_line = Command::new(with_flag.clone())
-        .env("FLASK_RUN_PORT", port.to_string())
-        .expect("FLASK_RUN_PORT is a name");
+    let env_line = with_env(Command::new(with_flag.clone()), "FLASK_RUN_PORT", port.to_string());
     with_flag.extend(["--port".to_string(), port.to_string()]);
     Remedy {
         why: msg!("remedy-flask-run"),

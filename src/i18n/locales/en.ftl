@@ -180,3 +180,7 @@ started-unreadable = { $file } could not be read
 started-not-literal = { $call } in { $file } is not a literal
 started-no-run-call = { $file } has no literal { $var }.run(…) call
 started-gunicorn-title = gunicorn's other flags (its title replaced its command line)
+# --suggest's errors. $protocol: TCP or UDP; $family: IPv4 or IPv6; $error: the system's error.
+suggest-cannot-bind = cannot suggest a port: portcheck cannot bind one to check it ({ $protocol } over { $family }: { $error })
+suggest-none = no free port to suggest: every port is taken, reserved or in the ephemeral range { $low }-{ $high }
+suggest-none-privileged = no free port to suggest: every port is taken, reserved or in the ephemeral range { $low }-{ $high } (binding below { $start } needs root or CAP_NET_BIND_SERVICE)
