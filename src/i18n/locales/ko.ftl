@@ -133,9 +133,9 @@ suggest-below = { $base }번 이상에는 임시 포트 범위({ $low }-{ $high 
     } { $base }번 아래에 있습니다
 
 started-unreadable = { $file } 파일을 읽을 수 없음
-started-not-literal = { $file }의 { $call } 값이 리터럴이 아님
+started-not-literal = { $file }의 { $call }: 리터럴 값이 아님
 started-no-run-call = { $file }에 리터럴 인자로 된 { $var }.run() 호출이 없음
 started-gunicorn-title = gunicorn의 다른 플래그 (프로세스 제목이 명령줄을 대체함)
-suggest-cannot-bind = 포트를 제안할 수 없습니다: portcheck가 확인할 포트에 바인딩하지 못했습니다 ({ $family }의 { $protocol }: { $error })
+suggest-cannot-bind = 포트를 제안할 수 없습니다: portcheck가 확인할 포트에 바인딩하지 못했습니다 ({ $protocol }/{ $family }: { $error })
 suggest-none = 제안할 수 있는 사용 가능한 포트가 없습니다: 모든 포트가 사용 중이거나 예약되었거나 임시 포트 범위({ $low }-{ $high }) 안에 있습니다
 suggest-none-privileged = 제안할 수 있는 사용 가능한 포트가 없습니다: 모든 포트가 사용 중이거나 예약되었거나 임시 포트 범위({ $low }-{ $high }) 안에 있습니다 ({ $start }번 아래 포트에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다)
