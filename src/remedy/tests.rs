@@ -371,6 +371,14 @@ fn generic_and_launch_json_remedies_in_korean() {
             "--port를 받는다면: --port 5001 옵션으로 시작하세요"
         ]
     );
+    // A sentence alone is JSON's `stop`: in English.
+    let json = |r: &Remedy| serde_json::to_value(&r.lines).unwrap();
+    let english = json(&generic(5001));
+    assert_eq!(
+        english[0]["stop"],
+        "if your app reads $PORT: start it with PORT=5001 in its environment"
+    );
+    assert_eq!(scoped(Lang::Ko, || json(&generic(5001))), english);
     let mut p = holder("/usr/bin/python3 -m flask run");
     p.parent_command =
         argv("/usr/bin/python3 /home/a/.vscode/x/debugpy/launcher 40123 -- -m flask run");
