@@ -328,7 +328,7 @@ pub(crate) fn unseen(
             return (
                 "bound by a socket that does not listen, which Windows's socket table does not list".into(),
                 Some(Step::explained(
-                    format!("netstat lists it in state BOUND on a line with :{port}, its pid last"),
+                    crate::shell::untranslated(format!("netstat lists it in state BOUND on a line with :{port}, its pid last")),
                     Command::new(["netstat", "-anoq"]),
                 )),
             );
@@ -349,9 +349,9 @@ pub(crate) fn unseen(
     (
         format!("{base}. Or a Windows program holds it ({windows})"),
         Some(Step::explained(
-            format!(
+            crate::shell::untranslated(format!(
                 "look on the Windows side (from here too): the line with :{port} has its pid last"
-            ),
+            )),
             Command::new(["netstat.exe", "-ano"]),
         )),
     )

@@ -104,14 +104,17 @@ impl Refused {
                 };
                 vec![
                     Step::explained(
-                        "see the excluded port ranges",
+                        crate::shell::untranslated("see the excluded port ranges"),
                         netsh(&["show", "excludedportrange", &p]),
                     ),
-                    Step::explained("or use a port outside them", another()),
                     Step::explained(
-                        format!(
+                        crate::shell::untranslated("or use a port outside them"),
+                        another(),
+                    ),
+                    Step::explained(
+                        crate::shell::untranslated(format!(
                             "or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port {port} for yourself before it does: these three lines in turn"
-                        ),
+                        )),
                         Command::new(["net", "stop", "winnat"]),
                     ),
                     Step::run(netsh(&[
@@ -125,14 +128,14 @@ impl Refused {
                 ]
             }
             Refused::ExclusiveBind => vec![
-                Step::say("the program that bound it must close it"),
-                Step::explained("or use another port", another()),
+                Step::say(crate::shell::untranslated("the program that bound it must close it")),
+                Step::explained(crate::shell::untranslated("or use another port"), another()),
             ],
             Refused::AccessDenied => vec![
-                Step::say(format!(
+                Step::say(crate::shell::untranslated(format!(
                     "allow port {port} in the security software or policy that refuses it"
-                )),
-                Step::explained("or use another port", another()),
+                ))),
+                Step::explained(crate::shell::untranslated("or use another port"), another()),
             ],
         }
     }

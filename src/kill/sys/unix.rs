@@ -46,7 +46,10 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     for p in ports {
         argv.extend(["-i".to_string(), format!(":{p}")]);
     }
-    crate::shell::Step::explained("find them", crate::shell::Command::new(argv))
+    crate::shell::Step::explained(
+        crate::shell::untranslated("find them"),
+        crate::shell::Command::new(argv),
+    )
 }
 
 /// The words for a holder out of reach (sudo here, an Administrator

@@ -112,7 +112,7 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         cells.extend([(p.pid.to_string(), None), (escape(&user), None)]);
         rows.push(table::Row {
             cells,
-            hint: p.hint.as_deref().map(|h| format!("[{}]", escape(h))),
+            hint: p.hint.as_ref().map(|h| format!("[{}]", escape(&h.to_string()))),
             command: p.command.clone(),
         });
     }
