@@ -88,6 +88,47 @@ fn a_probe_the_os_refuses_is_a_permission_error() {
     }
 }
 
+/// A free privileged TCP port (below 1024) and a socket bound to its
+/// IPv4 wildcard without listening; `None` when this user may not bind one
+/// (no root, no CAP_NET_BIND_SERVICE).
+fn privileged_port_bound_without_listening() -> Option<(u16, std::os::fd::OwnedFd)> {
+    use nix::sys::socket::{AddressFamily, SockFlag, SockType, SockaddrIn, bind, socket};
+    use std::os::fd::AsRawFd;
+    for port in (700..1024).rev() {
+        let fd = socket(AddressFamily::Inet, SockType::Stream, SockFlag::SOCK_CLOEXEC, None)
+            .expect("socket");
+        match bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port)) {
+            Ok(()) => return Some((port, fd)),
+            Err(nix::errno::Errno::EADDRINUSE) => {}
+            Err(_) => return None,
+        }
+    }
+    panic!("no free port in 700..1024");
+}
+
+/// A bind the OS denies (EACCES on a privileged port: the seccomp filter
+/// stands in for a user without root) says nothing about what is bound
+/// there, so the port still takes the second look: a socket bound to it
+/// without listening, which the first look (listeners only) cannot see,
+/// is found and makes it in use.
+#[test]
+fn a_denied_bind_still_takes_the_second_look() {
+    let Some((port, _bound)) = privileged_port_bound_without_listening() else {
+        // Without the right to bind it, nothing can be bound there by this
+        // test: the port is free, said not to be bind-checked.
+        let port = (700..1024).rev().find(|&p| portcheck(&["-t", &p.to_string()]).code == Some(0));
+        let port = port.expect("a free privileged port").to_string();
+        under_seccomp("bind=EACCES", &["-t", &port]).code(0).stdout_has("needs root");
+        return;
+    };
+    let run = under_seccomp("bind=EACCES", &["--json", "-t", &port.to_string()]);
+    run.code(1);
+    let p = port_obj(&run.json(), port);
+    assert_eq!(p["in_use"], true, "{p}");
+    assert_eq!(pids_of(&p["sockets"]), vec![std::process::id()], "{p}");
+    under_seccomp("bind=EACCES", &["-t", &port.to_string()]).code(1).stdout_has("bound_inactive");
+}
+
 /// `setpriv` as uid/gid 65534 running `exe`.
 fn as_nobody(exe: &std::path::Path) -> Command {
     let mut cmd = Command::new("setpriv");
