@@ -435,6 +435,41 @@ fn an_ipv4_mapped_ipv6_socket_is_an_ipv4_holder() {
     assert_eq!(p["sockets"][0]["exposure"], "loopback", "{p}");
 }
 
+/// Where IPv6 servers bind IPv6 alone (`net.ipv6.bindv6only=1`, set here
+/// in a private user and network namespace, which needs no root), `-6`
+/// asks about IPv6 alone: an IPv4 listener leaves the port free for it,
+/// and the probe's own IPv6 bind (IPV6_V6ONLY) must not meet that
+/// listener.
+#[test]
+fn with_bindv6only_an_ipv4_listener_leaves_the_port_free_for_minus_6() {
+    let dir = util::tempdir::Dir::new();
+    let out = dir.path.join("report.json");
+    let setup = r#"echo 1 >/proc/sys/net/ipv6/bindv6only && ip link set lo up && exec "$@""#;
+    let done = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--net", "sh", "-c", setup, "sh"])
+        .arg(holder_bin())
+        .args(["--addr", "0.0.0.0", "--out"])
+        .arg(&out)
+        .arg("--run")
+        .arg(bin())
+        .args(["--json", "-6", "-t", "{port}"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("unshare (util-linux)");
+    let said = String::from_utf8_lossy(&done.stdout);
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    let mut ready = said.split_whitespace().skip(1);
+    let port: u16 = ready.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| {
+        panic!("no READY line (user namespaces unavailable?): {said}\n{stderr}")
+    });
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap())
+        .unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert_eq!(ready.nth(1), Some("0"), "portcheck -6 beside an IPv4 listener: {v}\n{stderr}");
+    let p = port_obj(&v, port);
+    assert_eq!(p["in_use"], false, "{p}");
+    assert_eq!(p["bind_checked"], true, "{p}");
+}
+
 /// `-6` answers for a default IPv6 server (`flask run --host ::`: a
 /// dual-stack `[::]` socket): beside an IPv4 holder it cannot bind, and
 /// the query, `--wait-free -6` and `--suggest -6` all say so, and the
