@@ -407,6 +407,16 @@ mod tests {
         assert!(one.contains("WSL 1") && step.contains(":8080"), "{one}");
     }
 
+    /// A denied bind (no privilege) proves nothing about what is bound:
+    /// the port takes the second look, as a failed bind does; a port whose
+    /// exclusive bind succeeded does not.
+    #[test]
+    fn a_denied_bind_takes_the_second_look() {
+        assert!(Look { denied: true, ..Look::default() }.pending());
+        assert!(Look { bound: true, ..Look::default() }.pending());
+        assert!(!Look { probed: true, ..Look::default() }.pending());
+    }
+
     /// What each platform's table cannot show: Windows's bound sockets
     /// (never "try again"), macOS's other users' sockets without root.
     #[test]
