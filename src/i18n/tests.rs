@@ -122,7 +122,7 @@ fn korean_counts_ambiguous_width_characters_as_two_columns() {
 #[test]
 fn english_is_the_default_and_scoped_languages_stay_on_their_thread() {
     assert_eq!(current(), Lang::En);
-    assert_eq!(scoped(Lang::Ko, || (current(), t!("wait-ok"))), (Lang::Ko, "완료".to_string()));
+    assert_eq!(scoped(Lang::Ko, || (current(), t!("wait-ok"))), (Lang::Ko, "완료:".to_string()));
     assert_eq!(current(), Lang::En);
     assert_eq!(t!("wait-ok"), "OK");
 }

@@ -4,7 +4,7 @@
 
 ## --wait-free / --wait-listen (src/report/text/wait.rs)
 
-wait-ok = 완료
+wait-ok = 완료:
 wait-timed-out = 시간 초과:
 wait-free = { $label } 포트 { $port }번은 사용 가능합니다.
 wait-refused = { $label } 포트 { $port }번에 바인딩할 수 없습니다: { $reason }. 기다려도 달라지지 않습니다.
@@ -18,7 +18,7 @@ wait-waited = { $seconds }초 기다렸습니다.
 
 ## 아무것도 점유하지 않았는데 포트에 바인딩할 수 없는 이유 (Windows)
 
-refused-excluded-range = 제외된 포트 범위(excluded port range) 안에 있음
+refused-excluded-range = 포트 제외 범위(excluded port range) 안에 있음
 refused-exclusive-bind = 다른 프로그램이 단독으로(exclusive) 바인딩함
 refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)
 
@@ -71,7 +71,7 @@ hint-with-launcher = { $what }, { $by }
 hint-with-unit = { $what } ({ $by })
 
 remedy-then-connect = 그다음 attach 구성에서 { $connect }처럼 설정하세요
-remedy-debugger-moved = python -m debugpy --listen 세션의 디버거 포트; 같은 명령을 디버거 포트 { $port }번, 앱 포트 { $app }번으로 실행 (앱의 포트는 첫 세션이 점유 중)
+remedy-debugger-moved = python -m debugpy --listen 세션의 디버거 포트; 같은 명령을 디버거 포트 { $port }번, 앱 포트 { $app }번으로 실행: 앱의 원래 포트는 첫 세션이 점유 중
 remedy-secret = 이전과 같이 포트 { $port }번으로 다시 시작하세요: 명령에 portcheck가 출력하지 않는 비밀 값이 들어 있습니다
 remedy-unprintable = 이전과 같이 포트 { $port }번으로 다시 시작하세요: 폴더나 명령에 portcheck가 출력하지 않는 문자가 들어 있습니다
 remedy-session-why = 디버그 세션의 포트: 디버거가 세션마다 새로 정함
@@ -96,17 +96,17 @@ remedy-package-port-flag = package.json 스크립트가 --port를 받는 서버�
 remedy-package-port-env = package.json 스크립트가 PORT를 읽는 서버를 실행함
 remedy-package-elsewhere = package.json 스크립트에서 portcheck가 알아볼 수 있는 포트 설정이 없음
 remedy-package-change = { $file }에서 포트를 설정하는 부분을 바꾼 뒤 { $command } 명령으로 다시 실행하세요
-remedy-vite = Vite는 --port를 받음 (PORT는 읽지 않음)
+remedy-vite = Vite는 --port를 받고 PORT는 읽지 않음
 remedy-next = Next.js는 -p/--port를 받거나 PORT를 읽음
 remedy-webpack = webpack-dev-server는 --port를 받음
-remedy-uvicorn = uvicorn은 --port를 받음 (PORT는 읽지 않음)
+remedy-uvicorn = uvicorn은 --port를 받고 PORT는 읽지 않음
 remedy-flask-run = flask run은 PORT가 아니라 --port 또는 FLASK_RUN_PORT를 읽음
 remedy-script-call = { $file }에서 { $call }처럼 호출하도록 바꾼 다음 실행
 remedy-script-flask-run = 또는 같은 앱을 flask run으로 실행
 remedy-script-env = 또는 환경 변수 활용: { $file }에서 os를 import하고 { $call }처럼 호출하도록 바꾼 다음 실행
 remedy-script-why = { $file }에서 { $var }.run()으로 포트를 정함; 이 경우 Flask는 PORT와 FLASK_RUN_PORT를 무시함
 remedy-gunicorn-title = gunicorn은 -b HOST:PORT를 받음; 프로세스 제목이 명령줄을 대체해서 다른 플래그는 알 수 없음
-remedy-django = Django의 runserver는 포트를 인자로 받음 (PORT는 읽지 않음)
+remedy-django = Django의 runserver는 포트를 인자로 받고 PORT는 읽지 않음
 remedy-http-server = python -m http.server는 포트를 인자로 받음
 remedy-bind-flag = { $server }: -b/--bind HOST:PORT로 주소를 받음
 
@@ -126,7 +126,7 @@ advice-stop-web-server = 또는 웹 서버 종료
 suggest-ephemeral = { $base }번은 임시 포트 범위({ $low }-{ $high }) 안에 있습니다: 나가는 연결에 운영체제가 배정할 수 있습니다
 suggest-reserved = { $base }번은 예약된 포트입니다 (net.ipv4.ip_local_reserved_ports)
 suggest-privileged = { $start }번 아래 포트에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다: { $start }번부터 찾았습니다
-suggest-refused = 운영체제가 바인딩을 거부하는 포트 { $count }개를 { $first }번부터 건너뛰었습니다 (Windows의 WSAEACCES: 제외된 포트 범위, 단독(exclusive) 바인딩 또는 보안 소프트웨어)
+suggest-refused = 운영체제가 바인딩을 거부하는 포트 { $count }개를 { $first }번부터 건너뛰었습니다 (Windows의 WSAEACCES: 포트 제외 범위, 단독(exclusive) 바인딩 또는 보안 소프트웨어)
 suggest-below = { $base }번 이상에는 임시 포트 범위({ $low }-{ $high })와 예약된 포트를 빼면 사용 가능한 포트가 없습니다: { $below ->
         [1] 마지막 포트는
        *[other] 마지막 { $below }개 포트는

@@ -730,7 +730,7 @@ fn every_wait_end_reads_the_same_in_english_and_whole_in_korean() {
         );
         assert_eq!(
             wait(&PLAIN, &listen),
-            "완료 포트 5000번에서 수신 대기(LISTEN) 중입니다: pid 9 (python3).\n0.25초 기다렸습니다.\n"
+            "완료: 포트 5000번에서 수신 대기(LISTEN) 중입니다: pid 9 (python3).\n0.25초 기다렸습니다.\n"
         );
         assert_eq!(
             wait(&PLAIN, &none),
