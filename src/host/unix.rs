@@ -4,18 +4,28 @@
 use std::net::IpAddr;
 
 use super::Interfaces;
+use crate::i18n::{Msg, msg};
 
-/// How a holder portcheck cannot see is explained, and what to do.
-pub(crate) const HIDDEN_HINT: &str = "without root; run with sudo";
+/// How a holder portcheck cannot see is explained, and what to do:
+/// "without root; run with sudo".
+pub(crate) fn hidden_hint() -> Msg {
+    msg!("host-hidden-hint-sudo")
+}
 
 /// What to tell the user when a target belongs to another user.
-pub(crate) const DENIED_HINT: &str = "run with sudo to stop it";
+pub(crate) fn denied_hint() -> Msg {
+    msg!("host-denied-hint-sudo")
+}
 
-/// The advice of a refused action, on its own.
-pub(crate) const ELEVATE: &str = "run with sudo";
+/// The advice of a refused action, on its own: "run with sudo".
+pub(crate) fn elevate() -> Msg {
+    msg!("host-elevate-sudo")
+}
 
 /// Who a process portcheck may not signal belongs to.
-pub(crate) const DENIED_WHO: &str = "belongs to another user";
+pub(crate) fn denied_who() -> Msg {
+    msg!("host-denied-who-user")
+}
 
 /// Whether portcheck runs as root (and so sees every process).
 pub(crate) fn is_root() -> bool {

@@ -5,15 +5,13 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use crate::i18n::{Msg, msg};
 use crate::net::State;
 use crate::process::{self, ProcessInfo, Users};
 use crate::report::{Ancestor, Exposure, ProcessReport, SocketReport};
 use crate::scan::{Snapshot, Socket};
 
 use super::Context;
-
-/// The warning for a development server other machines can reach.
-pub(crate) const DEV_SERVER_EXPOSED: &str = "a development server is reachable from the network; bind it to 127.0.0.1 unless you mean to share it";
 
 /// Turns sockets into socket reports, with the process details read once
 /// for every pid of the scan.
@@ -85,94 +83,79 @@ impl<'a> Enricher<'a> {
             device,
             processes,
             hidden,
-            warning: (dev && exposure != Exposure::Loopback).then(|| DEV_SERVER_EXPOSED.into()),
+            // A development server other machines can reach.
+            warning: (dev && exposure != Exposure::Loopback)
+                .then(|| msg!("inspect-dev-server-exposed")),
         }
     }
 
     /// Why no process is shown for `s`.
-    fn hidden(&self, s: &Socket, user: Option<&str>) -> String {
+    fn hidden(&self, s: &Socket, user: Option<&str>) -> Msg {
         let (ctx, snap) = (self.ctx, self.snap);
         let who = match (user, s.uid) {
-            (Some(name), Some(uid)) => format!("uid {uid} ({name})"),
-            (None, Some(uid)) => format!("uid {uid}"),
-            _ => "another user".into(),
+            (Some(name), Some(uid)) => msg!("inspect-who-uid-name", uid = uid, name = name),
+            (None, Some(uid)) => msg!("inspect-who-uid", uid = uid),
+            _ => msg!("inspect-who-another-user"),
         };
         if s.inode == 0 && s.state.is_closing() {
-            "an orphaned closing connection: the process that closed it is gone and the kernel finishes the close (it times out, net.ipv4.tcp_fin_timeout); no process holds it".into()
+            msg!("inspect-hidden-orphan-closing")
         } else if let Some(why) = &snap.unnamed {
             why.clone()
         } else if snap.out_of_fds {
-            format!(
-                "owned by {who}; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again"
-            )
+            msg!("inspect-hidden-out-of-fds", who = who)
         } else if crate::scan::BLIND_SPOT == crate::scan::BlindSpot::BoundSockets {
             // Windows: the table named a pid that cannot be read now.
-            format!(
-                "the socket table names pid {}, which could not be opened: it exited, or it may not be opened from this terminal ({})",
-                s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
-                crate::host::ELEVATE
-            )
+            let pids = s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+            msg!("inspect-hidden-unopened-pid", pids = pids, elevate = crate::host::elevate())
         } else if let Some(err) = &snap.proc_error {
-            format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
+            msg!("inspect-hidden-no-proc", who = who, error = err)
         } else if snap.hidepid && !ctx.root {
-            format!(
-                "owned by {who}; /proc is mounted with hidepid, which hides other users' processes: run with sudo to see the process"
-            )
+            msg!("inspect-hidden-hidepid", who = who)
         } else if !ctx.root && !snap.unreadable.is_empty() {
-            format!("owned by {who}: {} to see the process", crate::host::ELEVATE)
+            msg!("inspect-hidden-unreadable", who = who, elevate = crate::host::elevate())
         } else if s.state == State::TimeWait {
-            "a closed connection; no process holds it".into()
+            msg!("inspect-hidden-time-wait")
         } else {
-            format!("owned by {who}, but {}", self.no_visible_holder(s))
+            msg!("inspect-hidden-unseen", who = who, reasons = self.no_visible_holder(s))
         }
     }
 
     /// Why no process portcheck can see has `s` open: the possible reasons,
     /// most likely first, each saying whether it applies here. Never a
     /// guess at one process.
-    fn no_visible_holder(&self, s: &Socket) -> String {
+    fn no_visible_holder(&self, s: &Socket) -> Msg {
         let snap = self.snap;
         let kernel = if s.uid == Some(0) {
-            "a kernel socket (a VXLAN or Geneve tunnel, WireGuard, NFS or another in-kernel service holds it; it is owned by uid 0, as kernel sockets are)"
+            msg!("inspect-kernel-socket")
         } else {
-            "a kernel socket (unlikely: kernel sockets are owned by uid 0)"
+            msg!("inspect-kernel-socket-unlikely")
         };
-        let flight = "a socket in flight: sent in an SCM_RIGHTS message over a unix socket and not yet received (its sender closed its copy)";
+        let flight = msg!("inspect-socket-in-flight");
         let mut hiding = Vec::new();
         if !snap.unreadable.is_empty() {
             let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
-            hiding.push(format!(
-                "{} process{} whose descriptors even root may not read (pid {})",
-                snap.unreadable.len(),
-                if snap.unreadable.len() == 1 { "" } else { "es" },
-                pids.join(", ")
-            ));
+            let count = snap.unreadable.len();
+            hiding.push(msg!("inspect-hiding-unreadable", count = count, pids = pids.join(", ")));
         }
         if snap.hidepid {
-            hiding.push("/proc is mounted with hidepid".into());
+            hiding.push(msg!("inspect-hiding-hidepid"));
         }
         if snap.child_pid_ns {
-            hiding.push("portcheck runs in a child PID namespace, whose /proc omits the processes outside it".into());
+            hiding.push(msg!("inspect-hiding-child-ns"));
         }
-        let hidden = if hiding.is_empty() {
-            "a holder portcheck cannot see (none applies here: every process in /proc was read, no hidepid, no child PID namespace)".to_string()
-        } else {
-            format!("a holder portcheck cannot see, which applies here: {}", hiding.join("; "))
+        let none_applies = hiding.is_empty();
+        let hidden = match super::joined(hiding) {
+            None => msg!("inspect-unseen-holder-none"),
+            Some(hiding) => msg!("inspect-unseen-holder-applies", hiding = hiding),
         };
         // The reason that applies here comes first.
-        let (kernel, flight) = (kernel.to_string(), flight.to_string());
-        let reasons = match (hiding.is_empty(), s.uid == Some(0)) {
+        let [first, second, third] = match (none_applies, s.uid == Some(0)) {
             (false, true) => [hidden, kernel, flight],
             (false, false) => [hidden, flight, kernel],
             (true, true) => [kernel, flight, hidden],
             (true, false) => [flight, kernel, hidden],
         };
-        let listed: Vec<String> =
-            reasons.iter().enumerate().map(|(i, r)| format!("{}) {r}", i + 1)).collect();
-        format!(
-            "no process portcheck can see has it open; possible reasons, most likely first: {}",
-            listed.join("; ")
-        )
+        msg!("inspect-no-visible-holder", first = first, second = second, third = third)
     }
 
     /// How far `s` reaches: by its address, narrowed by the device it is

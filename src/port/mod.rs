@@ -16,6 +16,7 @@ use windows as platform;
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, msg, t};
 use crate::shell::{Command, Step};
 
 /// The IANA range a port falls in (RFC 6335).
@@ -48,11 +49,13 @@ impl Class {
         }
     }
 
-    pub(crate) fn label(self) -> &'static str {
+    /// The class's name in the reader's language ("registered"; Korean
+    /// uses the guide's 등록된), said before "port".
+    pub(crate) fn label(self) -> String {
         match self {
-            Class::WellKnown => "well-known",
-            Class::Registered => "registered",
-            Class::Dynamic => "dynamic",
+            Class::WellKnown => t!("port-class-well-known"),
+            Class::Registered => t!("port-class-registered"),
+            Class::Dynamic => t!("port-class-dynamic"),
         }
     }
 }
@@ -77,13 +80,11 @@ pub(crate) enum Refused {
 
 impl Refused {
     /// Why, in a few words: "Port 80 cannot be bound: {words}".
-    pub(crate) fn words(self) -> &'static str {
+    pub(crate) fn words(self) -> Msg {
         match self {
-            Refused::ExcludedRange => "it is inside an excluded port range",
-            Refused::ExclusiveBind => "another program has bound it exclusively",
-            Refused::AccessDenied => {
-                "access denied, though nothing is bound there (security software or a policy)"
-            }
+            Refused::ExcludedRange => msg!("refused-excluded-range"),
+            Refused::ExclusiveBind => msg!("refused-exclusive-bind"),
+            Refused::AccessDenied => msg!("refused-access-denied"),
         }
     }
 
@@ -104,14 +105,12 @@ impl Refused {
                 };
                 vec![
                     Step::explained(
-                        "see the excluded port ranges",
+                        t!("port-fix-see-excluded"),
                         netsh(&["show", "excludedportrange", &p]),
                     ),
-                    Step::explained("or use a port outside them", another()),
+                    Step::explained(t!("port-fix-outside"), another()),
                     Step::explained(
-                        format!(
-                            "or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port {port} for yourself before it does: these three lines in turn"
-                        ),
+                        t!("port-fix-winnat", port = port),
                         Command::new(["net", "stop", "winnat"]),
                     ),
                     Step::run(netsh(&[
@@ -125,14 +124,12 @@ impl Refused {
                 ]
             }
             Refused::ExclusiveBind => vec![
-                Step::say("the program that bound it must close it"),
-                Step::explained("or use another port", another()),
+                Step::say(t!("port-fix-close")),
+                Step::explained(t!("port-fix-another"), another()),
             ],
             Refused::AccessDenied => vec![
-                Step::say(format!(
-                    "allow port {port} in the security software or policy that refuses it"
-                )),
-                Step::explained("or use another port", another()),
+                Step::say(t!("port-fix-allow", port = port)),
+                Step::explained(t!("port-fix-another"), another()),
             ],
         }
     }
@@ -145,17 +142,17 @@ fn refused_elsewhere(port: u16, protocols: &[crate::net::Protocol], _seen: bool)
     let protocol = protocols.first().copied().unwrap_or(crate::net::Protocol::Tcp);
     Refusal {
         why: Refused::AccessDenied,
-        note: format!("the OS refused to bind port {port} though nothing is bound there"),
+        note: msg!("port-refused-elsewhere", port = port),
         fix: Refused::AccessDenied.fix(port, protocol),
     }
 }
 
 /// A bind refused for good: why, the note that explains it (prose, no
 /// command), and what to do instead ([`Refused::fix`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Refusal {
     pub(crate) why: Refused,
-    pub(crate) note: String,
+    pub(crate) note: Msg,
     pub(crate) fix: Vec<Step>,
 }
 
@@ -190,7 +187,7 @@ impl HostPorts {
     /// Why an exclusive bind of `port` was refused while nothing is bound
     /// to it, in the platform's terms (privilege on Unix, an excluded port
     /// range on Windows).
-    pub(crate) fn denied_note(&self, port: u16) -> String {
+    pub(crate) fn denied_note(&self, port: u16) -> Msg {
         platform::denied_note(self, port)
     }
 
@@ -213,8 +210,8 @@ impl HostPorts {
     /// What binding a [`privileged`](Self::privileged) port needs here:
     /// "binding needs root" (Linux), "binding on 127.0.0.1 needs root"
     /// (macOS); Windows has no privileged port.
-    pub(crate) fn needs_root(&self) -> &'static str {
-        platform::NEEDS_ROOT
+    pub(crate) fn needs_root(&self) -> String {
+        platform::needs_root()
     }
 
     pub(crate) fn ephemeral(&self, port: u16) -> bool {
@@ -229,7 +226,9 @@ impl HostPorts {
 /// Said of a port in the ephemeral range when that range is the platform's
 /// default rather than this machine's (Windows: reading it costs a netsh
 /// run, which a plain query does not make).
-pub(crate) const ASSUMED_EPHEMERAL: Option<&str> = platform::ASSUMED_EPHEMERAL;
+pub(crate) fn assumed_ephemeral() -> Option<Msg> {
+    platform::assumed_ephemeral()
+}
 
 /// Whether this host may have the IPv6 family: false only when its
 /// absence is proven (a kernel booted with `ipv6.disable=1`). Only then is

@@ -8,6 +8,7 @@ mod owners;
 mod procnet;
 mod sockdiag;
 
+use crate::i18n::msg;
 use crate::net::Selection;
 use crate::scan::{Scope, Snapshot};
 
@@ -59,9 +60,7 @@ pub(super) fn snapshot(
     match diag {
         Ok(sockets) => snap.sockets = sockets,
         Err(err) => {
-            snap.notes.push(format!(
-                "sock_diag netlink is unavailable ({err:#}); read /proc/net instead, which shows neither IPV6_V6ONLY nor bound-but-not-listening sockets"
-            ));
+            snap.notes.push(msg!("scan-no-sock-diag", error = format!("{err:#}")));
             snap.sockets = procnet::sockets(select, scope)?;
         }
     }
@@ -98,9 +97,7 @@ fn fill_owners(snap: &mut Snapshot) {
                 }
             }
             for port in crate::net::sorted_unique(mine) {
-                snap.notes.push(format!(
-                    "portcheck itself has a socket on port {port} open, inherited from the program that ran it; it is not counted as a holder"
-                ));
+                snap.notes.push(msg!("scan-inherited", port = port));
             }
             snap.unreadable = found.unreadable;
             snap.hidepid = found.hidepid;
