@@ -234,7 +234,25 @@ fn every_message_is_used_and_every_use_exists() {
 
 /// The files whose every sentence goes through the catalog. A file is
 /// added here once it is converted (docs/i18n.md, "Not done yet").
-const CONVERTED: &[&str] = &["src/report/text/wait.rs"];
+const CONVERTED: &[&str] = &[
+    "src/report/text/wait.rs",
+    // Sockets, ports, probes and scans (issue 22, k4).
+    "src/inspect/mod.rs",
+    "src/inspect/enrich.rs",
+    "src/inspect/look.rs",
+    "src/inspect/beside.rs",
+    "src/port/mod.rs",
+    "src/port/linux.rs",
+    "src/port/windows.rs",
+    "src/scan/orphans.rs",
+    "src/scan/linux/mod.rs",
+    "src/probe.rs",
+    "src/probe/unix.rs",
+    "src/probe/windows.rs",
+    "src/host/unix.rs",
+    "src/host/windows.rs",
+    "src/wait.rs",
+];
 
 /// The string literals of `source` up to its tests, each with whether it
 /// is the id of a `t!`. Knows comments, char literals and raw strings.

@@ -182,3 +182,8 @@ look-wsl-two = this is WSL 2: with mirrored networking Windows and WSL share por
 look-wsl-one = this is WSL 1: Linux and Windows share one network stack
 # Said before the command `netstat.exe -ano`.
 look-unseen-windows-side = look on the Windows side (from here too): the line with :{ $port } has its pid last
+# A wait that cannot decide. $protocol: tcp or udp; $family: IPv4 or IPv6;
+# $error: probe-cannot-* or probe-call-failed.
+wait-cannot-tell = cannot tell whether port { $port } is free: { $protocol } over { $family }: { $error }
+# The $error of scan-no-sock-diag when PORTCHECK_NO_SOCK_DIAG is set.
+scan-sock-diag-disabled = disabled by PORTCHECK_NO_SOCK_DIAG

@@ -123,3 +123,5 @@ look-unseen-wsl = { $base }. 또는 Windows 프로그램이 점유하고 있을 
 look-wsl-two = WSL 2 환경: 미러링 네트워킹 모드에서는 Windows와 WSL이 포트를 공유함
 look-wsl-one = WSL 1 환경: Linux와 Windows가 하나의 네트워크 스택을 공유함
 look-unseen-windows-side = Windows 쪽에서 확인(여기서도 실행 가능): :{ $port }가 있는 줄의 끝이 pid임
+wait-cannot-tell = 포트 { $port }번이 사용 가능한지 알 수 없습니다: { $family } { $protocol }: { $error }
+scan-sock-diag-disabled = PORTCHECK_NO_SOCK_DIAG로 꺼 둠

@@ -8,7 +8,7 @@ mod owners;
 mod procnet;
 mod sockdiag;
 
-use crate::i18n::msg;
+use crate::i18n::{Arg, msg};
 use crate::net::Selection;
 use crate::scan::{Scope, Snapshot};
 
@@ -53,14 +53,14 @@ pub(super) fn snapshot(
     // PORTCHECK_NO_SOCK_DIAG=1 stands in for a kernel without sock_diag,
     // so the fallback is tested end to end.
     let diag = if sock_diag_allowed() {
-        sockdiag::sockets(select, scope)
+        sockdiag::sockets(select, scope).map_err(|err| Arg::from(format!("{err:#}")))
     } else {
-        Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
+        Err(Arg::from(msg!("scan-sock-diag-disabled")))
     };
     match diag {
         Ok(sockets) => snap.sockets = sockets,
-        Err(err) => {
-            snap.notes.push(msg!("scan-no-sock-diag", error = format!("{err:#}")));
+        Err(why) => {
+            snap.notes.push(msg!("scan-no-sock-diag", error = why));
             snap.sockets = procnet::sockets(select, scope)?;
         }
     }
