@@ -111,3 +111,29 @@ pub(crate) fn name() -> Option<String> {
 pub(crate) fn my_uid() -> Option<u32> {
     Some(nix::unistd::geteuid().as_raw())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    /// The privilege words in Korean keep `sudo` as it is and are whole
+    /// clauses (said after "프로세스를 보려면"); English as before.
+    #[test]
+    fn the_privilege_words_keep_sudo_in_korean() {
+        let all = || [hidden_hint(), denied_hint(), elevate(), denied_who()].map(|m| m.to_string());
+        assert_eq!(
+            all(),
+            [
+                "without root; run with sudo",
+                "run with sudo to stop it",
+                "run with sudo",
+                "belongs to another user"
+            ]
+        );
+        let korean = scoped(Lang::Ko, all);
+        assert_eq!(korean[2], "sudo로 실행하십시오");
+        assert!(korean[..3].iter().all(|w| w.contains("sudo로 실행하십시오")), "{korean:?}");
+        assert_eq!(korean[3], "다른 사용자의 프로세스임");
+    }
+}

@@ -259,3 +259,66 @@ fn report_with(
         life: super::life::life(p, now()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+    use crate::net::{Family, Protocol};
+
+    /// A listener of uid 0 on 0.0.0.0:5000 whose holder cannot be seen:
+    /// one process unreadable, `/proc` mounted with hidepid.
+    fn unseen() -> SocketReport {
+        let mut ctx = Context::new(crate::services::Services::default());
+        ctx.root = true;
+        let snap = Snapshot { unreadable: vec![4242], hidepid: true, ..Snapshot::default() };
+        let s = Socket {
+            protocol: Protocol::Tcp,
+            family: Family::Ipv4,
+            address: "0.0.0.0".parse().unwrap(),
+            port: 5000,
+            state: State::Listen,
+            inode: 77,
+            uid: Some(0),
+            v6only: None,
+            pids: vec![],
+            interface: 0,
+        };
+        Enricher::new(&ctx, &snap, &[]).socket(&s)
+    }
+
+    /// Why no process is shown: the reasons in Korean, most likely first,
+    /// the pid and uid as they are; the report's JSON the same in both
+    /// languages, and English.
+    #[test]
+    fn why_no_process_is_shown_is_said_in_korean_and_kept_english_in_json() {
+        let report = unseen();
+        let hidden = report.hidden.clone().expect("no process, so a reason");
+        let english = hidden.english();
+        assert!(english.starts_with("owned by uid 0"), "{english}");
+        assert!(
+            english.contains(
+                "no process portcheck can see has it open; possible reasons, most likely first: \
+                 1) a holder portcheck cannot see, which applies here: 1 process whose \
+                 descriptors even root may not read (pid 4242); /proc is mounted with hidepid; \
+                 2) a kernel socket"
+            ),
+            "{english}"
+        );
+        let korean = scoped(Lang::Ko, || hidden.to_string());
+        for said in [
+            "uid 0",
+            "소유이지만 portcheck가 볼 수 있는 프로세스 중에는 이 소켓을 연 것이 없습니다",
+            "1) portcheck가 볼 수 없는 점유 프로세스(여기에 해당함: root도 디스크립터를 읽을 수 \
+             없는 프로세스 1개(pid 4242); /proc이 hidepid 옵션으로 마운트됨)",
+            "2) 커널 소켓",
+            "3) 전달 중인 소켓",
+        ] {
+            assert!(korean.contains(said), "{said:?} not in {korean}");
+        }
+        assert!(!korean.contains("owned by"), "{korean}");
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(scoped(Lang::Ko, || serde_json::to_string(&report).unwrap()), json);
+        assert!(json.contains(&serde_json::to_string(&english).unwrap()), "{json}");
+    }
+}

@@ -410,4 +410,55 @@ mod tests {
         let (mac_root, _) = shown(5000, None, scan::BlindSpot::OtherUsers, true);
         assert!(mac_root.contains("try again"), "{mac_root}");
     }
+
+    /// In Korean: the reason whole, the port and the command unchanged;
+    /// JSON (the reason serialized) English.
+    #[test]
+    fn an_unseen_holder_is_explained_in_korean_with_the_command_unchanged() {
+        use crate::i18n::{Lang, scoped};
+        let (why, step) =
+            scoped(Lang::Ko, || unseen(5000, Some(Wsl::Two), scan::BlindSpot::None, false));
+        let korean = scoped(Lang::Ko, || why.to_string());
+        assert!(korean.starts_with("portcheck가 볼 수 없는 소켓이 사용 중임"), "{korean}");
+        assert!(korean.contains("Windows 프로그램이 점유") && korean.contains("WSL 2"), "{korean}");
+        let step = step.expect("a command that looks on the Windows side");
+        assert_eq!(step.line().as_deref(), Some("netstat.exe -ano"));
+        let note = step.note.unwrap_or_default();
+        assert!(note.starts_with("Windows 쪽에서 확인") && note.contains(":5000"), "{note}");
+        let english = why.english();
+        assert!(english.starts_with("in use by a socket portcheck cannot see"), "{english}");
+        let json = scoped(Lang::Ko, || serde_json::to_string(&why).unwrap());
+        assert_eq!(json, serde_json::to_string(&english).unwrap());
+    }
+
+    /// Failed binds are grouped by their error, groups joined with "; ",
+    /// in English exactly as before the catalog, and whole in Korean.
+    #[test]
+    fn failed_binds_are_grouped_by_error_in_each_language() {
+        use crate::i18n::{Lang, scoped};
+        assert_eq!(unknown_reason(&[]), None);
+        let denied = msg!(
+            "probe-cannot-socket",
+            error = msg!("probe-errno-policy", error = "Operation not permitted")
+        );
+        let bind = msg!("probe-cannot-bind", error = msg!("probe-errno", error = "No buffer"));
+        let unknown = [
+            ("tcp/IPv4".to_string(), denied.clone()),
+            ("tcp/IPv6".to_string(), bind),
+            ("udp/IPv4".to_string(), denied),
+        ];
+        let why = unknown_reason(&unknown).expect("binds failed");
+        assert_eq!(
+            why.english(),
+            "tcp/IPv4, udp/IPv4: cannot create a socket: Operation not permitted (a sandbox or \
+             security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM); \
+             tcp/IPv6: cannot bind: No buffer"
+        );
+        assert_eq!(
+            scoped(Lang::Ko, || why.to_string()),
+            "tcp/IPv4, udp/IPv4: 소켓을 만들 수 없음: Operation not permitted (샌드박스나 보안 \
+             정책이 막고 있음: seccomp, systemd의 RestrictAddressFamilies=, LSM); tcp/IPv6: \
+             바인딩할 수 없음: No buffer"
+        );
+    }
 }

@@ -290,4 +290,43 @@ mod tests {
         assert!(host.ephemeral(32768) && host.ephemeral(60999) && !host.ephemeral(61000));
         assert!(host.reserved(9001) && !host.reserved(9002));
     }
+
+    /// Korean names the classes as the guide does; the fixes' sentences
+    /// are Korean, their commands and ports unchanged; a refusal's words
+    /// and a note are English in JSON.
+    #[test]
+    fn korean_uses_the_guides_terms_and_keeps_the_commands() {
+        use crate::i18n::{Lang, scoped};
+        let labels = |lang| {
+            scoped(lang, || [Class::WellKnown, Class::Registered, Class::Dynamic].map(Class::label))
+        };
+        assert_eq!(labels(Lang::En), ["well-known", "registered", "dynamic"]);
+        assert_eq!(labels(Lang::Ko), ["잘 알려진(Well-Known)", "등록된", "동적·사설"]);
+        let steps: Vec<String> = scoped(Lang::Ko, || {
+            Refused::ExcludedRange
+                .fix(5000, crate::net::Protocol::Udp)
+                .iter()
+                .map(Step::shown)
+                .collect()
+        });
+        assert_eq!(
+            steps[0],
+            "제외된 포트 범위 확인: netsh int ipv4 show excludedportrange protocol=udp"
+        );
+        assert_eq!(steps[1], "또는 그 범위 밖의 다른 포트 사용: portcheck --suggest 5000");
+        assert!(steps[2].contains("포트 5000번") && steps[2].ends_with(": net stop winnat"));
+        assert_eq!(steps[4], "net start winnat");
+        let words = Refused::AccessDenied.words();
+        let korean = scoped(Lang::Ko, || words.to_string());
+        assert_eq!(korean, "바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)");
+        let json = scoped(Lang::Ko, || serde_json::to_string(&words).unwrap());
+        assert_eq!(
+            json,
+            "\"access denied, though nothing is bound there (security software or a policy)\""
+        );
+        let note = refused_elsewhere(80, &[crate::net::Protocol::Tcp], false).note;
+        assert_eq!(note.english(), "the OS refused to bind port 80 though nothing is bound there");
+        let korean = scoped(Lang::Ko, || note.to_string());
+        assert!(korean.contains("포트 80번 바인딩을 거부했습니다"), "{korean}");
+    }
 }

@@ -135,3 +135,26 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFla
         Err(e) => failed(msg!("probe-cannot-bind", error = describe(e)), e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    /// What an errno means for the probe, in the reader's language; the
+    /// OS's own words and the names of settings as they are.
+    #[test]
+    fn an_errno_is_explained_in_korean_with_the_os_words_kept() {
+        let why = msg!("probe-cannot-socket", error = describe(Errno::EMFILE));
+        let os = Errno::EMFILE.desc();
+        assert_eq!(
+            why.english(),
+            format!("cannot create a socket: {os} (out of file descriptors: ulimit -n)")
+        );
+        let korean = scoped(Lang::Ko, || why.to_string());
+        assert_eq!(korean, format!("소켓을 만들 수 없음: {os} (파일 디스크립터 부족: ulimit -n)"));
+        let json = scoped(Lang::Ko, || serde_json::to_string(&why).unwrap());
+        assert_eq!(json, serde_json::to_string(&why.english()).unwrap());
+        assert_eq!(describe(Errno::EADDRNOTAVAIL).english(), Errno::EADDRNOTAVAIL.desc());
+    }
+}

@@ -318,4 +318,40 @@ mod tests {
         assert!(duplicate_listeners(&[listener(vec![10]), listener(vec![10])]).is_empty());
         assert!(duplicate_listeners(&[listener(vec![0]), listener(vec![0])]).is_empty());
     }
+
+    /// In Korean: the notes whole, their pids, names, address and port as
+    /// they are; in JSON (serialized) English.
+    #[test]
+    fn the_notes_are_korean_with_pids_and_addresses_unchanged() {
+        use crate::i18n::{Lang, scoped};
+        let rows =
+            vec![row(200, 100, 1000, "python.exe", true), row(300, 200, 1001, "node.exe", false)];
+        let o = orphan(100, None, &rows).unwrap();
+        let note = orphan_note(&listener(vec![100]), &o, &rows);
+        let korean = scoped(Lang::Ko, || note.to_string());
+        assert!(
+            korean.starts_with(
+                "소켓 테이블에 tcp 127.0.0.1:5000의 소유자로 나온 프로세스(pid 100)는"
+            ),
+            "{korean}"
+        );
+        assert!(
+            korean.contains(". Werkzeug의 서버 자식 프로세스가 점유 중: pid 200 (python.exe)"),
+            "{korean}"
+        );
+        assert!(
+            korean.ends_with(". 점유하고 있을 수 있는 프로세스: pid 300 (node.exe)"),
+            "{korean}"
+        );
+        let json = scoped(Lang::Ko, || serde_json::to_string(&note).unwrap());
+        assert_eq!(json, serde_json::to_string(&note.english()).unwrap());
+        let twice = duplicate_listeners(&[listener(vec![10]), listener(vec![11])]);
+        let korean = scoped(Lang::Ko, || twice[0].to_string());
+        assert!(
+            korean.starts_with(
+                "경고: 프로세스 2개가 tcp 127.0.0.1:5000에서 수신 대기(LISTEN) 중입니다(pid 10, 11)"
+            ),
+            "{korean}"
+        );
+    }
 }

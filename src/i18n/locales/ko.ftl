@@ -64,7 +64,7 @@ probe-errno-family = { $error } (이 컴퓨터에 해당 주소 체계가 있거
 probe-errno-fds = { $error } (파일 디스크립터 부족: ulimit -n)
 probe-errno-memory = { $error } (커널에 소켓용 메모리가 부족함)
 
-scan-orphan = 소켓 테이블에는 pid { $owner }가 { $protocol } { $address }:{ $port }의 소유자로 나오지만 그 프로세스는 이미 종료되었습니다(또는 pid가 재사용됨). 소켓을 물려받은 자식 프로세스가 점유하고 있으며, Windows는 그 프로세스를 보여 주지 않습니다
+scan-orphan = 소켓 테이블에 { $protocol } { $address }:{ $port }의 소유자로 나온 프로세스(pid { $owner })는 이미 종료되었습니다(또는 pid가 재사용됨). 소켓을 물려받은 자식 프로세스가 점유하고 있으며, Windows는 그 프로세스를 보여 주지 않습니다
 scan-orphan-werkzeug = { $note }. Werkzeug의 서버 자식 프로세스가 점유 중: pid { $pids }
 scan-orphan-may-hold = { $note }. 점유하고 있을 수 있는 프로세스: pid { $pids }
 scan-duplicate-listeners = 경고: 프로세스 { $count }개가 { $protocol } { $address }:{ $port }에서 수신 대기(LISTEN) 중입니다(pid { $pids }). Windows에서는 SO_REUSEADDR 때문에 이미 사용 중인 포트에 두 번째 서버가 바인딩할 수 있고, 이전 서버가 계속 응답할 수도 있습니다. 원하지 않는 쪽을 종료하십시오
@@ -79,7 +79,7 @@ inspect-who-uid = uid { $uid }
 inspect-who-another-user = 다른 사용자
 inspect-hidden-orphan-closing = 닫히는 중인 고아 연결: 연결을 닫은 프로세스는 이미 없고 커널이 닫기를 마무리합니다(net.ipv4.tcp_fin_timeout이 지나면 끝남). 점유 프로세스는 없습니다
 inspect-hidden-out-of-fds = { $who } 소유입니다. portcheck가 /proc을 살피다가 파일 디스크립터가 부족해져(EMFILE) 일부 프로세스를 읽지 못했습니다. ulimit -n 값을 늘린 뒤 다시 시도하십시오
-inspect-hidden-unopened-pid = 소켓 테이블에는 pid { $pids }가 나오지만 그 프로세스를 열 수 없었습니다. 이미 종료되었거나 이 터미널에서는 열 수 없는 프로세스입니다({ $elevate })
+inspect-hidden-unopened-pid = 소켓 테이블에 나온 프로세스(pid { $pids })를 열 수 없었습니다. 이미 종료되었거나 이 터미널에서는 열 수 없는 프로세스입니다({ $elevate })
 inspect-hidden-no-proc = { $who } 소유입니다. /proc을 읽을 수 없어서({ $error }) 어느 프로세스인지 알 수 없습니다
 inspect-hidden-hidepid = { $who } 소유입니다. /proc이 hidepid 옵션으로 마운트되어 다른 사용자의 프로세스가 보이지 않습니다. 프로세스를 보려면 sudo로 실행하십시오
 inspect-hidden-unreadable = { $who } 소유입니다. 프로세스를 보려면 { $elevate }
