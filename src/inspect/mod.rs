@@ -313,4 +313,29 @@ mod tests {
         assert_eq!(takes(Family::Ipv6, &mapped, Some(false)), (true, false));
         assert_eq!(takes(Family::Ipv6, &mapped, Some(true)), (true, false));
     }
+
+    /// The guide's words (../shared/glossary-ko.md) where the Korean
+    /// messages of this area say the idea, ports as they are.
+    #[test]
+    fn korean_says_the_guides_terms_where_the_idea_is() {
+        use crate::i18n::{Lang, scoped};
+        let taken = msg!("look-taken", port = 5000_u16, reason = msg!("look-taken-appeared"));
+        #[rustfmt::skip]
+        let cases = [
+            (msg!("inspect-dev-server-exposed"), "외부에 노출 — 보안 취약"),
+            (msg!("inspect-dev-server-exposed"), "루프백(localhost) 주소 127.0.0.1"),
+            (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "모든 네트워크 인터페이스"),
+            (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "루프백(localhost)"),
+            (msg!("port-denied-linux", port = 80_u16, start = 1024_u16), "포트 80번"),
+            (msg!("port-refused-denied-windows", port = 80_u16), "방화벽"),
+            (taken, "포트 5000번은 사용 중입니다"),
+            (msg!("look-unknown", port = 5000_u16), "포트 5000번이 사용 가능한지"),
+            (msg!("look-time-wait", count = 2_usize), "TIME_WAIT 상태인 TCP 연결이 2개"),
+            (msg!("look-unseen-other-users"), "점유"),
+        ];
+        for (m, term) in cases {
+            let korean = scoped(Lang::Ko, || m.to_string());
+            assert!(korean.contains(term), "{term:?} not in {korean}");
+        }
+    }
 }

@@ -73,7 +73,7 @@ scan-no-sock-diag = sock_diag netlink를 쓸 수 없어서({ $error }) 대신 /p
 scan-inherited = portcheck를 실행한 프로그램에게서 물려받은 포트 { $port }번 소켓을 portcheck 자신이 열고 있습니다. 이 소켓은 점유 프로세스로 세지 않습니다
 
 inspect-joined = { $first }; { $rest }
-inspect-dev-server-exposed = 개발 서버가 네트워크에서 접속 가능합니다(외부에 노출 — 보안 취약). 다른 사람과 공유하려는 것이 아니라면 127.0.0.1(루프백)에 바인딩하십시오
+inspect-dev-server-exposed = 개발 서버가 네트워크에서 접속 가능합니다(외부에 노출 — 보안 취약). 다른 사람과 공유하려는 것이 아니라면 루프백(localhost) 주소 127.0.0.1에 바인딩하십시오
 inspect-who-uid-name = uid { $uid } ({ $name })
 inspect-who-uid = uid { $uid }
 inspect-who-another-user = 다른 사용자
