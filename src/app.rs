@@ -84,7 +84,7 @@ fn suggest(
     } else if config.quiet || !config.stdout_tty {
         if !config.quiet {
             // A script gets the number; the person reading its log the why.
-            result.notes.iter().for_each(|n| warn(n));
+            result.notes.iter().for_each(|n| warn(&n.to_string()));
         }
         emit(&report::text::suggestion_numbers(&result))?;
     } else {

@@ -16,6 +16,8 @@ mod win;
 
 use std::ffi::{OsStr, OsString};
 
+use crate::i18n::{Msg, msg};
+
 #[cfg_attr(test, allow(unused_imports))]
 pub(crate) use win::choose;
 
@@ -53,6 +55,12 @@ impl Shell {
 pub(crate) fn here() -> Shell {
     static HERE: std::sync::OnceLock<Shell> = std::sync::OnceLock::new();
     *HERE.get_or_init(|| crate::process::shell_ancestry().map_or(Shell::Posix, |n| choose(&n)))
+}
+
+/// A step's sentence that is not in the catalog yet (its area converts
+/// it): said as written, in English, in every language, text and JSON.
+pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
+    msg!("untranslated", text = text.into())
 }
 
 /// Unit tests compare POSIX lines on every platform; the Windows shells
@@ -316,7 +324,8 @@ fn dollar_quoted(w: &[u8]) -> String {
 /// neither.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Step {
-    pub(crate) note: Option<String>,
+    /// Said in the reader's language as text, in English as JSON.
+    pub(crate) note: Option<Msg>,
     pub(crate) run: Option<Command>,
 }
 
@@ -327,13 +336,13 @@ impl Step {
     }
 
     /// A sentence alone: what to do when there is no command to give.
-    pub(crate) fn say(note: impl Into<String>) -> Step {
-        Step { note: Some(note.into()), run: None }
+    pub(crate) fn say(note: Msg) -> Step {
+        Step { note: Some(note), run: None }
     }
 
     /// A command with its explanation, which is shown on its own line.
-    pub(crate) fn explained(note: impl Into<String>, cmd: Command) -> Step {
-        Step { note: Some(note.into()), run: Some(cmd) }
+    pub(crate) fn explained(note: Msg, cmd: Command) -> Step {
+        Step { note: Some(note), run: Some(cmd) }
     }
 
     /// The command line, rendered for this machine's shell.
@@ -347,14 +356,14 @@ impl Step {
     pub(crate) fn shown(&self) -> String {
         match (&self.note, self.line()) {
             (Some(n), Some(l)) => format!("{n}: {l}"),
-            (n, l) => l.or_else(|| n.clone()).unwrap_or_default(),
+            (n, l) => l.or_else(|| n.as_ref().map(Msg::to_string)).unwrap_or_default(),
         }
     }
 
     /// The one line JSON's `stop` carries: the command when there is one,
-    /// else the sentence.
+    /// else the sentence (in English, as all of JSON).
     pub(crate) fn headline(&self) -> String {
-        self.line().or_else(|| self.note.clone()).unwrap_or_default()
+        self.line().or_else(|| self.note.as_ref().map(Msg::english)).unwrap_or_default()
     }
 }
 
@@ -527,10 +536,13 @@ mod tests {
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"]})
         );
         assert_eq!(
-            j(&Step::explained("why", cmd)),
+            j(&Step::explained(untranslated("why"), cmd)),
             serde_json::json!({"stop": "sudo systemctl stop nginx.service",
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"], "stop_note": "why"})
         );
-        assert_eq!(j(&Step::say("close it")), serde_json::json!({"stop": "close it"}));
+        assert_eq!(
+            j(&Step::say(untranslated("close it"))),
+            serde_json::json!({"stop": "close it"})
+        );
     }
 }

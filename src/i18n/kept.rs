@@ -31,6 +31,11 @@ pub(crate) enum Arg {
     Msg(Box<Msg>),
 }
 
+// A message's numbers are ports, counts and seconds: never NaN, so
+// equality is total (reports holding messages compare with `Eq`).
+impl Eq for Msg {}
+impl Eq for Arg {}
+
 impl Msg {
     /// Use [`msg!`](crate::i18n::msg) (the catalog tests find ids there).
     pub(crate) fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {

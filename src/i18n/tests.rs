@@ -252,6 +252,15 @@ const CONVERTED: &[&str] = &[
     "src/host/unix.rs",
     "src/host/windows.rs",
     "src/wait.rs",
+    "src/hint.rs",
+    "src/remedy.rs",
+    "src/remedy/in_words.rs",
+    "src/remedy/node.rs",
+    "src/remedy/python.rs",
+    "src/advice.rs",
+    "src/project.rs",
+    "src/suggest.rs",
+    "src/started/python.rs",
 ];
 
 /// The string literals of `source` up to its tests, each with whether it

@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::i18n::{Msg, msg, t};
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, PortQuery, Selection, State};
 use crate::probe::{Probe, exclusive, probe};
 use crate::scan::{self, Scope, Snapshot, Socket};
@@ -315,7 +315,7 @@ pub(crate) fn unseen(
             return (
                 msg!("look-unseen-bound-windows"),
                 Some(Step::explained(
-                    t!("look-unseen-netstat-bound", port = port),
+                    msg!("look-unseen-netstat-bound", port = port),
                     Command::new(["netstat", "-anoq"]),
                 )),
             );
@@ -334,7 +334,7 @@ pub(crate) fn unseen(
     (
         msg!("look-unseen-wsl", base = base, windows = windows),
         Some(Step::explained(
-            t!("look-unseen-windows-side", port = port),
+            msg!("look-unseen-windows-side", port = port),
             Command::new(["netstat.exe", "-ano"]),
         )),
     )
@@ -394,6 +394,16 @@ mod tests {
         assert!(one.contains("WSL 1") && step.contains(":8080"), "{one}");
     }
 
+    /// A denied bind (no privilege) proves nothing about what is bound:
+    /// the port takes the second look, as a failed bind does; a port whose
+    /// exclusive bind succeeded does not.
+    #[test]
+    fn a_denied_bind_takes_the_second_look() {
+        assert!(Look { denied: true, ..Look::default() }.pending());
+        assert!(Look { bound: true, ..Look::default() }.pending());
+        assert!(!Look { probed: true, ..Look::default() }.pending());
+    }
+
     /// What each platform's table cannot show: Windows's bound sockets
     /// (never "try again"), macOS's other users' sockets without root.
     #[test]
@@ -423,7 +433,7 @@ mod tests {
         assert!(korean.contains("Windows 프로그램이 점유") && korean.contains("WSL 2"), "{korean}");
         let step = step.expect("a command that looks on the Windows side");
         assert_eq!(step.line().as_deref(), Some("netstat.exe -ano"));
-        let note = step.note.unwrap_or_default();
+        let note = scoped(Lang::Ko, || step.note.map(|n| n.to_string())).unwrap_or_default();
         assert!(note.starts_with("Windows 쪽에서 확인") && note.contains(":5000"), "{note}");
         let english = why.english();
         assert!(english.starts_with("in use by a socket portcheck cannot see"), "{english}");

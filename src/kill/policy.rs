@@ -77,7 +77,10 @@ pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: crate::net::S
     Verdict::Refuse {
         reason: Refusal::Client { port, state },
         stop: Some(Step::explained(
-            format!("close that connection in {}, or end the process", p.name),
+            crate::shell::untranslated(format!(
+                "close that connection in {}, or end the process",
+                p.name
+            )),
             Command::new(["kill".to_string(), p.pid.to_string()]),
         )),
     }
@@ -106,7 +109,9 @@ pub(crate) fn decide_with(
         return refuse(
             Refusal::ContainerMain,
             Some(Step::explained(
-                "find the container (podman ps for podman), then stop it by that name with docker stop",
+                crate::shell::untranslated(
+                    "find the container (podman ps for podman), then stop it by that name with docker stop",
+                ),
                 Command::new(["docker", "ps"]),
             )),
         );
@@ -144,9 +149,9 @@ pub(crate) fn decide_with(
     if crate::hint::is_vscode(&p.name, &p.command) {
         return refuse(
             Refusal::Vscode { name: p.name.clone(), port },
-            Some(Step::say(format!(
+            Some(Step::say(crate::shell::untranslated(format!(
                 "close it in VS Code's Ports panel (or stop forwarding port {port})"
-            ))),
+            )))),
         );
     }
     // What only this platform has (kill/holders/).
@@ -160,9 +165,9 @@ pub(crate) fn decide_with(
 /// with the name it shows.
 pub(crate) fn published_by(engine: &str, port: u16) -> Step {
     Step::explained(
-        format!(
+        crate::shell::untranslated(format!(
             "find the container that publishes port {port}, then stop it by that name with {engine} stop"
-        ),
+        )),
         Command::new([
             engine.to_string(),
             "ps".into(),
@@ -185,7 +190,9 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
     {
         Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
         None => Step::explained(
-            format!("find the container, then stop it by that name with {engine}"),
+            crate::shell::untranslated(format!(
+                "find the container, then stop it by that name with {engine}"
+            )),
             Command::new(list.iter().copied()),
         ),
     };
@@ -195,14 +202,15 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
         .filter(|n| crate::names::machine(n))
     {
         Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
-        Some(n) => {
-            Step::explained(format!("{also}{n})"), Command::new(stop.iter().copied().chain([n])))
-        }
+        Some(n) => Step::explained(
+            crate::shell::untranslated(format!("{also}{n})")),
+            Command::new(stop.iter().copied().chain([n])),
+        ),
         None => Step::explained(
-            format!(
+            crate::shell::untranslated(format!(
                 "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
                 stop.join(" ")
-            ),
+            )),
             Command::new(list.iter().copied()),
         ),
     };
@@ -219,7 +227,9 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
         }
         Some(Runtime::Nspawn) => machine(&["machinectl", "stop"], "", &["machinectl", "list"]),
         None => Step::explained(
-            "stop the sandbox where it was started, or end the whole namespace",
+            crate::shell::untranslated(
+                "stop the sandbox where it was started, or end the whole namespace",
+            ),
             Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
         ),
     }
@@ -230,9 +240,9 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
 fn kubernetes(pod: Option<&str>) -> Step {
     let uid = pod_words(pod);
     Step::explained(
-        format!(
+        crate::shell::untranslated(format!(
             "find the pod with uid {uid}, then scale down or delete its workload by that name (it restarts a deleted pod)"
-        ),
+        )),
         Command::new([
             "kubectl",
             "get",
@@ -265,15 +275,15 @@ fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
         );
         return if valid {
             Step::explained(
-                format!("{its}: as that user, run"),
+                crate::shell::untranslated(format!("{its}: as that user, run")),
                 Command::new(["systemctl", "--user", "stop", &unit.name]),
             )
         } else {
             Step::explained(
-                format!(
+                crate::shell::untranslated(format!(
                     "{its}, and its unit name ({}) is not a valid systemd unit name: as that user, find the unit, then stop it by that name with systemctl --user stop",
                     unit.name
-                ),
+                )),
                 Command::new(["systemctl", "--user", "list-units", "--type=service"]),
             )
         };
@@ -291,10 +301,10 @@ fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
             ),
         };
         return Step::explained(
-            format!(
+            crate::shell::untranslated(format!(
                 "its unit name ({}) is not a valid systemd unit name: find the unit, then stop it by that name with {whose} stop",
                 unit.name
-            ),
+            )),
             list,
         );
     }
@@ -317,9 +327,9 @@ fn socket_stop(port: u16, unit: Option<String>) -> Step {
     match unit {
         Some(u) => Step::run(Command::new(["sudo", "systemctl", "stop", &u])),
         None => Step::explained(
-            format!(
+            crate::shell::untranslated(format!(
                 "find the socket unit listening on port {port}, then stop it by that name with sudo systemctl stop"
-            ),
+            )),
             Command::new(["systemctl", "list-sockets", "--all"]),
         ),
     }
@@ -585,6 +595,10 @@ mod tests {
         let ci = "0::/system.slice/ci-runner.service\n";
         let mine = Me { unit: unit_of(ci), ..me() };
         assert_eq!(decide(&with_unit(703, "python3", ci), 5000, &mine), Verdict::Signal);
+        // Inside a unit, another unit's holder is still refused, with its stop.
+        let (why, stop) = refused(decide(&nginx, 80, &mine));
+        assert!(why.contains("nginx.service"), "{why}");
+        assert_eq!(stop.as_deref(), Some("sudo systemctl stop nginx.service"));
     }
 
     /// A user name from the user database that cannot be a word (NSS and
@@ -601,7 +615,10 @@ mod tests {
                 Some("systemctl --user stop dev.service"),
                 "{name:?}"
             );
-            assert!(step.note.as_deref().unwrap().contains(&format!("({name})")), "{step:?}");
+            assert!(
+                step.note.as_ref().unwrap().english().contains(&format!("({name})")),
+                "{step:?}"
+            );
             let step = unit_stop_as(&unit("a;b.service"), Some(name.into()));
             assert_eq!(step.line().as_deref(), Some("systemctl --user list-units --type=service"));
             assert!(step.run.iter().all(|c| c.unsafe_word().is_none()));

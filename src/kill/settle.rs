@@ -85,7 +85,10 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
             let forked_from = (!running_before).then(|| forked_from(before, p)).flatten();
             let stop = if running_before || forked_from.is_some() {
                 Step::explained(
-                    format!("end pid {}, which holds the socket now", p.pid),
+                    crate::shell::untranslated(format!(
+                        "end pid {}, which holds the socket now",
+                        p.pid
+                    )),
                     super::sys::end_pids(&[p.pid], crate::report::Signal::TERM),
                 )
             } else {
@@ -133,17 +136,19 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
     }
     match p.ppid {
         Some(1) | None => Step::explained(
-            "find the service that starts it, then stop it by that name",
+            crate::shell::untranslated(
+                "find the service that starts it, then stop it by that name",
+            ),
             Command::new(["systemctl".to_string(), "status".into(), p.pid.to_string()]),
         ),
         // The parent first, so it does not start the server again, then
         // the server it started, which ending the parent alone leaves
         // holding the port.
         Some(pp) => Step::explained(
-            format!(
+            crate::shell::untranslated(format!(
                 "end the parent that restarts it, pid {pp}, then the server it started, pid {}",
                 p.pid
-            ),
+            )),
             super::sys::end_pids(&[pp, p.pid], crate::report::Signal::TERM),
         ),
     }

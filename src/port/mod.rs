@@ -105,12 +105,12 @@ impl Refused {
                 };
                 vec![
                     Step::explained(
-                        t!("port-fix-see-excluded"),
+                        msg!("port-fix-see-excluded"),
                         netsh(&["show", "excludedportrange", &p]),
                     ),
-                    Step::explained(t!("port-fix-outside"), another()),
+                    Step::explained(msg!("port-fix-outside"), another()),
                     Step::explained(
-                        t!("port-fix-winnat", port = port),
+                        msg!("port-fix-winnat", port = port),
                         Command::new(["net", "stop", "winnat"]),
                     ),
                     Step::run(netsh(&[
@@ -124,12 +124,12 @@ impl Refused {
                 ]
             }
             Refused::ExclusiveBind => vec![
-                Step::say(t!("port-fix-close")),
-                Step::explained(t!("port-fix-another"), another()),
+                Step::say(msg!("port-fix-close")),
+                Step::explained(msg!("port-fix-another"), another()),
             ],
             Refused::AccessDenied => vec![
-                Step::say(t!("port-fix-allow", port = port)),
-                Step::explained(t!("port-fix-another"), another()),
+                Step::say(msg!("port-fix-allow", port = port)),
+                Step::explained(msg!("port-fix-another"), another()),
             ],
         }
     }

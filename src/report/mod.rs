@@ -83,7 +83,7 @@ pub(crate) struct ProcessReport {
     /// RFC 3339, UTC.
     pub(crate) started: Option<String>,
     /// What this process is, when portcheck recognises it.
-    pub(crate) hint: Option<String>,
+    pub(crate) hint: Option<crate::i18n::Msg>,
     /// The parent's short name (additive to the documented fields).
     pub(crate) parent_name: Option<String>,
     /// The ancestors, parent first, up to the first supervisor (a shell,
@@ -332,7 +332,7 @@ pub(crate) struct Suggestion {
     /// Why the answer is not simply the nearest port above the base: no
     /// right to bind privileged ports, or nothing free above it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<crate::i18n::Msg>,
 }
 
 /// What a wait waits for.

@@ -18,9 +18,9 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     if name.starts_with("ControlCe") {
         return refuse(
             Refusal::AirplayReceiver { port },
-            Step::say(
+            Step::say(crate::shell::untranslated(
                 "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)",
-            ),
+            )),
         );
     }
     let runtime = [
@@ -42,9 +42,9 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
         return refuse(
             Refusal::LaunchdJob { name: name.into(), user: p.user.clone() },
             Step::explained(
-                format!(
+                crate::shell::untranslated(format!(
                     "find the label of {name}'s job, then stop it by that name with sudo launchctl bootout system/ followed by the label"
-                ),
+                )),
                 Command::new(["sudo", "launchctl", "list"]),
             ),
         );

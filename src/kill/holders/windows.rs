@@ -34,9 +34,9 @@ pub(super) fn rule(
         return refuse(
             Refusal::WslRelay { name: p.name.clone() },
             Step::explained(
-                format!(
+                crate::shell::untranslated(format!(
                     "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
-                ),
+                )),
                 Command::new(["wsl", "--shutdown"]),
             ),
         );
@@ -52,11 +52,13 @@ pub(super) fn rule(
             Refusal::WindowsService { name: p.name.clone(), service: service.map(str::to_string) };
         let stop = match service {
             Some(s) => Step::explained(
-                "from an Administrator terminal",
+                crate::shell::untranslated("from an Administrator terminal"),
                 Command::new(["sc.exe", "stop", s]),
             ),
             None => Step::explained(
-                "find the service, then stop it by that name with sc.exe stop",
+                crate::shell::untranslated(
+                    "find the service, then stop it by that name with sc.exe stop",
+                ),
                 Command::new([
                     "tasklist".to_string(),
                     "/svc".into(),
@@ -77,20 +79,24 @@ fn system(port: u16) -> Option<Verdict> {
         445 => refuse(
             Refusal::SmbServer,
             Step::explained(
-                "from an Administrator terminal; it stops file and printer sharing",
+                crate::shell::untranslated(
+                    "from an Administrator terminal; it stops file and printer sharing",
+                ),
                 Command::new(["sc.exe", "stop", "LanmanServer"]),
             ),
         ),
         137..=139 => refuse(
             Refusal::Netbios { port },
-            Step::say(
+            Step::say(crate::shell::untranslated(
                 "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)",
-            ),
+            )),
         ),
         _ => refuse(
             Refusal::HttpSys,
             Step::explained(
-                "find the registration and its process, then stop that service by its name with sc.exe stop",
+                crate::shell::untranslated(
+                    "find the registration and its process, then stop that service by its name with sc.exe stop",
+                ),
                 Command::new(["netsh", "http", "show", "servicestate"]),
             ),
         ),

@@ -1,7 +1,8 @@
 //! Kill mechanics by pid and start time, for macOS: a target is pinned by
 //! its pid and start time, and both are checked again right before each
 //! signal. Linux builds this module too, for what the two share (`send`,
-//! the interrupt catcher, `--signal` parsing, the manual commands); its
+//! the interrupt catcher, the manual commands; `--signal` names are
+//! parsed in `cli/unix.rs`); its
 //! own pin is `linux.rs`'s, and the pin here runs on Linux only in its
 //! unit tests. Nothing here reads `/proc`.
 
@@ -45,7 +46,10 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     for p in ports {
         argv.extend(["-i".to_string(), format!(":{p}")]);
     }
-    crate::shell::Step::explained("find them", crate::shell::Command::new(argv))
+    crate::shell::Step::explained(
+        crate::shell::untranslated("find them"),
+        crate::shell::Command::new(argv),
+    )
 }
 
 /// The words for a holder out of reach (sudo here, an Administrator

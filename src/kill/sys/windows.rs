@@ -46,7 +46,10 @@ pub(crate) fn end_pids(pids: &[u32], _sig: Signal) -> crate::shell::Command {
 pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     let at: Vec<String> = ports.iter().map(|p| format!(":{p}")).collect();
     crate::shell::Step::explained(
-        format!("find them (the lines with {}; the PID is the last column)", at.join(" or ")),
+        crate::shell::untranslated(format!(
+            "find them (the lines with {}; the PID is the last column)",
+            at.join(" or ")
+        )),
         crate::shell::Command::new(["netstat", "-ano"]),
     )
 }

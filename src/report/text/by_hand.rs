@@ -9,7 +9,8 @@ use crate::shell::{Command, Step, here};
 /// "by hand: COMMAND" and "find them: COMMAND", each on one line when it
 /// fits the width, else the label on its line and the command below.
 pub(crate) fn by_hand(style: &Style, end: &Command, find: &Step) -> String {
-    let mut out = labelled(style, &Step::explained("by hand", end.clone()));
+    let mut out =
+        labelled(style, &Step::explained(crate::shell::untranslated("by hand"), end.clone()));
     out.push_str(&labelled(style, find));
     out
 }
@@ -18,7 +19,7 @@ fn labelled(style: &Style, s: &Step) -> String {
     let (Some(note), Some(cmd)) = (&s.note, &s.run) else {
         return step(style, 0, None, s);
     };
-    let line = format!("{}: {}", crate::sanitize::escape(note), cmd.render(here()));
+    let line = format!("{}: {}", crate::sanitize::escape(&note.to_string()), cmd.render(here()));
     match style.width {
         Some(w) if visible_width(&line) > usize::from(w) => step(style, 0, None, s),
         _ => format!("{line}\n"),

@@ -74,7 +74,9 @@ fn a_respawn_names_its_supervisor() {
             parent_name: Some("supervisord".into()),
             forked_from: None,
             stop: Step::explained(
-                "end the parent that restarts it, pid 8, then the server it started, pid 9",
+                crate::shell::untranslated(
+                    "end the parent that restarts it, pid 8, then the server it started, pid 9",
+                ),
                 Command::new(["kill", "8", "9"]),
             ),
         }],

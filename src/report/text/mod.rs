@@ -112,7 +112,7 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         cells.extend([(p.pid.to_string(), None), (escape(&user), None)]);
         rows.push(table::Row {
             cells,
-            hint: p.hint.as_deref().map(|h| format!("[{}]", escape(h))),
+            hint: p.hint.as_ref().map(|h| format!("[{}]", escape(&h.to_string()))),
             command: p.command.clone(),
         });
     }
@@ -156,4 +156,4 @@ fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
 #[cfg(test)]
 mod kill_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -286,8 +286,10 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
     if !n.kill.is_empty() {
         let pids: Vec<String> = n.kill.iter().map(u32::to_string).collect();
-        let kill =
-            Step::explained(format!("stop pid {}", pids.join(", ")), Command::new(kill_argv(n)));
+        let kill = Step::explained(
+            crate::shell::untranslated(format!("stop pid {}", pids.join(", "))),
+            Command::new(kill_argv(n)),
+        );
         out.push_str(&table::step(style, 4, None, &kill));
     }
     for stop in &n.stop {
@@ -300,9 +302,9 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         match &n.remedy {
             Some(r) => {
                 let head = if r.moves {
-                    format!("    {or}use port {p} ({}):", escape(&r.why))
+                    format!("    {or}use port {p} ({}):", escape(&r.why.to_string()))
                 } else {
-                    format!("    {or}move it ({}):", escape(&r.why))
+                    format!("    {or}move it ({}):", escape(&r.why.to_string()))
                 };
                 out.push_str(&wrapped(style, &head));
                 for line in &r.lines {

@@ -44,14 +44,14 @@ pub(crate) fn suggestion(
     for n in &s.notes {
         out.push_str(&super::table::wrapped(
             style,
-            &format!("{} {}", style.styled("note:", styles::WARN), escape(n)),
+            &format!("{} {}", style.styled("note:", styles::WARN), escape(&n.to_string())),
         ));
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
     let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
     let line = format!("{} {}", style.styled(label, styles::GOOD), list.join(", "));
     out.push_str(&super::table::wrapped(style, &line));
-    out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why))));
+    out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why.to_string()))));
     for line in &remedy.lines {
         out.push_str(&super::table::step(style, 2, None, line));
     }

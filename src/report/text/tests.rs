@@ -26,7 +26,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
         user: Some("alice".into()),
         command: vec!["python3".into(), "-m".into(), "flask".into(), "run".into()],
         started: Some("2026-11-25T10:42:07Z".into()),
-        hint: Some(hint.into()),
+        hint: Some(crate::shell::untranslated(hint)),
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
@@ -39,7 +39,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
     }
 }
 
-pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
+pub(crate) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
     let ip: std::net::IpAddr = address.parse().unwrap();
     SocketReport {
         protocol: Protocol::Tcp,
@@ -60,7 +60,7 @@ pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketRepo
     }
 }
 
-pub(super) fn port(sockets: Vec<SocketReport>) -> PortReport {
+pub(crate) fn port(sockets: Vec<SocketReport>) -> PortReport {
     PortReport {
         port: 5000,
         class: Class::Registered,
