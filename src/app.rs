@@ -170,7 +170,7 @@ fn dual_stack_note(config: &Config, r: &mut report::PortsReport) {
     for p in r.ports.iter_mut().filter(|p| p.in_use) {
         if p.sockets.iter().any(|s| s.family == crate::net::Family::Ipv4 || s.address.contains('.'))
         {
-            p.notes.push(crate::probe::DUAL_STACK_NOTE.into());
+            p.notes.push(crate::probe::dual_stack_note());
         }
     }
 }

@@ -236,6 +236,22 @@ fn every_message_is_used_and_every_use_exists() {
 /// added here once it is converted (docs/i18n.md, "Not done yet").
 const CONVERTED: &[&str] = &[
     "src/report/text/wait.rs",
+    // Sockets, ports, probes and scans (issue 22, k4).
+    "src/inspect/mod.rs",
+    "src/inspect/enrich.rs",
+    "src/inspect/look.rs",
+    "src/inspect/beside.rs",
+    "src/port/mod.rs",
+    "src/port/linux.rs",
+    "src/port/windows.rs",
+    "src/scan/orphans.rs",
+    "src/scan/linux/mod.rs",
+    "src/probe.rs",
+    "src/probe/unix.rs",
+    "src/probe/windows.rs",
+    "src/host/unix.rs",
+    "src/host/windows.rs",
+    "src/wait.rs",
     "src/hint.rs",
     "src/remedy.rs",
     "src/remedy/in_words.rs",

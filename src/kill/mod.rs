@@ -66,8 +66,8 @@ impl Killed {
             return Some(format!(
                 "permission denied: pid {} {}; {}",
                 denied.join(", "),
-                crate::host::DENIED_WHO,
-                sys::DENIED_HINT
+                crate::host::denied_who(),
+                sys::denied_hint()
             ));
         }
         if !self.hidden.is_empty() {
@@ -75,7 +75,7 @@ impl Killed {
             return Some(format!(
                 "permission denied: port {} has a holder that cannot be seen {}",
                 ports.join(", "),
-                sys::HIDDEN_HINT
+                sys::hidden_hint()
             ));
         }
         None
@@ -127,7 +127,8 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
-    let mut notes = after.notes.clone();
+    // English until the kill report keeps messages (issue 22).
+    let mut notes: Vec<String> = after.notes.iter().map(crate::i18n::Msg::english).collect();
     // Interrupted during the settle window: the watch was cut short, and
     // the exit status says so as it does for the grace.
     let settle_cut = interrupted.is_none() && sys::interrupted().is_some();

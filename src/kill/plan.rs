@@ -146,7 +146,11 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
-                let why = s.hidden.clone().unwrap_or_else(|| "no process found".into());
+                // English until the kill report keeps messages (issue 22).
+                let why = s
+                    .hidden
+                    .as_ref()
+                    .map_or_else(|| "no process found".into(), crate::i18n::Msg::english);
                 plan.unseen.push((port.port, why));
             }
             if !binds(s) {
@@ -377,7 +381,7 @@ mod tests {
             .into_iter()
             .enumerate()
             .map(|(i, processes)| {
-                let hidden = processes.is_empty().then(|| "owned by another user".to_string());
+                let hidden = processes.is_empty().then(|| "owned by another user".into());
                 SocketReport {
                     port: n,
                     inode: u64::from(n) * 10 + i as u64,

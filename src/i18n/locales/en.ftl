@@ -35,6 +35,158 @@ refused-excluded-range = it is inside an excluded port range
 refused-exclusive-bind = another program has bound it exclusively
 refused-access-denied = access denied, though nothing is bound there (security software or a policy)
 
+## Sockets, ports, probes and scans (src/inspect, src/port, src/scan, src/probe, src/host)
+
+# How to get full privilege, said after a refusal (Unix: sudo; Windows:
+# an Administrator terminal). Each is said inside another message.
+host-hidden-hint-sudo = without root; run with sudo
+host-denied-hint-sudo = run with sudo to stop it
+host-elevate-sudo = run with sudo
+host-denied-who-user = belongs to another user
+host-hidden-hint-admin = from this terminal; run from an Administrator terminal
+host-denied-hint-admin = run from an Administrator terminal
+host-elevate-admin = run from an Administrator terminal
+host-denied-who-elevated = is elevated or belongs to another user
+
+# A port's IANA class, said before "port" ("registered port").
+port-class-well-known = well-known
+port-class-registered = registered
+port-class-dynamic = dynamic
+# What a privileged port needs, after its class on the Free: line.
+port-needs-root-linux = binding needs root
+port-needs-root-macos = binding on 127.0.0.1 needs root
+# $start: the first port that needs no privilege (1024).
+port-denied-linux = binding port { $port } needs root or CAP_NET_BIND_SERVICE (ports below { $start } are privileged), so portcheck could not bind it; no socket is bound to it
+port-denied-macos = binding port { $port } on 127.0.0.1 needs root (ports below { $start } are privileged on the loopback address; since macOS 10.14 anyone may bind them on the wildcard), so portcheck could not bind it; no socket is bound to it
+port-refused-elsewhere = the OS refused to bind port { $port } though nothing is bound there
+# $start-$end: Windows's default dynamic range.
+port-assumed-ephemeral-windows = "ephemeral" is judged against Windows's default dynamic range { $start }-{ $end }, not this machine's own, which --suggest reads
+port-refused-exclusive-windows = Windows refused to bind port { $port } (WSAEACCES, 10013): the program holding it bound it exclusively (SO_EXCLUSIVEADDRUSE), and it is in no excluded port range netsh lists
+port-refused-denied-windows = Windows refused to bind port { $port } (WSAEACCES, 10013) though no socket is on it and it is in no excluded port range netsh lists: security software (a firewall or endpoint protection) or a policy forbids it
+# $who: port-excluded-administered or port-excluded-winnat; $protocol: tcp or udp.
+port-excluded-note = port { $port } is in the { $protocol } excluded port range { $start }-{ $end }, { $who }: Windows refuses the bind (WSAEACCES, 10013) though nothing listens
+port-excluded-administered = an administered exclusion (added with netsh)
+port-excluded-winnat = reserved by Hyper-V, WSL 2 or Docker Desktop (winnat)
+# What to do about a refused bind: each is followed by its command, or stands alone.
+port-fix-see-excluded = see the excluded port ranges
+port-fix-outside = or use a port outside them
+port-fix-winnat = or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port { $port } for yourself before it does: these three lines in turn
+port-fix-close = the program that bound it must close it
+port-fix-another = or use another port
+port-fix-allow = allow port { $port } in the security software or policy that refuses it
+
+probe-dual-stack = asked with -6: an IPv6 server binds dual-stack here by default (net.ipv6.bindv6only=0), so the IPv4 holders count; a server with IPV6_V6ONLY could still bind it
+# Why a bind probe could not run. $error: one of the probe-errno-* messages,
+# or the OS's own words.
+probe-cannot-socket = cannot create a socket: { $error }
+probe-cannot-bind = cannot bind: { $error }
+# $call: the socket option or call that failed (SO_REUSEADDR, bind).
+probe-call-failed = { $call }: { $error }
+# $error: the OS's words for an errno ("Operation not permitted").
+probe-errno = { $error }
+probe-errno-policy = { $error } (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)
+probe-errno-family = { $error } (this host has the family, or cannot be shown to lack it: a policy forbids it)
+probe-errno-fds = { $error } (out of file descriptors: ulimit -n)
+probe-errno-memory = { $error } (the kernel is out of memory for sockets)
+
+# Windows: the socket table's owner has exited. $address:$port as the table
+# gives it.
+scan-orphan = the socket table names pid { $owner } as the owner of { $protocol } { $address }:{ $port }, and that process has exited (or its pid was reused): a child that inherited the socket holds it, and Windows does not show it
+# $note: scan-orphan (or this message); $pids: "200 (python.exe), 300".
+scan-orphan-werkzeug = { $note }; Werkzeug's serving child holds it: pid { $pids }
+scan-orphan-may-hold = { $note }; may hold it: pid { $pids }
+# $count is always 2 or more.
+scan-duplicate-listeners = warning: { $count } processes listen on { $protocol } { $address }:{ $port } (pids { $pids }): on Windows SO_REUSEADDR lets a second server bind a port already in use, and the old one may go on answering; stop the one you do not want
+scan-unnamed = Windows's socket table names no owning process for it (pid 0); a process that inherited the socket, or one portcheck may not open, holds it
+# $error: the kernel's reason, in its words.
+scan-no-sock-diag = sock_diag netlink is unavailable ({ $error }); read /proc/net instead, which shows neither IPV6_V6ONLY nor bound-but-not-listening sockets
+scan-inherited = portcheck itself has a socket on port { $port } open, inherited from the program that ran it; it is not counted as a holder
+
+# A list of messages, "a; b; c": $rest is the rest of the list.
+inspect-joined = { $first }; { $rest }
+inspect-dev-server-exposed = a development server is reachable from the network; bind it to 127.0.0.1 unless you mean to share it
+# Who owns a socket no process is shown for ($who below).
+inspect-who-uid-name = uid { $uid } ({ $name })
+inspect-who-uid = uid { $uid }
+inspect-who-another-user = another user
+# Why no process is shown for a socket. $elevate: host-elevate-*.
+inspect-hidden-orphan-closing = an orphaned closing connection: the process that closed it is gone and the kernel finishes the close (it times out, net.ipv4.tcp_fin_timeout); no process holds it
+inspect-hidden-out-of-fds = owned by { $who }; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again
+# $pids: "4242" or "4242, 4243".
+inspect-hidden-unopened-pid = the socket table names pid { $pids }, which could not be opened: it exited, or it may not be opened from this terminal ({ $elevate })
+# $error: why /proc could not be read, in the OS's words.
+inspect-hidden-no-proc = owned by { $who }; /proc could not be read ({ $error }), so no process can be named
+inspect-hidden-hidepid = owned by { $who }; /proc is mounted with hidepid, which hides other users' processes: run with sudo to see the process
+inspect-hidden-unreadable = owned by { $who }: { $elevate } to see the process
+inspect-hidden-time-wait = a closed connection; no process holds it
+# $reasons: inspect-no-visible-holder.
+inspect-hidden-unseen = owned by { $who }, but { $reasons }
+inspect-kernel-socket = a kernel socket (a VXLAN or Geneve tunnel, WireGuard, NFS or another in-kernel service holds it; it is owned by uid 0, as kernel sockets are)
+inspect-kernel-socket-unlikely = a kernel socket (unlikely: kernel sockets are owned by uid 0)
+inspect-socket-in-flight = a socket in flight: sent in an SCM_RIGHTS message over a unix socket and not yet received (its sender closed its copy)
+# $pids: up to five pids, "4242, 4243".
+inspect-hiding-unreadable = { $count } { $count ->
+        [one] process
+       *[other] processes
+    } whose descriptors even root may not read (pid { $pids })
+inspect-hiding-hidepid = /proc is mounted with hidepid
+inspect-hiding-child-ns = portcheck runs in a child PID namespace, whose /proc omits the processes outside it
+inspect-unseen-holder-none = a holder portcheck cannot see (none applies here: every process in /proc was read, no hidepid, no child PID namespace)
+# $hiding: the inspect-hiding-* messages that apply, joined with "; ".
+inspect-unseen-holder-applies = a holder portcheck cannot see, which applies here: { $hiding }
+# $first, $second, $third: the kernel, in-flight and unseen-holder reasons, most likely first.
+inspect-no-visible-holder = no process portcheck can see has it open; possible reasons, most likely first: 1) { $first }; 2) { $second }; 3) { $third }
+
+# Notes of a port report and a listing. $elevate: host-elevate-*.
+inspect-note-other-users = some holders belong to other users: { $elevate } to see the processes
+inspect-note-not-dumpable = a holder could not be read: another user's process, or one of your own that changed user (from root, so it is not dumpable: pid { $pids }): { $elevate } to see it
+inspect-note-uninspected = { $count } processes of other users could not be inspected: { $elevate } to see every owner
+inspect-note-macos-unlisted = sockets of other users' processes are not listed: macOS shows portcheck only the processes it may inspect; run with sudo to list every socket
+inspect-note-no-proc = /proc could not be read ({ $error }): the sockets are shown, their processes are not
+inspect-note-hidepid = /proc is mounted with hidepid: other users' processes are invisible; run with sudo to see every owner
+# Why a server could not be tried on an address beside a holder.
+inspect-beside-needs-root = binding it needs root
+inspect-beside-no-family = the family is not available
+# $family: IPv4 or IPv6.
+look-family-unavailable = { $family } is not available on this host; it was not checked
+# $reason: one of the look-taken-* or look-unseen* messages.
+look-taken = port { $port } is taken: { $reason }
+look-taken-bound-inactive = a socket below is bound to it without listening; a server cannot take it
+look-taken-reuse = it is the local port of the connection(s) below, which set SO_REUSEADDR: a server that sets it too could bind the port, but it is not free
+look-taken-connections = it is bound by the connection(s) below, not by a listener
+look-taken-appeared = a holder appeared while portcheck looked (below)
+look-taken-time-wait = TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute
+look-time-wait = { $count } TCP { $count ->
+        [one] connection
+       *[other] connections
+    } in TIME_WAIT on this port (recently closed)
+look-time-wait-free = { $count } TCP { $count ->
+        [one] connection
+       *[other] connections
+    } in TIME_WAIT on this port (recently closed); they do not block a server that sets SO_REUSEADDR, as servers do
+look-orphans = { $count } orphaned closing TCP { $count ->
+        [one] connection
+       *[other] connections
+    } on this port (FIN_WAIT, CLOSING or LAST_ACK: closed by a process that is gone, finished by the kernel); they do not block a server that sets SO_REUSEADDR, as servers do
+look-unknown = whether port { $port } is free is unknown: portcheck could not bind it to check it, and the socket table shows nothing on it
+# $what: the binds that failed alike ("tcp/IPv4, udp/IPv4"); $error: probe-cannot-*.
+look-unknown-group = { $what }: { $error }
+look-unseen-bound-windows = bound by a socket that does not listen, which Windows's socket table does not list
+# Said before the command `netstat -anoq`.
+look-unseen-netstat-bound = netstat lists it in state BOUND on a line with :{ $port }, its pid last
+look-unseen-other-users = in use, and no socket portcheck can see holds it: another user's process may hold it: run with sudo to see it
+look-unseen = in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again
+# $base: look-unseen; $windows: look-wsl-one or look-wsl-two.
+look-unseen-wsl = { $base }. Or a Windows program holds it ({ $windows })
+look-wsl-two = this is WSL 2: with mirrored networking Windows and WSL share ports
+look-wsl-one = this is WSL 1: Linux and Windows share one network stack
+# Said before the command `netstat.exe -ano`.
+look-unseen-windows-side = look on the Windows side (from here too): the line with :{ $port } has its pid last
+# A wait that cannot decide. $protocol: tcp or udp; $family: IPv4 or IPv6;
+# $error: probe-cannot-* or probe-call-failed.
+wait-cannot-tell = cannot tell whether port { $port } is free: { $protocol } over { $family }: { $error }
+# The $error of scan-no-sock-diag when PORTCHECK_NO_SOCK_DIAG is set.
+scan-sock-diag-disabled = disabled by PORTCHECK_NO_SOCK_DIAG
 ## Hints, remedies, advice, --suggest notes (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
 # A step's sentence not in the catalog yet (src/shell.rs untranslated): as written.

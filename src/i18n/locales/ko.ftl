@@ -22,6 +22,109 @@ refused-excluded-range = 포트 제외 범위(excluded port range) 안에 있음
 refused-exclusive-bind = 다른 프로그램이 단독으로(exclusive) 바인딩함
 refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)
 
+## 소켓, 포트, 바인드 검사, 소켓 스캔 (src/inspect, src/port, src/scan, src/probe, src/host)
+
+host-hidden-hint-sudo = root 권한 없이는 볼 수 없음. sudo로 실행하십시오
+host-denied-hint-sudo = 종료하려면 sudo로 실행하십시오
+host-elevate-sudo = sudo로 실행하십시오
+host-denied-who-user = 다른 사용자의 프로세스임
+host-hidden-hint-admin = 이 터미널에서는 볼 수 없음. 관리자 권한 터미널에서 실행하십시오
+host-denied-hint-admin = 관리자 권한 터미널에서 실행하십시오
+host-elevate-admin = 관리자 권한 터미널에서 실행하십시오
+host-denied-who-elevated = 관리자 권한으로 실행 중이거나 다른 사용자의 프로세스임
+
+port-class-well-known = 잘 알려진(Well-Known)
+port-class-registered = 등록된
+port-class-dynamic = 동적·사설
+port-needs-root-linux = 바인딩하려면 root 권한 필요
+port-needs-root-macos = 127.0.0.1에 바인딩하려면 root 권한 필요
+port-denied-linux = 포트 { $start }번 미만은 권한이 필요한 포트여서 포트 { $port }번에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다. 그래서 portcheck가 직접 바인딩해 볼 수 없었습니다. 이 포트에 바인딩된 소켓은 없습니다
+port-denied-macos = 루프백(localhost) 주소에서는 포트 { $start }번 미만에 권한이 필요해서 포트 { $port }번을 127.0.0.1에 바인딩하려면 root 권한이 필요합니다(macOS 10.14부터 모든 네트워크 인터페이스 주소에는 누구나 바인딩할 수 있습니다). 그래서 portcheck가 직접 바인딩해 볼 수 없었습니다. 이 포트에 바인딩된 소켓은 없습니다
+port-refused-elsewhere = 바인딩된 것이 없는데도 운영체제가 포트 { $port }번 바인딩을 거부했습니다
+port-assumed-ephemeral-windows = 임시 포트 범위인지는 이 컴퓨터의 설정이 아니라 Windows의 기본 동적 포트 범위 { $start }-{ $end }를 기준으로 판단했습니다. 이 컴퓨터의 실제 범위는 --suggest가 읽습니다
+port-refused-exclusive-windows = Windows가 포트 { $port }번 바인딩을 거부했습니다(WSAEACCES, 10013). 포트를 점유한 프로그램이 단독으로(SO_EXCLUSIVEADDRUSE) 바인딩했으며, 이 포트는 netsh가 보여 주는 제외된 포트 범위에 들어 있지 않습니다
+port-refused-denied-windows = 포트 { $port }번에는 소켓이 없고 netsh가 보여 주는 제외된 포트 범위에도 들어 있지 않은데 Windows가 바인딩을 거부했습니다(WSAEACCES, 10013). 보안 소프트웨어(방화벽이나 엔드포인트 보호)나 정책이 막고 있습니다
+port-excluded-note = 포트 { $port }번은 { $protocol } 제외된 포트 범위 { $start }-{ $end }에 있습니다({ $who }). 수신 대기(LISTEN) 중인 것이 없어도 Windows가 바인딩을 거부합니다(WSAEACCES, 10013)
+port-excluded-administered = 관리자가 netsh로 추가한 제외 범위
+port-excluded-winnat = Hyper-V, WSL 2 또는 Docker Desktop이 예약한 범위(winnat)
+port-fix-see-excluded = 제외된 포트 범위 확인
+port-fix-outside = 또는 그 범위 밖의 다른 포트 사용
+port-fix-winnat = 또는 관리자 권한 터미널에서 winnat 서비스를 중지한 뒤, 서비스가 다시 시작하며 범위를 새로 정하기 전에 포트 { $port }번을 직접 예약: 다음 세 줄을 차례로 실행
+port-fix-close = 포트를 바인딩한 프로그램이 직접 닫아야 함
+port-fix-another = 또는 다른 포트 사용
+port-fix-allow = 바인딩을 거부하는 보안 소프트웨어나 정책에서 포트 { $port }번 허용
+
+probe-dual-stack = -6으로 물었습니다. 이 컴퓨터에서는 IPv6 서버가 기본으로 IPv4와 IPv6를 함께 바인딩하므로(net.ipv6.bindv6only=0) IPv4 점유 프로세스도 포함했습니다. IPV6_V6ONLY를 설정한 서버라면 이 포트에 바인딩할 수 있습니다
+probe-cannot-socket = 소켓을 만들 수 없음: { $error }
+probe-cannot-bind = 바인딩할 수 없음: { $error }
+probe-call-failed = { $call }: { $error }
+probe-errno = { $error }
+probe-errno-policy = { $error } (샌드박스나 보안 정책이 막고 있음: seccomp, systemd의 RestrictAddressFamilies=, LSM)
+probe-errno-family = { $error } (이 컴퓨터에 해당 주소 체계가 있거나 없다고 확인할 수 없음: 정책이 막고 있음)
+probe-errno-fds = { $error } (파일 디스크립터 부족: ulimit -n)
+probe-errno-memory = { $error } (커널에 소켓용 메모리가 부족함)
+
+scan-orphan = 소켓 테이블에 { $protocol } { $address }:{ $port }의 소유자로 나온 프로세스(pid { $owner })는 이미 종료되었습니다(또는 pid가 재사용됨). 소켓을 물려받은 자식 프로세스가 점유하고 있으며, Windows는 그 프로세스를 보여 주지 않습니다
+scan-orphan-werkzeug = { $note }. Werkzeug의 서버 자식 프로세스가 점유 중: pid { $pids }
+scan-orphan-may-hold = { $note }. 점유하고 있을 수 있는 프로세스: pid { $pids }
+scan-duplicate-listeners = 경고: 프로세스 { $count }개가 { $protocol } { $address }:{ $port }에서 수신 대기(LISTEN) 중입니다(pid { $pids }). Windows에서는 SO_REUSEADDR 때문에 이미 사용 중인 포트에 두 번째 서버가 바인딩할 수 있고, 이전 서버가 계속 응답할 수도 있습니다. 원하지 않는 쪽을 종료하십시오
+scan-unnamed = Windows의 소켓 테이블에 이 소켓을 소유한 프로세스가 없습니다(pid 0). 소켓을 물려받은 프로세스나 portcheck가 열 수 없는 프로세스가 점유하고 있습니다
+scan-no-sock-diag = sock_diag netlink를 쓸 수 없어서({ $error }) 대신 /proc/net을 읽었습니다. /proc/net에는 IPV6_V6ONLY도, 바인딩만 하고 수신 대기(LISTEN)하지 않는 소켓도 나오지 않습니다
+scan-inherited = portcheck를 실행한 프로그램에게서 물려받은 포트 { $port }번 소켓을 portcheck 자신이 열고 있습니다. 이 소켓은 점유 프로세스로 세지 않습니다
+
+inspect-joined = { $first }; { $rest }
+inspect-dev-server-exposed = 개발 서버가 네트워크에서 접속 가능합니다(외부에 노출 — 보안 취약). 다른 사람과 공유하려는 것이 아니라면 루프백(localhost) 주소 127.0.0.1에 바인딩하십시오
+inspect-who-uid-name = uid { $uid } ({ $name })
+inspect-who-uid = uid { $uid }
+inspect-who-another-user = 다른 사용자
+inspect-hidden-orphan-closing = 닫히는 중인 고아 연결: 연결을 닫은 프로세스는 이미 없고 커널이 닫기를 마무리합니다(net.ipv4.tcp_fin_timeout이 지나면 끝남). 점유 프로세스는 없습니다
+inspect-hidden-out-of-fds = { $who } 소유입니다. portcheck가 /proc을 살피다가 파일 디스크립터가 부족해져(EMFILE) 일부 프로세스를 읽지 못했습니다. ulimit -n 값을 늘린 뒤 다시 시도하십시오
+inspect-hidden-unopened-pid = 소켓 테이블에 나온 프로세스(pid { $pids })를 열 수 없었습니다. 이미 종료되었거나 이 터미널에서는 열 수 없는 프로세스입니다({ $elevate })
+inspect-hidden-no-proc = { $who } 소유입니다. /proc을 읽을 수 없어서({ $error }) 어느 프로세스인지 알 수 없습니다
+inspect-hidden-hidepid = { $who } 소유입니다. /proc이 hidepid 옵션으로 마운트되어 다른 사용자의 프로세스가 보이지 않습니다. 프로세스를 보려면 sudo로 실행하십시오
+inspect-hidden-unreadable = { $who } 소유입니다. 프로세스를 보려면 { $elevate }
+inspect-hidden-time-wait = 닫힌 연결입니다. 점유 프로세스는 없습니다
+inspect-hidden-unseen = { $who } 소유이지만 { $reasons }
+inspect-kernel-socket = 커널 소켓(VXLAN이나 Geneve 터널, WireGuard, NFS 같은 커널 안의 서비스가 점유함. 커널 소켓답게 uid 0 소유임)
+inspect-kernel-socket-unlikely = 커널 소켓(가능성 낮음: 커널 소켓은 uid 0 소유임)
+inspect-socket-in-flight = 전달 중인 소켓: unix 소켓을 통해 SCM_RIGHTS 메시지로 보냈지만 아직 받지 않은 상태(보낸 쪽은 자기 사본을 닫음)
+inspect-hiding-unreadable = root도 디스크립터를 읽을 수 없는 프로세스 { $count }개(pid { $pids })
+inspect-hiding-hidepid = /proc이 hidepid 옵션으로 마운트됨
+inspect-hiding-child-ns = portcheck가 자식 PID 네임스페이스에서 실행 중이라 /proc에 네임스페이스 밖의 프로세스가 나오지 않음
+inspect-unseen-holder-none = portcheck가 볼 수 없는 점유 프로세스(여기에는 해당하지 않음: /proc의 모든 프로세스를 읽었고, hidepid도 자식 PID 네임스페이스도 없음)
+inspect-unseen-holder-applies = portcheck가 볼 수 없는 점유 프로세스(여기에 해당함: { $hiding })
+inspect-no-visible-holder = portcheck가 볼 수 있는 프로세스 중에는 이 소켓을 연 것이 없습니다. 가능한 이유(가능성이 높은 순): 1) { $first }; 2) { $second }; 3) { $third }
+
+inspect-note-other-users = 일부 점유 프로세스는 다른 사용자의 프로세스입니다. 프로세스를 보려면 { $elevate }
+inspect-note-not-dumpable = 점유 프로세스를 읽을 수 없었습니다. 다른 사용자의 프로세스이거나, root로 시작한 뒤 사용자를 바꾼 내 프로세스입니다(그래서 dumpable이 아님: pid { $pids }). 프로세스를 보려면 { $elevate }
+inspect-note-uninspected = 다른 사용자의 프로세스 { $count }개를 살펴볼 수 없었습니다. 모든 소유자를 보려면 { $elevate }
+inspect-note-macos-unlisted = 다른 사용자의 프로세스가 연 소켓은 목록에 없습니다. macOS는 portcheck가 살펴볼 수 있는 프로세스만 보여 줍니다. 모든 소켓을 보려면 sudo로 실행하십시오
+inspect-note-no-proc = /proc을 읽을 수 없어서({ $error }) 소켓만 보여 주고 그 프로세스는 보여 주지 않습니다
+inspect-note-hidepid = /proc이 hidepid 옵션으로 마운트되어 다른 사용자의 프로세스가 보이지 않습니다. 모든 소유자를 보려면 sudo로 실행하십시오
+inspect-beside-needs-root = 바인딩하려면 root 권한 필요
+inspect-beside-no-family = 이 컴퓨터에 해당 주소 체계가 없음
+look-family-unavailable = 이 컴퓨터에는 { $family }가 없어서 확인하지 않았습니다
+look-taken = 포트 { $port }번은 사용 중입니다: { $reason }
+look-taken-bound-inactive = 아래 소켓이 수신 대기(LISTEN) 없이 바인딩만 하고 있어서 서버가 이 포트를 쓸 수 없음
+look-taken-reuse = 아래 연결의 로컬 포트이며 그 연결이 SO_REUSEADDR를 설정했음: SO_REUSEADDR를 설정한 서버라면 바인딩할 수 있지만 사용 가능한 포트는 아님
+look-taken-connections = 수신 대기(LISTEN) 중인 소켓이 아니라 아래 연결이 바인딩하고 있음
+look-taken-appeared = portcheck가 확인하는 사이에 점유 프로세스가 나타났음(아래)
+look-taken-time-wait = SO_REUSEADDR를 설정하지 않은 소켓이 남긴 TIME_WAIT 연결이 아직 막고 있음. 1분 안에 사라짐
+look-time-wait = 이 포트에 TIME_WAIT 상태인 TCP 연결이 { $count }개 있습니다(최근에 닫힘)
+look-time-wait-free = 이 포트에 TIME_WAIT 상태인 TCP 연결이 { $count }개 있습니다(최근에 닫힘). 서버는 보통 SO_REUSEADDR를 설정하며, 그런 서버는 이 연결 때문에 막히지 않습니다
+look-orphans = 이 포트에 닫히는 중인 고아 TCP 연결이 { $count }개 있습니다(FIN_WAIT, CLOSING 또는 LAST_ACK: 이미 없는 프로세스가 닫았고 커널이 마무리함). 서버는 보통 SO_REUSEADDR를 설정하며, 그런 서버는 이 연결 때문에 막히지 않습니다
+look-unknown = 포트 { $port }번이 사용 가능한지 알 수 없습니다. portcheck가 직접 바인딩해서 확인할 수 없었고, 소켓 테이블에도 이 포트에는 아무것도 없습니다
+look-unknown-group = { $what }: { $error }
+look-unseen-bound-windows = 수신 대기(LISTEN)하지 않는 소켓이 바인딩하고 있음. Windows의 소켓 테이블에는 이런 소켓이 나오지 않음
+look-unseen-netstat-bound = netstat에서는 :{ $port }가 있는 줄에 BOUND 상태로 나오며, 줄 끝이 pid임
+look-unseen-other-users = 사용 중이지만 portcheck가 볼 수 있는 소켓 중에는 점유한 것이 없음. 다른 사용자의 프로세스가 점유하고 있을 수 있음: 확인하려면 sudo로 실행하십시오
+look-unseen = portcheck가 볼 수 없는 소켓이 사용 중임: 바로 지금 열리거나 닫히는 중인 소켓이거나 다른 방식으로 점유된 소켓임. 다시 시도하십시오
+look-unseen-wsl = { $base }. 또는 Windows 프로그램이 점유하고 있을 수 있음({ $windows })
+look-wsl-two = WSL 2 환경: 미러링 네트워킹 모드에서는 Windows와 WSL이 포트를 공유함
+look-wsl-one = WSL 1 환경: Linux와 Windows가 하나의 네트워크 스택을 공유함
+look-unseen-windows-side = Windows 쪽에서 확인(여기서도 실행 가능): :{ $port }가 있는 줄의 끝이 pid임
+wait-cannot-tell = 포트 { $port }번이 사용 가능한지 알 수 없습니다: { $family } { $protocol }: { $error }
+scan-sock-diag-disabled = PORTCHECK_NO_SOCK_DIAG로 꺼 둠
 ## 힌트, 해결 방법, 다음 단계, --suggest 메모 (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
 untranslated = { $text }

@@ -132,7 +132,7 @@ fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
             a.reason.as_ref().map(ToString::to_string).unwrap_or_default()
         }
         Outcome::Exited => format!("exited before {m}"),
-        Outcome::Denied => format!("{m}: permission denied ({})", crate::host::ELEVATE),
+        Outcome::Denied => format!("{m}: permission denied ({})", crate::host::elevate()),
         Outcome::DryRun => format!("would be ended with {m} (no clean shutdown; dry run)"),
         Outcome::TimedOut => format!("{m}: still running"),
         Outcome::Interrupted => format!("{m}: still running; portcheck was interrupted"),
@@ -167,7 +167,7 @@ fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
             format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
         }
         Outcome::Killed => format!("{sig}: killed"),
-        Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::ELEVATE),
+        Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::elevate()),
         Outcome::Refused => {
             let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
             format!("not signalled: {}", escape(&why))

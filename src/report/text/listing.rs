@@ -14,7 +14,7 @@ pub(crate) fn listing(style: &Style, l: &Listing) -> String {
         out.push_str(&table::render(style, &header, &rows));
     }
     for n in &l.notes {
-        out.push_str(&table::wrapped(style, &format!("note: {}", escape(n))));
+        out.push_str(&table::wrapped(style, &format!("note: {}", escape(&n.to_string()))));
     }
     out
 }

@@ -100,10 +100,10 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
     let mut rows = Vec::new();
     if s.processes.is_empty() {
         let who = s.user.clone().or(s.uid.map(|u| u.to_string())).unwrap_or_else(|| "?".into());
-        let why = s.hidden.as_deref().unwrap_or("no process found");
+        let why = s.hidden.as_ref().map_or_else(|| "no process found".into(), ToString::to_string);
         let mut cells = lead();
         cells.extend([("-".to_string(), None), (escape(&who), None)]);
-        let why = Some(format!("({})", escape(why)));
+        let why = Some(format!("({})", escape(&why)));
         rows.push(table::Row { cells, hint: why, command: vec![] });
     }
     for p in &s.processes {
@@ -137,7 +137,10 @@ pub(crate) fn pasted(
 ) -> String {
     let answer = at.map(|(a, s)| match (s.ok, &s.unknown) {
         (_, Some(why)) => {
-            format!("; whether a server could start on {a} is unknown: {}", escape(why))
+            format!(
+                "; whether a server could start on {a} is unknown: {}",
+                escape(&why.to_string())
+            )
         }
         (true, None) => format!("; a server could start on {a} now ({TRIED})"),
         (false, None) => format!("; a server could not start on {a} now: it is taken"),

@@ -44,7 +44,7 @@ pub(crate) fn ports(
         );
         out.push_str(&wrapped(style, &line));
         for n in &port.notes {
-            out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
+            out.push_str(&wrapped(style, &format!("  note: {}", escape(&n.to_string()))));
         }
         out.push('\n');
     }
@@ -54,7 +54,7 @@ pub(crate) fn ports(
         free_ports(&mut out, style, host, select, &free);
     }
     for n in &r.notes {
-        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
+        out.push_str(&wrapped(style, &format!("note: {}", escape(&n.to_string()))));
     }
     out
 }
@@ -85,7 +85,7 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
         holder_life(out, style, p);
     }
     for n in &port.notes {
-        out.push_str(&wrapped(style, &format!("  note: {}", escape(n))));
+        out.push_str(&wrapped(style, &format!("  note: {}", escape(&n.to_string()))));
     }
     if !port.fix.is_empty() {
         let _ = writeln!(out, "  {}", style.styled("what to do:", styles::HEADING));
@@ -113,7 +113,7 @@ fn beside(out: &mut String, style: &Style, port: u16, b: &crate::report::Beside)
         parts.push(format!("could not start on {}", no.join(", ")));
     }
     for s in b.could_start.iter().filter(|s| s.unknown.is_some()) {
-        let why = escape(s.unknown.as_deref().unwrap_or_default());
+        let why = escape(&s.unknown.as_ref().map(ToString::to_string).unwrap_or_default());
         parts.push(format!("on {} unknown ({why})", escape(&s.address)));
     }
     let line = format!(
@@ -258,7 +258,10 @@ fn free_ports(
     }
     for p in free {
         for n in &p.notes {
-            out.push_str(&wrapped(style, &format!("  note ({}): {}", p.port, escape(n))));
+            out.push_str(&wrapped(
+                style,
+                &format!("  note ({}): {}", p.port, escape(&n.to_string())),
+            ));
         }
     }
 }

@@ -159,7 +159,7 @@ fn plan(r: &Refusal, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Refusal::SparedUnseen { port } => write!(
             f,
             "port {port} also has a holder that cannot be seen {} to stop them all",
-            crate::host::HIDDEN_HINT
+            crate::host::hidden_hint()
         ),
         Refusal::SparedInNamespace { init, name, port } => write!(
             f,
@@ -210,7 +210,7 @@ fn moment(r: &Refusal, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             )
         }
         Refusal::Denied { pid } => {
-            let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
+            let (who, what) = (crate::host::denied_who(), crate::host::elevate());
             write!(f, "permission denied: pid {pid} {who}; {what}")
         }
         _ => Ok(()),

@@ -193,7 +193,7 @@ pub(super) fn dry_plan(
 fn every_line_wraps_at_the_width() {
     let narrow = Style { width: Some(40), ..PLAIN };
     let plan = dry_plan(vec![(7, "python3".into()), (8, "python3".into())], None);
-    let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12)] };
+    let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12).into()] };
     let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
     let pasted = ["http://127.0.0.1:5000/some/path → port 5000".to_string()];
     for text in [
@@ -233,7 +233,7 @@ fn free_ports_say_how_they_were_checked() {
 /// ", binding needs root" where this platform's rule makes port 80
 /// privileged (Linux, macOS on 127.0.0.1); nothing on Windows.
 fn needs_root() -> String {
-    match host().needs_root() {
+    match host().needs_root().as_str() {
         "" => String::new(),
         w => format!(", {w}"),
     }
