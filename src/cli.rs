@@ -107,6 +107,30 @@ pub(crate) fn lang_flag() -> Option<String> {
     lang_in(&std::env::args_os().collect::<Vec<_>>())
 }
 
+/// `args` without `--lang TAG` / `--lang=TAG` (before any `--`): the
+/// language is chosen already, and clap sees the rest alone, so that
+/// `--lang ko --completions zsh` is not refused by `--completions`'s
+/// standing alone. A `--lang` without a value is left for clap to name.
+fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut rest = args.into_iter().peekable();
+    while let Some(a) = rest.next() {
+        match a.to_str() {
+            Some("--") => {
+                out.push(a);
+                break;
+            }
+            Some("--lang") if rest.peek().is_some_and(|v| v != "--") => {
+                rest.next();
+            }
+            Some(w) if w.starts_with("--lang=") => {}
+            _ => out.push(a),
+        }
+    }
+    out.extend(rest);
+    out
+}
+
 /// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
 /// last of a repeated flag too).
 fn lang_in(args: &[OsString]) -> Option<String> {
@@ -115,7 +139,7 @@ fn lang_in(args: &[OsString]) -> Option<String> {
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         if *w == "--lang" {
-            found = words.get(i + 1).map(|v| v.to_string());
+            found = words.get(i + 1).map(|v| v.to_string()).or(found);
         } else if let Some(v) = w.strip_prefix("--lang=") {
             found = Some(v.to_string());
         }
@@ -127,6 +151,7 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = args.iter().skip(1).find(|a| a.to_str().is_none()) {
         return Err(usage(msg!("cli-not-utf8", arg = bad.to_string_lossy().into_owned())));
     }
+    let args = without_lang(args);
     if let Some(bad) = reshape::negative_port(&args) {
         return Err(usage(msg!("cli-port-signed", arg = bad)));
     }
@@ -153,7 +178,7 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     };
     if let Some(shell) = cli.completions() {
         let mut out = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "portcheck", &mut out);
+        clap_complete::generate(shell, &mut args::english_command(), "portcheck", &mut out);
         return Ok(Parsed::Print(String::from_utf8_lossy(&out).into_owned()));
     }
     let services = Services::load();

@@ -17,11 +17,16 @@ use crate::services::Services;
 
 /// The localized command for parsing and `--help`: clap's command with
 /// every text a person reads taken from the catalog in the current
-/// language (`help.rs`). The man page and `--completions` use the plain
-/// [`Cli::command`], whose doc comments are the English catalog's text
-/// (a test keeps the two the same).
+/// language (`help.rs`; the doc comments below are the English text, for
+/// the reader of this file).
 pub(super) fn command() -> clap::Command {
     super::help::localize(Cli::command())
+}
+
+/// The command in English whatever the language: the man page and
+/// `--completions` are made from it.
+pub(super) fn english_command() -> clap::Command {
+    crate::i18n::scoped(crate::i18n::Lang::En, command)
 }
 
 /// Raw command-line flags, as clap parses them.
@@ -29,7 +34,6 @@ pub(super) fn command() -> clap::Command {
 #[command(
     name = "portcheck",
     version,
-    about = "Who holds this port, how it is bound, and what kind of port it is.",
     disable_help_subcommand = true
 )]
 pub(crate) struct Cli {

@@ -14,10 +14,10 @@ use crate::i18n::{Msg, msg};
 /// one says exactly what clap says, else clap's first line (and its tip)
 /// quoted.
 pub(super) fn said(e: &clap::Error) -> Msg {
-    let clap = english(e);
+    let quoted = msg!("cli-clap-error", clap = english(e));
     match ours(e) {
-        Some(m) if m.english() == format!("{clap} (see 'portcheck --help')") => m,
-        _ => msg!("cli-clap-error", clap = clap),
+        Some(m) if m.english() == quoted.english() => m,
+        _ => quoted,
     }
 }
 
@@ -65,7 +65,8 @@ fn ours(e: &clap::Error) -> Option<Msg> {
             Some(ContextValue::String(prior)) => {
                 Some(msg!("cli-flags-conflict", arg = arg, prior = prior.clone()))
             }
-            _ => None,
+            Some(ContextValue::Strings(_)) => None,
+            _ => Some(msg!("cli-flag-alone", arg = arg)),
         },
         ErrorKind::InvalidValue => match text(ContextKind::InvalidValue) {
             Some(value) if value.is_empty() => Some(msg!("cli-value-missing", arg = arg)),

@@ -221,3 +221,12 @@ fn flags_with_values_are_read_from_clap() {
     }
     assert_eq!(duration_flags(&cmd), ["--grace", "--settle", "--wait-free", "--wait-listen"]);
 }
+
+/// The localized command is a valid clap command in every language (a
+/// help text or heading set wrongly panics only when clap builds it).
+#[test]
+fn the_localized_command_is_consistent_in_every_language() {
+    for lang in crate::i18n::Lang::ALL {
+        crate::i18n::scoped(lang, || super::args::command().debug_assert());
+    }
+}

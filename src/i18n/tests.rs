@@ -234,7 +234,34 @@ fn every_message_is_used_and_every_use_exists() {
 
 /// The files whose every sentence goes through the catalog. A file is
 /// added here once it is converted (docs/i18n.md, "Not done yet").
-const CONVERTED: &[&str] = &["src/report/text/wait.rs"];
+const CONVERTED: &[&str] = &[
+    "src/report/text/wait.rs",
+    "src/cli.rs",
+    "src/cli/args.rs",
+    "src/cli/clap_says.rs",
+    "src/cli/exit_status.rs",
+    "src/cli/help.rs",
+    "src/cli/reshape.rs",
+    "src/cli/target.rs",
+    "src/cli/value.rs",
+    "src/cli/unix.rs",
+    "src/cli/windows.rs",
+    "src/app.rs",
+    "src/error.rs",
+    "src/exit.rs",
+    "src/main.rs",
+];
+
+/// Files of `CONVERTED` that say no sentence of their own (they pass on
+/// messages made elsewhere): scanned the same, but no `t!` is expected.
+const NO_SENTENCES: &[&str] = &[
+    "src/cli/unix.rs",
+    "src/cli/windows.rs",
+    "src/app.rs",
+    "src/error.rs",
+    "src/exit.rs",
+    "src/main.rs",
+];
 
 /// The string literals of `source` up to its tests, each with whether it
 /// is the id of a `t!`. Knows comments, char literals and raw strings.
@@ -262,7 +289,11 @@ fn literals(source: &str) -> Vec<(String, bool)> {
             let mut end = rest.len();
             while let Some((at, c)) = chars.next() {
                 match c {
-                    '\\' => text.extend(chars.next().map(|(_, c)| c)),
+                    '\\' => text.extend(chars.next().map(|(_, c)| match c {
+                        'n' => '\n',
+                        't' => '\t',
+                        c => c,
+                    })),
                     '"' => {
                         end = at + 2;
                         break;
@@ -358,7 +389,7 @@ fn converted_files_print_no_words_of_their_own() {
                 words(&literal).into_iter().filter(|w| !allowed.contains(w)).collect();
             assert!(stray.is_empty(), "{file}: {literal:?} prints {stray:?} past the catalog");
         }
-        assert!(ids > 0, "{file} uses no t!");
+        assert!(ids > 0 || NO_SENTENCES.contains(file), "{file} uses no t!");
     }
 }
 

@@ -82,6 +82,7 @@ cli-unknown-flag-similar = unexpected argument '{ $arg }' found; a similar argum
 cli-unknown-flag-as-value = unexpected argument '{ $arg }' found; to pass '{ $arg }' as a value, use '-- { $arg }' (see 'portcheck --help')
 cli-flag-twice = the argument '{ $arg }' cannot be used multiple times (see 'portcheck --help')
 cli-flags-conflict = the argument '{ $arg }' cannot be used with '{ $prior }' (see 'portcheck --help')
+cli-flag-alone = the argument '{ $arg }' cannot be used with one or more of the other specified arguments (see 'portcheck --help')
 cli-value-missing = a value is required for '{ $arg }' but none was supplied (see 'portcheck --help')
 cli-value-invalid = invalid value '{ $value }' for '{ $arg }' (see 'portcheck --help')
 # Any other clap error: $clap is clap's own (English) line.

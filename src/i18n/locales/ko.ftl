@@ -60,6 +60,7 @@ cli-unknown-flag-similar = 알 수 없는 인수 '{ $arg }'입니다. 비슷한 
 cli-unknown-flag-as-value = 알 수 없는 인수 '{ $arg }'입니다. 값으로 넘기려면 '-- { $arg }'처럼 쓰세요 ('portcheck --help' 참고)
 cli-flag-twice = '{ $arg }' 인수는 한 번만 쓸 수 있습니다 ('portcheck --help' 참고)
 cli-flags-conflict = '{ $arg }' 인수와 '{ $prior }' 인수는 함께 쓸 수 없습니다 ('portcheck --help' 참고)
+cli-flag-alone = '{ $arg }' 인수는 다른 인수와 함께 쓸 수 없습니다 ('portcheck --help' 참고)
 cli-value-missing = '{ $arg }' 인수에 값이 필요한데 주어지지 않았습니다 ('portcheck --help' 참고)
 cli-value-invalid = '{ $arg }' 인수의 값이 잘못되었습니다: '{ $value }' ('portcheck --help' 참고)
 cli-clap-error = 명령줄 인수 오류: { $clap } ('portcheck --help' 참고)
