@@ -170,9 +170,8 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.kind() == clap::error::ErrorKind::MissingRequiredArgument => {
-            return Err(reshape::missing_mode(&args).unwrap_or_else(|| {
-                usage(msg!("cli-clap-error", clap = e.kind().to_string()))
-            }));
+            return Err(reshape::missing_mode(&args)
+                .unwrap_or_else(|| usage(msg!("cli-clap-error", clap = e.kind().to_string()))));
         }
         Err(e) => return reshape::clap_error(&e),
     };

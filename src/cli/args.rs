@@ -31,11 +31,7 @@ pub(super) fn english_command() -> clap::Command {
 
 /// Raw command-line flags, as clap parses them.
 #[derive(Debug, Parser)]
-#[command(
-    name = "portcheck",
-    version,
-    disable_help_subcommand = true
-)]
+#[command(name = "portcheck", version, disable_help_subcommand = true)]
 pub(crate) struct Cli {
     /// Ports to check: 5000, 3000-3010, http, 53/udp.
     #[arg(value_name = "PORT")]

@@ -50,13 +50,7 @@ pub(super) fn localize(cmd: Command) -> Command {
     let cmd = cmd
         .disable_help_flag(true)
         .disable_version_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(t!("help-help")),
-        )
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("help-help")))
         .arg(
             Arg::new("version")
                 .short('V')

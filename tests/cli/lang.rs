@@ -85,7 +85,8 @@ fn help_is_korean_with_every_flag_and_the_same_commands() {
     let en = util::portcheck(&["--lang", "en", "--help"]);
     ko.code(0);
     en.code(0);
-    for word in ["사용법: portcheck [옵션] [PORT]...", "인수:", "옵션:", "프로세스 종료:", "종료 상태:"]
+    for word in
+        ["사용법: portcheck [옵션] [PORT]...", "인수:", "옵션:", "프로세스 종료:", "종료 상태:"]
     {
         assert!(ko.stdout.contains(word), "{word}:\n{}", ko.stdout);
     }
@@ -109,7 +110,10 @@ fn help_is_korean_with_every_flag_and_the_same_commands() {
     };
     assert_eq!(flags(&ko.stdout), flags(&en.stdout));
     let examples = |text: &str| -> Vec<String> {
-        text.lines().filter(|l| l.starts_with("  portcheck")).map(|l| l[..28.min(l.len())].trim().to_string()).collect()
+        text.lines()
+            .filter(|l| l.starts_with("  portcheck"))
+            .map(|l| l[..28.min(l.len())].trim().to_string())
+            .collect()
     };
     assert_eq!(examples(&ko.stdout), examples(&en.stdout));
     assert!(examples(&ko.stdout).len() >= 9, "{}", ko.stdout);

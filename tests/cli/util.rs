@@ -73,7 +73,10 @@ impl Run {
 /// The locale every portcheck of the tests runs in: `$PORTCHECK_TEST_LANG`
 /// (`.ci/run` runs some modules again with `ko_KR.UTF-8`), else `C`.
 pub fn test_lang() -> String {
-    std::env::var("PORTCHECK_TEST_LANG").ok().filter(|l| !l.is_empty()).unwrap_or_else(|| "C".into())
+    std::env::var("PORTCHECK_TEST_LANG")
+        .ok()
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "C".into())
 }
 
 /// Whether portcheck speaks English in the tests' locale: text
@@ -95,8 +98,7 @@ pub fn has(text: &str, needle: &str) -> bool {
 /// with `LC_ALL`, `LC_MESSAGES`, `LANGUAGE` and `PORTCHECK_LANG` removed,
 /// each unless the test set it on `cmd` already.
 pub fn lang_env(cmd: &mut Command) -> &mut Command {
-    let set: Vec<String> =
-        cmd.get_envs().map(|(k, _)| k.to_string_lossy().into_owned()).collect();
+    let set: Vec<String> = cmd.get_envs().map(|(k, _)| k.to_string_lossy().into_owned()).collect();
     let given = |name: &str| set.iter().any(|k| k == name);
     if !given("LANG") {
         cmd.env("LANG", test_lang());
