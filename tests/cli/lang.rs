@@ -7,8 +7,11 @@ use crate::util::{self, *};
 use std::process::Command;
 use unicode_width::UnicodeWidthStr;
 
+/// Variables as `(name, value)`.
+type Vars<'a> = &'a [(&'a str, &'a str)];
+
 /// A usage error (`70000`) run with `vars` set: its stderr.
-fn error_with(vars: &[(&str, &str)], args: &[&str]) -> Run {
+fn error_with(vars: Vars<'_>, args: &[&str]) -> Run {
     let mut cmd = Command::new(util::bin());
     for (k, v) in vars {
         cmd.env(k, v);
@@ -29,7 +32,7 @@ const ENGLISH: &str = "invalid port '70000'";
 #[test]
 fn the_flag_beats_the_variable_which_beats_the_locale() {
     #[rustfmt::skip]
-    let cases: &[(&[(&str, &str)], &[&str], &str)] = &[
+    let cases: &[(Vars<'_>, &[&str], &str)] = &[
         (&[("LANG", "C")], &["--lang", "ko", "70000"], KOREAN),
         (&[("LANG", "C")], &["--lang=ko", "70000"], KOREAN),
         (&[("LANG", "C"), ("PORTCHECK_LANG", "ko")], &["70000"], KOREAN),
