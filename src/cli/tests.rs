@@ -284,3 +284,16 @@ fn usage_errors_are_said_in_korean_and_kept_in_english() {
         assert!(in_english.is_ascii() && !in_english.is_empty(), "{argv:?}: {in_english}");
     }
 }
+
+/// `--help`'s text after the options fits 76 columns in Korean as a
+/// Korean console counts them (Hangul and `…` two each), as the English
+/// text was written to.
+#[test]
+fn korean_help_text_fits_76_columns() {
+    use crate::i18n::{Lang, columns, scoped};
+    let text = scoped(Lang::Ko, super::help::after_help);
+    assert!(text.contains("종료 상태:"), "{text}");
+    for line in text.lines() {
+        assert!(columns(line, Lang::Ko) <= 76, "{} columns: {line}", columns(line, Lang::Ko));
+    }
+}
