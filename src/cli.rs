@@ -131,6 +131,15 @@ fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
     out
 }
 
+/// Whether `args` may ask for `--help` (`--help`, or `-h` alone or in a
+/// cluster of short flags, before any `--`): only then is the command's
+/// text formatted from the catalog. A guess too many costs time only.
+fn asks_for_help(args: &[OsString]) -> bool {
+    args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").any(|a| {
+        a == "--help" || (a.starts_with('-') && !a.starts_with("--") && a.contains('h'))
+    })
+}
+
 /// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
 /// last of a repeated flag too).
 fn lang_in(args: &[OsString]) -> Option<String> {
@@ -164,7 +173,10 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = reshape::bare_duration_before_a_port(&args) {
         return Err(usage(bad));
     }
-    let parsed = args::command()
+    // The help texts are formatted only for a run that may print them:
+    // a plain run parses with the bare command (the same flags).
+    let cmd = if asks_for_help(&args) { args::command() } else { Cli::command() };
+    let parsed = cmd
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut Cli::command())));
     let cli = match parsed {
