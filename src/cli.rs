@@ -135,9 +135,11 @@ fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
 /// cluster of short flags, before any `--`): only then is the command's
 /// text formatted from the catalog. A guess too many costs time only.
 fn asks_for_help(args: &[OsString]) -> bool {
-    args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").any(|a| {
-        a == "--help" || (a.starts_with('-') && !a.starts_with("--") && a.contains('h'))
-    })
+    args.iter()
+        .skip(1)
+        .map(|a| a.to_str().unwrap_or(""))
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--help" || (a.starts_with('-') && !a.starts_with("--") && a.contains('h')))
 }
 
 /// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
