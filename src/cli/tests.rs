@@ -247,6 +247,9 @@ fn lang_is_found_before_clap_and_taken_out() {
     let args = ["portcheck", "--lang", "ko", "5000", "--lang=en", "--", "--lang", "x"];
     assert_eq!(super::without_lang(os(&args)), os(&["portcheck", "5000", "--", "--lang", "x"]));
     assert_eq!(super::without_lang(os(&["portcheck", "--lang"])), os(&["portcheck", "--lang"]));
+    let helps = |v: &[&str]| super::asks_for_help(&os(v));
+    assert!(helps(&["portcheck", "--help"]) && helps(&["portcheck", "-qh"]) && helps(&["p", "-h"]));
+    assert!(!helps(&["portcheck", "5000"]) && !helps(&["portcheck", "--", "--help"]));
 }
 
 /// Usage errors said in Korean, each naming the bad value; the error is
