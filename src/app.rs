@@ -11,6 +11,10 @@ use crate::inspect::{self, Context};
 use crate::report::{self, text::Style};
 
 pub(crate) fn run() -> anyhow::Result<ExitStatus> {
+    // The language first: `--lang` (found before clap parses), else
+    // PORTCHECK_LANG, else the locale; usage errors are said in it too.
+    let flag = crate::cli::lang_flag();
+    crate::i18n::set(crate::i18n::choose::from_process(flag.as_deref()));
     let mut config = match crate::cli::parse()? {
         Parsed::Print(text) => {
             emit(&text)?;
@@ -218,13 +222,16 @@ pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
 
 /// An error as JSON on stdout, for `--json` callers that read only stdout:
 /// `{"error": {"kind": "usage" | "permission" | "failure", "message": …}}`.
+/// The message is in English whatever the language: an error kept as a
+/// catalog message (`Error::Usage`'s `Msg`) is said again in English.
 pub(crate) fn error_json(err: &anyhow::Error) {
     let kind = match error_status(err) {
         ExitStatus::Usage => "usage",
         _ if is_permission(err) => "permission",
         _ => "failure",
     };
-    let value = serde_json::json!({ "error": { "kind": kind, "message": format!("{err:#}") } });
+    let message = crate::i18n::scoped(crate::i18n::Lang::En, || format!("{err:#}"));
+    let value = serde_json::json!({ "error": { "kind": kind, "message": message } });
     if let Ok(text) = report::json::render(&value) {
         let _ = emit(&text);
     }
@@ -249,15 +256,15 @@ pub(crate) fn warn(text: &str) {
     let _ = std::io::stderr().lock().write_all(report::text::line(width, &line).as_bytes());
 }
 
-/// Asks `question` on stderr and reads the answer; anything but y/yes is no.
+/// Asks `question` on stderr and reads the answer: `i18n::is_yes` (y/yes,
+/// and in Korean the same keys typed in Hangul mode); anything else is no.
 fn ask(question: &str) -> anyhow::Result<bool> {
     let mut err = std::io::stderr().lock();
     err.write_all(question.as_bytes())?;
     err.flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
-    let answer = line.trim().to_ascii_lowercase();
-    Ok(answer == "y" || answer == "yes")
+    Ok(crate::i18n::is_yes(&line, crate::i18n::current()))
 }
 
 /// The exit status of an error: usage 2, anything else 3.

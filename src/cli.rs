@@ -4,18 +4,21 @@
 //! parsing), `reshape.rs` (the argv checks before clap and clap's errors
 //! reshaped into one line, with flag lists read from the clap command),
 //! `target.rs` (what people paste as PORT), `exit_status.rs` (the exit
-//! statuses `--help` lists); signal names and the flags a platform cannot
-//! honour in `unix.rs` / `windows.rs`. This file ties them together and
-//! reads the terminal's width ([`terminal_width`]: `args.rs` once for
-//! stdout, `app::warn` for stderr). clap types stop at this module's
-//! boundary.
+//! statuses `--help` lists), `clap_says.rs` (clap's own errors said
+//! through the catalog); signal names and the flags a platform cannot
+//! honour in `unix.rs` / `windows.rs`. This file ties them together,
+//! finds `--lang` before clap parses (so that usage errors are in that
+//! language too) and reads the terminal's width ([`terminal_width`]:
+//! `args.rs` once for stdout, `app::warn` for stderr). clap types stop at
+//! this module's boundary.
 
 use std::ffi::OsString;
 use std::time::Duration;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::error::usage;
+use crate::i18n::msg;
 use crate::net::{PortQuery, Selection};
 use crate::report::{Signal, Until};
 use crate::services::Services;
@@ -98,15 +101,71 @@ pub(crate) fn parse() -> anyhow::Result<Parsed> {
     parse_from(std::env::args_os().collect())
 }
 
+/// `--lang`'s value in this process's arguments, found before clap
+/// parses them: the language is chosen first, so that even a usage error
+/// is said in it.
+pub(crate) fn lang_flag() -> Option<String> {
+    lang_in(&std::env::args_os().collect::<Vec<_>>())
+}
+
+/// `args` without `--lang TAG` / `--lang=TAG` (before any `--`): the
+/// language is chosen already, and clap sees the rest alone, so that
+/// `--lang ko --completions zsh` is not refused by `--completions`'s
+/// standing alone. A `--lang` without a value is left for clap to name.
+fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut rest = args.into_iter().peekable();
+    while let Some(a) = rest.next() {
+        match a.to_str() {
+            Some("--") => {
+                out.push(a);
+                break;
+            }
+            Some("--lang") if rest.peek().is_some_and(|v| v != "--") => {
+                rest.next();
+            }
+            Some(w) if w.starts_with("--lang=") => {}
+            _ => out.push(a),
+        }
+    }
+    out.extend(rest);
+    out
+}
+
+/// Whether `args` may ask for `--help` (`--help`, or `-h` alone or in a
+/// cluster of short flags, before any `--`): only then is the command's
+/// text formatted from the catalog. A guess too many costs time only.
+fn asks_for_help(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .map(|a| a.to_str().unwrap_or(""))
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--help" || (a.starts_with('-') && !a.starts_with("--") && a.contains('h')))
+}
+
+/// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
+/// last of a repeated flag too).
+fn lang_in(args: &[OsString]) -> Option<String> {
+    let words: Vec<&str> =
+        args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        if *w == "--lang" {
+            found = words.get(i + 1).map(|v| v.to_string()).or(found);
+        } else if let Some(v) = w.strip_prefix("--lang=") {
+            found = Some(v.to_string());
+        }
+    }
+    found
+}
+
 fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = args.iter().skip(1).find(|a| a.to_str().is_none()) {
-        return Err(usage(format!(
-            "invalid argument '{}': not valid UTF-8",
-            bad.to_string_lossy()
-        )));
+        return Err(usage(msg!("cli-not-utf8", arg = bad.to_string_lossy().into_owned())));
     }
+    let args = without_lang(args);
     if let Some(bad) = reshape::negative_port(&args) {
-        return Err(usage(format!("invalid port '{bad}': ports are numbers from 1 to 65535")));
+        return Err(usage(msg!("cli-port-signed", arg = bad)));
     }
     if let Some(bad) = reshape::unsupported_flag(&args) {
         return Err(usage(bad));
@@ -117,17 +176,23 @@ fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = reshape::bare_duration_before_a_port(&args) {
         return Err(usage(bad));
     }
-    let cli = match Cli::try_parse_from(&args) {
+    // The help texts are formatted only for a run that may print them:
+    // a plain run parses with the bare command (the same flags).
+    let cmd = if asks_for_help(&args) { args::command() } else { Cli::command() };
+    let parsed = cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut Cli::command())));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.kind() == clap::error::ErrorKind::MissingRequiredArgument => {
             return Err(reshape::missing_mode(&args)
-                .unwrap_or_else(|| usage(format!("{} (see 'portcheck --help')", e.kind()))));
+                .unwrap_or_else(|| usage(msg!("cli-clap-error", clap = e.kind().to_string()))));
         }
         Err(e) => return reshape::clap_error(&e),
     };
     if let Some(shell) = cli.completions() {
         let mut out = Vec::new();
-        clap_complete::generate(shell, &mut Cli::command(), "portcheck", &mut out);
+        clap_complete::generate(shell, &mut args::english_command(), "portcheck", &mut out);
         return Ok(Parsed::Print(String::from_utf8_lossy(&out).into_owned()));
     }
     let services = Services::load();
@@ -149,7 +214,9 @@ pub(crate) fn terminal_width() -> u16 {
 }
 
 mod args;
+mod clap_says;
 mod exit_status;
+mod help;
 #[cfg(test)]
 mod man;
 mod reshape;
@@ -163,9 +230,9 @@ mod windows;
 use args::Cli;
 pub(crate) use target::Pasted;
 #[cfg(unix)]
-use unix::{UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal};
+use unix::{UNSUPPORTED_FLAGS, parse_signal};
 #[cfg(windows)]
-use windows::{UNSUPPORTED_FLAGS, UNSUPPORTED_WHY, parse_signal};
+use windows::{UNSUPPORTED_FLAGS, parse_signal};
 
 #[cfg(test)]
 mod tests;

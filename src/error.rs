@@ -1,12 +1,16 @@
 //! The few errors that change the exit status. Everything else is an
 //! `anyhow::Error` with context and exits 3.
 
+use crate::i18n::Msg;
+
 /// An error `main` finds again by downcasting to choose the exit status.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
-    /// Bad input from the user: exit 2. The message names the bad value.
+    /// Bad input from the user: exit 2. The message names the bad value;
+    /// kept as a catalog message, so text says it in the reader's language
+    /// and JSON's error `message` in English.
     #[error("{0}")]
-    Usage(String),
+    Usage(Msg),
     /// `--suggest` found nothing: exit 3.
     #[error("{0}")]
     NoFreePort(String),
@@ -17,7 +21,7 @@ pub(crate) enum Error {
     Permission(String),
 }
 
-/// Shorthand for a usage error.
-pub(crate) fn usage(msg: impl Into<String>) -> anyhow::Error {
-    Error::Usage(msg.into()).into()
+/// Shorthand for a usage error: `usage(msg!("cli-…", …))`.
+pub(crate) fn usage(msg: Msg) -> anyhow::Error {
+    Error::Usage(msg).into()
 }

@@ -5,58 +5,33 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use clap::{ArgAction, Parser, ValueEnum};
+use clap::{ArgAction, CommandFactory, Parser, ValueEnum};
 
 use super::value::{PortSpec, duration_arg, parse_port_spec, port_queries, signal_arg};
-use super::{Config, KillOptions, Mode, exit_status, target, terminal_width};
+use super::{Config, KillOptions, Mode, target, terminal_width};
 use crate::error::usage;
+use crate::i18n::msg;
 use crate::net::{PortQuery, Selection};
 use crate::report::{Signal, Until};
 use crate::services::Services;
 
-const HELP_HEAD: &str = "\
-PORT is a number (5000), a range (3000-3010) or a service name (http,
-postgresql), each optionally followed by /tcp or /udp (53/udp). What is
-pasted is read as the port: :5000, localhost:5000, 127.0.0.1:5000,
-[::1]:5000, http://localhost:5000/ (http:// alone is 80, https:// 443) and
-5000,5001; a host that is not this machine is a usage error. Without PORT,
-every listening TCP socket and bound UDP socket is listed.
+/// The localized command for parsing and `--help`: clap's command with
+/// every text a person reads taken from the catalog in the current
+/// language (`help.rs`; the doc comments below are the English text, for
+/// the reader of this file).
+pub(super) fn command() -> clap::Command {
+    super::help::localize(Cli::command())
+}
 
-A port reported free was bound by portcheck on the wildcard address for each
-selected protocol and family, and released.
-
-DURATION is a number with ms, s, m or h (500ms, 30s, 2m), at most 365 days;
-a bare number is seconds (one of 1024 or more before a PORT is refused: write
-5432s).";
-
-const HELP_EXAMPLES: &str = "\
-Examples:
-  portcheck 5000              who holds port 5000, and what to do about it
-  portcheck 3000-3010 53/udp  a range and a UDP port
-  portcheck                   every listening socket with its owners
-  portcheck --exposed         only the sockets other machines can reach
-  portcheck -q 5432 6379      CI preflight: silent, exit 1 if one is taken
-  portcheck --kill 5000       stop whatever holds 5000 (asks on a terminal)
-  portcheck --suggest 5000    the nearest free port at or above 5000
-  portcheck --wait-listen 30s 8000
-                              CI: wait until the server you started listens
-  portcheck --json 5000       the same report as one JSON object";
-
-/// `--help`'s text after the options: PORT, DURATION, the exit statuses
-/// (from the table the man page is made from too) and the examples.
-pub(super) fn after_help() -> String {
-    format!("{HELP_HEAD}\n\n{}\n{HELP_EXAMPLES}", exit_status::help_block())
+/// The command in English whatever the language: the man page and
+/// `--completions` are made from it.
+pub(super) fn english_command() -> clap::Command {
+    crate::i18n::scoped(crate::i18n::Lang::En, command)
 }
 
 /// Raw command-line flags, as clap parses them.
 #[derive(Debug, Parser)]
-#[command(
-    name = "portcheck",
-    version,
-    about = "Who holds this port, how it is bound, and what kind of port it is.",
-    after_help = after_help(),
-    disable_help_subcommand = true
-)]
+#[command(name = "portcheck", version, disable_help_subcommand = true)]
 pub(crate) struct Cli {
     /// Ports to check: 5000, 3000-3010, http, 53/udp.
     #[arg(value_name = "PORT")]
@@ -102,6 +77,10 @@ pub(crate) struct Cli {
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+
+    /// The language of the output: en or ko (else PORTCHECK_LANG, else the locale).
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
 
     /// Stop every process holding PORT: SIGTERM, wait --grace, then SIGKILL.
     #[arg(short = 'k', long = "kill", help_heading = "Kill")]
@@ -261,15 +240,13 @@ impl Cli {
         if let Some(limit) = self.wait_free.or(self.wait_listen) {
             let until = if self.wait_free.is_some() { Until::Free } else { Until::Listening };
             if ports.is_empty() {
-                return Err(usage(
-                    "--wait-free and --wait-listen need a PORT: portcheck --wait-free 30s 5000",
-                ));
+                return Err(usage(msg!("cli-wait-needs-port")));
             }
             return Ok(Mode::Wait { until, limit });
         }
         if self.kill {
             if ports.is_empty() {
-                return Err(usage("--kill needs a PORT: portcheck --kill 5000"));
+                return Err(usage(msg!("cli-kill-needs-port")));
             }
             return Ok(Mode::Kill(KillOptions {
                 signal: if self.force { Signal::KILL } else { self.signal.unwrap_or(Signal::TERM) },
@@ -283,7 +260,7 @@ impl Cli {
             return Ok(Mode::List { exposed: self.exposed });
         }
         if self.exposed {
-            return Err(usage("--exposed lists every exposed socket; it takes no PORT"));
+            return Err(usage(msg!("cli-exposed-takes-no-port")));
         }
         Ok(Mode::Ports)
     }
@@ -294,12 +271,12 @@ impl Cli {
             ([], _) => match std::env::var("PORT") {
                 Ok(v) if !v.is_empty() => match parse_port_spec(&v, services) {
                     Ok(PortSpec { first, last, protocol: None }) if first == last => Ok(first),
-                    _ => Err(usage(format!("invalid $PORT '{v}': use a number from 1 to 65535"))),
+                    _ => Err(usage(msg!("cli-bad-port-variable", value = v))),
                 },
                 _ => Ok(8000),
             },
             ([_], [one]) => Ok(one.port),
-            _ => Err(usage("--suggest takes one base PORT, not a list or a range")),
+            _ => Err(usage(msg!("cli-suggest-one-base"))),
         }
     }
 }

@@ -1,32 +1,29 @@
-//! The exit statuses, said once: `--help` and the man page's EXIT STATUS
-//! are both made from [`EXIT_STATUS`].
+//! The exit statuses, said once: `--help` (in the reader's language) and
+//! the man page's EXIT STATUS (in English) are both made from [`rows`].
+
+use crate::i18n::{Msg, msg, t};
 
 /// (status, meaning), in the order they are listed.
-pub(crate) const EXIT_STATUS: &[(&str, &str)] = &[
-    (
-        "0",
-        "yes: every given port is free (after --kill too), the wait succeeded, or the listing or suggestion was printed",
-    ),
-    ("1", "no: a given port is in use (still held after --kill), or the wait timed out"),
-    ("2", "usage error: a bad port, range, service name, duration or flag"),
-    (
-        "3",
-        "could not complete: permission denied, no free port to suggest, a port that could not be probed (unknown), or an operating-system error",
-    ),
-    (
-        "129, 130, 143",
-        "--kill interrupted by SIGHUP, SIGINT (Ctrl-C) or SIGTERM while it waited: what was signalled and what still holds the port is reported",
-    ),
-];
+pub(crate) fn rows() -> [(&'static str, Msg); 5] {
+    [
+        ("0", msg!("exit-yes")),
+        ("1", msg!("exit-no")),
+        ("2", msg!("exit-usage")),
+        ("3", msg!("exit-failure")),
+        ("129, 130, 143", msg!("exit-interrupted")),
+    ]
+}
 
 /// `--help`'s "Exit status:" block: each meaning wrapped at 76 columns,
 /// continued 5 columns in.
 pub(super) fn help_block() -> String {
-    let mut out = String::from("Exit status:\n");
-    for (code, text) in EXIT_STATUS {
+    let lang = crate::i18n::current();
+    let cols = |s: &str| crate::i18n::columns(s, lang);
+    let mut out = format!("{}\n", t!("help-exit-heading"));
+    for (code, text) in rows() {
         let mut line = format!("  {code} ");
-        for word in text.split(' ') {
-            if line.len() + 1 + word.len() > 76 {
+        for word in text.to_string().split(' ') {
+            if cols(&line) + 1 + cols(word) > 76 {
                 out.push_str(line.trim_end());
                 out.push('\n');
                 line = "    ".into();
@@ -40,12 +37,12 @@ pub(super) fn help_block() -> String {
     out
 }
 
-/// The man page's EXIT STATUS section, in roff.
+/// The man page's EXIT STATUS section, in roff (in English).
 #[cfg(test)]
 pub(super) fn man_section(roff: impl Fn(&str) -> String) -> String {
     let mut out = String::from(".SH EXIT STATUS\n");
-    for (code, text) in EXIT_STATUS {
-        out.push_str(&format!(".TP\n.B {code}\n{}\n", roff(text)));
+    for (code, text) in rows() {
+        out.push_str(&format!(".TP\n.B {code}\n{}\n", roff(&text.english())));
     }
     out
 }

@@ -3,10 +3,6 @@
 //! examples and exit statuses in no-fill blocks so that man never
 //! reflows them.
 
-use clap::CommandFactory;
-
-use super::Cli;
-
 /// `-` and `\` as roff wants them.
 fn roff(s: &str) -> String {
     s.replace('\\', "\\e").replace('-', "\\-")
@@ -15,7 +11,13 @@ fn roff(s: &str) -> String {
 /// `[-k|--kill] [--grace DURATION] … [PORT]...`, from the clap command.
 fn synopsis(cmd: &clap::Command) -> String {
     let mut out = String::from(".SH SYNOPSIS\n\\fBportcheck\\fR");
-    for a in cmd.get_arguments().filter(|a| !a.is_hide_set() && !a.is_positional()) {
+    // Not -h and -V, which clap's own synopsis leaves out too.
+    let shown = |a: &&clap::Arg| {
+        !a.is_hide_set()
+            && !a.is_positional()
+            && !matches!(a.get_action(), clap::ArgAction::Help | clap::ArgAction::Version)
+    };
+    for a in cmd.get_arguments().filter(shown) {
         let mut names = Vec::new();
         if let Some(s) = a.get_short() {
             names.push(format!("\\fB\\-{s}\\fR"));
@@ -69,6 +71,15 @@ The base of \fB\-\-suggest\fR when no PORT argument is given (else 8000).
 .TP
 .B COLUMNS
 The width of the terminal, when stdout is one (else what the terminal says).
+.TP
+.B PORTCHECK_LANG
+The language of the output (\fBen\fR, \fBko\fR) when \fB\-\-lang\fR is not given.
+.TP
+.B LC_ALL, LC_MESSAGES, LANG, LANGUAGE
+Else the locale chooses the language, as GNU gettext does: the first non-empty
+of \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR; \fBC\fR or \fBPOSIX\fR (or
+none, off Windows and macOS) is English, and otherwise a \fBLANGUAGE\fR list
+(\fBko:en\fR) is tried first. A tag matching no language is English.
 .SH FILES
 .TP
 .I /etc/services
@@ -102,7 +113,7 @@ each selected protocol and family, and released.
 
 /// The whole page.
 pub(super) fn page() -> Vec<u8> {
-    let cmd = Cli::command();
+    let cmd = super::args::english_command();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();
     man.render_title(&mut out).unwrap();
@@ -190,12 +201,13 @@ mod tests {
     fn exit_status_is_the_one_help_has() {
         let page = String::from_utf8(super::page()).unwrap();
         let section = page.split(".SH EXIT STATUS\n").nth(1).unwrap().split(".SH ").next().unwrap();
-        let help = super::super::args::after_help();
+        let help = super::super::help::after_help();
         let flat: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
-        for (code, text) in super::super::exit_status::EXIT_STATUS {
-            assert!(section.contains(&format!(".B {code}\n{}\n", super::roff(text))), "{code}");
+        for (code, text) in super::super::exit_status::rows() {
+            let text = text.english();
+            assert!(section.contains(&format!(".B {code}\n{}\n", super::roff(&text))), "{code}");
             assert!(help.contains(&format!("\n  {code}  ")), "{code} in --help");
-            assert!(flat.contains(text), "{text} in --help");
+            assert!(flat.contains(&text), "{text} in --help");
         }
         for word in ["unknown", "129, 130, 143"] {
             assert!(section.contains(word), "{word}");

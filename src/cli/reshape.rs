@@ -10,7 +10,8 @@ use clap::{Arg, Command, CommandFactory};
 
 use super::Parsed;
 use super::args::Cli;
-use crate::error::usage;
+use crate::error::{Error, usage};
+use crate::i18n::{Msg, msg};
 
 /// The flags (not PORT) of the clap command.
 fn flags(cmd: &Command) -> impl Iterator<Item = &Arg> {
@@ -104,17 +105,18 @@ pub(super) fn missing_mode(args: &[OsString]) -> Option<anyhow::Error> {
             }
         })
     })?;
-    Some(usage(format!("{flag} needs {mode}: add {mode} to the command")))
+    Some(usage(msg!("cli-needs-mode", flag = flag, mode = mode)))
 }
 
 /// The first flag of `args` this platform cannot honour (`--signal` and
-/// `--grace` on Windows), as the usage error to print.
-pub(super) fn unsupported_flag(args: &[OsString]) -> Option<String> {
+/// `--grace` on Windows: there are no signals), as the usage error to
+/// print.
+pub(super) fn unsupported_flag(args: &[OsString]) -> Option<Msg> {
     args.iter().skip(1).filter_map(|a| a.to_str()).take_while(|a| *a != "--").find_map(|a| {
         let flag = a.split_once('=').map_or(a, |(f, _)| f);
         super::UNSUPPORTED_FLAGS
             .contains(&flag)
-            .then(|| format!("{flag} {}", super::UNSUPPORTED_WHY))
+            .then(|| msg!("cli-flag-not-on-windows", flag = flag))
     })
 }
 
@@ -129,22 +131,19 @@ pub(super) fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
     if e.kind() == ErrorKind::ValueValidation
         && let Some(ours) = std::error::Error::source(e)
     {
-        return Err(usage(ours.to_string()));
+        return Err(match ours.downcast_ref::<Error>() {
+            Some(Error::Usage(m)) => usage(m.clone()),
+            _ => usage(msg!("cli-clap-error", clap = ours.to_string())),
+        });
     }
-    let text = e.render().to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    // clap's "tip: a similar argument exists: '--suggest'" joins the line.
-    let tip = text.lines().find_map(|l| l.trim().strip_prefix("tip: "));
-    let tip = tip.map(|t| format!("; {t}")).unwrap_or_default();
-    Err(usage(format!("{first}{tip} (see 'portcheck --help')")))
+    Err(usage(super::clap_says::said(e)))
 }
 
 /// A DURATION flag whose value is a bare number of 1024 or more with a
 /// PORT after it (`--wait-listen 5432 6379`): most likely a port given
 /// where the duration goes, so it is refused with what to write instead
 /// (`5432s`). Smaller bare numbers are seconds, as documented.
-pub(super) fn bare_duration_before_a_port(args: &[OsString]) -> Option<String> {
+pub(super) fn bare_duration_before_a_port(args: &[OsString]) -> Option<Msg> {
     let durations = duration_flags(&Cli::command());
     let is_duration = |f: &str| durations.iter().any(|d| d == f);
     let args: Vec<&str> = args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).collect();
@@ -157,9 +156,7 @@ pub(super) fn bare_duration_before_a_port(args: &[OsString]) -> Option<String> {
         };
         let n: u64 = value.parse().ok().filter(|n| *n >= 1024)?;
         let port = next.filter(|p| !p.starts_with('-'))?;
-        Some(format!(
-            "invalid duration '{n}' for {flag}: a bare number is seconds, and {n} looks like a port (PORT '{port}' follows); write {n}s if you mean {n} seconds, or give {flag} its duration before the ports"
-        ))
+        Some(msg!("cli-bare-duration", n = n.to_string(), flag = flag, port = *port))
     })
 }
 

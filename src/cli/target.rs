@@ -10,6 +10,7 @@ use std::ffi::OsString;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use crate::error::usage;
+use crate::i18n::{msg, t};
 
 /// How one pasted PORT was read: the note, and the address it names
 /// (`127.0.0.1:5000`; `localhost` is 127.0.0.1), whose own answer the
@@ -32,8 +33,8 @@ pub(super) fn expand(
     for arg in args {
         let read = read(arg, this_machine)?;
         if read.len() != 1 || read[0] != *arg {
-            let plural = if read.len() == 1 { "port" } else { "ports" };
-            let note = format!("{arg} → {plural} {}", read.join(", "));
+            let note =
+                t!("cli-pasted", arg = arg.as_str(), count = read.len(), ports = read.join(", "));
             notes.push(Pasted { note, at: address(arg) });
         }
         words.extend(read);
@@ -63,9 +64,7 @@ fn read(arg: &str, this_machine: &dyn Fn(&str) -> bool) -> anyhow::Result<Vec<St
         let mut out = Vec::new();
         for part in arg.split(',').map(str::trim) {
             if part.is_empty() {
-                return Err(usage(format!(
-                    "invalid port '{arg}': empty between commas; write 5000,5001 or 5000 5001"
-                )));
+                return Err(usage(msg!("cli-paste-empty-between-commas", arg = arg)));
             }
             out.extend(read(part, this_machine)?);
         }
@@ -78,7 +77,7 @@ fn read(arg: &str, this_machine: &dyn Fn(&str) -> bool) -> anyhow::Result<Vec<St
         Some((host, port)) => {
             check_host(arg, host, this_machine)?;
             if port.is_empty() {
-                return Err(usage(format!("invalid port '{arg}': no port after the ':'")));
+                return Err(usage(msg!("cli-paste-no-port", arg = arg)));
             }
             Ok(vec![port.to_string()])
         }
@@ -97,9 +96,7 @@ fn url(
         "http" | "ws" => "80",
         "https" | "wss" => "443",
         _ => {
-            return Err(usage(format!(
-                "invalid port '{arg}': only http:// and https:// addresses are read as a port"
-            )));
+            return Err(usage(msg!("cli-paste-scheme", arg = arg)));
         }
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -138,10 +135,10 @@ fn check_host(arg: &str, host: &str, this_machine: &dyn Fn(&str) -> bool) -> any
         (Some((scheme, _)), Some(at)) => format!("{scheme}://{}", &arg[at + 1..]),
         _ => arg.to_string(),
     };
-    Err(usage(format!(
-        "invalid port '{}': {} is another machine; portcheck sees only this machine's ports",
-        crate::sanitize::escape(&arg),
-        crate::sanitize::escape(host)
+    Err(usage(msg!(
+        "cli-paste-other-machine",
+        arg = crate::sanitize::escape(&arg),
+        host = crate::sanitize::escape(host)
     )))
 }
 
@@ -176,7 +173,7 @@ pub(super) fn flag_with_value(args: &[OsString]) -> Option<anyhow::Error> {
         let plain = !value.is_empty()
             && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/:.,[]".contains(&b));
         let port = if plain { value } else { "PORT" };
-        Some(usage(format!("{flag} takes no value: write {flag} {port}")))
+        Some(usage(msg!("cli-flag-takes-no-value", flag = flag, port = port)))
     })
 }
 

@@ -221,3 +221,82 @@ fn flags_with_values_are_read_from_clap() {
     }
     assert_eq!(duration_flags(&cmd), ["--grace", "--settle", "--wait-free", "--wait-listen"]);
 }
+
+/// The localized command is a valid clap command in every language (a
+/// help text or heading set wrongly panics only when clap builds it).
+#[test]
+fn the_localized_command_is_consistent_in_every_language() {
+    for lang in crate::i18n::Lang::ALL {
+        crate::i18n::scoped(lang, || super::args::command().debug_assert());
+    }
+}
+
+/// `--lang` is read before clap parses and taken out of what clap sees
+/// (the last one wins, nothing after `--` counts, a `--lang` without a
+/// value is left for clap to name).
+#[test]
+fn lang_is_found_before_clap_and_taken_out() {
+    use std::ffi::OsString;
+    let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+    let found = |v: &[&str]| super::lang_in(&os(v));
+    assert_eq!(found(&["portcheck", "--lang", "ko", "5000"]).as_deref(), Some("ko"));
+    assert_eq!(found(&["portcheck", "--lang=ko", "--lang", "en"]).as_deref(), Some("en"));
+    assert_eq!(found(&["portcheck", "--lang", "ko", "--lang"]).as_deref(), Some("ko"));
+    assert_eq!(found(&["portcheck", "--", "--lang", "ko"]), None);
+    assert_eq!(found(&["portcheck", "5000"]), None);
+    let args = ["portcheck", "--lang", "ko", "5000", "--lang=en", "--", "--lang", "x"];
+    assert_eq!(super::without_lang(os(&args)), os(&["portcheck", "5000", "--", "--lang", "x"]));
+    assert_eq!(super::without_lang(os(&["portcheck", "--lang"])), os(&["portcheck", "--lang"]));
+    let helps = |v: &[&str]| super::asks_for_help(&os(v));
+    assert!(helps(&["portcheck", "--help"]) && helps(&["portcheck", "-qh"]) && helps(&["p", "-h"]));
+    assert!(!helps(&["portcheck", "5000"]) && !helps(&["portcheck", "--", "--help"]));
+}
+
+/// Usage errors said in Korean, each naming the bad value; the error is
+/// kept as a message, so JSON (serde, and `main`'s English pass) says it
+/// in English.
+#[test]
+fn usage_errors_are_said_in_korean_and_kept_in_english() {
+    use crate::i18n::{Lang, scoped};
+    let err = parse_port_spec("70000", &services()).unwrap_err();
+    let english = "invalid port '70000': out of range, ports are 1-65535";
+    assert_eq!(
+        scoped(Lang::Ko, || err.to_string()),
+        "잘못된 포트 '70000': 범위를 벗어났습니다. 포트는 1-65535입니다"
+    );
+    assert_eq!(scoped(Lang::En, || format!("{err:#}")), english);
+    let Some(crate::error::Error::Usage(m)) = err.downcast_ref() else { panic!("{err}") };
+    assert_eq!(
+        scoped(Lang::Ko, || serde_json::to_string(m).ok()),
+        serde_json::to_string(english).ok()
+    );
+    for (argv, korean) in [
+        (&["portcheck", "--grace", "soon", "--kill", "5000"][..], "잘못된 시간 값 'soon'"),
+        (&["portcheck", "--sugest"], "알 수 없는 인수 '--sugest'입니다. 비슷한 인수: '--suggest'"),
+        (&["portcheck", "--kill=5000"], "--kill 플래그는 값을 받지 않습니다. --kill 5000 형식으로"),
+        (&["portcheck", "--yes", "5000"], "--yes 플래그는 --kill 플래그와 함께 써야 합니다"),
+        (&["portcheck", "--color", "blue"], "'--color <WHEN>' 인수의 값이 잘못되었습니다: 'blue'"),
+        (&["portcheck", "5000,"], "잘못된 포트 '5000,': 쉼표 사이가 비어 있습니다"),
+    ] {
+        let args: Vec<std::ffi::OsString> = argv.iter().map(Into::into).collect();
+        let said = scoped(Lang::Ko, || {
+            super::parse_from(args.clone()).map(|_| ()).unwrap_err().to_string()
+        });
+        assert!(said.starts_with(korean), "{argv:?}: {said}");
+        let in_english = super::parse_from(args).map(|_| ()).unwrap_err().to_string();
+        assert!(in_english.is_ascii() && !in_english.is_empty(), "{argv:?}: {in_english}");
+    }
+}
+
+/// `--help`'s text after the options fits 76 columns in Korean as a
+/// Korean console counts them (Hangul and `…` two each), as the English
+/// text was written to.
+#[test]
+fn korean_help_text_fits_76_columns() {
+    use crate::i18n::{Lang, columns, scoped};
+    let text = scoped(Lang::Ko, super::help::after_help);
+    assert!(text.contains("종료 상태:"), "{text}");
+    for line in text.lines() {
+        assert!(columns(line, Lang::Ko) <= 76, "{} columns: {line}", columns(line, Lang::Ko));
+    }
+}

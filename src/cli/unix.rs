@@ -6,9 +6,6 @@ use crate::report::Signal;
 /// Flags this platform cannot honour: none on Unix.
 pub(super) const UNSUPPORTED_FLAGS: &[&str] = &[];
 
-/// Why a flag of `UNSUPPORTED_FLAGS` is refused.
-pub(super) const UNSUPPORTED_WHY: &str = "";
-
 /// Parses `--signal`: a name with or without `SIG` (any case) or a number.
 pub(super) fn parse_signal(arg: &str) -> Option<Signal> {
     use std::str::FromStr;

@@ -7,10 +7,6 @@ use crate::report::Signal;
 /// Flags that make no sense without signals: a usage error naming them.
 pub(super) const UNSUPPORTED_FLAGS: &[&str] = &["--signal", "--grace"];
 
-/// Why those flags are refused.
-pub(super) const UNSUPPORTED_WHY: &str =
-    "is not on Windows: there are no signals, --kill ends a process with TerminateProcess";
-
 /// No signals on Windows: `--signal` is refused before it is parsed.
 pub(super) fn parse_signal(_arg: &str) -> Option<Signal> {
     None

@@ -33,7 +33,6 @@ impl Env {
 }
 
 /// The language for this process, given `--lang`'s value.
-#[expect(dead_code, reason = "app.rs selects the language after the cli split")]
 pub(crate) fn from_process(flag: Option<&str>) -> Lang {
     choose(flag, &Env::from_process(), super::ui::language().as_deref())
 }

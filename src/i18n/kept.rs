@@ -3,9 +3,6 @@
 //! in the reader's language (`Display`); JSON prints it in English
 //! (`Serialize`), so what machines read never changes with the language.
 
-// Until the renderers take it up (issue 22), only the tests use it.
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::fmt;
 
 use fluent_bundle::FluentValue;
@@ -43,6 +40,7 @@ impl Msg {
     }
 
     /// The message id.
+    #[allow(dead_code, reason = "tests name a kept message by its id")]
     pub(crate) fn id(&self) -> &'static str {
         self.id
     }

@@ -10,7 +10,7 @@
 //! to add a language.
 
 mod catalog;
-mod choose;
+pub(crate) mod choose;
 mod kept;
 mod ui;
 
@@ -21,12 +21,8 @@ use std::sync::{Mutex, PoisonError};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-#[cfg_attr(
-    not(test),
-    expect(unused_imports, reason = "app.rs selects the language after the cli split")
-)]
+#[cfg(test)]
 pub(crate) use choose::{Env, choose};
-#[allow(unused_imports, reason = "the renderers take them up file by file")]
 pub(crate) use kept::{Arg, Msg};
 
 /// A language portcheck speaks.
@@ -65,7 +61,6 @@ thread_local! {
 
 /// Chooses the language of everything printed from now on (tests use
 /// [`scoped`] instead: this one is the whole process's).
-#[expect(dead_code, reason = "app.rs selects the language after the cli split")]
 pub(crate) fn set(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
@@ -78,8 +73,8 @@ pub(crate) fn current() -> Lang {
     })
 }
 
-/// Runs `f` with messages in `lang` on this thread only (tests).
-#[cfg(test)]
+/// Runs `f` with messages in `lang` on this thread only: tests, and
+/// JSON's error `message`, said in English whatever the language.
 pub(crate) fn scoped<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     let before = SCOPED.with(|s| s.replace(Some(lang)));
     let out = f();
@@ -104,7 +99,6 @@ pub(crate) use t;
 /// A message of the catalog kept as data ([`Msg`]) for a report field:
 /// `msg!("hint-flask", port = 5000)`. Text output says it in the reader's
 /// language, JSON in English. Same id rules as [`t!`].
-#[allow(unused_macros, reason = "the renderers take it up file by file")]
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::Msg::new(
@@ -113,7 +107,6 @@ macro_rules! msg {
         )
     };
 }
-#[allow(unused_imports, reason = "the renderers take it up file by file")]
 pub(crate) use msg;
 
 /// [`t!`]'s work: the message `id` in the current language, falling back
@@ -165,7 +158,6 @@ fn format(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Option<String> {
 /// Whether an answer to a `[y/N]` question is yes: `y` or `yes` in any
 /// case in every language, and in Korean also what those keys type in
 /// Hangul mode (`ㅛ`, `ㅛㄷㄴ`).
-#[cfg_attr(not(test), expect(dead_code, reason = "app.rs's prompt uses it after the cli split"))]
 pub(crate) fn is_yes(answer: &str, lang: Lang) -> bool {
     let answer = answer.trim();
     let latin = answer.eq_ignore_ascii_case("y") || answer.eq_ignore_ascii_case("yes");
@@ -175,7 +167,6 @@ pub(crate) fn is_yes(answer: &str, lang: Lang) -> bool {
 /// The columns `text` takes on a terminal showing `lang`: in Korean, the
 /// East Asian ambiguous-width characters (`…`, `·`, `→`, `—`) take two, as
 /// on Korean consoles. No escape sequences in `text`.
-#[cfg_attr(not(test), expect(dead_code, reason = "the layout reads it after the width choice"))]
 pub(crate) fn columns(text: &str, lang: Lang) -> usize {
     use unicode_width::UnicodeWidthStr;
     match lang {

@@ -261,6 +261,31 @@ const CONVERTED: &[&str] = &[
     "src/project.rs",
     "src/suggest.rs",
     "src/started/python.rs",
+    "src/cli.rs",
+    "src/cli/args.rs",
+    "src/cli/clap_says.rs",
+    "src/cli/exit_status.rs",
+    "src/cli/help.rs",
+    "src/cli/reshape.rs",
+    "src/cli/target.rs",
+    "src/cli/value.rs",
+    "src/cli/unix.rs",
+    "src/cli/windows.rs",
+    "src/app.rs",
+    "src/error.rs",
+    "src/exit.rs",
+    "src/main.rs",
+];
+
+/// Files of `CONVERTED` that say no sentence of their own (they pass on
+/// messages made elsewhere): scanned the same, but no `t!` is expected.
+const NO_SENTENCES: &[&str] = &[
+    "src/cli/unix.rs",
+    "src/cli/windows.rs",
+    "src/app.rs",
+    "src/error.rs",
+    "src/exit.rs",
+    "src/main.rs",
 ];
 
 /// The string literals of `source` up to its tests, each with whether it
@@ -289,7 +314,11 @@ fn literals(source: &str) -> Vec<(String, bool)> {
             let mut end = rest.len();
             while let Some((at, c)) = chars.next() {
                 match c {
-                    '\\' => text.extend(chars.next().map(|(_, c)| c)),
+                    '\\' => text.extend(chars.next().map(|(_, c)| match c {
+                        'n' => '\n',
+                        't' => '\t',
+                        c => c,
+                    })),
                     '"' => {
                         end = at + 2;
                         break;
@@ -385,7 +414,7 @@ fn converted_files_print_no_words_of_their_own() {
                 words(&literal).into_iter().filter(|w| !allowed.contains(w)).collect();
             assert!(stray.is_empty(), "{file}: {literal:?} prints {stray:?} past the catalog");
         }
-        assert!(ids > 0, "{file} uses no t!");
+        assert!(ids > 0 || NO_SENTENCES.contains(file), "{file} uses no t!");
     }
 }
 

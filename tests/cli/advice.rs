@@ -100,7 +100,7 @@ fn advice(port: u16, from: &Path) -> (u16, String, Vec<Advised>) {
 
 /// [`advice`], with portcheck's PATH set to `path`.
 fn advice_with(port: u16, from: &Path, path: Option<&str>) -> (u16, String, Vec<Advised>) {
-    let mut c = Command::new(bin());
+    let mut c = crate::util::command();
     c.current_dir(from);
     if let Some(p) = path {
         c.env("PATH", p);
@@ -491,7 +491,7 @@ fn nginx_stop_line_stops_an_nginx_with_its_own_configuration() {
     }
     let _stop = Stop(dir.path.join("nginx.pid"));
     portcheck(&["--wait-listen", "30s", "-t", &port.to_string()]).code(0);
-    let mut c = Command::new(bin());
+    let mut c = crate::util::command();
     c.current_dir(&elsewhere.path);
     let run = run_with(c, &[&port.to_string()]);
     let mut lines = run.stdout.lines().skip_while(|l| l.trim() != "or stop the web server:");

@@ -62,7 +62,7 @@ fn the_manual_way_comes_before_the_question_and_never_after() {
     let mut master = std::fs::File::from(pty.master);
     master.write_all(b"y\n").unwrap();
     let slave = std::fs::File::from(pty.slave);
-    let status = Command::new(util::bin())
+    let status = util::command()
         .args(["--kill", &h.port.to_string()])
         .env("NO_COLOR", "1")
         .stdin(slave.try_clone().unwrap())

@@ -160,7 +160,7 @@ fn on_terminal_within(dir: &std::path::Path, args: &[&str]) -> Option<(i32, Stri
     use std::io::Read;
     let pty = nix::pty::openpty(None, None).expect("openpty");
     let mut master = std::fs::File::from(pty.master);
-    let mut child = Command::new(bin())
+    let mut child = crate::util::command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

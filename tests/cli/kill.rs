@@ -171,7 +171,7 @@ fn kill_prompt_answered_no_spares_the_holder() {
     let mut master = std::fs::File::from(pty.master);
     master.write_all(b"n\n").unwrap();
     let slave = std::fs::File::from(pty.slave);
-    let out = Command::new(util::bin())
+    let out = util::command()
         .args(["--kill", &h.port.to_string()])
         .env("NO_COLOR", "1")
         .stdin(slave.try_clone().unwrap())
@@ -179,7 +179,7 @@ fn kill_prompt_answered_no_spares_the_holder() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing was killed"));
+    assert!(util::has(&String::from_utf8_lossy(&out.stdout), "Nothing was killed"));
     assert!(alive(h.pid()));
     // Every slave fd is closed now (portcheck exited, the Command dropped
     // ours): read to the end (EIO), not one read, which may return the
@@ -190,10 +190,11 @@ fn kill_prompt_answered_no_spares_the_holder() {
         raw.extend_from_slice(&buf[..n]);
     }
     let screen = String::from_utf8_lossy(&raw);
-    assert!(screen.contains(&format!("Kill 1 process holding {}? [y/N]", h.port)), "{screen}");
+    let prompt = format!("Kill 1 process holding {}? [y/N]", h.port);
+    assert!(util::has(&screen, &prompt), "{screen}");
     // stdout is piped: the question stands on its own line.
     // (The pty echoes the "n" typed ahead first.)
-    assert!(screen.replace("\r\n", "\n").contains("n\n\nKill 1 process"), "{screen:?}");
+    assert!(util::has(&screen.replace("\r\n", "\n"), "n\n\nKill 1 process"), "{screen:?}");
 }
 
 #[test]
@@ -225,7 +226,7 @@ fn kill_with_yes_on_a_terminal_does_not_ask() {
     let h = Holder::start(&[]);
     let pty = nix::pty::openpty(None, None).expect("openpty");
     let slave = std::fs::File::from(pty.slave);
-    let out = Command::new(util::bin())
+    let out = util::command()
         .args(["--kill", "-y", &h.port.to_string()])
         .env("NO_COLOR", "1")
         .stdin(slave.try_clone().unwrap())
@@ -234,7 +235,7 @@ fn kill_with_yes_on_a_terminal_does_not_ask() {
         .unwrap();
     drop(pty.master);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("is free now"));
+    assert!(util::has(&String::from_utf8_lossy(&out.stdout), "is free now"));
     assert!(!alive(h.pid()));
 }
 
@@ -285,7 +286,7 @@ fn kill_after_prompt(port: u16, meanwhile: impl FnOnce()) -> (Option<i32>, Strin
     let pty = nix::pty::openpty(None, None).expect("openpty");
     let mut master = std::fs::File::from(pty.master);
     let slave = std::fs::File::from(pty.slave);
-    let child = Command::new(util::bin())
+    let child = util::command()
         .args(["--kill", &port.to_string()])
         .env("NO_COLOR", "1")
         .stdin(slave.try_clone().unwrap())
@@ -314,7 +315,7 @@ fn a_holder_that_exits_before_the_signal_is_reported_not_hit() {
     let mut h = Some(h);
     let (code, out) = kill_after_prompt(port, || drop(h.take()));
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains(&format!("pid {pid} (holder): exited before its signal")), "{out}");
+    assert!(util::has(&out, &format!("pid {pid} (holder): exited before its signal")), "{out}");
 }
 
 #[test]
@@ -338,7 +339,7 @@ fn a_pid_that_now_runs_another_program_is_not_signalled() {
     });
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        out.contains(&format!("pid {pid} (holder): not signalled: it let go of the socket")),
+        util::has(&out, &format!("pid {pid} (holder): not signalled: it let go of the socket")),
         "{out}"
     );
     assert!(alive(pid), "the new program in that pid was not hit");
@@ -349,7 +350,7 @@ fn two_kills_at_once_signal_only_the_holders() {
     let h = Holder::start(&["--workers", "3", "--ignore-term"]);
     let mut bystander = Command::new("sleep").arg("30").spawn().unwrap();
     let run = |port: u16| {
-        Command::new(util::bin())
+        util::command()
             .args(["--kill", "--grace", "300ms", "--json", &port.to_string()])
             .stdin(std::process::Stdio::null())
             .output()

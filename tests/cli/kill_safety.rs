@@ -174,7 +174,7 @@ fn the_workers_of_a_refused_namespace_init_are_spared_too() {
     assert_eq!(acts.len(), 3, "{}", run.stdout);
     assert!(acts.iter().all(|a| a.2 == "refused"), "{}", run.stdout);
     assert!(alive(init.pid) && workers.iter().all(|&w| alive(w)), "{}", run.stdout);
-    assert!(run.stdout.contains("inside the pid namespace of pid"), "{}", run.stdout);
+    assert!(util::has(&run.stdout, "inside the pid namespace of pid"), "{}", run.stdout);
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn a_signal_to_portcheck_during_the_grace_period_stops_the_wait_and_reports() {
     for (sig, code) in [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)] {
         let h = Holder::start(&["--ignore-term"]);
         let started = std::time::Instant::now();
-        let mut child = Command::new(util::bin())
+        let mut child = util::command()
             .args(["--kill", "--grace", "300s", "--json", &h.port.to_string()])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())

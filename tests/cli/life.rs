@@ -100,7 +100,7 @@ fn a_werkzeug_child_whose_reloader_was_killed_says_so() {
     assert!(utc.ends_with('Z'), "{utc}");
     let hour: u32 = utc[11..13].parse().unwrap();
     let local = format!("{:02}{} XST", (hour + 3) % 24, &utc[13..19]);
-    let mut cmd = Command::new(bin());
+    let mut cmd = crate::util::command();
     cmd.env("TZ", "XST-3");
     let run = run_with(cmd, &[&p]);
     let name = json["name"].as_str().unwrap();

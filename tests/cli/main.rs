@@ -19,6 +19,8 @@ mod kill;
 #[cfg(target_os = "linux")]
 mod kill_safety;
 #[cfg(target_os = "linux")]
+mod lang;
+#[cfg(target_os = "linux")]
 mod layout;
 #[cfg(target_os = "linux")]
 mod life;

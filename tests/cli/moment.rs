@@ -226,7 +226,7 @@ impl Drop for Reaped<'_> {
 #[test]
 fn an_interrupt_during_the_settle_window_is_exit_130_and_said() {
     let h = Holder::start(&[]);
-    let child = std::process::Command::new(bin())
+    let child = crate::util::command()
         .args(["--kill", "--json", "--settle", "300s", &h.port.to_string()])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
@@ -291,7 +291,7 @@ fn kill_waits_the_grace_it_was_given() {
     let long = Holder::start(&["--ignore-term", "--count", counts.path()]);
     let short = Holder::start(&["--ignore-term", "--count", counts.path()]);
     counts.ready(&[long.pid(), short.pid()]);
-    let mut pc = std::process::Command::new(bin())
+    let mut pc = crate::util::command()
         .args(["--kill", "--grace", "300s", "--json", &long.port.to_string()])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

@@ -527,9 +527,12 @@ fn a_process_on_both_families_is_named_once() {
     assert_eq!(port_obj(&json.json(), h.port)["sockets"].as_array().unwrap().len(), 2);
     let run = portcheck(&["--wait-free", "200ms", &port]);
     run.code(1);
+    let report = portcheck(&[&port]);
+    if !util::english() {
+        return;
+    }
     let line = run.stdout.lines().find(|l| l.contains("still held")).unwrap().to_string();
     assert_eq!(line.matches(&pid).count(), 1, "{line}");
-    let report = portcheck(&[&port]);
     assert_eq!(report.stdout.matches(&format!("pid {pid} (holder): started by")).count(), 1);
 }
 

@@ -284,7 +284,7 @@ fn hundreds_of_random_argument_lists_never_crash() {
         if args.iter().any(|a| *a == "--kill" || *a == "-k") {
             args.push("--dry-run");
         }
-        let out = Command::new(util::bin())
+        let out = util::command()
             .args(&args)
             .env("NO_COLOR", "1")
             .stdin(std::process::Stdio::null())
@@ -304,14 +304,14 @@ fn hundreds_of_random_argument_lists_never_crash() {
 #[test]
 fn without_sock_diag_the_proc_net_fallback_answers_with_a_note() {
     let h = Holder::start(&["--workers", "1"]);
-    let mut cmd = Command::new(util::bin());
+    let mut cmd = util::command();
     cmd.env("PORTCHECK_NO_SOCK_DIAG", "1");
     let run = util::run_with(cmd, &["--json", &h.port.to_string()]);
     run.code(1);
     let v = run.json();
     assert_eq!(pids_of(&port_obj(&v, h.port)["sockets"]), sorted(h.pids.clone()));
     assert!(v["notes"].to_string().contains("/proc/net"), "{v}");
-    let mut cmd = Command::new(util::bin());
+    let mut cmd = util::command();
     cmd.env("PORTCHECK_NO_SOCK_DIAG", "1");
     util::run_with(cmd, &[])
         .code(0)

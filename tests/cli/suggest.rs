@@ -1,7 +1,6 @@
 //! `--suggest`: free ports proven by binding.
 
 use crate::util::{self, *};
-use std::process::Command;
 
 pub fn suggested(args: &[&str]) -> Vec<u16> {
     let run = portcheck(args);
@@ -70,7 +69,7 @@ fn suggest_json_and_piped_output() {
 fn suggest_usage_errors() {
     portcheck(&["--suggest", "3000-3005"]).code(2);
     portcheck(&["--suggest", "-n", "0"]).code(2);
-    let mut cmd = Command::new(util::bin());
+    let mut cmd = util::command();
     cmd.env("PORT", "abc");
     util::run_with(cmd, &["--suggest"]).code(2).stderr_has("'abc'");
 }
@@ -87,7 +86,7 @@ fn suggest_fixed_ports_in_a_clean_port_space() {
         let _pg = Holder::start(&["--addr", "0.0.0.0", "--port", "5431"]);
         assert_eq!(suggested(&["--suggest", "5431"]), vec![5433]);
         // $PORT is the base when no PORT is given; 8000 when neither is.
-        let mut cmd = Command::new(util::bin());
+        let mut cmd = util::command();
         cmd.env("PORT", "5000");
         let run = util::run_with(cmd, &["--suggest"]);
         run.code(0);

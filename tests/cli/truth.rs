@@ -564,7 +564,7 @@ fn json_errors_are_json_on_stdout_too() {
 /// columns) and `env`; what it showed, read to its end (one read may
 /// return part of it).
 fn on_a_zero_width_terminal(columns: Option<&str>, args: &[&str]) -> String {
-    let mut cmd = Command::new(bin());
+    let mut cmd = util::command();
     cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
     if let Some(c) = columns {
         cmd.env("COLUMNS", c);
@@ -580,7 +580,7 @@ fn zero_columns_get_the_default_width() {
     let port = h.port.to_string();
     for columns in [Some("0"), None] {
         let shown = on_a_zero_width_terminal(columns, &[&port]);
-        assert!(shown.contains(" PROTO  ADDRESS"), "COLUMNS={columns:?}:\n{shown}");
+        assert!(util::has(&shown, " PROTO  ADDRESS"), "COLUMNS={columns:?}:\n{shown}");
         assert!(shown.contains(&format!("127.0.0.1:{port}")), "COLUMNS={columns:?}:\n{shown}");
     }
 }
@@ -597,7 +597,7 @@ fn a_broken_pipe_keeps_the_answer() {
     ] {
         let (reader, writer) = nix::unistd::pipe().unwrap();
         drop(reader);
-        let out = Command::new(bin())
+        let out = util::command()
             .args(&args)
             .env("NO_COLOR", "1")
             .stdout(std::process::Stdio::from(writer))

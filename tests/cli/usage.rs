@@ -41,7 +41,7 @@ fn broken_pipe_is_quiet() {
     for args in [&[][..], &["--json"][..]] {
         let (reader, writer) = nix::unistd::pipe().unwrap();
         drop(reader);
-        let out = Command::new(util::bin())
+        let out = util::command()
             .args(args)
             .env("NO_COLOR", "1")
             .stdout(std::process::Stdio::from(writer))
@@ -58,7 +58,7 @@ fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
     let h = Holder::start(&[]);
     let port = h.port.to_string();
     // Piped: never, whatever the environment.
-    let mut cmd = Command::new(util::bin());
+    let mut cmd = util::command();
     cmd.env_remove("NO_COLOR");
     let piped = util::run_with(cmd, &[&port]);
     assert!(!piped.stdout.contains('\x1b'), "{}", piped.stdout);
@@ -85,7 +85,7 @@ fn control_characters_in_arguments_are_escaped_on_stderr() {
     assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
     run.stderr_has("\\e]0;pwned\\x07");
     use std::os::unix::ffi::OsStrExt;
-    let out = Command::new(util::bin()).arg(std::ffi::OsStr::from_bytes(b"\xff")).output().unwrap();
+    let out = util::command().arg(std::ffi::OsStr::from_bytes(b"\xff")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
 }

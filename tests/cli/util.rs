@@ -47,15 +47,18 @@ impl Run {
         self
     }
 
+    /// A text assertion: checked when the tests run in English
+    /// ([`english`]), skipped in another language.
     #[track_caller]
     pub fn stdout_has(&self, needle: &str) -> &Run {
-        assert!(self.stdout.contains(needle), "stdout lacks {needle:?}\n{}", self.explain());
+        assert!(has(&self.stdout, needle), "stdout lacks {needle:?}\n{}", self.explain());
         self
     }
 
+    /// A text assertion, as [`Run::stdout_has`].
     #[track_caller]
     pub fn stderr_has(&self, needle: &str) -> &Run {
-        assert!(self.stderr.contains(needle), "stderr lacks {needle:?}\n{}", self.explain());
+        assert!(has(&self.stderr, needle), "stderr lacks {needle:?}\n{}", self.explain());
         self
     }
 
@@ -67,18 +70,64 @@ impl Run {
     }
 }
 
-/// Runs portcheck with a pinned environment (no colour, fixed width, C locale).
+/// The locale every portcheck of the tests runs in: `$PORTCHECK_TEST_LANG`
+/// (`.ci/run` runs some modules again with `ko_KR.UTF-8`), else `C`.
+pub fn test_lang() -> String {
+    std::env::var("PORTCHECK_TEST_LANG")
+        .ok()
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "C".into())
+}
+
+/// Whether portcheck speaks English in the tests' locale: text
+/// assertions (the words of a report) run only then; JSON and exit
+/// statuses are checked in every language.
+pub fn english() -> bool {
+    let lang = test_lang();
+    let name = lang.split(['.', '@']).next().unwrap_or("");
+    matches!(name, "C" | "POSIX") || name == "en" || name.starts_with("en_")
+}
+
+/// `text` contains `needle`, asserted in English only: the words of a
+/// report change with the language, JSON and exit statuses do not.
+pub fn has(text: &str, needle: &str) -> bool {
+    !english() || text.contains(needle)
+}
+
+/// Gives `cmd` the tests' locale: `LANG=$PORTCHECK_TEST_LANG` (else `C`),
+/// with `LC_ALL`, `LC_MESSAGES`, `LANGUAGE` and `PORTCHECK_LANG` removed,
+/// each unless the test set it on `cmd` already.
+pub fn lang_env(cmd: &mut Command) -> &mut Command {
+    let set: Vec<String> = cmd.get_envs().map(|(k, _)| k.to_string_lossy().into_owned()).collect();
+    let given = |name: &str| set.iter().any(|k| k == name);
+    if !given("LANG") {
+        cmd.env("LANG", test_lang());
+    }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "PORTCHECK_LANG"] {
+        if !given(name) {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// The portcheck under test as a command, in the tests' locale.
+pub fn command() -> Command {
+    let mut cmd = Command::new(bin());
+    lang_env(&mut cmd);
+    cmd
+}
+
+/// Runs portcheck with a pinned environment (no colour, fixed width, the
+/// tests' locale).
 pub fn portcheck(args: &[&str]) -> Run {
     run_with(Command::new(bin()), args)
 }
 
 /// Runs `cmd` (portcheck or a wrapper around it) with `args` appended.
 pub fn run_with(mut cmd: Command, args: &[&str]) -> Run {
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "200")
-        .env("LC_ALL", "C")
-        .stdin(Stdio::null());
+    lang_env(&mut cmd);
+    cmd.args(args).env("NO_COLOR", "1").env("COLUMNS", "200").stdin(Stdio::null());
     if !cmd.get_envs().any(|(k, _)| k == "PORT") {
         cmd.env_remove("PORT");
     }
@@ -378,6 +427,15 @@ pub fn on_whole_terminal_at(args: &[&str], columns: u16) -> (Option<i32>, String
     on_pty_sized(&mut cmd, args, Some(&size), true)
 }
 
+/// Runs portcheck on a pseudo-terminal `columns` wide, stdout and stderr
+/// both on it, with `LANG=lang` and without colour.
+pub fn on_terminal_in(lang: &str, args: &[&str], columns: u16) -> (Option<i32>, String) {
+    let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
+    let mut cmd = Command::new(bin());
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS").env("LANG", lang);
+    on_pty_sized(&mut cmd, args, Some(&size), true)
+}
+
 /// Runs `cmd` with stdout on a fresh pseudo-terminal (it reports 0
 /// columns); what it showed, read to its end.
 pub fn on_pty(cmd: &mut Command, args: &[&str]) -> (Option<i32>, String) {
@@ -395,6 +453,7 @@ fn on_pty_sized(
     let mut master = std::fs::File::from(pty.master);
     let slave = std::fs::File::from(pty.slave);
     cmd.env_remove("PORT");
+    lang_env(cmd);
     if stderr_too {
         cmd.stderr(slave.try_clone().expect("dup pty"));
     }

@@ -71,7 +71,7 @@ fn session_of(
 
 /// portcheck's report on `port`, asked from another folder.
 fn report(port: u16, from: &Path) -> String {
-    let mut c = Command::new(bin());
+    let mut c = crate::util::command();
     c.current_dir(from);
     let run = run_with(c, &[&port.to_string()]);
     run.code(1);

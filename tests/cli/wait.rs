@@ -7,7 +7,7 @@ use std::process::Command;
 fn wait_free_returns_once_the_holder_exits() {
     let h = Holder::start(&[]);
     let port = h.port.to_string();
-    let mut child = Command::new(util::bin())
+    let mut child = util::command()
         .args(["--wait-free", "20s", &port])
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -20,7 +20,7 @@ fn wait_free_returns_once_the_holder_exits() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     // Well before its 20 s deadline (a wide margin for a busy machine).
     assert!(started.elapsed() < std::time::Duration::from_secs(15), "prompt return");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("is free"));
+    assert!(util::has(&String::from_utf8_lossy(&out.stdout), "is free"));
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn wait_free_times_out_on_a_persistent_holder() {
 fn wait_listen_sees_a_late_server_on_ipv6_loopback() {
     let (port, held) = hold_block(1);
     drop(held);
-    let mut child = Command::new(util::bin())
+    let mut child = util::command()
         .args(["--wait-listen", "20s", "--json", &port.to_string()])
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -107,7 +107,8 @@ fn ci_wait_recipe_starts_a_server_and_waits() {
 fn run_recipe(script: &std::path::Path, ports: &[String]) -> std::process::Output {
     let bin_dir = util::bin().parent().unwrap().to_path_buf();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
-    Command::new("sh").arg(script).args(ports).env("PATH", path).output().unwrap()
+    let mut sh = Command::new("sh");
+    util::lang_env(&mut sh).arg(script).args(ports).env("PATH", path).output().unwrap()
 }
 
 #[test]
@@ -118,9 +119,9 @@ fn ci_shell_recipe_fails_naming_the_holder() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("a port is taken")
+        util::has(&err, "a port is taken")
             && err.contains(&h.pid().to_string())
-            && err.contains("holder"),
+            && util::has(&err, "holder"),
         "{err}"
     );
 }
@@ -130,7 +131,7 @@ fn ci_shell_recipe_passes_on_free_ports() {
     let (_dir, script) = ci_recipe();
     let out = run_recipe(&script, &[free_port().to_string()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("are free"));
+    assert!(util::has(&String::from_utf8_lossy(&out.stdout), "are free"));
     let bad = run_recipe(&script, &["0".to_string()]);
     assert_eq!(bad.status.code(), Some(2));
     // No PORT: a usage line, not "ports  are free".

@@ -4,8 +4,6 @@
 //! fit unless `--wide`). Below a width where the table cannot hold, one
 //! block per socket. And the word wrapping of free-text lines.
 
-use unicode_width::UnicodeWidthStr;
-
 use super::Style;
 use crate::sanitize::escape;
 use crate::shell::{Command, Step};
@@ -28,10 +26,10 @@ pub(crate) struct Row {
 /// The table, or one block per row when `style.width` is too narrow.
 pub(crate) fn render(style: &Style, header: &[&str], rows: &[Row]) -> String {
     let n = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| cols(h)).collect();
     for r in rows {
         for (i, (c, _)) in r.cells.iter().enumerate().take(n) {
-            widths[i] = widths[i].max(c.width());
+            widths[i] = widths[i].max(cols(c));
         }
     }
     let indent = 1 + widths.iter().map(|w| w + 2).sum::<usize>();
@@ -124,7 +122,7 @@ pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> S
             whole
         };
     };
-    if whole.width() <= room {
+    if cols(&whole) <= room {
         return whole;
     }
     // A long path shows as `…/` and its last part, quoted alone.
@@ -148,14 +146,15 @@ pub(crate) fn command(style: &Style, words: &[String], room: Option<usize>) -> S
 
 /// `s` cut to `room` columns, with an ellipsis when cut.
 fn cut(s: &str, room: usize) -> String {
-    if s.width() <= room {
+    if cols(s) <= room {
         return s.to_string();
     }
+    let ellipsis = cols("…");
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > room {
+        let w = cols(c.encode_utf8(&mut [0; 4]));
+        if used + w + ellipsis > room {
             break;
         }
         used += w;
@@ -165,8 +164,14 @@ fn cut(s: &str, room: usize) -> String {
     out
 }
 
+/// The columns `s` takes in the reader's language (`i18n::columns`: in
+/// Korean, `…` and `·` take two).
+fn cols(s: &str) -> usize {
+    crate::i18n::columns(s, crate::i18n::current())
+}
+
 fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols(s))))
 }
 
 /// `text` broken at spaces into lines of at most `room` columns; a word
@@ -217,7 +222,7 @@ pub(super) fn visible_width(s: &str) -> usize {
             plain.push(c);
         }
     }
-    plain.width()
+    cols(&plain)
 }
 
 /// A free-text line for the terminal: `line` (leading spaces are its
@@ -265,14 +270,14 @@ pub(crate) fn paste_line_in(
     let width = style.width.map_or(usize::MAX, usize::from);
     // cmd's `set` and PowerShell's `$env:` outlive the line: said below it.
     let after = cmd.stays_set(shell).map(|s| format!("{pad}({s})\n")).unwrap_or_default();
-    if indent + line.width() <= width {
+    if indent + cols(&line) <= width {
         return format!("{pad}{line}\n{after}");
     }
     let room = width.saturating_sub(indent + 4).max(20);
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     for w in words {
-        if !cur.is_empty() && cur.width() + 1 + w.width() > room {
+        if !cur.is_empty() && cols(&cur) + 1 + cols(&w) > room {
             lines.push(std::mem::take(&mut cur));
         }
         if !cur.is_empty() {
