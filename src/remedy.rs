@@ -25,7 +25,7 @@ pub(crate) use python::{django, flask_run};
 
 /// How to start a server on `port` instead: why these forms, and the
 /// steps (a command, an explanation, or both).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Remedy {
     /// What the lines are for: "Flask reads --port or FLASK_RUN_PORT, not PORT".
     pub(crate) why: String,
@@ -37,7 +37,7 @@ pub(crate) struct Remedy {
 
 impl Remedy {
     /// A remedy in words alone: no command to paste.
-    pub(crate) fn words(why: impl Into<String>, say: impl Into<String>) -> Remedy {
+    pub(crate) fn words(why: impl Into<String>, say: impl Into<crate::i18n::Msg>) -> Remedy {
         Remedy { why: why.into(), lines: vec![Step::say(say)], moves: true }
     }
 

@@ -16,8 +16,24 @@ mod win;
 
 use std::ffi::{OsStr, OsString};
 
+use crate::i18n::{Msg, msg};
+
 #[cfg_attr(test, allow(unused_imports))]
 pub(crate) use win::choose;
+
+/// A sentence not yet in the catalog (issue 22): said as written, in every
+/// language. Converted advice builds its steps with `msg!` instead.
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        msg!("as-written", text = text)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        msg!("as-written", text = text)
+    }
+}
 
 /// The shell a line is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,9 +330,11 @@ fn dollar_quoted(w: &[u8]) -> String {
 /// What advice shows for one thing to do: an explanation on its own line
 /// (`note`), a command to paste (`run`), or both (the note first). Never
 /// neither.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Step {
-    pub(crate) note: Option<String>,
+    /// A sentence of the catalog: said in the reader's language on the
+    /// terminal, in English in JSON (`stop`, `stop_note`).
+    pub(crate) note: Option<Msg>,
     pub(crate) run: Option<Command>,
 }
 
@@ -327,12 +345,12 @@ impl Step {
     }
 
     /// A sentence alone: what to do when there is no command to give.
-    pub(crate) fn say(note: impl Into<String>) -> Step {
+    pub(crate) fn say(note: impl Into<Msg>) -> Step {
         Step { note: Some(note.into()), run: None }
     }
 
     /// A command with its explanation, which is shown on its own line.
-    pub(crate) fn explained(note: impl Into<String>, cmd: Command) -> Step {
+    pub(crate) fn explained(note: impl Into<Msg>, cmd: Command) -> Step {
         Step { note: Some(note.into()), run: Some(cmd) }
     }
 
@@ -347,14 +365,14 @@ impl Step {
     pub(crate) fn shown(&self) -> String {
         match (&self.note, self.line()) {
             (Some(n), Some(l)) => format!("{n}: {l}"),
-            (n, l) => l.or_else(|| n.clone()).unwrap_or_default(),
+            (n, l) => l.or_else(|| n.as_ref().map(Msg::to_string)).unwrap_or_default(),
         }
     }
 
     /// The one line JSON's `stop` carries: the command when there is one,
-    /// else the sentence.
+    /// else the sentence (in English).
     pub(crate) fn headline(&self) -> String {
-        self.line().or_else(|| self.note.clone()).unwrap_or_default()
+        self.line().or_else(|| self.note.as_ref().map(Msg::english)).unwrap_or_default()
     }
 }
 

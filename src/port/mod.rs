@@ -152,7 +152,7 @@ fn refused_elsewhere(port: u16, protocols: &[crate::net::Protocol], _seen: bool)
 
 /// A bind refused for good: why, the note that explains it (prose, no
 /// command), and what to do instead ([`Refused::fix`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Refusal {
     pub(crate) why: Refused,
     pub(crate) note: String,

@@ -38,7 +38,7 @@ fn shown(s: &Step) -> String {
     match (&s.note, s.line()) {
         (Some(n), Some(l)) => format!("{n}: {l}"),
         (None, Some(l)) => l,
-        (Some(n), None) => n.clone(),
+        (Some(n), None) => n.to_string(),
         (None, None) => String::new(),
     }
 }
@@ -194,7 +194,7 @@ fn web_servers_keep_their_configured_port() {
     let r = for_holder(&h, &nowhere(), 81).unwrap();
     assert!(!r.moves);
     assert!(r.lines.iter().all(|s| s.run.is_none()), "{r:?}");
-    assert!(r.lines[0].note.as_deref().unwrap().contains("nginx -T | grep -n listen"));
+    assert!(r.lines[0].note.as_ref().unwrap().to_string().contains("nginx -T | grep -n listen"));
 }
 
 /// With no app to name, no command: sentences that say what they assume

@@ -303,7 +303,7 @@ pub(crate) struct Listing {
 }
 
 /// What to do about a port in use: the human report's last lines.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct NextSteps {
     pub(crate) port: u16,
     /// What to do first, before `--kill`: stop a VS Code session with

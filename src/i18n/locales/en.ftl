@@ -34,3 +34,8 @@ wait-waited = Waited { $seconds }s.
 refused-excluded-range = it is inside an excluded port range
 refused-exclusive-bind = another program has bound it exclusively
 refused-access-denied = access denied, though nothing is bound there (security software or a policy)
+
+## Reports and --kill (src/report/**, src/kill/**, src/shell.rs's Step)
+
+# A sentence not yet in the catalog, said as written in every language.
+as-written = { $text }

@@ -21,3 +21,7 @@ wait-waited = { $seconds }초 기다렸습니다.
 refused-excluded-range = 제외된 포트 범위(excluded port range) 안에 있음
 refused-exclusive-bind = 다른 프로그램이 단독으로(exclusive) 바인딩함
 refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)
+
+## 보고서와 --kill (src/report/**, src/kill/**, src/shell.rs의 Step)
+
+as-written = { $text }

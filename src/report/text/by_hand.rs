@@ -18,7 +18,7 @@ fn labelled(style: &Style, s: &Step) -> String {
     let (Some(note), Some(cmd)) = (&s.note, &s.run) else {
         return step(style, 0, None, s);
     };
-    let line = format!("{}: {}", crate::sanitize::escape(note), cmd.render(here()));
+    let line = format!("{}: {}", crate::sanitize::escape(&note.to_string()), cmd.render(here()));
     match style.width {
         Some(w) if visible_width(&line) > usize::from(w) => step(style, 0, None, s),
         _ => format!("{line}\n"),

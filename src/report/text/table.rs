@@ -297,7 +297,7 @@ pub(crate) fn paste_line_in(
 /// `indent` when there is neither label nor explanation).
 pub(crate) fn step(style: &Style, indent: usize, label: Option<&str>, step: &Step) -> String {
     let pad = " ".repeat(indent);
-    let note = step.note.as_deref().map(escape);
+    let note = step.note.as_ref().map(|n| escape(&n.to_string()));
     let head = match (label, note) {
         (Some(l), Some(n)) => Some(format!("{l}: {n}")),
         (Some(l), None) => Some(l.to_string()),
