@@ -39,3 +39,79 @@ refused-access-denied = access denied, though nothing is bound there (security s
 
 # A sentence not yet in the catalog, said as written in every language.
 as-written = { $text }
+
+# Why --kill does not signal a holder, or what else happened to it
+# (src/report/text/reasons.rs). Said after "Not signalling pid 7 (nginx): ".
+# $what: one of the refusal-ns-* messages.
+refusal-namespace-init = PID 1 of { $what }: signalling it would stop every process in it
+refusal-container-main = PID 1 holds it: the main process of this container or namespace
+refusal-init-system = PID 1 (the init system) holds it: systemd socket activation
+refusal-portcheck-itself = this is portcheck itself
+refusal-portcheck-parent = this is portcheck's parent (the shell or program that ran portcheck)
+refusal-portcheck-ancestor = this is an ancestor of portcheck (a program that runs the shell that ran portcheck)
+refusal-container-forwarder = { $name } forwards the port of a container
+# $unit: a unit name, or one of the refusal-unit-of-* messages.
+refusal-systemd-unit = part of systemd unit { $unit }: systemd would restart it
+refusal-unit-of-user = { $unit } of user { $user } (uid { $uid })
+refusal-unit-of-uid = { $unit } of uid { $uid }
+refusal-vscode = { $name } is VS Code itself, forwarding the port to this machine (Remote-SSH, Dev Containers, WSL): killing it would kill the editor or its remote server
+# $state: a TCP state (ESTABLISHED).
+refusal-client = its only tie to port { $port } is a connection ({ $state }), not a server: portcheck does not signal clients
+refusal-smb-server = pid 4 (System) holds it: the kernel's SMB server (file and printer sharing, the Server service LanmanServer)
+refusal-netbios = pid 4 (System) holds it: the kernel's NetBIOS over TCP/IP ({ $port ->
+        [137] name service
+        [138] datagram service
+       *[other] session service, for SMB
+    })
+refusal-http-sys = pid 4 (System) holds it: HTTP.sys, the kernel's HTTP server, for a URL a service registered (IIS, WinRM, a web service)
+refusal-wsl-relay = { $name } forwards the port from a server running inside WSL (its localhost relay)
+refusal-docker-desktop = { $name } publishes a port of a Docker Desktop container
+refusal-windows-service = Windows service { $service } holds it: the Service Control Manager runs it and may restart it
+refusal-windows-service-unnamed = a Windows service holds it ({ $name }, started by the Service Control Manager)
+refusal-airplay = AirPlay Receiver (ControlCenter) holds it: macOS listens on 5000 and 7000 for AirPlay
+refusal-airplay-flask = AirPlay Receiver (ControlCenter) holds it: macOS listens on 5000 and 7000 for AirPlay; Flask's default port is 5000, so `flask run` collides with it
+# $product: Docker Desktop, OrbStack, Lima, Rancher Desktop.
+refusal-desktop-runtime = { $name } publishes a port of a { $product } container or VM
+refusal-launchd-job = { $name } is a launchd job (started by launchd as { $user }): launchd would start it again
+refusal-spared = pid { $pid } ({ $name }) is not signalled and keeps port { $port } held: stopping the others would not free it, so no holder of it is signalled
+# $hint: how to see every holder ("without root; run with sudo").
+refusal-spared-unseen = port { $port } also has a holder that cannot be seen { $hint } to stop them all
+refusal-spared-in-namespace = it runs inside the pid namespace of pid { $init } ({ $name }), whose init portcheck does not signal: stopping it alone would leave port { $port } held
+refusal-let-go = it let go of the socket before the signal (or its pid now names another process); not signalled
+refusal-other-namespace = its pid names another process in portcheck's pid namespace than in /proc's
+refusal-proc-unproven = could not be pinned and checked (no pidfd, and /proc cannot be proven this pid namespace's (no NSpid: line of one pid), so it is not signalled by pid)
+# $error: the system's error, in English.
+refusal-not-pinned = could not be pinned and checked ({ $error })
+refusal-signal-failed = the OS would not deliver { $signal } to it (an error other than permission denied); not signalled
+refusal-shutting-down = let go of the port after the first signal and is still shutting down; not killed
+# $parent: yes when pid $pid is its parent; $how: terminate (TerminateProcess),
+# kill (SIGKILL) or signal (another signal).
+refusal-let-go-after = let go of the port after pid { $pid }{ $parent ->
+        [yes] {" "}(its parent)
+       *[no] {""}
+    } was { $how ->
+        [terminate] ended with
+       *[other] sent
+    } { $signal }; { $how ->
+        [terminate] not ended
+        [kill] not killed
+       *[other] not signalled
+    }
+refusal-continued = it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered
+refusal-traced-by = it is stopped by pid { $tracer } (a debugger or tracer): not continued, so the signal waits until the tracer lets it go
+refusal-traced = it is stopped by a tracer (a debugger or tracer): not continued, so the signal waits until the tracer lets it go
+# $who: "belongs to another user"; $what: "run with sudo".
+refusal-denied = permission denied: pid { $pid } { $who }; { $what }
+# What a pid namespace's PID 1 is the init of. $engine: docker, podman,
+# containerd, CRI-O; $id: the container's id, or refusal-id-unknown.
+refusal-ns-container = { $engine } container { $id }
+# $pod: the pod's uid, or refusal-uid-invalid / refusal-uid-unknown.
+refusal-ns-kubernetes = container { $id } of Kubernetes pod { $pod }
+refusal-ns-lxc = LXC container { $id }
+refusal-ns-nspawn = systemd-nspawn container { $id }
+refusal-ns-sandbox-by = a pid namespace (a sandbox such as unshare or bwrap, started by pid { $pid } ({ $name }))
+refusal-ns-sandbox-by-pid = a pid namespace (a sandbox such as unshare or bwrap, started by pid { $pid })
+refusal-ns-sandbox = a pid namespace (a sandbox such as unshare or bwrap, started by its parent)
+refusal-id-unknown = (id not known)
+refusal-uid-invalid = { $uid } (not a valid uid)
+refusal-uid-unknown = (uid not known)

@@ -25,3 +25,67 @@ refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 
 ## 보고서와 --kill (src/report/**, src/kill/**, src/shell.rs의 Step)
 
 as-written = { $text }
+
+# --kill이 점유 프로세스에 신호를 보내지 않는 이유, 또는 그 밖에 일어난 일
+# (src/report/text/reasons.rs). "pid 7 (nginx)에 신호를 보내지 않음: " 뒤에 옵니다.
+refusal-namespace-init = { $what }의 PID 1임: 신호를 보내면 그 안의 모든 프로세스가 멈춤
+refusal-container-main = PID 1이 점유 중: 이 컨테이너 또는 네임스페이스의 메인 프로세스임
+refusal-init-system = PID 1(init 시스템)이 점유 중: systemd 소켓 활성화(socket activation)
+refusal-portcheck-itself = portcheck 자신임
+refusal-portcheck-parent = portcheck의 부모 프로세스임 (portcheck를 실행한 셸 또는 프로그램)
+refusal-portcheck-ancestor = portcheck의 조상 프로세스임 (portcheck를 실행한 셸을 실행하는 프로그램)
+refusal-container-forwarder = 컨테이너의 포트를 포워딩하는 { $name }임
+refusal-systemd-unit = systemd 유닛 { $unit }의 일부임: systemd가 다시 시작함
+refusal-unit-of-user = 사용자 { $user }(uid { $uid })의 { $unit }
+refusal-unit-of-uid = uid { $uid }의 { $unit }
+refusal-vscode = 포트를 이 컴퓨터로 포워딩하는 VS Code 자체({ $name })임 (Remote-SSH, Dev Containers, WSL): 종료하면 편집기나 원격 서버도 함께 종료됨
+refusal-client = 포트 { $port }번과는 서버가 아니라 연결({ $state })로만 이어져 있음: portcheck는 클라이언트에 신호를 보내지 않음
+refusal-smb-server = pid 4 (System)가 점유 중: 커널의 SMB 서버 (파일 및 프린터 공유, Server 서비스 LanmanServer)
+refusal-netbios = pid 4 (System)가 점유 중: 커널의 NetBIOS over TCP/IP ({ $port ->
+        [137] 이름 서비스
+        [138] 데이터그램 서비스
+       *[other] 세션 서비스, SMB용
+    })
+refusal-http-sys = pid 4 (System)가 점유 중: 서비스가 등록한 URL을 처리하는 커널의 HTTP 서버 HTTP.sys (IIS, WinRM, 웹 서비스)
+refusal-wsl-relay = WSL 안에서 실행 중인 서버의 포트를 포워딩하는 { $name }임 (WSL의 localhost 릴레이)
+refusal-docker-desktop = Docker Desktop 컨테이너의 포트를 게시(publish)하는 { $name }임
+refusal-windows-service = Windows 서비스 { $service }의 프로세스임: 서비스 제어 관리자(Service Control Manager)가 실행하며 다시 시작할 수 있음
+refusal-windows-service-unnamed = Windows 서비스의 프로세스임 ({ $name }, 서비스 제어 관리자(Service Control Manager)가 실행함)
+refusal-airplay = AirPlay 수신 모드(ControlCenter)가 점유 중: macOS는 AirPlay용으로 5000번과 7000번 포트에서 수신 대기(LISTEN)함
+refusal-airplay-flask = AirPlay 수신 모드(ControlCenter)가 점유 중: macOS는 AirPlay용으로 5000번과 7000번 포트에서 수신 대기(LISTEN)함. Flask의 기본 포트가 5000번이라 `flask run`과 충돌함
+refusal-desktop-runtime = { $product } 컨테이너 또는 VM의 포트를 게시(publish)하는 { $name }임
+refusal-launchd-job = launchd 작업(job) { $name }임 (launchd가 { $user } 사용자로 실행함): launchd가 다시 실행함
+refusal-spared = pid { $pid } ({ $name })에는 신호를 보내지 않으므로 포트 { $port }번은 계속 사용 중임: 나머지를 종료해도 포트가 비지 않으므로 이 포트의 점유 프로세스에는 모두 신호를 보내지 않음
+refusal-spared-unseen = 포트 { $port }번에는 볼 수 없는 점유 프로세스도 있음 (모두 종료하려면: { $hint })
+refusal-spared-in-namespace = pid { $init } ({ $name })의 pid 네임스페이스 안에서 실행 중이며, portcheck는 그 init에 신호를 보내지 않음: 이 프로세스만 종료하면 포트 { $port }번은 계속 사용 중임
+refusal-let-go = 신호를 보내기 전에 소켓을 놓음 (또는 그 pid가 이제 다른 프로세스를 가리킴): 신호를 보내지 않음
+refusal-other-namespace = 이 pid가 portcheck의 pid 네임스페이스와 /proc의 네임스페이스에서 서로 다른 프로세스를 가리킴
+refusal-proc-unproven = 고정(pin)하고 확인할 수 없음 (pidfd가 없고 /proc가 이 pid 네임스페이스의 것인지 증명할 수 없음(pid가 하나인 NSpid: 줄이 없음). 그래서 pid로 신호를 보내지 않음)
+refusal-not-pinned = 고정(pin)하고 확인할 수 없음 ({ $error })
+refusal-signal-failed = 운영체제가 { $signal } 신호를 전달하지 않음 (권한 거부가 아닌 다른 오류): 신호를 보내지 않음
+refusal-shutting-down = 첫 신호 뒤 포트를 놓았고 아직 종료하는 중임: 강제 종료(kill)하지 않음
+refusal-let-go-after = pid { $pid }{ $parent ->
+        [yes] (부모 프로세스)
+       *[no] {""}
+    }{ $how ->
+        [terminate] 을(를) { $signal }로 종료한
+       *[other] 에 { $signal } 신호를 보낸
+    } 뒤 포트를 놓음: { $how ->
+        [terminate] 종료하지 않음
+        [kill] 강제 종료(kill)하지 않음
+       *[other] 신호를 보내지 않음
+    }
+refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
+refusal-traced-by = pid { $tracer }(디버거 또는 트레이서)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
+refusal-traced = 트레이서(디버거 등)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
+refusal-denied = 권한이 거부됨: pid { $pid } { $who }; { $what }
+refusal-ns-container = { $engine } 컨테이너 { $id }
+refusal-ns-kubernetes = Kubernetes 파드 { $pod }의 컨테이너 { $id }
+refusal-ns-lxc = LXC 컨테이너 { $id }
+refusal-ns-nspawn = systemd-nspawn 컨테이너 { $id }
+refusal-ns-sandbox-by = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, pid { $pid } ({ $name })가 실행함)
+refusal-ns-sandbox-by-pid = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, pid { $pid }가 실행함)
+refusal-ns-sandbox = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 부모 프로세스가 실행함)
+refusal-id-unknown = (id 알 수 없음)
+refusal-uid-invalid = { $uid } (올바른 uid가 아님)
+refusal-uid-unknown = (uid 알 수 없음)
