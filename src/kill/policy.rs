@@ -601,7 +601,10 @@ mod tests {
                 Some("systemctl --user stop dev.service"),
                 "{name:?}"
             );
-            assert!(step.note.as_ref().unwrap().to_string().contains(&format!("({name})")), "{step:?}");
+            assert!(
+                step.note.as_ref().unwrap().to_string().contains(&format!("({name})")),
+                "{step:?}"
+            );
             let step = unit_stop_as(&unit("a;b.service"), Some(name.into()));
             assert_eq!(step.line().as_deref(), Some("systemctl --user list-units --type=service"));
             assert!(step.run.iter().all(|c| c.unsafe_word().is_none()));

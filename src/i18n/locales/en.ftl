@@ -115,3 +115,72 @@ refusal-ns-sandbox = a pid namespace (a sandbox such as unshare or bwrap, starte
 refusal-id-unknown = (id not known)
 refusal-uid-invalid = { $uid } (not a valid uid)
 refusal-uid-unknown = (uid not known)
+
+# --kill's plan, question and results (src/report/text/kill.rs).
+# A refused holder with no reason to give.
+kill-refused = refused
+# $why: one of the refusal-* messages.
+kill-not-signalling = Not signalling pid { $pid } ({ $name }): { $why }
+# A label before the command that stops a refused holder for good.
+kill-stop-for-good = to stop it for good
+# $why: why the holder is hidden.
+kill-unseen = Port { $port }: a holder portcheck cannot see: { $why }
+# $why: one of the refused-* messages.
+kill-cannot-bind = Port { $port } cannot be bound ({ $why }): there is no process to stop. Instead:
+# $pids: "4242 (python3), 4243 (node)"; $method: TerminateProcess.
+kill-dry-run-end = Dry run: would end pid { $pids } with { $method } (no clean shutdown).
+# $grace: a duration as Rust writes it (5s, 300ms).
+kill-dry-run-signal = Dry run: would send { $signal } to pid { $pids }, then SIGKILL after { $grace } to any still running.
+# $ports: "5000, 5001". The answer is y or n.
+kill-prompt = Kill { $count } { $count ->
+        [one] process
+       *[other] processes
+    } holding { $ports }? [y/N]
+kill-declined = Nothing was killed.
+# $what: one of the kill-* outcomes below.
+kill-action = pid { $pid } ({ $name }): { $what }
+kill-interrupted-settle = Interrupted by { $signal } during the settle window: the watch for a respawn was cut short.
+kill-interrupted = Interrupted by { $signal }: stopped waiting; nothing more was sent.
+kill-held-label = Held:
+kill-now-held-forked = { $label } Port { $port } is now held by pid { $pid } ({ $name }), which pid { $from } forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it.
+kill-now-held-received = { $label } Port { $port } is now held by pid { $pid } ({ $name }), which was running before portcheck started: the socket was passed to it, it was not restarted.
+# A label before the command that frees the port.
+kill-to-free = to free the port
+kill-terminated = terminated ({ $method }: no clean shutdown)
+kill-exited-before-method = exited before { $method }
+# $elevate: how to get the privilege here ("run with sudo").
+kill-method-denied = { $method }: permission denied ({ $elevate })
+kill-method-dry-run = would be ended with { $method } (no clean shutdown; dry run)
+kill-method-still-running = { $method }: still running
+kill-method-interrupted = { $method }: still running; portcheck was interrupted
+kill-not-ended = not ended: { $why }
+# In place of a signal's name when there was none.
+kill-no-signal = no signal
+kill-signal-why = { $signal }: { $why }
+kill-exited-before-signal = exited before its signal
+kill-exited-continued = { $signal }: exited ({ $why })
+kill-exited = { $signal }: exited
+kill-traced-killed = { $signal } not delivered ({ $why }); SIGKILL: killed
+kill-ignored-killed = { $signal } ignored for { $grace }; SIGKILL: killed
+kill-killed = { $signal }: killed
+kill-signal-denied = { $signal }: permission denied ({ $elevate })
+kill-not-signalled = not signalled: { $why }
+kill-would-send = would send { $signal } (dry run)
+kill-stuck = { $signal }: still running (stuck in the kernel?)
+kill-signal-interrupted = { $signal }: still running; portcheck was interrupted
+kill-unknown-parent = an unknown parent
+kill-respawned-label = Respawned:
+# $parent: "pid 8 (supervisord)", or kill-unknown-parent.
+kill-respawned = { $label } Port { $port } was taken again by pid { $pid } ({ $name }), started by { $parent }: a supervisor restarts it.
+kill-held-refused = { $label } Port { $port } cannot be bound: { $why }.
+# $holders: "4242 (python3), 4243 (node)".
+kill-still-held = { $label } Port { $port } is still held by pid { $holders }.
+kill-still-held-unseen = { $label } Port { $port } is still held by a process portcheck cannot see.
+kill-unknown-label = Unknown:
+kill-unknown-port = { $label } Port { $port }: no holder is left in the socket table, but portcheck cannot bind it to prove it free.
+kill-free-label = Free:
+kill-was-free = { $label } Port { $port } was already free: there was nothing to stop.
+kill-freed-label = Freed:
+kill-freed = { $label } Port { $port } is free now.
+# Shared by the reports: a note below a report.
+report-note = note: { $note }

@@ -12,6 +12,8 @@ mod suggest;
 mod table;
 mod wait;
 
+use wait::refused;
+
 pub(crate) use by_hand::by_hand;
 pub(crate) use kill::{kill_plan, kill_prompt, kill_result};
 pub(crate) use listing::listing;
