@@ -47,14 +47,6 @@ impl Class {
             Class::Dynamic => (49152, 65535),
         }
     }
-
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Class::WellKnown => "well-known",
-            Class::Registered => "registered",
-            Class::Dynamic => "dynamic",
-        }
-    }
 }
 
 /// Why the OS refused a bind that no privilege would lift (Windows's
@@ -76,17 +68,6 @@ pub(crate) enum Refused {
 }
 
 impl Refused {
-    /// Why, in a few words: "Port 80 cannot be bound: {words}".
-    pub(crate) fn words(self) -> &'static str {
-        match self {
-            Refused::ExcludedRange => "it is inside an excluded port range",
-            Refused::ExclusiveBind => "another program has bound it exclusively",
-            Refused::AccessDenied => {
-                "access denied, though nothing is bound there (security software or a policy)"
-            }
-        }
-    }
-
     /// What to do instead of stopping a process (there is none to stop):
     /// each command a [`Step`] of its own, its explanation on its own
     /// line; `protocol` names the excluded ranges to look at and reserve

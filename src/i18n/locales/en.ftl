@@ -184,3 +184,120 @@ kill-freed-label = Freed:
 kill-freed = { $label } Port { $port } is free now.
 # Shared by the reports: a note below a report.
 report-note = note: { $note }
+
+# The report on ports and the listing (src/report/text/{mod,ports,listing}.rs,
+# src/report/{mod,life}.rs). The exposure words of the table's column.
+report-exposure-local = local
+report-exposure-network = network
+report-exposure-interface = interface
+report-exposure-nowhere = nowhere
+# In place of a process, when none is found for a socket.
+report-no-process = no process found
+# What the per-address probe did.
+report-tried = bound and listened as a development server does, and released
+# $note: how a pasted address was read ("127.0.0.1:5000 → port 5000");
+# $at: the address and port; $tried: report-tried.
+report-pasted-unknown = { $note }; whether a server could start on { $at } is unknown: { $why }
+report-pasted-ok = { $note }; a server could start on { $at } now ({ $tried })
+report-pasted-taken = { $note }; a server could not start on { $at } now: it is taken
+report-unknown-line = cannot tell whether port { $port } is free: { $why }
+report-port = Port { $port }
+report-unknown = unknown
+# The table's column headings.
+report-col-proto = PROTO
+report-col-address = ADDRESS
+report-col-state = STATE
+report-col-exposure = EXPOSURE
+report-col-pid = PID
+report-col-user = USER
+report-col-command = COMMAND
+report-cannot-be-bound = cannot be bound
+report-in-use = in use
+report-what-to-do = what to do:
+report-answers-at = it answers at { $url }
+report-answers-at-not = it answers at { $url }, not { $not }
+# $addrs: "0.0.0.0, 127.0.0.1".
+report-could-start = could start on { $addrs }
+report-could-not-start = could not start on { $addrs }
+report-start-unknown = on { $addr } unknown ({ $why })
+# $parts: report-could-start and the others, joined with "; ".
+report-beside = a second server on port { $port } { $parts } (each tried: { $tried })
+# The pieces of a holder's life; $who: "pid 4242 (python3)".
+report-life-at = , at { $time }
+# $ago: one of report-*-ago.
+report-life-age = ; started { $ago }
+# $chain: the ancestors, "900 (bash) < 800 (sshd)".
+report-life-under = ; now under { $chain }
+# $age, $at, $under: report-life-age, -at, -under, or empty.
+report-life-exited = { $who }: its parent (the reloader) has exited{ $age }{ $at }{ $under }
+report-life-started-by = { $who }: started by { $chain }{ $at }
+report-life-stopped = { $who } is stopped (Ctrl+Z): it holds the port but answers nothing; in its terminal: `fg`, then Ctrl+C, or `kill %1`
+report-life-traced = { $who } is traced (held by a debugger or tracer such as gdb or strace): it answers nothing until that lets it go
+report-exposure-not-listening = bound without listening: nothing can connect to it until it listens
+report-meaning-loopback = loopback: reachable from this machine only
+report-meaning-all-interfaces = all interfaces: reachable from other machines on the network
+report-meaning-specific = one address: reachable through that interface only
+report-meaning-unassigned = an address no interface of this machine has: not reachable until one takes it
+# $addrs: up to three "192.168.0.7:5000", joined with ", ".
+report-reachable-at = , at { $addrs }
+report-reachable-at-more = , at { $addrs } and { $more } more
+report-may-take-ipv4 = ; may also take IPv4 (whether it set IPV6_V6ONLY is not known here)
+report-warning-label = warning:
+report-free-both = bound and released on the wildcard address: IPv4 and IPv6
+report-free-ipv4 = bound and released on the wildcard address: IPv4
+report-free-ipv6 = bound and released on the wildcard address: IPv6
+report-free-no-ipv6 = IPv6 is not available on this host: nothing was bound
+report-free-label = Free:
+# $ports: the ports with their classes, "80 (well-known), 8000 (registered)".
+report-free-unchecked = { $label } { $ports }  (no socket bound; portcheck may not bind it, so it was not bind-checked)
+report-free-ephemeral = { $label } { $ports } inside the ephemeral range { $low }-{ $high }: outgoing connections may take { $count ->
+        [one] it
+       *[other] them
+    } (portcheck --suggest finds a port outside it)
+report-note-port = note ({ $port }): { $note }
+report-next-steps = next steps:
+# $pids: "4242, 4243".
+report-stop-pids = stop pid { $pids }
+# $or: yes after another step; $why: why the lines below start the server so.
+report-use-port-why = { $or ->
+        [yes] {"or "}
+       *[no] {""}
+    }use port { $port } ({ $why }):
+report-move-it = { $or ->
+        [yes] {"or "}
+       *[no] {""}
+    }move it ({ $why }):
+report-use-port = { $or ->
+        [yes] {"or "}
+       *[no] {""}
+    }use port { $port }
+# $class: well-known, registered or dynamic.
+report-class-port = { $class ->
+        [well-known] well-known
+        [dynamic] dynamic
+       *[registered] registered
+    } port ({ $low }-{ $high })
+report-privileged = privileged (below { $start }: binding needs root)
+report-in-ephemeral = inside the ephemeral range { $low }-{ $high } (outgoing connections may take it)
+report-class = { $class ->
+        [well-known] well-known
+        [dynamic] dynamic
+       *[registered] registered
+    }
+# A long list of ports shortened: $first, the first five; $last, the last.
+report-many-ports = { $first }, …, { $last } ({ $count } ports)
+report-many-ports-class = { $first }, …, { $last } ({ $count } ports, { $class })
+report-just-now = just now
+report-minutes-ago = { $count } { $count ->
+        [one] minute
+       *[other] minutes
+    } ago
+report-hours-ago = { $count } { $count ->
+        [one] hour
+       *[other] hours
+    } ago
+report-days-ago = { $count } { $count ->
+        [one] day
+       *[other] days
+    } ago
+listing-none = No listening sockets.

@@ -140,3 +140,90 @@ kill-was-free = { $label } 포트 { $port }번은 이미 사용 가능했습니�
 kill-freed-label = 해제됨:
 kill-freed = { $label } 포트 { $port }번은 이제 사용 가능합니다.
 report-note = 참고: { $note }
+
+# 포트 보고서와 목록 (src/report/text/{mod,ports,listing}.rs, src/report/{mod,life}.rs)
+report-exposure-local = 로컬
+report-exposure-network = 네트워크
+report-exposure-interface = 인터페이스
+report-exposure-nowhere = 없음
+report-no-process = 프로세스를 찾지 못함
+report-tried = 개발 서버처럼 바인딩하고 수신 대기(LISTEN)한 뒤 해제함
+report-pasted-unknown = { $note }; 지금 { $at }에서 서버를 시작할 수 있는지 알 수 없음: { $why }
+report-pasted-ok = { $note }; 지금 { $at }에서 서버를 시작할 수 있음 ({ $tried })
+report-pasted-taken = { $note }; 지금 { $at }에서는 서버를 시작할 수 없음: 이미 사용 중
+report-unknown-line = 포트 { $port }번이 사용 가능한지 알 수 없습니다: { $why }
+report-port = 포트 { $port }번
+report-unknown = 알 수 없음
+report-col-proto = 프로토콜
+report-col-address = 주소
+report-col-state = 상태
+report-col-exposure = 노출
+report-col-pid = PID
+report-col-user = 사용자
+report-col-command = 명령어
+report-cannot-be-bound = 바인딩할 수 없음
+report-in-use = 사용 중
+report-what-to-do = 해결 방법:
+report-answers-at = { $url }에서 응답함
+report-answers-at-not = { $url }에서 응답함 ({ $not }에서는 응답하지 않음)
+report-could-start = { $addrs }에서는 시작 가능
+report-could-not-start = { $addrs }에서는 시작 불가
+report-start-unknown = { $addr }에서는 알 수 없음 ({ $why })
+report-beside = 포트 { $port }번으로 서버를 하나 더 띄우면: { $parts } (각 주소에서 { $tried })
+report-life-at = , 시작 시각 { $time }
+report-life-age = ; { $ago } 시작됨
+report-life-under = ; 지금은 { $chain } 아래에서 실행 중
+report-life-exited = { $who }: 부모 프로세스(리로더)가 종료됨{ $age }{ $at }{ $under }
+report-life-started-by = { $who }: 실행한 부모 프로세스 { $chain }{ $at }
+report-life-stopped = { $who }: 정지됨 (Ctrl+Z). 포트를 점유하지만 아무 응답도 하지 않음. 그 터미널에서 `fg` 후 Ctrl+C, 또는 `kill %1`
+report-life-traced = { $who }: 추적 중 (gdb나 strace 같은 디버거 또는 트레이서가 붙잡고 있음). 놓아줄 때까지 아무 응답도 하지 않음
+report-exposure-not-listening = 바인딩만 하고 수신 대기(LISTEN)하지 않음: 수신 대기하기 전에는 아무도 접속할 수 없음
+report-meaning-loopback = 루프백(localhost): 자기 자신(로컬 호스트)에서만 접속 가능
+report-meaning-all-interfaces = 모든 네트워크 인터페이스: 같은 네트워크(LAN, Docker 브리지 등)의 다른 컴퓨터에서도 접속 가능
+report-meaning-specific = 특정 주소 하나: 그 인터페이스를 통해서만 접속 가능
+report-meaning-unassigned = 이 컴퓨터의 어떤 인터페이스에도 없는 주소: 인터페이스가 이 주소를 갖기 전에는 접속 불가
+report-reachable-at = , 내부 IP 등으로 접속: { $addrs }
+report-reachable-at-more = , 내부 IP 등으로 접속: { $addrs } 외 { $more }개
+report-may-take-ipv4 = ; IPv4 연결도 받을 수 있음 (IPV6_V6ONLY 설정 여부는 여기서 알 수 없음)
+report-warning-label = 경고:
+report-free-both = 와일드카드 주소에 직접 바인딩해서 확인함: IPv4, IPv6
+report-free-ipv4 = 와일드카드 주소에 직접 바인딩해서 확인함: IPv4
+report-free-ipv6 = 와일드카드 주소에 직접 바인딩해서 확인함: IPv6
+report-free-no-ipv6 = 이 호스트에서는 IPv6를 사용할 수 없음: 아무것도 바인딩하지 않음
+report-free-label = 사용 가능:
+report-free-unchecked = { $label } { $ports }  (바인딩된 소켓 없음. portcheck에 바인딩 권한이 없어 직접 바인딩해서 확인하지는 않음)
+report-free-ephemeral = { $label } 임시 포트 범위 { $low }-{ $high } 안의 포트 { $count }개: { $ports }. 나가는 연결에 운영체제가 배정할 수 있음 (portcheck --suggest로 범위 밖의 포트를 찾을 수 있음)
+report-note-port = 참고 ({ $port }번): { $note }
+report-next-steps = 다음 단계:
+report-stop-pids = 충돌 프로세스 종료 (pid { $pids })
+report-use-port-why = { $or ->
+        [yes] {"또는 "}
+       *[no] {""}
+    }다른 포트 사용: { $port }번 ({ $why }):
+report-move-it = { $or ->
+        [yes] {"또는 "}
+       *[no] {""}
+    }설정에서 포트 옮기기 ({ $why }):
+report-use-port = { $or ->
+        [yes] {"또는 "}
+       *[no] {""}
+    }다른 포트 사용: { $port }번
+report-class-port = { $class ->
+        [well-known] 잘 알려진(Well-Known) 포트
+        [dynamic] 동적·사설 포트
+       *[registered] 등록된 포트
+    } ({ $low }-{ $high })
+report-privileged = 권한 요구 ({ $start }번 미만: 바인딩하려면 root 권한이 필요함)
+report-in-ephemeral = 임시 포트 범위 { $low }-{ $high } 안에 있음 (나가는 연결에 운영체제가 배정할 수 있음)
+report-class = { $class ->
+        [well-known] 잘 알려진 포트
+        [dynamic] 동적·사설 포트
+       *[registered] 등록된 포트
+    }
+report-many-ports = { $first }, …, { $last } (포트 { $count }개)
+report-many-ports-class = { $first }, …, { $last } (포트 { $count }개, { $class })
+report-just-now = 방금
+report-minutes-ago = { $count }분 전
+report-hours-ago = { $count }시간 전
+report-days-ago = { $count }일 전
+listing-none = 수신 대기(LISTEN) 중인 소켓이 없습니다.

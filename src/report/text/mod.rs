@@ -22,6 +22,7 @@ pub(crate) use suggest::{suggestion, suggestion_numbers};
 pub(crate) use wait::wait;
 
 use super::{Exposure, PortReport, SocketReport};
+use crate::i18n::t;
 use crate::net::{Family, Protocol};
 use crate::sanitize::escape;
 
@@ -75,13 +76,15 @@ fn proto_label(s: &SocketReport) -> String {
 /// The exposure's word and colour: the same in the listing and in port
 /// reports. Standard (not bright) colours, readable on light and dark
 /// backgrounds; the security-relevant "network" stands out in bold.
-fn exposure_word(e: Exposure) -> (&'static str, anstyle::Style) {
+fn exposure_word(e: Exposure) -> (String, anstyle::Style) {
     use anstyle::AnsiColor;
     match e {
-        Exposure::Loopback => ("local", AnsiColor::Green.on_default()),
-        Exposure::AllInterfaces => ("network", AnsiColor::Magenta.on_default().bold()),
-        Exposure::Specific => ("interface", AnsiColor::Blue.on_default()),
-        Exposure::Unassigned => ("nowhere", anstyle::Style::new().dimmed()),
+        Exposure::Loopback => (t!("report-exposure-local"), AnsiColor::Green.on_default()),
+        Exposure::AllInterfaces => {
+            (t!("report-exposure-network"), AnsiColor::Magenta.on_default().bold())
+        }
+        Exposure::Specific => (t!("report-exposure-interface"), AnsiColor::Blue.on_default()),
+        Exposure::Unassigned => (t!("report-exposure-nowhere"), anstyle::Style::new().dimmed()),
     }
 }
 
@@ -95,17 +98,17 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         ];
         if with_exposure {
             let (word, style) = exposure_word(s.exposure);
-            cells.push((word.to_string(), Some(style)));
+            cells.push((word, Some(style)));
         }
         cells
     };
     let mut rows = Vec::new();
     if s.processes.is_empty() {
         let who = s.user.clone().or(s.uid.map(|u| u.to_string())).unwrap_or_else(|| "?".into());
-        let why = s.hidden.as_deref().unwrap_or("no process found");
+        let why = s.hidden.as_ref().map_or_else(|| t!("report-no-process"), ToString::to_string);
         let mut cells = lead();
         cells.extend([("-".to_string(), None), (escape(&who), None)]);
-        let why = Some(format!("({})", escape(why)));
+        let why = Some(format!("({})", escape(&why)));
         rows.push(table::Row { cells, hint: why, command: vec![] });
     }
     for p in &s.processes {
@@ -114,7 +117,7 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         cells.extend([(p.pid.to_string(), None), (escape(&user), None)]);
         rows.push(table::Row {
             cells,
-            hint: p.hint.as_deref().map(|h| format!("[{}]", escape(h))),
+            hint: p.hint.as_ref().map(|h| format!("[{}]", escape(&h.to_string()))),
             command: p.command.clone(),
         });
     }
@@ -128,7 +131,9 @@ pub(crate) fn line(width: Option<u16>, text: &str) -> String {
 
 /// What the per-address probe did, in words true on every platform
 /// (Windows binds without SO_REUSEADDR; see `probe::probe_as_werkzeug`).
-pub(super) const TRIED: &str = "bound and listened as a development server does, and released";
+fn tried() -> String {
+    t!("report-tried")
+}
 
 /// How a pasted PORT was read (`127.0.0.1:5000 → port 5000`), and for
 /// the address it names, whether a server could start there now.
@@ -137,14 +142,22 @@ pub(crate) fn pasted(
     note: &str,
     at: Option<&(std::net::SocketAddr, super::StartAt)>,
 ) -> String {
-    let answer = at.map(|(a, s)| match (s.ok, &s.unknown) {
-        (_, Some(why)) => {
-            format!("; whether a server could start on {a} is unknown: {}", escape(why))
+    let note = escape(note);
+    let line = match at {
+        None => note,
+        Some((a, s)) => {
+            let at = a.to_string();
+            match &s.unknown {
+                Some(why) => {
+                    let why = escape(&why.to_string());
+                    t!("report-pasted-unknown", note = note, at = at, why = why)
+                }
+                None if s.ok => t!("report-pasted-ok", note = note, at = at, tried = tried()),
+                None => t!("report-pasted-taken", note = note, at = at),
+            }
         }
-        (true, None) => format!("; a server could start on {a} now ({TRIED})"),
-        (false, None) => format!("; a server could not start on {a} now: it is taken"),
-    });
-    table::wrapped(style, &format!("{}{}", escape(note), answer.unwrap_or_default()))
+    };
+    table::wrapped(style, &line)
 }
 
 /// "PREFIX41230 (python3)" for each process holding the port, once each.
