@@ -301,3 +301,17 @@ report-days-ago = { $count } { $count ->
        *[other] days
     } ago
 listing-none = No listening sockets.
+
+# --suggest on a terminal (src/report/text/suggest.rs).
+# $holder: "pid 4242 (python3): COMMAND", or suggest-unseen-holder.
+suggest-taken-by = Port { $port } is taken by { $holder }
+suggest-unseen-holder = a process portcheck cannot see
+suggest-taken = Port { $port } is taken (something is bound to it).
+suggest-note-label = note:
+suggest-free-label = { $count ->
+        [one] Free port:
+       *[other] Free ports:
+    }
+# --kill's manual way (src/report/text/by_hand.rs, src/kill/sys/): labels
+# before a command.
+kill-by-hand = by hand

@@ -227,3 +227,11 @@ report-minutes-ago = { $count }분 전
 report-hours-ago = { $count }시간 전
 report-days-ago = { $count }일 전
 listing-none = 수신 대기(LISTEN) 중인 소켓이 없습니다.
+
+# 터미널에서 --suggest (src/report/text/suggest.rs)
+suggest-taken-by = 포트 { $port }번은 이미 다른 프로세스가 사용 중입니다: { $holder }
+suggest-unseen-holder = portcheck가 볼 수 없는 프로세스
+suggest-taken = 포트 { $port }번은 이미 사용 중입니다 (무언가가 바인딩되어 있음).
+suggest-note-label = 참고:
+suggest-free-label = 사용 가능한 포트 { $count }개:
+kill-by-hand = 직접 하려면
