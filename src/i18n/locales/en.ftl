@@ -315,3 +315,24 @@ suggest-free-label = { $count ->
 # --kill's manual way (src/report/text/by_hand.rs, src/kill/sys/): labels
 # before a command.
 kill-by-hand = by hand
+
+# How to stop for good what --kill refuses (src/kill/policy.rs): shown
+# above the command to paste, or alone when there is none.
+policy-close-connection = close that connection in { $name }, or end the process
+policy-container-main = find the container (podman ps for podman), then stop it by that name with docker stop
+policy-vscode = close it in VS Code's Ports panel (or stop forwarding port { $port })
+# $engine: docker or podman.
+policy-published-by = find the container that publishes port { $port }, then stop it by that name with { $engine } stop
+# $stop: the command that stops a container ("docker stop").
+policy-find-container = find the container, then stop it by that name with { $stop }
+policy-lxc = for LXC (under LXD: lxc stop { $name })
+# $id: the name that is not valid; $stop: "lxc-stop -n".
+policy-invalid-name = its name ({ $id }) is not a valid name: find it, then stop it by that name with { $stop }
+policy-sandbox = stop the sandbox where it was started, or end the whole namespace
+# $uid: the pod's uid, or refusal-uid-invalid / refusal-uid-unknown.
+policy-kubernetes = find the pod with uid { $uid }, then scale down or delete its workload by that name (it restarts a deleted pod)
+policy-user-instance-run = it runs in the systemd instance of uid { $uid }, whose user name ({ $user }) is put in no command: as that user, run
+policy-user-instance-invalid = it runs in the systemd instance of uid { $uid }, whose user name ({ $user }) is put in no command, and its unit name ({ $unit }) is not a valid systemd unit name: as that user, find the unit, then stop it by that name with systemctl --user stop
+# $whose: "sudo systemctl" or "systemctl --user -M ana@".
+policy-invalid-unit = its unit name ({ $unit }) is not a valid systemd unit name: find the unit, then stop it by that name with { $whose } stop
+policy-socket-unit = find the socket unit listening on port { $port }, then stop it by that name with sudo systemctl stop

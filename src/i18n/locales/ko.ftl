@@ -235,3 +235,18 @@ suggest-taken = 포트 { $port }번은 이미 사용 중입니다 (무언가가 
 suggest-note-label = 참고:
 suggest-free-label = 사용 가능한 포트 { $count }개:
 kill-by-hand = 직접 하려면
+
+# --kill이 거부한 프로세스를 완전히 종료하는 방법 (src/kill/policy.rs)
+policy-close-connection = { $name }에서 그 연결을 닫거나 프로세스를 종료하세요
+policy-container-main = 컨테이너를 찾은 뒤(podman이면 podman ps) 그 이름으로 docker stop을 실행해 종료하세요
+policy-vscode = VS Code의 포트(Ports) 패널에서 닫으세요 (또는 포트 { $port }번 포워딩을 중지하세요)
+policy-published-by = 포트 { $port }번을 게시(publish)하는 컨테이너를 찾은 뒤, 그 이름으로 { $engine } stop을 실행해 종료하세요
+policy-find-container = 컨테이너를 찾은 뒤, 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-lxc = LXC용 (LXD에서는 lxc stop { $name })
+policy-invalid-name = 이름({ $id })이 올바른 이름이 아닙니다. 직접 찾은 뒤 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-sandbox = 샌드박스를 시작한 곳에서 종료하거나, 네임스페이스 전체를 종료하세요
+policy-kubernetes = uid가 { $uid }인 파드를 찾은 뒤, 그 이름으로 워크로드를 축소(scale down)하거나 삭제하세요 (파드만 삭제하면 다시 만들어집니다)
+policy-user-instance-run = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았습니다. 그 사용자로 다음을 실행하세요
+policy-user-instance-invalid = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았고 유닛 이름({ $unit })도 올바른 systemd 유닛 이름이 아닙니다. 그 사용자로 유닛을 찾은 뒤, 그 이름으로 systemctl --user stop을 실행해 종료하세요
+policy-invalid-unit = 유닛 이름({ $unit })이 올바른 systemd 유닛 이름이 아닙니다. 유닛을 찾은 뒤, 그 이름으로 { $whose } stop을 실행해 종료하세요
+policy-socket-unit = 포트 { $port }번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤, 그 이름으로 sudo systemctl stop을 실행해 종료하세요
