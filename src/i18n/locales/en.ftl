@@ -336,3 +336,14 @@ policy-user-instance-invalid = it runs in the systemd instance of uid { $uid }, 
 # $whose: "sudo systemctl" or "systemctl --user -M ana@".
 policy-invalid-unit = its unit name ({ $unit }) is not a valid systemd unit name: find the unit, then stop it by that name with { $whose } stop
 policy-socket-unit = find the socket unit listening on port { $port }, then stop it by that name with sudo systemctl stop
+
+# How to stop the platforms' holders that --kill refuses
+# (src/kill/holders/macos.rs, windows.rs).
+holders-airplay-off = turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)
+holders-launchd = find the label of { $name }'s job, then stop it by that name with sudo launchctl bootout system/ followed by the label
+holders-wsl = stop the server inside WSL (run portcheck there for port { $port }), or stop WSL, every distribution of it
+holders-admin-terminal = from an Administrator terminal
+holders-find-service = find the service, then stop it by that name with sc.exe stop
+holders-smb-stop = from an Administrator terminal; it stops file and printer sharing
+holders-netbios-off = turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)
+holders-http-sys = find the registration and its process, then stop that service by its name with sc.exe stop

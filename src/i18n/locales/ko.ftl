@@ -250,3 +250,13 @@ policy-user-instance-run = uid { $uid }의 systemd 인스턴스에서 실행 중
 policy-user-instance-invalid = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았고 유닛 이름({ $unit })도 올바른 systemd 유닛 이름이 아닙니다. 그 사용자로 유닛을 찾은 뒤, 그 이름으로 systemctl --user stop을 실행해 종료하세요
 policy-invalid-unit = 유닛 이름({ $unit })이 올바른 systemd 유닛 이름이 아닙니다. 유닛을 찾은 뒤, 그 이름으로 { $whose } stop을 실행해 종료하세요
 policy-socket-unit = 포트 { $port }번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤, 그 이름으로 sudo systemctl stop을 실행해 종료하세요
+
+# --kill이 거부하는 플랫폼별 점유 프로세스를 끄는 방법 (src/kill/holders/macos.rs, windows.rs)
+holders-airplay-off = 끄는 방법: 시스템 설정 > 일반 > AirDrop 및 Handoff > AirPlay 수신 모드 (또는 Flask를 다른 포트로 실행: flask run --port 5001)
+holders-launchd = { $name } 작업(job)의 레이블을 찾은 뒤, sudo launchctl bootout system/ 뒤에 그 레이블을 붙여 실행해 종료하세요
+holders-wsl = WSL 안의 서버를 종료하거나(WSL 안에서 포트 { $port }번으로 portcheck 실행), WSL의 모든 배포판을 종료하세요
+holders-admin-terminal = 관리자 권한 터미널에서 실행하세요
+holders-find-service = 서비스를 찾은 뒤, 그 이름으로 sc.exe stop을 실행해 종료하세요
+holders-smb-stop = 관리자 권한 터미널에서 실행하세요. 파일 및 프린터 공유가 중지됩니다
+holders-netbios-off = 어댑터의 IPv4 설정(고급, WINS)에서 NetBIOS over TCP/IP를 끄세요
+holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 종료하세요
