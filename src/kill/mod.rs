@@ -26,6 +26,7 @@ pub(crate) use plan::{Plan, plan};
 pub(crate) use policy::Me;
 pub(crate) use settle::{respawns, settle};
 
+use crate::i18n::{Msg, msg, t};
 use crate::inspect::Context;
 use crate::net::{PortQuery, Selection};
 use crate::report::{KillReport, Outcome, PortsReport};
@@ -63,20 +64,18 @@ impl Killed {
             .map(|a| a.pid.to_string())
             .collect();
         if !denied.is_empty() {
-            return Some(format!(
-                "permission denied: pid {} {}; {}",
-                denied.join(", "),
-                crate::host::DENIED_WHO,
-                sys::DENIED_HINT
+            let (who, hint) = (crate::host::DENIED_WHO.to_string(), sys::DENIED_HINT.to_string());
+            return Some(t!(
+                "kill-problem-denied",
+                pids = denied.join(", "),
+                who = who,
+                hint = hint
             ));
         }
         if !self.hidden.is_empty() {
             let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
-            return Some(format!(
-                "permission denied: port {} has a holder that cannot be seen {}",
-                ports.join(", "),
-                sys::HIDDEN_HINT
-            ));
+            let hint = sys::HIDDEN_HINT.to_string();
+            return Some(t!("kill-problem-hidden", ports = ports.join(", "), hint = hint));
         }
         None
     }
@@ -84,7 +83,7 @@ impl Killed {
 
 /// Why `--kill` would refuse to run here at all (a `/proc` of another pid
 /// namespace), so that no report advises it.
-pub(crate) fn unavailable() -> Option<String> {
+pub(crate) fn unavailable() -> Option<Msg> {
     sys::proc_is_ours().err()
 }
 
@@ -127,16 +126,15 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
-    let mut notes = after.notes.clone();
+    // The ports' notes, as they are (text or messages already).
+    let mut notes: Vec<Msg> = after.notes.iter().cloned().map(Msg::from).collect();
     // Interrupted during the settle window: the watch was cut short, and
     // the exit status says so as it does for the grace.
     let settle_cut = interrupted.is_none() && sys::interrupted().is_some();
     let interrupted = match (interrupted, sys::interrupted()) {
         (None, Some(sig)) => {
-            notes.push(format!(
-                "interrupted by {} during the {:?} settle window: the watch for a respawn was cut short",
-                sig.name, opts.settle
-            ));
+            let settle = format!("{:?}", opts.settle);
+            notes.push(msg!("kill-note-settle-cut", signal = sig.name, settle = settle));
             Some(sig)
         }
         (before, _) => before,

@@ -347,3 +347,33 @@ holders-find-service = find the service, then stop it by that name with sc.exe s
 holders-smb-stop = from an Administrator terminal; it stops file and printer sharing
 holders-netbios-off = turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)
 holders-http-sys = find the registration and its process, then stop that service by its name with sc.exe stop
+
+# What --kill says of itself (src/kill/{mod,plan,settle}.rs, src/kill/sys/).
+# $who: "belongs to another user"; $hint: "run with sudo".
+kill-problem-denied = permission denied: pid { $pids } { $who }; { $hint }
+# $hint: "without root; run with sudo".
+kill-problem-hidden = permission denied: port { $ports } has a holder that cannot be seen { $hint }
+# $settle: a duration as Rust writes it (2s).
+kill-note-settle-cut = interrupted by { $signal } during the { $settle } settle window: the watch for a respawn was cut short
+plan-by-vscode = pid { $pid } was started by VS Code: stop it in VS Code (Shift+F5), the clean stop
+plan-under-debugpy = pid { $pid } runs under debugpy: its debugpy adapter exits with it
+plan-under-debugpy-waiting = pid { $pid } runs under debugpy (it waits for a client with --wait-for-client): its debugpy adapter exits with it
+plan-adapter-waiting = pid { $pid } is debugpy's adapter: the program it debugs, pid { $debuggee }, keeps running, forever (it waits for a client with --wait-for-client); stop it too, by its own port
+plan-adapter = pid { $pid } is debugpy's adapter: the program it debugs, pid { $debuggee }, keeps running; stop it too, by its own port
+plan-adapter-unknown = pid { $pid } is debugpy's adapter: the program it debugs keeps running (forever, if it was started with --wait-for-client); stop that one by its own port
+settle-end-holder = end pid { $pid }, which holds the socket now
+settle-find-service = find the service that starts it, then stop it by that name
+settle-end-parent = end the parent that restarts it, pid { $parent }, then the server it started, pid { $pid }
+# $why: one of the sys-* reasons below.
+sys-proc-refused = --kill refused: { $why }; run portcheck where /proc is its own (mount one: unshare --pid --fork --mount-proc), or outside the sandbox
+sys-no-proc = there is no /proc ({ $error }), so no process can be read
+sys-not-procfs = /proc is not a procfs (another file system is mounted there), so no process can be read
+# $says: one of sys-nspid, sys-calls-it, sys-does-not-list.
+sys-other-namespace = /proc belongs to another pid namespace (portcheck is pid { $pid } here, /proc { $says }), so a pid read from /proc would name a different process here
+sys-nspid = lists it as NSpid { $ids }
+sys-calls-it = calls it pid { $pid }
+sys-does-not-list = does not list it
+kill-find-them = find them
+# $ports: ":5000 or :5001", joined with kill-list-or.
+kill-find-them-netstat = find them (the lines with { $ports }; the PID is the last column)
+kill-list-or = {" or "}

@@ -260,3 +260,27 @@ holders-find-service = 서비스를 찾은 뒤, 그 이름으로 sc.exe stop을 
 holders-smb-stop = 관리자 권한 터미널에서 실행하세요. 파일 및 프린터 공유가 중지됩니다
 holders-netbios-off = 어댑터의 IPv4 설정(고급, WINS)에서 NetBIOS over TCP/IP를 끄세요
 holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 종료하세요
+
+# --kill 자신의 메시지 (src/kill/{mod,plan,settle}.rs, src/kill/sys/)
+kill-problem-denied = 권한이 거부됨: pid { $pids } { $who }; { $hint }
+kill-problem-hidden = 권한이 거부됨: 포트 { $ports }번에 볼 수 없는 점유 프로세스가 있음 ({ $hint })
+kill-note-settle-cut = { $settle } 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못함
+plan-by-vscode = pid { $pid }은(는) VS Code가 실행했습니다. VS Code에서 종료하세요 (Shift+F5, 정상 종료 방법)
+plan-under-debugpy = pid { $pid }은(는) debugpy 아래에서 실행 중입니다. 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-under-debugpy-waiting = pid { $pid }은(는) debugpy 아래에서 실행 중입니다(--wait-for-client로 클라이언트를 기다림). 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-adapter-waiting = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램 pid { $debuggee }은(는) 계속, 끝없이 실행됩니다(--wait-for-client로 클라이언트를 기다림). 그 프로그램도 자기 포트로 종료하세요
+plan-adapter = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램 pid { $debuggee }은(는) 계속 실행됩니다. 그 프로그램도 자기 포트로 종료하세요
+plan-adapter-unknown = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램은 계속 실행됩니다(--wait-for-client로 시작했다면 끝없이). 그 프로그램은 자기 포트로 종료하세요
+settle-end-holder = 지금 소켓을 점유한 pid { $pid }을(를) 종료하세요
+settle-find-service = 이 프로세스를 시작하는 서비스를 찾은 뒤, 그 이름으로 종료하세요
+settle-end-parent = 다시 시작하는 부모 프로세스 pid { $parent }을(를) 먼저 종료한 뒤, 그 부모가 시작한 서버 pid { $pid }을(를) 종료하세요
+sys-proc-refused = --kill 거부됨: { $why }. /proc가 자기 것인 곳(직접 마운트: unshare --pid --fork --mount-proc)이나 샌드박스 밖에서 portcheck를 실행하세요
+sys-no-proc = /proc가 없어({ $error }) 어떤 프로세스도 읽을 수 없음
+sys-not-procfs = /proc가 procfs가 아니어서(다른 파일 시스템이 마운트됨) 어떤 프로세스도 읽을 수 없음
+sys-other-namespace = /proc가 다른 pid 네임스페이스의 것이라(여기서 portcheck는 pid { $pid }, /proc는 { $says }) /proc에서 읽은 pid가 여기서는 다른 프로세스를 가리킴
+sys-nspid = NSpid { $ids }로 표시함
+sys-calls-it = pid { $pid }로 부름
+sys-does-not-list = 표시하지 않음
+kill-find-them = 찾기
+kill-find-them-netstat = 찾기 ({ $ports }이(가) 있는 줄, PID는 마지막 열)
+kill-list-or = {" 또는 "}

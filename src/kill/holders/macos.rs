@@ -17,10 +17,7 @@ fn refuse(reason: Refusal, stop: Step) -> Option<Verdict> {
 pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     let name = p.name.as_str();
     if name.starts_with("ControlCe") {
-        return refuse(
-            Refusal::AirplayReceiver { port },
-            Step::say(msg!("holders-airplay-off")),
-        );
+        return refuse(Refusal::AirplayReceiver { port }, Step::say(msg!("holders-airplay-off")));
     }
     let runtime = [
         ("com.docker", "Docker Desktop"),

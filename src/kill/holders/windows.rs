@@ -34,10 +34,7 @@ pub(super) fn rule(
     if name == "wslrelay.exe" || name == "wslhost.exe" {
         return refuse(
             Refusal::WslRelay { name: p.name.clone() },
-            Step::explained(
-                msg!("holders-wsl", port = port),
-                Command::new(["wsl", "--shutdown"]),
-            ),
+            Step::explained(msg!("holders-wsl", port = port), Command::new(["wsl", "--shutdown"])),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
@@ -50,10 +47,9 @@ pub(super) fn rule(
         let reason =
             Refusal::WindowsService { name: p.name.clone(), service: service.map(str::to_string) };
         let stop = match service {
-            Some(s) => Step::explained(
-                msg!("holders-admin-terminal"),
-                Command::new(["sc.exe", "stop", s]),
-            ),
+            Some(s) => {
+                Step::explained(msg!("holders-admin-terminal"), Command::new(["sc.exe", "stop", s]))
+            }
             None => Step::explained(
                 msg!("holders-find-service"),
                 Command::new([
@@ -80,10 +76,7 @@ fn system(port: u16) -> Option<Verdict> {
                 Command::new(["sc.exe", "stop", "LanmanServer"]),
             ),
         ),
-        137..=139 => refuse(
-            Refusal::Netbios { port },
-            Step::say(msg!("holders-netbios-off")),
-        ),
+        137..=139 => refuse(Refusal::Netbios { port }, Step::say(msg!("holders-netbios-off"))),
         _ => refuse(
             Refusal::HttpSys,
             Step::explained(

@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use super::PinError;
+use crate::i18n::msg;
 use crate::report::{Outcome, Signal};
 
 /// Targets get signals: no other method.
@@ -45,7 +46,7 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     for p in ports {
         argv.extend(["-i".to_string(), format!(":{p}")]);
     }
-    crate::shell::Step::explained("find them", crate::shell::Command::new(argv))
+    crate::shell::Step::explained(msg!("kill-find-them"), crate::shell::Command::new(argv))
 }
 
 /// The words for a holder out of reach (sudo here, an Administrator
