@@ -84,17 +84,17 @@ refusal-proc-unproven = could not be pinned and checked (no pidfd, and /proc can
 refusal-not-pinned = could not be pinned and checked ({ $error })
 refusal-signal-failed = the OS would not deliver { $signal } to it (an error other than permission denied); not signalled
 refusal-shutting-down = let go of the port after the first signal and is still shutting down; not killed
-# $parent: yes when pid $pid is its parent; $how: terminate (TerminateProcess),
-# kill (SIGKILL) or signal (another signal).
+# $parent: 1 when pid $pid is its parent, else 0; $how: 2 (TerminateProcess),
+# 1 (SIGKILL) or 0 (another signal).
 refusal-let-go-after = let go of the port after pid { $pid }{ $parent ->
-        [yes] {" "}(its parent)
-       *[no] {""}
+        [1] {" "}(its parent)
+       *[0] {""}
     } was { $how ->
-        [terminate] ended with
+        [2] ended with
        *[other] sent
     } { $signal }; { $how ->
-        [terminate] not ended
-        [kill] not killed
+        [2] not ended
+        [1] not killed
        *[other] not signalled
     }
 refusal-continued = it was stopped (Ctrl+Z or SIGSTOP): sent SIGCONT after the signal so it is delivered
@@ -258,31 +258,31 @@ report-note-port = note ({ $port }): { $note }
 report-next-steps = next steps:
 # $pids: "4242, 4243".
 report-stop-pids = stop pid { $pids }
-# $or: yes after another step; $why: why the lines below start the server so.
+# $or: 1 after another step, else 0; $why: why the lines below start the server so.
 report-use-port-why = { $or ->
-        [yes] {"or "}
-       *[no] {""}
+        [1] {"or "}
+       *[0] {""}
     }use port { $port } ({ $why }):
 report-move-it = { $or ->
-        [yes] {"or "}
-       *[no] {""}
+        [1] {"or "}
+       *[0] {""}
     }move it ({ $why }):
 report-use-port = { $or ->
-        [yes] {"or "}
-       *[no] {""}
+        [1] {"or "}
+       *[0] {""}
     }use port { $port }
-# $class: well-known, registered or dynamic.
-report-class-port = { $class ->
-        [well-known] well-known
-        [dynamic] dynamic
-       *[registered] registered
+# $low: the class's first port: 0 (well-known), 1024 (registered), 49152 (dynamic).
+report-class-port = { $low ->
+        [0] well-known
+        [49152] dynamic
+       *[other] registered
     } port ({ $low }-{ $high })
 report-privileged = privileged (below { $start }: binding needs root)
 report-in-ephemeral = inside the ephemeral range { $low }-{ $high } (outgoing connections may take it)
-report-class = { $class ->
-        [well-known] well-known
-        [dynamic] dynamic
-       *[registered] registered
+report-class = { $low ->
+        [0] well-known
+        [49152] dynamic
+       *[other] registered
     }
 # A long list of ports shortened: $first, the first five; $last, the last.
 report-many-ports = { $first }, …, { $last } ({ $count } ports)

@@ -65,14 +65,14 @@ refusal-not-pinned = 고정(pin)하고 확인할 수 없음 ({ $error })
 refusal-signal-failed = 운영체제가 { $signal } 신호를 전달하지 않음 (권한 거부가 아닌 다른 오류): 신호를 보내지 않음
 refusal-shutting-down = 첫 신호 뒤 포트를 놓았고 아직 종료하는 중임: 강제 종료(kill)하지 않음
 refusal-let-go-after = pid { $pid }{ $parent ->
-        [yes] (부모 프로세스)
-       *[no] {""}
+        [1] (부모 프로세스)
+       *[0] {""}
     }{ $how ->
-        [terminate] 을(를) { $signal }로 종료한
+        [2] 을(를) { $signal }로 종료한
        *[other] 에 { $signal } 신호를 보낸
     } 뒤 포트를 놓음: { $how ->
-        [terminate] 종료하지 않음
-        [kill] 강제 종료(kill)하지 않음
+        [2] 종료하지 않음
+        [1] 강제 종료(kill)하지 않음
        *[other] 신호를 보내지 않음
     }
 refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
@@ -197,28 +197,28 @@ report-note-port = 참고 ({ $port }번): { $note }
 report-next-steps = 다음 단계:
 report-stop-pids = 충돌 프로세스 종료 (pid { $pids })
 report-use-port-why = { $or ->
-        [yes] {"또는 "}
-       *[no] {""}
+        [1] {"또는 "}
+       *[0] {""}
     }다른 포트 사용: { $port }번 ({ $why }):
 report-move-it = { $or ->
-        [yes] {"또는 "}
-       *[no] {""}
+        [1] {"또는 "}
+       *[0] {""}
     }설정에서 포트 옮기기 ({ $why }):
 report-use-port = { $or ->
-        [yes] {"또는 "}
-       *[no] {""}
+        [1] {"또는 "}
+       *[0] {""}
     }다른 포트 사용: { $port }번
-report-class-port = { $class ->
-        [well-known] 잘 알려진(Well-Known) 포트
-        [dynamic] 동적·사설 포트
-       *[registered] 등록된 포트
+report-class-port = { $low ->
+        [0] 잘 알려진(Well-Known) 포트
+        [49152] 동적·사설 포트
+       *[other] 등록된 포트
     } ({ $low }-{ $high })
 report-privileged = 권한 요구 ({ $start }번 미만: 바인딩하려면 root 권한이 필요함)
 report-in-ephemeral = 임시 포트 범위 { $low }-{ $high } 안에 있음 (나가는 연결에 운영체제가 배정할 수 있음)
-report-class = { $class ->
-        [well-known] 잘 알려진 포트
-        [dynamic] 동적·사설 포트
-       *[registered] 등록된 포트
+report-class = { $low ->
+        [0] 잘 알려진 포트
+        [49152] 동적·사설 포트
+       *[other] 등록된 포트
     }
 report-many-ports = { $first }, …, { $last } (포트 { $count }개)
 report-many-ports-class = { $first }, …, { $last } (포트 { $count }개, { $class })

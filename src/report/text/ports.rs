@@ -296,8 +296,7 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
         out.push_str(&table::step(style, 4, None, stop));
     }
     // "or" only after another step: the first step never starts with it.
-    let or =
-        if n.first.is_empty() && n.kill.is_empty() && n.stop.is_empty() { "no" } else { "yes" };
+    let or = u8::from(!(n.first.is_empty() && n.kill.is_empty() && n.stop.is_empty()));
     if let Some(p) = n.free {
         match &n.remedy {
             Some(r) => {
@@ -319,22 +318,20 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
 }
 
-/// A class of ports, for the selectors of the `report-class*` messages.
-fn class_key(c: Class) -> &'static str {
-    match c {
-        Class::WellKnown => "well-known",
-        Class::Registered => "registered",
-        Class::Dynamic => "dynamic",
+/// The first port of a class as IANA counts it (0, 1024, 49152): the
+/// selector of the `report-class*` messages. Port 0 is never bound, so
+/// the search range of the well-known class starts at 1.
+fn class_low(c: Class) -> u16 {
+    match c.range().0 {
+        1 => 0,
+        lo => lo,
     }
 }
 
 /// "registered port · commplex-main, flask-dev · inside the ephemeral range".
 fn describe_port(host: &HostPorts, p: &PortReport) -> String {
-    let (lo, hi) = p.class.range();
-    // IANA's well-known class is 0-1023 (port 0 is never bound, so the
-    // search range starts at 1).
-    let lo = if lo == 1 { 0 } else { lo };
-    let mut parts = vec![t!("report-class-port", class = class_key(p.class), low = lo, high = hi)];
+    let (lo, hi) = (class_low(p.class), p.class.range().1);
+    let mut parts = vec![t!("report-class-port", low = lo, high = hi)];
     if !p.services.is_empty() {
         parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));
     }
@@ -353,7 +350,7 @@ fn describe_port(host: &HostPorts, p: &PortReport) -> String {
 fn classed(host: &HostPorts, ports: &[&PortReport]) -> String {
     let tag = |p: &PortReport| {
         let needs = host.needs_root().to_string();
-        let class = t!("report-class", class = class_key(p.class));
+        let class = t!("report-class", low = class_low(p.class));
         match p.privileged && !needs.is_empty() {
             true => format!("{class}, {needs}"),
             false => class,

@@ -146,12 +146,13 @@ fn moment(r: &Refusal) -> Option<Msg> {
         Refusal::SignalFailed { signal } => msg!("refusal-signal-failed", signal = *signal),
         Refusal::ShuttingDown => msg!("refusal-shutting-down"),
         Refusal::LetGoAfter { pid, parent, signal } => {
-            // The selectors: whose signal, and how it was ended.
-            let parent = if *parent { "yes" } else { "no" };
-            let how = match *signal {
-                "TerminateProcess" => "terminate",
-                "SIGKILL" => "kill",
-                _ => "signal",
+            // The selectors: whether pid is its parent (1), and how it was
+            // ended: 2 by TerminateProcess, 1 by SIGKILL, 0 by another signal.
+            let parent = u8::from(*parent);
+            let how: u8 = match *signal {
+                "TerminateProcess" => 2,
+                "SIGKILL" => 1,
+                _ => 0,
             };
             msg!("refusal-let-go-after", pid = *pid, parent = parent, signal = *signal, how = how)
         }
