@@ -92,7 +92,7 @@ refusal-uid-unknown = (uid 알 수 없음)
 
 # --kill의 계획, 확인 질문, 결과 (src/report/text/kill.rs)
 kill-refused = 거부됨
-kill-not-signalling = pid { $pid } ({ $name })에 신호를 보내지 않음: { $why }
+kill-not-signalling = 포트 점유 프로세스 pid { $pid } ({ $name })에 신호를 보내지 않음: { $why }
 kill-stop-for-good = 완전히 종료하려면
 kill-unseen = 포트 { $port }번: portcheck가 볼 수 없는 점유 프로세스가 있음: { $why }
 kill-cannot-bind = 포트 { $port }번에 바인딩할 수 없습니다({ $why }). 종료할 프로세스가 없으니 대신 다음을 하세요:

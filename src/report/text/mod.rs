@@ -168,4 +168,6 @@ fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
 #[cfg(test)]
 mod kill_tests;
 #[cfg(test)]
+mod ko_tests;
+#[cfg(test)]
 mod tests;
