@@ -40,13 +40,13 @@ refusal-unit-of-user = 사용자 { $user }(uid { $uid })의 { $unit }
 refusal-unit-of-uid = uid { $uid }의 { $unit }
 refusal-vscode = 포트를 이 컴퓨터로 포워딩하는 VS Code 자체({ $name })임 (Remote-SSH, Dev Containers, WSL): 종료하면 편집기나 원격 서버도 함께 종료됨
 refusal-client = 포트 { $port }번과는 서버가 아니라 연결({ $state })로만 이어져 있음: portcheck는 클라이언트에 신호를 보내지 않음
-refusal-smb-server = pid 4 (System)가 점유 중: 커널의 SMB 서버 (파일 및 프린터 공유, Server 서비스 LanmanServer)
-refusal-netbios = pid 4 (System)가 점유 중: 커널의 NetBIOS over TCP/IP ({ $port ->
+refusal-smb-server = pid 4 (System) 프로세스가 점유 중: 커널의 SMB 서버 (파일 및 프린터 공유, Server 서비스 LanmanServer)
+refusal-netbios = pid 4 (System) 프로세스가 점유 중: 커널의 NetBIOS over TCP/IP ({ $port ->
         [137] 이름 서비스
         [138] 데이터그램 서비스
        *[other] 세션 서비스, SMB용
     })
-refusal-http-sys = pid 4 (System)가 점유 중: 서비스가 등록한 URL을 처리하는 커널의 HTTP 서버 HTTP.sys (IIS, WinRM, 웹 서비스)
+refusal-http-sys = pid 4 (System) 프로세스가 점유 중: 서비스가 등록한 URL을 처리하는 커널의 HTTP 서버 HTTP.sys (IIS, WinRM, 웹 서비스)
 refusal-wsl-relay = WSL 안에서 실행 중인 서버의 포트를 포워딩하는 { $name }임 (WSL의 localhost 릴레이)
 refusal-docker-desktop = Docker Desktop 컨테이너의 포트를 게시(publish)하는 { $name }임
 refusal-windows-service = Windows 서비스 { $service }의 프로세스임: 서비스 제어 관리자(Service Control Manager)가 실행하며 다시 시작할 수 있음
@@ -76,7 +76,7 @@ refusal-let-go-after = pid { $pid }{ $parent ->
        *[other] 신호를 보내지 않음
     }
 refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
-refusal-traced-by = pid { $tracer }(디버거 또는 트레이서)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
+refusal-traced-by = 디버거 또는 트레이서(pid { $tracer })가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
 refusal-traced = 트레이서(디버거 등)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
 refusal-denied = 권한이 거부됨: pid { $pid } { $who }; { $what }
 refusal-ns-container = { $engine } 컨테이너 { $id }

@@ -259,3 +259,4 @@ fn ages_in_korean() {
     let ko = scoped(Lang::Ko, || [5, 60, 725, 7300, 86400 * 3].map(crate::report::ago));
     assert_eq!(ko, ["방금", "1분 전", "12분 전", "2시간 전", "3일 전"].map(String::from));
 }
+
