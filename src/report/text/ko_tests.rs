@@ -260,3 +260,28 @@ fn ages_in_korean() {
     assert_eq!(ko, ["방금", "1분 전", "12분 전", "2시간 전", "3일 전"].map(String::from));
 }
 
+/// Korean lines fit the terminal by the width Korean consoles give them
+/// (Hangul, and `…`/`·`/`→`/`—`, two columns): the port report, a kill
+/// plan and the listing at 60, 80 and 120 columns, addresses never split.
+#[test]
+fn korean_lines_fit_60_80_and_120_columns() {
+    let (r, next) = held();
+    let plan = KillPlan {
+        refused: vec![action(1, None, Outcome::Refused, Some(Refusal::InitSystem))],
+        ..dry_plan(vec![(7, "python3".into())], None)
+    };
+    let l = Listing { sockets: r.ports[0].sockets.clone(), notes: vec![] };
+    for width in [60, 80, 120] {
+        let style = Style { width: Some(width), ..PLAIN };
+        let texts = scoped(Lang::Ko, || {
+            [ports(&style, &host(), ALL, &r, &next), kill_plan(&style, &plan), listing(&style, &l)]
+        });
+        for text in texts {
+            assert!(text.contains("0.0.0.0:5000") || text.contains("pid 7"), "{text}");
+            for line in text.lines() {
+                let cols = crate::i18n::columns(line, Lang::Ko);
+                assert!(cols <= usize::from(width), "{cols} > {width}: {line:?} in\n{text}");
+            }
+        }
+    }
+}
