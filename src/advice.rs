@@ -3,6 +3,7 @@
 //! search `--suggest` runs.
 
 use crate::hint::{Kind, Role};
+use crate::i18n::msg;
 use crate::inspect::Context;
 use crate::kill::{Me, plan};
 use crate::net::Selection;
@@ -39,7 +40,7 @@ pub(crate) fn next_steps(
         .map(|p| {
             let mut stop: Vec<Step> = Vec::new();
             if let Some(why) = &no_kill {
-                stop.push(Step::say(format!("portcheck --kill cannot work here: {why}")));
+                stop.push(Step::say(msg!("advice-no-kill", why = why)));
             }
             for holder in p.holders() {
                 let refusal = plan.refused.iter().find(|a| a.pid == holder.pid);
@@ -84,10 +85,8 @@ fn first(p: &PortReport) -> Vec<Step> {
         Some(at.rsplit(':').next().unwrap_or(at).to_string())
     });
     let ends = match adapter {
-        Some(port) => format!(
-            "stop it in VS Code (Shift+F5): that ends the debug session cleanly, its debug adapter's port {port} included (never move that one)"
-        ),
-        None => "stop it in VS Code (Shift+F5): that ends the debug session cleanly".into(),
+        Some(port) => msg!("advice-vscode-stop-adapter", port = port),
+        None => msg!("advice-vscode-stop"),
     };
     if by_vscode || session { vec![Step::say(ends)] } else { Vec::new() }
 }
@@ -106,7 +105,7 @@ fn web_server_stop(h: &crate::report::ProcessReport) -> Option<Step> {
         _ => return None,
     };
     let cmd = Command::new(words);
-    cmd.unsafe_word().is_none().then(|| Step::explained("or stop the web server", cmd))
+    cmd.unsafe_word().is_none().then(|| Step::explained(msg!("advice-stop-web-server"), cmd))
 }
 
 /// How to start a server on `port` instead of the one `p` holds: the one

@@ -84,7 +84,7 @@ fn suggest(
     } else if config.quiet || !config.stdout_tty {
         if !config.quiet {
             // A script gets the number; the person reading its log the why.
-            result.notes.iter().for_each(|n| warn(n));
+            result.notes.iter().for_each(|n| warn(&n.to_string()));
         }
         emit(&report::text::suggestion_numbers(&result))?;
     } else {
@@ -170,7 +170,7 @@ fn dual_stack_note(config: &Config, r: &mut report::PortsReport) {
     for p in r.ports.iter_mut().filter(|p| p.in_use) {
         if p.sockets.iter().any(|s| s.family == crate::net::Family::Ipv4 || s.address.contains('.'))
         {
-            p.notes.push(crate::probe::DUAL_STACK_NOTE.into());
+            p.notes.push(crate::probe::dual_stack_note());
         }
     }
 }

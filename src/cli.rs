@@ -6,7 +6,8 @@
 //! `target.rs` (what people paste as PORT), `exit_status.rs` (the exit
 //! statuses `--help` lists); signal names and the flags a platform cannot
 //! honour in `unix.rs` / `windows.rs`. This file ties them together and
-//! measures the terminal facts once. clap types stop at this module's
+//! reads the terminal's width ([`terminal_width`]: `args.rs` once for
+//! stdout, `app::warn` for stderr). clap types stop at this module's
 //! boundary.
 
 use std::ffi::OsString;

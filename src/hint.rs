@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, msg};
 use crate::process::ProcessInfo;
 
 mod debugpy;
@@ -15,7 +16,7 @@ mod vscode;
 
 pub(crate) use debugpy::unwrap_debugpy;
 pub(crate) use recognise::{is_systemd, kind, role};
-pub(crate) use vscode::{VSCODE_FORWARDING, is_vscode};
+pub(crate) use vscode::is_vscode;
 
 /// What kind of server a process is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,59 +83,51 @@ impl Kind {
         matches!(self, Kind::Nginx | Kind::Apache | Kind::Caddy)
     }
 
-    /// The words for it (empty for [`Kind::Unknown`]).
-    fn words(self) -> &'static str {
-        match self {
-            Kind::FlaskCli | Kind::FlaskScript => "Flask development server",
-            Kind::Django => "Django development server",
-            Kind::Gunicorn => "gunicorn WSGI server",
-            Kind::Uvicorn => "uvicorn ASGI server",
-            Kind::Hypercorn => "hypercorn ASGI server",
-            Kind::HttpServer => "Python static file server (python -m http.server)",
-            Kind::Vite => "Vite dev server",
-            Kind::Next => "Next.js dev server",
-            Kind::Webpack => "webpack dev server",
-            Kind::Node => "Node.js process",
-            Kind::Jupyter => "Jupyter server",
-            Kind::DebugpyAdapter => "VS Code Python debugger (debugpy adapter)",
-            Kind::DebugpyLauncher => "VS Code Python debugger (debugpy launcher)",
-            Kind::Nginx => "nginx web server",
-            Kind::Apache => "Apache web server",
-            Kind::Caddy => "Caddy web server",
-            Kind::Postgres => "PostgreSQL server",
-            Kind::Redis => "Redis server",
-            Kind::Mysql => "MySQL/MariaDB server",
-            Kind::Sshd => "OpenSSH server",
-            Kind::DockerProxy => "Docker published port (docker-proxy)",
-            Kind::ContainerForwarder => "rootless container port forwarder",
-            Kind::VscodeForwarding => VSCODE_FORWARDING,
-            Kind::AirPlay => {
-                "macOS AirPlay Receiver: turn it off in System Settings > General > AirDrop & Handoff"
-            }
-            Kind::SystemdSocket => "init (PID 1): systemd socket activation; stop the .socket unit",
-            Kind::Unknown => "",
-        }
+    /// The words for it (none for [`Kind::Unknown`]).
+    pub(crate) fn words(self) -> Option<Msg> {
+        Some(match self {
+            Kind::FlaskCli | Kind::FlaskScript => msg!("hint-kind-flask"),
+            Kind::Django => msg!("hint-kind-django"),
+            Kind::Gunicorn => msg!("hint-kind-gunicorn"),
+            Kind::Uvicorn => msg!("hint-kind-uvicorn"),
+            Kind::Hypercorn => msg!("hint-kind-hypercorn"),
+            Kind::HttpServer => msg!("hint-kind-http-server"),
+            Kind::Vite => msg!("hint-kind-vite"),
+            Kind::Next => msg!("hint-kind-next"),
+            Kind::Webpack => msg!("hint-kind-webpack"),
+            Kind::Node => msg!("hint-kind-node"),
+            Kind::Jupyter => msg!("hint-kind-jupyter"),
+            Kind::DebugpyAdapter => msg!("hint-kind-debugpy-adapter"),
+            Kind::DebugpyLauncher => msg!("hint-kind-debugpy-launcher"),
+            Kind::Nginx => msg!("hint-kind-nginx"),
+            Kind::Apache => msg!("hint-kind-apache"),
+            Kind::Caddy => msg!("hint-kind-caddy"),
+            Kind::Postgres => msg!("hint-kind-postgres"),
+            Kind::Redis => msg!("hint-kind-redis"),
+            Kind::Mysql => msg!("hint-kind-mysql"),
+            Kind::Sshd => msg!("hint-kind-sshd"),
+            Kind::DockerProxy => msg!("hint-kind-docker-proxy"),
+            Kind::ContainerForwarder => msg!("hint-kind-container-forwarder"),
+            Kind::VscodeForwarding => vscode_forwarding(),
+            Kind::AirPlay => msg!("hint-kind-airplay"),
+            Kind::SystemdSocket => msg!("hint-kind-systemd-socket"),
+            Kind::Unknown => return None,
+        })
     }
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Tests rename every description to prove that nothing decides by it.
-    pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// The description's words, renamed under test when asked.
-fn shown(words: &str) -> String {
-    #[cfg(test)]
-    if RENAMED.with(std::cell::Cell::get) && !words.is_empty() {
-        return format!("RENAMED {}", words.to_uppercase());
-    }
-    words.to_string()
+/// The description (tests rename it: see `RENAMED`).
+#[cfg(not(test))]
+fn shown(words: Msg) -> Msg {
+    words
 }
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown(self.words()))
+        match self.words() {
+            Some(w) => write!(f, "{w}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -157,16 +150,17 @@ pub(crate) enum Role {
     Session,
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&shown(match self {
-            Role::Server => "",
-            Role::ReloaderParent => " (reloader parent)",
-            Role::ReloaderChild => " (server child of the reloader)",
-            Role::Inspector => " (inspector port)",
-            Role::Debugger => " (the debugger's port)",
-            Role::Session => " (a port of the debug session)",
-        }))
+impl Role {
+    /// `what` (a process's kind in words) with its role on the socket.
+    fn on(self, what: Msg) -> Msg {
+        match self {
+            Role::Server => what,
+            Role::ReloaderParent => msg!("hint-role-reloader-parent", what = what),
+            Role::ReloaderChild => msg!("hint-role-reloader-child", what = what),
+            Role::Inspector => msg!("hint-role-inspector", what = what),
+            Role::Debugger => msg!("hint-role-debugger", what = what),
+            Role::Session => msg!("hint-role-session", what = what),
+        }
     }
 }
 
@@ -205,18 +199,28 @@ impl Launcher {
     }
 }
 
+impl Launcher {
+    /// What started it, in words.
+    fn words(&self) -> Msg {
+        match self {
+            Launcher::VscodeDebug => msg!("hint-by-vscode-debug"),
+            Launcher::VscodeRun => msg!("hint-by-vscode-run"),
+            Launcher::Debugpy { listen, .. } => msg!("hint-by-debugpy", listen = listen),
+            Launcher::PackageScript { tool, script } => {
+                msg!("hint-by-package-script", command = format!("{tool} {script}"))
+            }
+            Launcher::Systemd { described, .. } => msg!("hint-by-systemd", unit = described),
+            Launcher::Container { runtime } => {
+                msg!("hint-by-container", runtime = format!("{runtime:?}"))
+            }
+            Launcher::Shell { name } => msg!("hint-by-shell", shell = name),
+        }
+    }
+}
+
 impl fmt::Display for Launcher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let words = match self {
-            Launcher::VscodeDebug => "started by VS Code (Start Debugging)".to_string(),
-            Launcher::VscodeRun => "started by VS Code (Run Without Debugging)".to_string(),
-            Launcher::Debugpy { listen, .. } => format!("under debugpy --listen {listen}"),
-            Launcher::PackageScript { tool, script } => format!("started by {tool} {script}"),
-            Launcher::Systemd { described, .. } => format!("systemd unit {described}"),
-            Launcher::Container { runtime } => format!("in a {runtime:?} container"),
-            Launcher::Shell { name } => format!("started from {name}"),
-        };
-        f.write_str(&shown(&words))
+        write!(f, "{}", self.words())
     }
 }
 
@@ -227,36 +231,69 @@ pub(crate) fn describe(
     kind: Kind,
     role: Role,
     launchers: &[Launcher],
-) -> Option<String> {
+) -> Option<Msg> {
     let mut what = match kind {
-        Kind::DockerProxy => docker_words(&p.command),
-        Kind::Node if role == Role::Inspector => shown("Node.js inspector"),
-        k => format!("{k}{role}"),
+        Kind::DockerProxy => Some(docker_words(&p.command)),
+        Kind::Node if role == Role::Inspector => Some(msg!("hint-node-inspector")),
+        // A role alone (a debuggee portcheck does not name, on its debug
+        // session's port) reads " (a port of the debug session)".
+        Kind::Unknown if role != Role::Server => Some(role.on(crate::shell::untranslated(""))),
+        k => k.words().map(|w| role.on(w)),
     };
     if p.pid == 1 && kind != Kind::SystemdSocket {
-        what = if what.is_empty() {
-            shown("PID 1 of its container or namespace (the container's main process)")
-        } else {
-            format!("{what}; {}", shown("PID 1 of its container or namespace"))
-        };
+        what = Some(match what {
+            None => msg!("hint-pid1-alone"),
+            Some(what) => msg!("hint-pid1", what = what),
+        });
     }
-    let mut by: Vec<String> = Vec::new();
+    let mut tails: Vec<(bool, Msg)> = Vec::new();
     for l in launchers {
         match l {
-            Launcher::Systemd { .. } if what.is_empty() => what = l.to_string(),
-            Launcher::Systemd { .. } => by.push(format!("({l})")),
+            Launcher::Systemd { .. } if what.is_none() => what = Some(l.words()),
+            Launcher::Systemd { .. } => tails.push((true, l.words())),
             // The table's ancestors line names these already.
             Launcher::Container { .. } | Launcher::Shell { .. } => {}
-            _ => by.push(format!(", {l}")),
+            _ => tails.push((false, l.words())),
         }
     }
-    (!what.is_empty()).then(|| {
-        let tail: String = by
-            .iter()
-            .map(|b| if b.starts_with('(') { format!(" {b}") } else { b.clone() })
-            .collect();
-        format!("{what}{tail}")
-    })
+    let what = tails.into_iter().fold(what?, |what, (unit, by)| {
+        if unit {
+            msg!("hint-with-unit", what = what, by = by)
+        } else {
+            msg!("hint-with-launcher", what = what, by = by)
+        }
+    });
+    Some(shown(what))
+}
+
+fn docker_words(argv: &[String]) -> Msg {
+    let arg = |flag: &str| {
+        argv.iter().position(|a| a == flag).and_then(|i| argv.get(i + 1)).map(String::as_str)
+    };
+    match (arg("-container-ip"), arg("-container-port")) {
+        (Some(ip), Some(port)) => msg!("hint-docker-to", address = format!("{ip}:{port}")),
+        _ => msg!("hint-kind-docker-proxy"),
+    }
+}
+
+/// What the hint calls VS Code's own processes.
+pub(crate) fn vscode_forwarding() -> Msg {
+    msg!("hint-kind-vscode-forwarding")
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests rename every description to prove that nothing decides by it.
+    pub(crate) static RENAMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The description, renamed when a test asks.
+#[cfg(test)]
+fn shown(words: Msg) -> Msg {
+    if RENAMED.with(std::cell::Cell::get) {
+        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
+    }
+    words
 }
 
 #[cfg(test)]
@@ -265,17 +302,7 @@ pub(crate) fn describe(
 pub(crate) fn hint(p: &ProcessInfo, peers: &[&ProcessInfo]) -> Option<String> {
     let kind = kind(p, peers);
     let launchers: Vec<Launcher> = p.unit.iter().map(Launcher::of_unit).collect();
-    describe(p, kind, role(p, peers, kind, 0), &launchers)
-}
-
-fn docker_words(argv: &[String]) -> String {
-    let arg = |flag: &str| {
-        argv.iter().position(|a| a == flag).and_then(|i| argv.get(i + 1)).map(String::as_str)
-    };
-    match (arg("-container-ip"), arg("-container-port")) {
-        (Some(ip), Some(port)) => format!("{} to container {ip}:{port}", Kind::DockerProxy),
-        _ => Kind::DockerProxy.to_string(),
-    }
+    describe(p, kind, role(p, peers, kind, 0), &launchers).map(|m| m.english())
 }
 
 #[cfg(test)]
@@ -467,7 +494,7 @@ mod tests {
         let k = kind(&p, &[]);
         assert_eq!(role(&p, &[], k, 9230), Role::Inspector);
         assert_eq!(role(&p, &[], k, 3000), Role::Server);
-        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap();
+        let on = |port| describe(&p, k, role(&p, &[], k, port), &[]).unwrap().english();
         assert_eq!(on(9230), "Node.js inspector");
         assert_eq!(on(3000), "Node.js process");
         assert_eq!(inspector_port(&["node".into(), "--inspect".into()]), Some(9229));
@@ -484,5 +511,51 @@ mod tests {
         assert_eq!(hint(&q, &[]).unwrap(), "systemd unit myapp.service");
         assert!(Kind::FlaskCli.is_dev_server());
         assert!(!Kind::Nginx.is_dev_server());
+    }
+
+    /// In Korean, the guide's words (개발 서버, 자동 재시작 (핫 리로드),
+    /// VS Code's 디버깅 시작 / 디버깅 없이 실행); names, flags and
+    /// addresses as they are; JSON in English.
+    #[test]
+    fn hints_in_korean_use_the_guides_words_and_json_stays_english() {
+        use crate::i18n::{Lang, scoped};
+        let ko = |m: Option<Msg>| scoped(Lang::Ko, || m.map(|m| m.to_string()).unwrap_or_default());
+        let parent = proc(10, 5, "python3", &["python3", "-m", "flask", "run", "--debug"]);
+        let mut child = proc(11, 10, "python3", &["python3", "-m", "flask", "run", "--debug"]);
+        child.werkzeug_child = true;
+        let k = kind(&parent, &[&child]);
+        let on = |p: &ProcessInfo, peers: &[&ProcessInfo], launchers: &[Launcher]| {
+            describe(p, k, role(p, peers, k, 0), launchers)
+        };
+        assert_eq!(
+            ko(on(&parent, &[&child], &[])),
+            "Flask 개발 서버, 자동 재시작(핫 리로드)의 부모 프로세스"
+        );
+        assert_eq!(
+            ko(on(&child, &[&parent], &[Launcher::VscodeRun])),
+            "Flask 개발 서버, 자동 재시작(핫 리로드) 아래에서 서버를 실행하는 자식 프로세스, \
+             VS Code가 실행함 (디버깅 없이 실행, Ctrl+F5)"
+        );
+        let debug = on(&parent, &[&child], &[Launcher::VscodeDebug]);
+        assert!(ko(debug.clone()).ends_with("VS Code가 실행함 (디버깅 시작, F5)"));
+        let english =
+            "Flask development server (reloader parent), started by VS Code (Start Debugging)";
+        let json = scoped(Lang::Ko, || serde_json::to_string(&debug).unwrap());
+        assert_eq!(json, serde_json::to_string(english).unwrap());
+        let listen = Launcher::Debugpy { listen: "0.0.0.0:5678".into(), wait_for_client: false };
+        assert!(
+            ko(on(&parent, &[], &[listen]))
+                .ends_with("debugpy --listen 0.0.0.0:5678 아래에서 실행 중")
+        );
+        let docker = proc(
+            900,
+            800,
+            "docker-proxy",
+            &["docker-proxy", "-container-ip", "172.17.0.2", "-container-port", "5432"],
+        );
+        assert_eq!(
+            ko(describe(&docker, Kind::DockerProxy, Role::Server, &[])),
+            "Docker 게시 포트 (docker-proxy), 대상 컨테이너 172.17.0.2:5432"
+        );
     }
 }

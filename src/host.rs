@@ -1,6 +1,6 @@
 //! Facts about the host portcheck runs on that the reports use: whether
 //! it runs with full privilege, its interfaces, and how a user gets full
-//! privilege there (the `*_HINT`, `ELEVATE` and `DENIED_WHO` words: sudo
+//! privilege there (the `*_hint`, `elevate` and `denied_who` messages: sudo
 //! on Unix, an Administrator terminal on Windows), read by `kill` and
 //! `report` alike. One module per platform (`host/unix.rs`,
 //! `host/windows.rs`); whether Linux runs under
@@ -12,14 +12,14 @@ use std::net::IpAddr;
 mod unix;
 #[cfg(unix)]
 pub(crate) use unix::{
-    DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
+    denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error, is_root,
     my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, DENIED_WHO, ELEVATE, HIDDEN_HINT, interfaces, is_os_permission_error, is_root,
+    denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error, is_root,
     my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 mod wsl;

@@ -22,6 +22,7 @@ mod windows;
 #[cfg(windows)]
 use windows::{bind_as_werkzeug, bind_probe};
 
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, Protocol};
 
 /// macOS and Windows keep their rules for `-6` (docs/reliability.md): an
@@ -33,10 +34,12 @@ pub(crate) fn ipv6_servers_take_ipv4() -> bool {
 
 /// What a `-6` answer adds on a host whose IPv6 servers are dual-stack
 /// by default, beside a port an IPv4 socket holds.
-pub(crate) const DUAL_STACK_NOTE: &str = "asked with -6: an IPv6 server binds dual-stack here by default (net.ipv6.bindv6only=0), so the IPv4 holders count; a server with IPV6_V6ONLY could still bind it";
+pub(crate) fn dual_stack_note() -> Msg {
+    msg!("probe-dual-stack")
+}
 
 /// What binding the wildcard address said about a port.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Probe {
     /// Bound and released: free.
     Free,
@@ -63,15 +66,15 @@ pub(crate) enum Probe {
 /// Why a probe could not run, and whether the OS refused it (EACCES or
 /// EPERM from a sandbox or security policy): an error made of it is
 /// JSON's `"kind": "permission"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Failure {
-    pub(crate) why: String,
+    pub(crate) why: Msg,
     pub(crate) permission: bool,
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.why)
+        write!(f, "{}", self.why)
     }
 }
 
@@ -99,7 +102,7 @@ pub(crate) fn probe_exclusive(protocol: Protocol, family: Family, port: u16) -> 
 
 /// What exclusive binds of one port said, over several protocols and
 /// families: the one definition of "nothing at all is bound there".
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Exclusive {
     /// A bind failed with EADDRINUSE: something is bound.
     pub(crate) bound: bool,

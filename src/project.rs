@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::host::read_small;
+use crate::i18n::{Msg, msg};
 use crate::remedy::{Remedy, django, flask_run, with_port};
 use crate::shell::{Command, Step};
 
@@ -13,7 +14,7 @@ use crate::shell::{Command, Step};
 pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
     if dir.join("manage.py").is_file() {
         let mut r = django(&["python".into(), "manage.py".into()], &["runserver".into()], port);
-        r.why = format!("Django project here (manage.py): {}", r.why);
+        r.why = msg!("project-django", why = r.why);
         return Some(r);
     }
     for file in ["app.py", "wsgi.py"] {
@@ -21,12 +22,10 @@ pub(crate) fn remedy(dir: &Path, port: u16) -> Option<Remedy> {
             && text.contains("flask")
         {
             let mut r = flask_run(&["flask".into()], &["run".into()], port);
-            r.why = format!("Flask app here ({file}): {}", r.why);
+            r.why = msg!("project-flask", file = file, why = r.why);
             if text.contains(".run(") {
                 r.lines.push(Step::explained(
-                    format!(
-                        "when you start it with python {file}: set app.run(port={port}) in {file}"
-                    ),
+                    msg!("project-flask-script", file = file, port = port),
                     Command::new(["python", file]),
                 ));
             }
@@ -46,31 +45,24 @@ fn npm_scripts(text: &str) -> Option<(String, String)> {
 
 /// The npm command for a port, from the scripts' tools.
 pub(crate) fn npm((dev, start): &(String, String), port: u16) -> Option<Remedy> {
-    let r =
-        |why: &str, line: Step| Some(Remedy { why: why.into(), lines: vec![line], moves: true });
+    let r = |why: Msg, line: Step| Some(Remedy { why, lines: vec![line], moves: true });
     let p = port.to_string();
     let dev_port = || Step::run(Command::new(["npm", "run", "dev", "--", "--port", &p]));
     if dev.contains("vite") {
-        return r("Vite project here (package.json): Vite takes --port", dev_port());
+        return r(msg!("project-vite"), dev_port());
     }
     if dev.contains("next dev") {
         return Some(Remedy {
-            why: "Next.js project here (package.json): next takes --port or reads PORT".into(),
+            why: msg!("project-next"),
             lines: vec![dev_port(), with_port(&p, ["npm", "run", "dev"])],
             moves: true,
         });
     }
     if start.contains("react-scripts start") {
-        return r(
-            "Create React App here (package.json): react-scripts reads PORT",
-            with_port(&p, ["npm", "start"]),
-        );
+        return r(msg!("project-react-scripts"), with_port(&p, ["npm", "start"]));
     }
     if !start.is_empty() {
-        return r(
-            "Node project here (package.json): if your app reads $PORT",
-            with_port(&p, ["npm", "start"]),
-        );
+        return r(msg!("project-node"), with_port(&p, ["npm", "start"]));
     }
     None
 }

@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use crate::hint::{Kind, Role};
+use crate::i18n::{Msg, msg};
 use crate::secret::REDACTED;
 use crate::shell::{Command, Step};
 use crate::started::Started;
@@ -25,10 +26,10 @@ pub(crate) use python::{django, flask_run};
 
 /// How to start a server on `port` instead: why these forms, and the
 /// steps (a command, an explanation, or both).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Remedy {
     /// What the lines are for: "Flask reads --port or FLASK_RUN_PORT, not PORT".
-    pub(crate) why: String,
+    pub(crate) why: Msg,
     pub(crate) lines: Vec<Step>,
     /// Whether the steps start a server on the new port (false: the port
     /// is set elsewhere, a web server's configuration).
@@ -37,20 +38,14 @@ pub(crate) struct Remedy {
 
 impl Remedy {
     /// A remedy in words alone: no command to paste.
-    pub(crate) fn words(why: impl Into<String>, say: impl Into<crate::i18n::Msg>) -> Remedy {
-        Remedy { why: why.into(), lines: vec![Step::say(say)], moves: true }
+    pub(crate) fn words(why: Msg, say: Msg) -> Remedy {
+        Remedy { why, lines: vec![Step::say(say)], moves: true }
     }
 
     /// The same remedy, which does not move the server to a new port.
     pub(crate) fn staying(mut self) -> Remedy {
         self.moves = false;
         self
-    }
-
-    /// The command lines as this machine's shell reads them (tests).
-    #[cfg(test)]
-    pub(crate) fn shown(&self) -> Vec<String> {
-        self.lines.iter().map(Step::headline).collect()
     }
 }
 
@@ -113,9 +108,7 @@ pub(crate) fn for_debugger(debuggee: &Holder, here: &Here, port: u16) -> Option<
     };
     let app = (here.free)(o.settings.port.as_ref()?.value.saturating_add(1))?;
     let mut r = finish(&Holder { listen: Some(listen), ..*debuggee }, here, app)?;
-    r.why = format!(
-        "the debugger's port of a python -m debugpy --listen session; the same command on debugger port {port}, its app on port {app}: the first session holds the app's"
-    );
+    r.why = msg!("remedy-debugger-moved", port = port, app = app);
     Some(r)
 }
 
@@ -127,15 +120,11 @@ fn finish(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         && r.lines.iter().any(|s| s.run.is_some())
     {
         let port = l.rsplit(':').next().unwrap_or(l);
-        r.lines.push(Step::say(format!(
-            "then set the attach configuration's \"connect\": {{\"port\": {port}}}"
-        )));
+        r.lines.push(Step::say(msg!("remedy-then-connect", connect = connect(port))));
     }
     let secret = |c: &Command| c.argv().iter().any(|w| w.to_string_lossy().contains(REDACTED));
     if r.lines.iter().any(|l| l.run.as_ref().is_some_and(secret)) {
-        r.lines = vec![Step::say(format!(
-            "start it again as before with port {port}: its command holds a secret portcheck does not print"
-        ))];
+        r.lines = vec![Step::say(msg!("remedy-secret", port = port))];
     }
     // A line portcheck will not print (a control character in the folder
     // or a word) still says how this server takes a port, in words: the
@@ -143,9 +132,7 @@ fn finish(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let had = r.lines.iter().any(|l| l.run.is_some());
     r.lines.retain(|l| l.run.as_ref().is_none_or(|c| c.unsafe_word().is_none()));
     if had && !r.lines.iter().any(|l| l.run.is_some()) {
-        r.lines.insert(0, Step::say(format!(
-            "start it again as before with port {port}: its folder or command holds a character portcheck does not print"
-        )));
+        r.lines.insert(0, Step::say(msg!("remedy-unprintable", port = port)));
     }
     (!r.lines.is_empty()).then_some(r)
 }
@@ -154,11 +141,7 @@ fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let o = h.origin;
     if h.role == Role::Session {
         return Some(
-            Remedy::words(
-                "a port of a debug session: the debugger picks it anew each session",
-                "nothing to move: stop the session in VS Code (Shift+F5)",
-            )
-            .staying(),
+            Remedy::words(msg!("remedy-session-why"), msg!("remedy-session-stop")).staying(),
         );
     }
     if o.by_vscode() {
@@ -166,10 +149,8 @@ fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     }
     if o.kind == Kind::DebugpyAdapter {
         return Some(Remedy::words(
-            "the debugger's port of a python -m debugpy --listen session",
-            format!(
-                "start the app again with --listen {port} (the debugpy option), and set the attach configuration's \"connect\": {{\"port\": {port}}}"
-            ),
+            msg!("remedy-debugpy-why"),
+            msg!("remedy-debugpy-listen", port = port, connect = connect(&port.to_string())),
         ));
     }
     if o.kind.is_web_server() {
@@ -177,11 +158,17 @@ fn recognised(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     }
     if h.role == Role::Inspector {
         return Some(Remedy::words(
-            "the Node.js inspector's port",
-            format!("start node with --inspect={port} (your app's own port stays)"),
+            msg!("remedy-inspector-why"),
+            msg!("remedy-inspector-flag", port = port),
         ));
     }
     python(h, here, port).or_else(|| node(h, here, port))
+}
+
+/// The attach configuration's setting for a debugger on `port`, as
+/// `launch.json` writes it (code: the same in every language).
+fn connect(port: &str) -> String {
+    format!("\"connect\": {{\"port\": {port}}}")
 }
 
 /// Under `python -m debugpy --listen [HOST:]P`: the new instance's
@@ -201,12 +188,10 @@ fn new_listen(o: &Started, here: &Here) -> Option<String> {
 /// There is no command to give without the app's own: sentences.
 pub(crate) fn generic(port: u16) -> Remedy {
     Remedy {
-        why: "if your app reads $PORT, or takes a --port flag".into(),
+        why: msg!("remedy-generic-why"),
         lines: vec![
-            Step::say(format!(
-                "if your app reads $PORT: start it with PORT={port} in its environment"
-            )),
-            Step::say(format!("if it takes --port: start it with --port {port}")),
+            Step::say(msg!("remedy-generic-env", port = port)),
+            Step::say(msg!("remedy-generic-flag", port = port)),
         ],
         moves: true,
     }
@@ -217,7 +202,13 @@ pub(crate) fn with_port<W: Into<std::ffi::OsString>>(
     port: &str,
     words: impl IntoIterator<Item = W>,
 ) -> Step {
-    Step::run(Command::new(words).env("PORT", port).expect("PORT is a name"))
+    Step::run(with_env(Command::new(words), "PORT", port))
+}
+
+/// `cmd` with `NAME=value` first. `name` is portcheck's own (PORT,
+/// FLASK_RUN_PORT), always a shell name; were it not, the command alone.
+pub(crate) fn with_env(cmd: Command, name: &str, value: impl Into<OsString>) -> Command {
+    cmd.clone().env(name, value).unwrap_or(cmd)
 }
 
 /// Where `name` starts in `argv`: as a script (`/venv/bin/flask`, after the
@@ -263,6 +254,14 @@ fn without_flag(args: &[String], flags: &[&str]) -> Vec<String> {
 
 fn base(s: &str) -> &str {
     s.rsplit('/').next().unwrap_or(s)
+}
+
+#[cfg(test)]
+impl Remedy {
+    /// The command lines as this machine's shell reads them (tests).
+    pub(crate) fn shown(&self) -> Vec<String> {
+        self.lines.iter().map(Step::headline).collect()
+    }
 }
 
 #[cfg(test)]

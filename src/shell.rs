@@ -21,20 +21,6 @@ use crate::i18n::{Msg, msg};
 #[cfg_attr(test, allow(unused_imports))]
 pub(crate) use win::choose;
 
-/// A sentence not yet in the catalog (issue 22): said as written, in every
-/// language. Converted advice builds its steps with `msg!` instead.
-impl From<String> for Msg {
-    fn from(text: String) -> Msg {
-        msg!("as-written", text = text)
-    }
-}
-
-impl From<&str> for Msg {
-    fn from(text: &str) -> Msg {
-        msg!("as-written", text = text)
-    }
-}
-
 /// The shell a line is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shell {
@@ -69,6 +55,12 @@ impl Shell {
 pub(crate) fn here() -> Shell {
     static HERE: std::sync::OnceLock<Shell> = std::sync::OnceLock::new();
     *HERE.get_or_init(|| crate::process::shell_ancestry().map_or(Shell::Posix, |n| choose(&n)))
+}
+
+/// A step's sentence that is not in the catalog yet (its area converts
+/// it): said as written, in English, in every language, text and JSON.
+pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
+    msg!("untranslated", text = text.into())
 }
 
 /// Unit tests compare POSIX lines on every platform; the Windows shells
@@ -330,10 +322,9 @@ fn dollar_quoted(w: &[u8]) -> String {
 /// What advice shows for one thing to do: an explanation on its own line
 /// (`note`), a command to paste (`run`), or both (the note first). Never
 /// neither.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Step {
-    /// A sentence of the catalog: said in the reader's language on the
-    /// terminal, in English in JSON (`stop`, `stop_note`).
+    /// Said in the reader's language as text, in English as JSON.
     pub(crate) note: Option<Msg>,
     pub(crate) run: Option<Command>,
 }
@@ -345,13 +336,13 @@ impl Step {
     }
 
     /// A sentence alone: what to do when there is no command to give.
-    pub(crate) fn say(note: impl Into<Msg>) -> Step {
-        Step { note: Some(note.into()), run: None }
+    pub(crate) fn say(note: Msg) -> Step {
+        Step { note: Some(note), run: None }
     }
 
     /// A command with its explanation, which is shown on its own line.
-    pub(crate) fn explained(note: impl Into<Msg>, cmd: Command) -> Step {
-        Step { note: Some(note.into()), run: Some(cmd) }
+    pub(crate) fn explained(note: Msg, cmd: Command) -> Step {
+        Step { note: Some(note), run: Some(cmd) }
     }
 
     /// The command line, rendered for this machine's shell.
@@ -370,7 +361,7 @@ impl Step {
     }
 
     /// The one line JSON's `stop` carries: the command when there is one,
-    /// else the sentence (in English).
+    /// else the sentence (in English, as all of JSON).
     pub(crate) fn headline(&self) -> String {
         self.line().or_else(|| self.note.as_ref().map(Msg::english)).unwrap_or_default()
     }
@@ -545,10 +536,13 @@ mod tests {
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"]})
         );
         assert_eq!(
-            j(&Step::explained("why", cmd)),
+            j(&Step::explained(untranslated("why"), cmd)),
             serde_json::json!({"stop": "sudo systemctl stop nginx.service",
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"], "stop_note": "why"})
         );
-        assert_eq!(j(&Step::say("close it")), serde_json::json!({"stop": "close it"}));
+        assert_eq!(
+            j(&Step::say(untranslated("close it"))),
+            serde_json::json!({"stop": "close it"})
+        );
     }
 }

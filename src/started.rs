@@ -73,7 +73,7 @@ pub(crate) struct Settings {
     /// What portcheck could not read literally ("app.run(port=…) in
     /// app.py is not a literal").
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) unknown: Vec<String>,
+    pub(crate) unknown: Vec<crate::i18n::Msg>,
 }
 
 /// `python SCRIPT.py`: the script as written and its literal `app.run()`.

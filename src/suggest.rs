@@ -1,6 +1,7 @@
 //! `--suggest`: the nearest free ports at or above a base, that a server
 //! can really bind and that nothing else is likely to want.
 
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, Selection};
 use crate::port::HostPorts;
 use crate::probe::{Exclusive, exclusive};
@@ -31,7 +32,7 @@ fn probe(select: Selection, port: u16) -> Exclusive {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Found {
     pub(crate) ports: Vec<u16>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
 }
 
 /// The search, with the bind `probe` given: from `base` up through its
@@ -48,12 +49,14 @@ pub(crate) fn search(
 ) -> Found {
     let mut found = Found::default();
     if host.ephemeral(base) {
-        found.notes.push(format!(
-            "{base} is inside the ephemeral range {}-{}: outgoing connections may take it",
-            host.ephemeral.0, host.ephemeral.1
+        found.notes.push(msg!(
+            "suggest-ephemeral",
+            base = base,
+            low = host.ephemeral.0,
+            high = host.ephemeral.1
         ));
     } else if host.reserved(base) {
-        found.notes.push(format!("{base} is reserved (net.ipv4.ip_local_reserved_ports)"));
+        found.notes.push(msg!("suggest-reserved", base = base));
     }
     let mut denied = false;
     let mut refused: Vec<u16> = Vec::new();
@@ -78,9 +81,7 @@ pub(crate) fn search(
     }
     if denied {
         let start = host.unprivileged_start;
-        found.notes.push(format!(
-            "binding below {start} needs root or CAP_NET_BIND_SERVICE: searched from {start} up"
-        ));
+        found.notes.push(msg!("suggest-privileged", start = start));
     }
     let above = found.ports.len();
     for p in (1..base).rev() {
@@ -90,18 +91,15 @@ pub(crate) fn search(
         try_port(p, &mut found, &mut denied);
     }
     if let Some(first) = refused.iter().min() {
-        found.notes.push(format!(
-            "skipped {} port{} the OS refuses to bind (Windows's WSAEACCES: an excluded port range, an exclusive bind or security software), from {first}",
-            refused.len(),
-            if refused.len() == 1 { "" } else { "s" }
-        ));
+        found.notes.push(msg!("suggest-refused", count = refused.len(), first = *first));
     }
     if found.ports.len() > above {
-        found.notes.push(format!(
-            "nothing at or above {base} is free outside the ephemeral range {}-{} and the reserved ports: {} below {base}",
-            host.ephemeral.0,
-            host.ephemeral.1,
-            if found.ports.len() - above == 1 { "this one is" } else { "the last ones are" }
+        found.notes.push(msg!(
+            "suggest-below",
+            base = base,
+            low = host.ephemeral.0,
+            high = host.ephemeral.1,
+            below = found.ports.len() - above
         ));
     }
     found
@@ -119,11 +117,14 @@ pub(crate) fn suggestion(
         // Nothing bound: say so when the probe itself cannot run.
         let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
         if let Some((protocol, family, e)) = probe.failed.first() {
-            let why = format!(
-                "cannot suggest a port: portcheck cannot bind one to check it ({} over {}: {e})",
-                protocol.name(),
-                family.label()
-            );
+            // English until errors carry messages (the error's JSON is English).
+            let why = msg!(
+                "suggest-cannot-bind",
+                protocol = protocol.name(),
+                family = family.label(),
+                error = e.to_string()
+            )
+            .english();
             let err = if e.permission {
                 crate::error::Error::Permission(why)
             } else {
@@ -131,20 +132,14 @@ pub(crate) fn suggestion(
             };
             return Err(err.into());
         }
-        let mut why = format!(
-            "no free port to suggest: every port is taken, reserved or in the ephemeral range {}-{}",
-            host.ephemeral.0, host.ephemeral.1
-        );
-        if host.privileged(base) {
-            let _ = std::fmt::Write::write_fmt(
-                &mut why,
-                format_args!(
-                    " (binding below {} needs root or CAP_NET_BIND_SERVICE)",
-                    host.unprivileged_start
-                ),
-            );
-        }
-        return Err(crate::error::Error::NoFreePort(why).into());
+        let (low, high) = host.ephemeral;
+        let why = if host.privileged(base) {
+            let start = host.unprivileged_start;
+            msg!("suggest-none-privileged", low = low, high = high, start = start)
+        } else {
+            msg!("suggest-none", low = low, high = high)
+        };
+        return Err(crate::error::Error::NoFreePort(why.english()).into());
     }
     Ok(Suggestion { base, suggestions: found.ports, notes: found.notes })
 }
@@ -152,6 +147,11 @@ pub(crate) fn suggestion(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The notes as JSON carries them.
+    fn english(f: &Found) -> Vec<String> {
+        f.notes.iter().map(Msg::english).collect()
+    }
 
     fn host() -> HostPorts {
         HostPorts {
@@ -191,7 +191,7 @@ mod tests {
         let f = search(&h, 49151, 1, fake(&[], false));
         assert_eq!(f.ports, [61000]);
         assert_eq!(
-            f.notes,
+            english(&f),
             ["49151 is inside the ephemeral range 32768-60999: outgoing connections may take it"]
         );
         assert_eq!(search(&h, 40000, 1, fake(&[], false)).ports, [61000]);
@@ -207,8 +207,8 @@ mod tests {
         let f = search(&h, 5000, 2, refusing);
         assert_eq!(f.ports, [5003, 5004]);
         assert_eq!(f.notes.len(), 1, "{f:?}");
-        assert!(f.notes[0].starts_with("skipped 3 ports the OS refuses to bind"), "{f:?}");
-        assert!(f.notes[0].ends_with("from 5000"), "{f:?}");
+        assert!(english(&f)[0].starts_with("skipped 3 ports the OS refuses to bind"), "{f:?}");
+        assert!(english(&f)[0].ends_with("from 5000"), "{f:?}");
     }
 
     #[test]
@@ -217,7 +217,7 @@ mod tests {
         let mac = HostPorts { ephemeral: (49152, 65535), ..host() };
         let f = search(&mac, 50000, 1, fake(&[], false));
         assert_eq!(f.ports, [49151]);
-        assert!(f.notes[1].contains("nothing at or above 50000"), "{f:?}");
+        assert!(english(&f)[1].contains("nothing at or above 50000"), "{f:?}");
     }
 
     #[test]
@@ -225,10 +225,38 @@ mod tests {
         let f = search(&host(), 80, 1, fake(&[], false));
         assert_eq!(f.ports, [1024]);
         assert_eq!(
-            f.notes,
+            english(&f),
             ["binding below 1024 needs root or CAP_NET_BIND_SERVICE: searched from 1024 up"]
         );
         let root = search(&host(), 80, 1, fake(&[80], true));
         assert_eq!((root.ports, root.notes), (vec![81], vec![]));
+    }
+
+    /// The notes in Korean: the glossary's 임시 포트 범위, ports as they
+    /// are, a count said whole for one port and for more; JSON in English.
+    #[test]
+    fn notes_in_korean() {
+        use crate::i18n::{Lang, scoped};
+        let ko =
+            |f: &Found| scoped(Lang::Ko, || f.notes.iter().map(Msg::to_string).collect::<Vec<_>>());
+        let f = search(&host(), 49151, 1, fake(&[], false));
+        assert_eq!(
+            ko(&f),
+            [
+                "49151번은 임시 포트 범위(32768-60999) 안에 있습니다: 나가는 연결에 운영체제가 배정할 수 있습니다"
+            ]
+        );
+        let json = scoped(Lang::Ko, || serde_json::to_value(&f.notes).unwrap());
+        assert_eq!(json, serde_json::json!(english(&f)));
+        let mac = HostPorts { ephemeral: (49152, 65535), ..host() };
+        let one = search(&mac, 50000, 1, fake(&[], false));
+        assert!(ko(&one)[1].ends_with(": 마지막 포트는 50000번 아래에 있습니다"), "{:?}", ko(&one));
+        let two = search(&mac, 50000, 2, fake(&[], false));
+        assert!(
+            ko(&two)[1].ends_with(": 마지막 2개 포트는 50000번 아래에 있습니다"),
+            "{:?}",
+            ko(&two)
+        );
+        assert!(english(&two)[1].ends_with(": the last ones are below 50000"), "{two:?}");
     }
 }

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::i18n::msg;
 use crate::net::{PortQuery, Protocol, Selection, State};
 use crate::probe::exclusive;
 use crate::report::Until;
@@ -122,7 +123,10 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
         select.families().all(|f| {
             let bind = exclusive([p], [f], q.port);
             if let Some((p, f, e)) = bind.failed.first() {
-                failed = Some((format!("{} over {}: {e}", p.name(), f.label()), e.permission));
+                let (protocol, family) = (p.name(), f.label());
+                let error = e.why.clone();
+                let why = (protocol, family, error);
+                failed = Some((why, e.permission));
                 return false;
             }
             // Refused for good (Windows's WSAEACCES): never free; the
@@ -143,8 +147,16 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
         })
     });
     match failed {
-        Some((why, permission)) => {
-            let why = format!("cannot tell whether port {} is free: {why}", q.port);
+        Some(((protocol, family, error), permission)) => {
+            let why = msg!(
+                "wait-cannot-tell",
+                port = q.port,
+                protocol = protocol,
+                family = family,
+                error = error
+            );
+            // English until the errors keep messages (src/error.rs).
+            let why = why.english();
             Err(if permission {
                 crate::error::Error::Permission(why).into()
             } else {

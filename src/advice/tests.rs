@@ -85,7 +85,8 @@ fn decisions(ctx: &Context, holders: &[ProcessInfo], port: u16) -> (Vec<String>,
     let refs: Vec<&ProcessInfo> = holders.iter().collect();
     let reports: Vec<ProcessReport> =
         refs.iter().map(|h| process_report(h, &refs, port, ctx)).collect();
-    let hints = reports.iter().map(|r| r.hint.clone().unwrap_or_default()).collect();
+    let hints =
+        reports.iter().map(|r| r.hint.as_ref().map(|h| h.english()).unwrap_or_default()).collect();
     let mut out = String::new();
     let here = Here { cwd: None, uid: None, path: None, free: &|b| Some(b + 1) };
     for r in &reports {

@@ -16,9 +16,6 @@ const VSCODE_LINUX_INSTALLS: &[&str] = &[
     "/opt/visual-studio-code/code",
 ];
 
-/// What the hint calls VS Code's own processes.
-pub(crate) const VSCODE_FORWARDING: &str = "VS Code port forwarding (the Ports panel)";
-
 /// Whether `name`/`command` is VS Code itself, which forwards ports to
 /// localhost for Remote-SSH, Dev Containers and WSL: the desktop editor's
 /// processes by name (`Code Helper`, `Code Helper (Plugin)`, `Code.exe`,

@@ -4,18 +4,28 @@
 use std::net::IpAddr;
 
 use super::Interfaces;
+use crate::i18n::{Msg, msg};
 
-/// How a holder portcheck cannot see is explained, and what to do.
-pub(crate) const HIDDEN_HINT: &str = "without root; run with sudo";
+/// How a holder portcheck cannot see is explained, and what to do:
+/// "without root; run with sudo".
+pub(crate) fn hidden_hint() -> Msg {
+    msg!("host-hidden-hint-sudo")
+}
 
 /// What to tell the user when a target belongs to another user.
-pub(crate) const DENIED_HINT: &str = "run with sudo to stop it";
+pub(crate) fn denied_hint() -> Msg {
+    msg!("host-denied-hint-sudo")
+}
 
-/// The advice of a refused action, on its own.
-pub(crate) const ELEVATE: &str = "run with sudo";
+/// The advice of a refused action, on its own: "run with sudo".
+pub(crate) fn elevate() -> Msg {
+    msg!("host-elevate-sudo")
+}
 
 /// Who a process portcheck may not signal belongs to.
-pub(crate) const DENIED_WHO: &str = "belongs to another user";
+pub(crate) fn denied_who() -> Msg {
+    msg!("host-denied-who-user")
+}
 
 /// Whether portcheck runs as root (and so sees every process).
 pub(crate) fn is_root() -> bool {
@@ -100,4 +110,30 @@ pub(crate) fn name() -> Option<String> {
 /// portcheck's own user id (effective).
 pub(crate) fn my_uid() -> Option<u32> {
     Some(nix::unistd::geteuid().as_raw())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    /// The privilege words in Korean keep `sudo` as it is and are whole
+    /// clauses (said after "프로세스를 보려면"); English as before.
+    #[test]
+    fn the_privilege_words_keep_sudo_in_korean() {
+        let all = || [hidden_hint(), denied_hint(), elevate(), denied_who()].map(|m| m.to_string());
+        assert_eq!(
+            all(),
+            [
+                "without root; run with sudo",
+                "run with sudo to stop it",
+                "run with sudo",
+                "belongs to another user"
+            ]
+        );
+        let korean = scoped(Lang::Ko, all);
+        assert_eq!(korean[2], "sudo로 실행하십시오");
+        assert!(korean[..3].iter().all(|w| w.contains("sudo로 실행하십시오")), "{korean:?}");
+        assert_eq!(korean[3], "다른 사용자의 프로세스임");
+    }
 }

@@ -6,19 +6,30 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::Interfaces;
+use crate::i18n::{Msg, msg};
 use crate::win32::{self, Adapter};
 
-/// How a holder portcheck cannot see is explained, and what to do.
-pub(crate) const HIDDEN_HINT: &str = "from this terminal; run from an Administrator terminal";
+/// How a holder portcheck cannot see is explained, and what to do:
+/// "from this terminal; run from an Administrator terminal".
+pub(crate) fn hidden_hint() -> Msg {
+    msg!("host-hidden-hint-admin")
+}
 
 /// What to tell the user when a target is out of reach.
-pub(crate) const DENIED_HINT: &str = "run from an Administrator terminal";
+pub(crate) fn denied_hint() -> Msg {
+    msg!("host-denied-hint-admin")
+}
 
-/// The advice of a refused action, on its own.
-pub(crate) const ELEVATE: &str = "run from an Administrator terminal";
+/// The advice of a refused action, on its own: "run from an
+/// Administrator terminal".
+pub(crate) fn elevate() -> Msg {
+    msg!("host-elevate-admin")
+}
 
 /// Who a process portcheck may not stop belongs to.
-pub(crate) const DENIED_WHO: &str = "is elevated or belongs to another user";
+pub(crate) fn denied_who() -> Msg {
+    msg!("host-denied-who-elevated")
+}
 
 /// Whether portcheck's token is elevated (an Administrator terminal): it
 /// then may open every process. False when the token cannot be read.
@@ -234,10 +245,11 @@ mod tests {
     /// (the report and kill layers read these words).
     #[test]
     fn refusals_point_at_an_administrator_terminal() {
-        for words in [HIDDEN_HINT, DENIED_HINT, ELEVATE, DENIED_WHO] {
+        let words = |m: Msg| m.english();
+        for words in [hidden_hint(), denied_hint(), elevate(), denied_who()].map(words) {
             assert!(!words.contains("sudo") && !words.contains("root"), "{words}");
         }
-        for words in [HIDDEN_HINT, DENIED_HINT, ELEVATE] {
+        for words in [hidden_hint(), denied_hint(), elevate()].map(words) {
             assert!(words.contains("run from an Administrator terminal"), "{words}");
         }
     }

@@ -122,7 +122,7 @@ fn korean_counts_ambiguous_width_characters_as_two_columns() {
 #[test]
 fn english_is_the_default_and_scoped_languages_stay_on_their_thread() {
     assert_eq!(current(), Lang::En);
-    assert_eq!(scoped(Lang::Ko, || (current(), t!("wait-ok"))), (Lang::Ko, "완료".to_string()));
+    assert_eq!(scoped(Lang::Ko, || (current(), t!("wait-ok"))), (Lang::Ko, "완료:".to_string()));
     assert_eq!(current(), Lang::En);
     assert_eq!(t!("wait-ok"), "OK");
 }
@@ -256,6 +256,31 @@ const CONVERTED: &[&str] = &[
     "src/kill/sys/linux.rs",
     "src/kill/sys/unix.rs",
     "src/kill/sys/windows.rs",
+    // Sockets, ports, probes and scans (issue 22, k4).
+    "src/inspect/mod.rs",
+    "src/inspect/enrich.rs",
+    "src/inspect/look.rs",
+    "src/inspect/beside.rs",
+    "src/port/mod.rs",
+    "src/port/linux.rs",
+    "src/port/windows.rs",
+    "src/scan/orphans.rs",
+    "src/scan/linux/mod.rs",
+    "src/probe.rs",
+    "src/probe/unix.rs",
+    "src/probe/windows.rs",
+    "src/host/unix.rs",
+    "src/host/windows.rs",
+    "src/wait.rs",
+    "src/hint.rs",
+    "src/remedy.rs",
+    "src/remedy/in_words.rs",
+    "src/remedy/node.rs",
+    "src/remedy/python.rs",
+    "src/advice.rs",
+    "src/project.rs",
+    "src/suggest.rs",
+    "src/started/python.rs",
 ];
 
 /// The string literals of `source` up to its tests, each with whether it

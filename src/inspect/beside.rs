@@ -8,6 +8,7 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::Context;
+use crate::i18n::msg;
 use crate::net::{Protocol, State};
 use crate::probe::Probe;
 use crate::report::{Beside, SocketReport, StartAt};
@@ -52,8 +53,8 @@ pub(crate) fn start_at(address: IpAddr, port: u16) -> StartAt {
     let (ok, unknown) = match crate::probe::probe_as_werkzeug(address, port) {
         Probe::Free => (true, None),
         Probe::InUse | Probe::Refused => (false, None),
-        Probe::Denied => (false, Some("binding it needs root".to_string())),
-        Probe::Unsupported => (false, Some("the family is not available".to_string())),
+        Probe::Denied => (false, Some(msg!("inspect-beside-needs-root"))),
+        Probe::Unsupported => (false, Some(msg!("inspect-beside-no-family"))),
         Probe::Failed(failure) => (false, Some(failure.why)),
     };
     StartAt { address: address.to_string(), ok, unknown }

@@ -5,15 +5,13 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use crate::i18n::{Msg, msg};
 use crate::net::State;
 use crate::process::{self, ProcessInfo, Users};
 use crate::report::{Ancestor, Exposure, ProcessReport, SocketReport};
 use crate::scan::{Snapshot, Socket};
 
 use super::Context;
-
-/// The warning for a development server other machines can reach.
-pub(crate) const DEV_SERVER_EXPOSED: &str = "a development server is reachable from the network; bind it to 127.0.0.1 unless you mean to share it";
 
 /// Turns sockets into socket reports, with the process details read once
 /// for every pid of the scan.
@@ -85,94 +83,79 @@ impl<'a> Enricher<'a> {
             device,
             processes,
             hidden,
-            warning: (dev && exposure != Exposure::Loopback).then(|| DEV_SERVER_EXPOSED.into()),
+            // A development server other machines can reach.
+            warning: (dev && exposure != Exposure::Loopback)
+                .then(|| msg!("inspect-dev-server-exposed")),
         }
     }
 
     /// Why no process is shown for `s`.
-    fn hidden(&self, s: &Socket, user: Option<&str>) -> String {
+    fn hidden(&self, s: &Socket, user: Option<&str>) -> Msg {
         let (ctx, snap) = (self.ctx, self.snap);
         let who = match (user, s.uid) {
-            (Some(name), Some(uid)) => format!("uid {uid} ({name})"),
-            (None, Some(uid)) => format!("uid {uid}"),
-            _ => "another user".into(),
+            (Some(name), Some(uid)) => msg!("inspect-who-uid-name", uid = uid, name = name),
+            (None, Some(uid)) => msg!("inspect-who-uid", uid = uid),
+            _ => msg!("inspect-who-another-user"),
         };
         if s.inode == 0 && s.state.is_closing() {
-            "an orphaned closing connection: the process that closed it is gone and the kernel finishes the close (it times out, net.ipv4.tcp_fin_timeout); no process holds it".into()
+            msg!("inspect-hidden-orphan-closing")
         } else if let Some(why) = &snap.unnamed {
             why.clone()
         } else if snap.out_of_fds {
-            format!(
-                "owned by {who}; portcheck ran out of file descriptors (EMFILE) walking /proc, so some processes were not read: raise ulimit -n and try again"
-            )
+            msg!("inspect-hidden-out-of-fds", who = who)
         } else if crate::scan::BLIND_SPOT == crate::scan::BlindSpot::BoundSockets {
             // Windows: the table named a pid that cannot be read now.
-            format!(
-                "the socket table names pid {}, which could not be opened: it exited, or it may not be opened from this terminal ({})",
-                s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
-                crate::host::ELEVATE
-            )
+            let pids = s.pids.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+            msg!("inspect-hidden-unopened-pid", pids = pids, elevate = crate::host::elevate())
         } else if let Some(err) = &snap.proc_error {
-            format!("owned by {who}; /proc could not be read ({err}), so no process can be named")
+            msg!("inspect-hidden-no-proc", who = who, error = err)
         } else if snap.hidepid && !ctx.root {
-            format!(
-                "owned by {who}; /proc is mounted with hidepid, which hides other users' processes: run with sudo to see the process"
-            )
+            msg!("inspect-hidden-hidepid", who = who)
         } else if !ctx.root && !snap.unreadable.is_empty() {
-            format!("owned by {who}: {} to see the process", crate::host::ELEVATE)
+            msg!("inspect-hidden-unreadable", who = who, elevate = crate::host::elevate())
         } else if s.state == State::TimeWait {
-            "a closed connection; no process holds it".into()
+            msg!("inspect-hidden-time-wait")
         } else {
-            format!("owned by {who}, but {}", self.no_visible_holder(s))
+            msg!("inspect-hidden-unseen", who = who, reasons = self.no_visible_holder(s))
         }
     }
 
     /// Why no process portcheck can see has `s` open: the possible reasons,
     /// most likely first, each saying whether it applies here. Never a
     /// guess at one process.
-    fn no_visible_holder(&self, s: &Socket) -> String {
+    fn no_visible_holder(&self, s: &Socket) -> Msg {
         let snap = self.snap;
         let kernel = if s.uid == Some(0) {
-            "a kernel socket (a VXLAN or Geneve tunnel, WireGuard, NFS or another in-kernel service holds it; it is owned by uid 0, as kernel sockets are)"
+            msg!("inspect-kernel-socket")
         } else {
-            "a kernel socket (unlikely: kernel sockets are owned by uid 0)"
+            msg!("inspect-kernel-socket-unlikely")
         };
-        let flight = "a socket in flight: sent in an SCM_RIGHTS message over a unix socket and not yet received (its sender closed its copy)";
+        let flight = msg!("inspect-socket-in-flight");
         let mut hiding = Vec::new();
         if !snap.unreadable.is_empty() {
             let pids: Vec<String> = snap.unreadable.iter().take(5).map(u32::to_string).collect();
-            hiding.push(format!(
-                "{} process{} whose descriptors even root may not read (pid {})",
-                snap.unreadable.len(),
-                if snap.unreadable.len() == 1 { "" } else { "es" },
-                pids.join(", ")
-            ));
+            let count = snap.unreadable.len();
+            hiding.push(msg!("inspect-hiding-unreadable", count = count, pids = pids.join(", ")));
         }
         if snap.hidepid {
-            hiding.push("/proc is mounted with hidepid".into());
+            hiding.push(msg!("inspect-hiding-hidepid"));
         }
         if snap.child_pid_ns {
-            hiding.push("portcheck runs in a child PID namespace, whose /proc omits the processes outside it".into());
+            hiding.push(msg!("inspect-hiding-child-ns"));
         }
-        let hidden = if hiding.is_empty() {
-            "a holder portcheck cannot see (none applies here: every process in /proc was read, no hidepid, no child PID namespace)".to_string()
-        } else {
-            format!("a holder portcheck cannot see, which applies here: {}", hiding.join("; "))
+        let none_applies = hiding.is_empty();
+        let hidden = match super::joined(hiding) {
+            None => msg!("inspect-unseen-holder-none"),
+            Some(hiding) => msg!("inspect-unseen-holder-applies", hiding = hiding),
         };
         // The reason that applies here comes first.
-        let (kernel, flight) = (kernel.to_string(), flight.to_string());
-        let reasons = match (hiding.is_empty(), s.uid == Some(0)) {
+        let [first, second, third] = match (none_applies, s.uid == Some(0)) {
             (false, true) => [hidden, kernel, flight],
             (false, false) => [hidden, flight, kernel],
             (true, true) => [kernel, flight, hidden],
             (true, false) => [flight, kernel, hidden],
         };
-        let listed: Vec<String> =
-            reasons.iter().enumerate().map(|(i, r)| format!("{}) {r}", i + 1)).collect();
-        format!(
-            "no process portcheck can see has it open; possible reasons, most likely first: {}",
-            listed.join("; ")
-        )
+        msg!("inspect-no-visible-holder", first = first, second = second, third = third)
     }
 
     /// How far `s` reaches: by its address, narrowed by the device it is
@@ -274,5 +257,72 @@ fn report_with(
         sandbox: p.sandbox.clone(),
         pid_ns: p.pid_ns,
         life: super::life::life(p, now()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+    use crate::net::{Family, Protocol};
+
+    /// A listener of uid 0 on 0.0.0.0:5000 whose holder cannot be seen:
+    /// one process unreadable, `/proc` mounted with hidepid.
+    fn unseen() -> SocketReport {
+        let mut ctx = Context::new(crate::services::Services::default());
+        ctx.root = true;
+        let snap = Snapshot { unreadable: vec![4242], hidepid: true, ..Snapshot::default() };
+        let s = Socket {
+            protocol: Protocol::Tcp,
+            family: Family::Ipv4,
+            address: "0.0.0.0".parse().unwrap(),
+            port: 5000,
+            state: State::Listen,
+            inode: 77,
+            uid: Some(0),
+            v6only: None,
+            pids: vec![],
+            interface: 0,
+        };
+        Enricher::new(&ctx, &snap, &[]).socket(&s)
+    }
+
+    /// Why no process is shown: the reasons in Korean, most likely first,
+    /// the pid and uid as they are; the report's JSON the same in both
+    /// languages, and English.
+    #[test]
+    #[cfg_attr(
+        windows,
+        ignore = "Windows's table names a pid for every socket: its reason is the pid it cannot open"
+    )]
+    fn why_no_process_is_shown_is_said_in_korean_and_kept_english_in_json() {
+        let report = unseen();
+        let hidden = report.hidden.clone().expect("no process, so a reason");
+        let english = hidden.english();
+        assert!(english.starts_with("owned by uid 0"), "{english}");
+        assert!(
+            english.contains(
+                "no process portcheck can see has it open; possible reasons, most likely first: \
+                 1) a holder portcheck cannot see, which applies here: 1 process whose \
+                 descriptors even root may not read (pid 4242); /proc is mounted with hidepid; \
+                 2) a kernel socket"
+            ),
+            "{english}"
+        );
+        let korean = scoped(Lang::Ko, || hidden.to_string());
+        for said in [
+            "uid 0",
+            "소유이지만 portcheck가 볼 수 있는 프로세스 중에는 이 소켓을 연 것이 없습니다",
+            "1) portcheck가 볼 수 없는 점유 프로세스(여기에 해당함: root도 디스크립터를 읽을 수 \
+             없는 프로세스 1개(pid 4242); /proc이 hidepid 옵션으로 마운트됨)",
+            "2) 커널 소켓",
+            "3) 전달 중인 소켓",
+        ] {
+            assert!(korean.contains(said), "{said:?} not in {korean}");
+        }
+        assert!(!korean.contains("owned by"), "{korean}");
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(scoped(Lang::Ko, || serde_json::to_string(&report).unwrap()), json);
+        assert!(json.contains(&serde_json::to_string(&english).unwrap()), "{json}");
     }
 }

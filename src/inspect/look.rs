@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, PortQuery, Selection, State};
 use crate::probe::{Probe, exclusive, probe};
 use crate::scan::{self, Scope, Snapshot, Socket};
@@ -54,14 +55,14 @@ pub(super) struct Look {
     /// Why a bind could not be tried at all (no socket: EPERM from a
     /// policy, EMFILE, ENOBUFS…): with nothing in the socket table, the
     /// answer is unknown. Each is (`tcp/IPv4`, what failed).
-    pub(super) unknown: Vec<(String, String)>,
+    pub(super) unknown: Vec<(String, Msg)>,
     pub(super) time_wait: usize,
     /// Orphaned closing connections on the port (FIN_WAIT, CLOSING,
     /// LAST_ACK with inode 0).
     pub(super) orphans: usize,
     /// Families this host lacks (proven), so not bound.
     pub(super) unsupported: Vec<Family>,
-    pub(super) notes: Vec<String>,
+    pub(super) notes: Vec<Msg>,
     /// What to do, command by command (the notes are prose).
     pub(super) fix: Vec<crate::shell::Step>,
 }
@@ -239,8 +240,7 @@ fn exclusive_bind(select: Selection, q: &PortQuery) -> Look {
         ..Look::default()
     };
     for family in result.unsupported {
-        look.notes
-            .push(format!("{} is not available on this host; it was not checked", family.label()));
+        look.notes.push(msg!("look-family-unavailable", family = family.label()));
         look.unsupported.push(family);
     }
     for (protocol, family, e) in result.failed {
@@ -259,55 +259,42 @@ fn explain(ctx: &Context, q: &PortQuery, look: &mut Look) {
         look.fix.extend(refusal.fix);
     }
     let held = &look.held;
-    let unseen_why;
     if look.in_use && !look.listened && !(look.refused_bind && held.is_empty()) {
         let connections =
             held.iter().any(|s| !(s.state.is_listener() || s.state == State::BoundInactive));
         let reason = if held.iter().any(|s| s.state == State::BoundInactive) {
-            "a socket below is bound to it without listening; a server cannot take it"
+            msg!("look-taken-bound-inactive")
         } else if connections && !look.server_blocked {
-            "it is the local port of the connection(s) below, which set SO_REUSEADDR: a server that sets it too could bind the port, but it is not free"
+            msg!("look-taken-reuse")
         } else if connections {
-            "it is bound by the connection(s) below, not by a listener"
+            msg!("look-taken-connections")
         } else if !held.is_empty() {
-            "a holder appeared while portcheck looked (below)"
+            msg!("look-taken-appeared")
         } else if look.time_wait > 0 {
-            "TIME_WAIT connections left by a socket that did not set SO_REUSEADDR still block it; they expire within a minute"
+            msg!("look-taken-time-wait")
         } else {
             let (why, step) = unseen(q.port, crate::host::wsl(), scan::BLIND_SPOT, ctx.root);
             look.fix.extend(step);
-            unseen_why = why;
-            &unseen_why
+            why
         };
-        look.notes.push(format!("port {} is taken: {reason}", q.port));
+        look.notes.push(msg!("look-taken", port = q.port, reason = reason));
     }
-    let tw = look.time_wait;
-    if tw > 0 && (!look.in_use || !held.is_empty()) {
-        look.notes.push(format!(
-            "{tw} TCP connection{} in TIME_WAIT on this port (recently closed){}",
-            if tw == 1 { "" } else { "s" },
-            if look.in_use {
-                ""
-            } else {
-                "; they do not block a server that sets SO_REUSEADDR, as servers do"
-            }
-        ));
+    let count = look.time_wait;
+    if count > 0 && (!look.in_use || !held.is_empty()) {
+        look.notes.push(if look.in_use {
+            msg!("look-time-wait", count = count)
+        } else {
+            msg!("look-time-wait-free", count = count)
+        });
     }
-    let orphans = look.orphans;
-    if orphans > 0 && !look.in_use {
-        look.notes.push(format!(
-            "{orphans} orphaned closing TCP connection{} on this port (FIN_WAIT, CLOSING or LAST_ACK: closed by a process that is gone, finished by the kernel); they do not block a server that sets SO_REUSEADDR, as servers do",
-            if orphans == 1 { "" } else { "s" }
-        ));
+    if look.orphans > 0 && !look.in_use {
+        look.notes.push(msg!("look-orphans", count = look.orphans));
     }
     if look.denied && !look.in_use {
         look.notes.push(ctx.host.denied_note(q.port));
     }
     if !look.unknown.is_empty() && !look.in_use {
-        look.notes.push(format!(
-            "whether port {} is free is unknown: portcheck could not bind it to check it, and the socket table shows nothing on it",
-            q.port
-        ));
+        look.notes.push(msg!("look-unknown", port = q.port));
     }
 }
 
@@ -322,36 +309,32 @@ pub(crate) fn unseen(
     wsl: Option<crate::host::Wsl>,
     blind: scan::BlindSpot,
     root: bool,
-) -> (String, Option<Step>) {
+) -> (Msg, Option<Step>) {
     match blind {
         scan::BlindSpot::BoundSockets => {
             return (
-                "bound by a socket that does not listen, which Windows's socket table does not list".into(),
+                msg!("look-unseen-bound-windows"),
                 Some(Step::explained(
-                    format!("netstat lists it in state BOUND on a line with :{port}, its pid last"),
+                    msg!("look-unseen-netstat-bound", port = port),
                     Command::new(["netstat", "-anoq"]),
                 )),
             );
         }
         scan::BlindSpot::OtherUsers if !root => {
-            return ("in use, and no socket portcheck can see holds it: another user's process may hold it: run with sudo to see it".into(), None);
+            return (msg!("look-unseen-other-users"), None);
         }
         _ => {}
     }
-    let base = "in use by a socket portcheck cannot see: one being opened or closed right now, or held in another way; try again";
+    let base = msg!("look-unseen");
     let windows = match wsl {
-        None => return (base.into(), None),
-        Some(crate::host::Wsl::Two) => {
-            "this is WSL 2: with mirrored networking Windows and WSL share ports"
-        }
-        Some(crate::host::Wsl::One) => "this is WSL 1: Linux and Windows share one network stack",
+        None => return (base, None),
+        Some(crate::host::Wsl::Two) => msg!("look-wsl-two"),
+        Some(crate::host::Wsl::One) => msg!("look-wsl-one"),
     };
     (
-        format!("{base}. Or a Windows program holds it ({windows})"),
+        msg!("look-unseen-wsl", base = base, windows = windows),
         Some(Step::explained(
-            format!(
-                "look on the Windows side (from here too): the line with :{port} has its pid last"
-            ),
+            msg!("look-unseen-windows-side", port = port),
             Command::new(["netstat.exe", "-ano"]),
         )),
     )
@@ -359,17 +342,20 @@ pub(crate) fn unseen(
 
 /// The failed binds, one line per distinct error: "tcp/IPv4, udp/IPv4:
 /// cannot create a socket: Operation not permitted (…)".
-pub(super) fn unknown_reason(unknown: &[(String, String)]) -> String {
-    let mut errors: Vec<(&str, Vec<&str>)> = Vec::new();
+/// None when nothing failed.
+pub(super) fn unknown_reason(unknown: &[(String, Msg)]) -> Option<Msg> {
+    let mut errors: Vec<(&Msg, Vec<&str>)> = Vec::new();
     for (what, e) in unknown {
         match errors.iter_mut().find(|x| x.0 == e) {
             Some(x) => x.1.push(what),
             None => errors.push((e, vec![what])),
         }
     }
-    let parts: Vec<String> =
-        errors.iter().map(|(e, what)| format!("{}: {e}", what.join(", "))).collect();
-    parts.join("; ")
+    let parts = errors
+        .iter()
+        .map(|(e, what)| msg!("look-unknown-group", what = what.join(", "), error = *e))
+        .collect();
+    super::joined(parts)
 }
 
 #[cfg(test)]
@@ -381,6 +367,7 @@ mod tests {
     /// its own (never a command inside the sentence).
     fn shown(port: u16, wsl: Option<Wsl>, blind: scan::BlindSpot, root: bool) -> (String, String) {
         let (why, step) = unseen(port, wsl, blind, root);
+        let why = why.english();
         for word in ["netstat", "findstr", "portcheck.exe", "--kill"] {
             assert!(!why.contains(word), "a command in the prose: {why}");
         }
@@ -407,6 +394,16 @@ mod tests {
         assert!(one.contains("WSL 1") && step.contains(":8080"), "{one}");
     }
 
+    /// A denied bind (no privilege) proves nothing about what is bound:
+    /// the port takes the second look, as a failed bind does; a port whose
+    /// exclusive bind succeeded does not.
+    #[test]
+    fn a_denied_bind_takes_the_second_look() {
+        assert!(Look { denied: true, ..Look::default() }.pending());
+        assert!(Look { bound: true, ..Look::default() }.pending());
+        assert!(!Look { probed: true, ..Look::default() }.pending());
+    }
+
     /// What each platform's table cannot show: Windows's bound sockets
     /// (never "try again"), macOS's other users' sockets without root.
     #[test]
@@ -422,5 +419,56 @@ mod tests {
         assert!(!mac.contains("try again"), "{mac}");
         let (mac_root, _) = shown(5000, None, scan::BlindSpot::OtherUsers, true);
         assert!(mac_root.contains("try again"), "{mac_root}");
+    }
+
+    /// In Korean: the reason whole, the port and the command unchanged;
+    /// JSON (the reason serialized) English.
+    #[test]
+    fn an_unseen_holder_is_explained_in_korean_with_the_command_unchanged() {
+        use crate::i18n::{Lang, scoped};
+        let (why, step) =
+            scoped(Lang::Ko, || unseen(5000, Some(Wsl::Two), scan::BlindSpot::None, false));
+        let korean = scoped(Lang::Ko, || why.to_string());
+        assert!(korean.starts_with("portcheck가 볼 수 없는 소켓이 사용 중임"), "{korean}");
+        assert!(korean.contains("Windows 프로그램이 점유") && korean.contains("WSL 2"), "{korean}");
+        let step = step.expect("a command that looks on the Windows side");
+        assert_eq!(step.line().as_deref(), Some("netstat.exe -ano"));
+        let note = scoped(Lang::Ko, || step.note.map(|n| n.to_string())).unwrap_or_default();
+        assert!(note.starts_with("Windows 쪽에서 확인") && note.contains(":5000"), "{note}");
+        let english = why.english();
+        assert!(english.starts_with("in use by a socket portcheck cannot see"), "{english}");
+        let json = scoped(Lang::Ko, || serde_json::to_string(&why).unwrap());
+        assert_eq!(json, serde_json::to_string(&english).unwrap());
+    }
+
+    /// Failed binds are grouped by their error, groups joined with "; ",
+    /// in English exactly as before the catalog, and whole in Korean.
+    #[test]
+    fn failed_binds_are_grouped_by_error_in_each_language() {
+        use crate::i18n::{Lang, scoped};
+        assert_eq!(unknown_reason(&[]), None);
+        let denied = msg!(
+            "probe-cannot-socket",
+            error = msg!("probe-errno-policy", error = "Operation not permitted")
+        );
+        let bind = msg!("probe-cannot-bind", error = msg!("probe-errno", error = "No buffer"));
+        let unknown = [
+            ("tcp/IPv4".to_string(), denied.clone()),
+            ("tcp/IPv6".to_string(), bind),
+            ("udp/IPv4".to_string(), denied),
+        ];
+        let why = unknown_reason(&unknown).expect("binds failed");
+        assert_eq!(
+            why.english(),
+            "tcp/IPv4, udp/IPv4: cannot create a socket: Operation not permitted (a sandbox or \
+             security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM); \
+             tcp/IPv6: cannot bind: No buffer"
+        );
+        assert_eq!(
+            scoped(Lang::Ko, || why.to_string()),
+            "tcp/IPv4, udp/IPv4: 소켓을 만들 수 없음: Operation not permitted (샌드박스나 보안 \
+             정책이 막고 있음: seccomp, systemd의 RestrictAddressFamilies=, LSM); tcp/IPv6: \
+             바인딩할 수 없음: No buffer"
+        );
     }
 }

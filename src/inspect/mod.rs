@@ -6,12 +6,11 @@ pub(crate) use beside::start_at;
 mod enrich;
 mod life;
 
-#[cfg(test)]
-pub(crate) use enrich::process_report;
 pub(crate) mod look;
 
 use std::net::IpAddr;
 
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, PortQuery, Selection};
 use crate::port::{Class, HostPorts};
 use crate::report::{Exposure, Listing, PortReport, PortsReport};
@@ -145,23 +144,20 @@ fn report(
     {
         // A server that dropped root to portcheck's own user is not
         // dumpable: its fds stay root's, and it is no other user's.
+        let elevate = crate::host::elevate();
         let note = match enricher.unreadable_of_mine() {
-            mine if mine.is_empty() => format!(
-                "some holders belong to other users: {} to see the processes",
-                crate::host::ELEVATE
-            ),
-            mine => format!(
-                "a holder could not be read: another user's process, or one of your own that changed user (from root, so it is not dumpable: pid {}): {} to see it",
-                mine.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
-                crate::host::ELEVATE
-            ),
+            mine if mine.is_empty() => msg!("inspect-note-other-users", elevate = elevate),
+            mine => {
+                let pids = mine.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+                msg!("inspect-note-not-dumpable", pids = pids, elevate = elevate)
+            }
         };
         look.notes.push(note);
     }
     if ctx.host.ephemeral(q.port)
-        && let Some(why) = crate::port::ASSUMED_EPHEMERAL
+        && let Some(why) = crate::port::assumed_ephemeral()
     {
-        look.notes.push(why.into());
+        look.notes.push(why);
     }
     let protocols = q.protocols();
     let beside = beside::beside(ctx, q.port, &sockets);
@@ -177,8 +173,7 @@ fn report(
         time_wait: look.time_wait,
         bind_checked: look.probed && !look.denied && look.unknown.is_empty(),
         refused: look.refused,
-        unknown: (!look.in_use && !look.unknown.is_empty())
-            .then(|| look::unknown_reason(&look.unknown)),
+        unknown: if look.in_use { None } else { look::unknown_reason(&look.unknown) },
         notes: look.notes,
         fix: look.fix,
         unbound: look.unsupported,
@@ -198,13 +193,14 @@ pub(crate) fn listing(ctx: &Context, select: Selection) -> anyhow::Result<Listin
     let mut notes = snap.notes.clone();
     notes.extend(proc_notes(ctx, &snap));
     if !snap.unreadable.is_empty() && !ctx.root {
-        notes.push(format!(
-            "{} processes of other users could not be inspected: {} to see every owner",
-            snap.unreadable.len(),
-            crate::host::ELEVATE
+        let count = snap.unreadable.len();
+        notes.push(msg!(
+            "inspect-note-uninspected",
+            count = count,
+            elevate = crate::host::elevate()
         ));
     }
-    notes.extend(unlisted(scan::BLIND_SPOT, ctx.root).map(String::from));
+    notes.extend(unlisted(scan::BLIND_SPOT, ctx.root));
     Ok(Listing { sockets, notes })
 }
 
@@ -218,27 +214,31 @@ pub(crate) fn exposed(ctx: &Context, select: Selection) -> anyhow::Result<Listin
 /// What a listing must say it cannot list: on macOS without root, the
 /// sockets of other users' processes (libproc reads only processes
 /// portcheck may inspect), never skipped silently.
-fn unlisted(blind: scan::BlindSpot, root: bool) -> Option<&'static str> {
-    (blind == scan::BlindSpot::OtherUsers && !root).then_some(
-        "sockets of other users' processes are not listed: macOS shows portcheck only the processes it may inspect; run with sudo to list every socket",
-    )
+fn unlisted(blind: scan::BlindSpot, root: bool) -> Option<Msg> {
+    (blind == scan::BlindSpot::OtherUsers && !root).then(|| msg!("inspect-note-macos-unlisted"))
 }
 
 /// What the report must say about `/proc` itself.
-fn proc_notes(ctx: &Context, snap: &Snapshot) -> Vec<String> {
+fn proc_notes(ctx: &Context, snap: &Snapshot) -> Vec<Msg> {
     let mut notes = Vec::new();
     if let Some(err) = &snap.proc_error {
-        notes.push(format!(
-            "/proc could not be read ({err}): the sockets are shown, their processes are not"
-        ));
+        notes.push(msg!("inspect-note-no-proc", error = err));
     }
     if snap.hidepid && !ctx.root {
-        notes.push(
-            "/proc is mounted with hidepid: other users' processes are invisible; run with sudo to see every owner".into(),
-        );
+        notes.push(msg!("inspect-note-hidepid"));
     }
     notes
 }
+
+/// `items` said as one list, "a; b; c" in English (None when empty).
+pub(crate) fn joined(items: Vec<Msg>) -> Option<Msg> {
+    items.into_iter().rev().reduce(|rest, first| msg!("inspect-joined", first = first, rest = rest))
+}
+
+// Test-only items come last: the catalog scan (src/i18n/tests.rs) reads a
+// file up to its first `#[cfg(test)]`.
+#[cfg(test)]
+pub(crate) use enrich::process_report;
 
 #[cfg(test)]
 mod tests {
@@ -248,7 +248,7 @@ mod tests {
     /// listing says so (with sudo, or on Linux and Windows, nothing).
     #[test]
     fn a_listing_says_which_sockets_it_cannot_list() {
-        let mac = unlisted(scan::BlindSpot::OtherUsers, false).unwrap();
+        let mac = unlisted(scan::BlindSpot::OtherUsers, false).unwrap().english();
         assert!(mac.contains("other users' processes") && mac.contains("run with sudo"), "{mac}");
         assert_eq!(unlisted(scan::BlindSpot::OtherUsers, true), None);
         assert_eq!(unlisted(scan::BlindSpot::None, false), None);
@@ -312,5 +312,30 @@ mod tests {
         assert_eq!(takes(Family::Ipv6, &any6, None), (true, true));
         assert_eq!(takes(Family::Ipv6, &mapped, Some(false)), (true, false));
         assert_eq!(takes(Family::Ipv6, &mapped, Some(true)), (true, false));
+    }
+
+    /// The guide's words (../shared/glossary-ko.md) where the Korean
+    /// messages of this area say the idea, ports as they are.
+    #[test]
+    fn korean_says_the_guides_terms_where_the_idea_is() {
+        use crate::i18n::{Lang, scoped};
+        let taken = msg!("look-taken", port = 5000_u16, reason = msg!("look-taken-appeared"));
+        #[rustfmt::skip]
+        let cases = [
+            (msg!("inspect-dev-server-exposed"), "외부에 노출 — 보안 취약"),
+            (msg!("inspect-dev-server-exposed"), "루프백(localhost) 주소 127.0.0.1"),
+            (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "모든 네트워크 인터페이스"),
+            (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "루프백(localhost)"),
+            (msg!("port-denied-linux", port = 80_u16, start = 1024_u16), "포트 80번"),
+            (msg!("port-refused-denied-windows", port = 80_u16), "방화벽"),
+            (taken, "포트 5000번은 사용 중입니다"),
+            (msg!("look-unknown", port = 5000_u16), "포트 5000번이 사용 가능한지"),
+            (msg!("look-time-wait", count = 2_usize), "TIME_WAIT 상태인 TCP 연결이 2개"),
+            (msg!("look-unseen-other-users"), "점유"),
+        ];
+        for (m, term) in cases {
+            let korean = scoped(Lang::Ko, || m.to_string());
+            assert!(korean.contains(term), "{term:?} not in {korean}");
+        }
     }
 }

@@ -64,7 +64,8 @@ impl Killed {
             .map(|a| a.pid.to_string())
             .collect();
         if !denied.is_empty() {
-            let (who, hint) = (crate::host::DENIED_WHO.to_string(), sys::DENIED_HINT.to_string());
+            let (who, hint) =
+                (crate::host::denied_who().to_string(), sys::denied_hint().to_string());
             return Some(t!(
                 "kill-problem-denied",
                 pids = denied.join(", "),
@@ -74,7 +75,7 @@ impl Killed {
         }
         if !self.hidden.is_empty() {
             let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
-            let hint = sys::HIDDEN_HINT.to_string();
+            let hint = sys::hidden_hint().to_string();
             return Some(t!("kill-problem-hidden", ports = ports.join(", "), hint = hint));
         }
         None

@@ -339,3 +339,148 @@ fn add(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::process::{Runtime, Sandbox, Unit};
+    use crate::report::PortReport;
+    use crate::report::text::tests::{port, socket};
+
+    fn me() -> Me {
+        Me { pid: 4242, ancestors: vec![4241, 1], unit: None }
+    }
+
+    /// A holder the scan found, with its start time (so nothing is read
+    /// from the system for it).
+    fn holder(pid: u32, name: &str) -> ProcessReport {
+        ProcessReport { created: Some(1), ..ProcessReport::bare(pid, name) }
+    }
+
+    /// Port `n`, with one listening socket (inode 10n + i) per entry of
+    /// `sockets`: its holders, none for a socket whose holder cannot be
+    /// seen.
+    fn at(n: u16, sockets: Vec<Vec<ProcessReport>>) -> PortReport {
+        let sockets = sockets
+            .into_iter()
+            .enumerate()
+            .map(|(i, processes)| {
+                let hidden = processes.is_empty().then(|| "owned by another user".into());
+                SocketReport {
+                    port: n,
+                    inode: u64::from(n) * 10 + i as u64,
+                    hidden,
+                    ..socket("0.0.0.0", processes)
+                }
+            })
+            .collect();
+        PortReport { port: n, ..port(sockets) }
+    }
+
+    fn plan_of(ports: Vec<PortReport>, root: bool) -> Plan {
+        plan(&PortsReport { ports, notes: vec![] }, &me(), root)
+    }
+
+    fn targets(plan: &Plan) -> Vec<u32> {
+        plan.targets.iter().map(|t| t.pid).collect()
+    }
+
+    /// Each refused pid with why.
+    fn refused(plan: &Plan) -> Vec<(u32, Refusal)> {
+        plan.refused.iter().map(|a| (a.pid, a.reason.clone().unwrap())).collect()
+    }
+
+    /// Without root, a socket with no process seen may hide another
+    /// holder: the visible one is spared (killing it would not free the
+    /// port). As root nothing is hidden, so the visible holder is the one
+    /// to stop.
+    #[test]
+    fn a_holder_beside_an_unseen_one_is_spared_only_without_root() {
+        let ports = || vec![at(5000, vec![vec![holder(500, "python3")], vec![]])];
+        let user = plan_of(ports(), false);
+        assert_eq!(targets(&user), Vec::<u32>::new());
+        assert_eq!(refused(&user), vec![(500, Refusal::SparedUnseen { port: 5000 })]);
+        assert_eq!(user.unseen, vec![(5000, "owned by another user".to_string())]);
+        let root = plan_of(ports(), true);
+        assert_eq!(targets(&root), vec![500]);
+        assert_eq!(refused(&root), vec![]);
+    }
+
+    /// A target on two ports, the second of which also has an unseen
+    /// holder (without root): signalling it would leave that port held and
+    /// its service half-stopped, so it is spared for that port.
+    #[test]
+    fn a_second_port_with_an_unseen_holder_spares_the_target() {
+        let ports = || {
+            vec![
+                at(5000, vec![vec![holder(500, "python3")]]),
+                at(5001, vec![vec![holder(500, "python3")], vec![]]),
+                at(5002, vec![vec![holder(600, "node")]]),
+            ]
+        };
+        let user = plan_of(ports(), false);
+        assert_eq!(targets(&user), vec![600]);
+        assert_eq!(refused(&user), vec![(500, Refusal::SparedUnseen { port: 5001 })]);
+        let root = plan_of(ports(), true);
+        assert_eq!(targets(&root), vec![500, 600]);
+    }
+
+    /// A target whose second port is also held by a refused process (a
+    /// systemd service's): that port stays held whatever is signalled, so
+    /// the target is spared, with the refused one's stop command.
+    #[test]
+    fn a_second_port_kept_by_a_refused_holder_spares_the_target() {
+        let nginx = ProcessReport {
+            unit: Some(Unit { name: "nginx.service".into(), user: None }),
+            ..holder(700, "nginx")
+        };
+        let ports = vec![
+            at(5000, vec![vec![holder(500, "python3")]]),
+            at(5001, vec![vec![holder(500, "python3")], vec![nginx]]),
+            at(5002, vec![vec![holder(600, "node")]]),
+        ];
+        for root in [false, true] {
+            let plan = plan_of(ports.clone(), root);
+            assert_eq!(targets(&plan), vec![600], "root {root}");
+            let spared = plan.refused.iter().find(|a| a.pid == 500).unwrap();
+            assert_eq!(
+                spared.reason,
+                Some(Refusal::Spared { pid: 700, name: "nginx".into(), port: 5001 }),
+                "root {root}"
+            );
+            let stop = spared.stop.as_ref().map(|s| s.shown());
+            assert_eq!(stop.as_deref(), Some("sudo systemctl stop nginx.service"));
+        }
+    }
+
+    /// A container's init is refused; its workers (same pid namespace)
+    /// are spared with the container's stop command, while a process of
+    /// another namespace on the same port is spared because the init keeps
+    /// the port held.
+    #[test]
+    fn workers_in_a_refused_inits_namespace_are_spared_with_its_stop() {
+        let sandbox = Sandbox { runtime: Some(Runtime::Docker), id: Some("3f4e8c0a9b1d".into()) };
+        let init =
+            ProcessReport { sandbox: Some(sandbox), pid_ns: Some(77), ..holder(900, "nginx") };
+        let worker = ProcessReport { pid_ns: Some(77), ..holder(901, "nginx") };
+        let host = ProcessReport { pid_ns: Some(1), ..holder(950, "python3") };
+        let ports = vec![at(80, vec![vec![init, worker], vec![host]])];
+        for root in [false, true] {
+            let plan = plan_of(ports.clone(), root);
+            assert_eq!(targets(&plan), Vec::<u32>::new(), "root {root}");
+            let why = |pid| plan.refused.iter().find(|a| a.pid == pid).unwrap();
+            assert!(matches!(why(900).reason, Some(Refusal::NamespaceInit { .. })));
+            let worker = why(901);
+            assert_eq!(
+                worker.reason,
+                Some(Refusal::SparedInNamespace { init: 900, name: "nginx".into(), port: 80 })
+            );
+            let stop = worker.stop.as_ref().map(|s| s.shown());
+            assert_eq!(stop.as_deref(), Some("docker stop 3f4e8c0a9b1d"));
+            assert_eq!(
+                why(950).reason,
+                Some(Refusal::Spared { pid: 900, name: "nginx".into(), port: 80 })
+            );
+        }
+    }
+}

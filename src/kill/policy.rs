@@ -567,6 +567,10 @@ mod tests {
         let ci = "0::/system.slice/ci-runner.service\n";
         let mine = Me { unit: unit_of(ci), ..me() };
         assert_eq!(decide(&with_unit(703, "python3", ci), 5000, &mine), Verdict::Signal);
+        // Inside a unit, another unit's holder is still refused, with its stop.
+        let (why, stop) = refused(decide(&nginx, 80, &mine));
+        assert!(why.contains("nginx.service"), "{why}");
+        assert_eq!(stop.as_deref(), Some("sudo systemctl stop nginx.service"));
     }
 
     /// A user name from the user database that cannot be a word (NSS and

@@ -1,9 +1,12 @@
 //! Linux's port settings, from `/proc/sys/net/ipv4/`.
 
 use super::HostPorts;
+use crate::i18n::{Msg, msg, t};
 
 /// The range is always this machine's own.
-pub(super) const ASSUMED_EPHEMERAL: Option<&str> = None;
+pub(super) fn assumed_ephemeral() -> Option<Msg> {
+    None
+}
 
 pub(super) fn read() -> HostPorts {
     let mut host =
@@ -39,7 +42,9 @@ pub(super) fn has_ipv6() -> bool {
 }
 
 /// What a privileged port needs, as the `Free:` line says it.
-pub(super) const NEEDS_ROOT: &str = "binding needs root";
+pub(super) fn needs_root() -> String {
+    t!("port-needs-root-linux")
+}
 
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
@@ -48,11 +53,8 @@ pub(super) fn refine(_host: &mut HostPorts) {}
 pub(super) use super::refused_elsewhere as refusal;
 
 /// A bind refused with EACCES: a privileged port.
-pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
-    format!(
-        "binding port {port} needs root or CAP_NET_BIND_SERVICE (ports below {} are privileged), so portcheck could not bind it; no socket is bound to it",
-        host.unprivileged_start
-    )
+pub(super) fn denied_note(host: &HostPorts, port: u16) -> Msg {
+    msg!("port-denied-linux", port = port, start = host.unprivileged_start)
 }
 
 /// "32768\t60999\n" → (32768, 60999).

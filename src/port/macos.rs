@@ -6,9 +6,12 @@
 //! binds (the probe, probe/macos.rs, tries both).
 
 use super::HostPorts;
+use crate::i18n::{Msg, msg, t};
 
 /// The range is always this machine's own.
-pub(super) const ASSUMED_EPHEMERAL: Option<&str> = None;
+pub(super) fn assumed_ephemeral() -> Option<Msg> {
+    None
+}
 
 pub(super) fn read() -> HostPorts {
     let out = std::process::Command::new("sysctl")
@@ -25,7 +28,9 @@ pub(super) fn read() -> HostPorts {
 
 /// What a privileged port needs, as the `Free:` line says it: the
 /// wildcard is open to anyone since 10.14, the loopback address is not.
-pub(super) const NEEDS_ROOT: &str = "binding on 127.0.0.1 needs root";
+pub(super) fn needs_root() -> String {
+    t!("port-needs-root-macos")
+}
 
 /// Nothing more to read than `read` did.
 pub(super) fn refine(_host: &mut HostPorts) {}
@@ -34,11 +39,8 @@ pub(super) fn refine(_host: &mut HostPorts) {}
 pub(super) use super::refused_elsewhere as refusal;
 
 /// A bind refused with EACCES: below 1024 on the loopback address.
-pub(super) fn denied_note(host: &HostPorts, port: u16) -> String {
-    format!(
-        "binding port {port} on 127.0.0.1 needs root (ports below {} are privileged on the loopback address; since macOS 10.14 anyone may bind them on the wildcard), so portcheck could not bind it; no socket is bound to it",
-        host.unprivileged_start
-    )
+pub(super) fn denied_note(host: &HostPorts, port: u16) -> Msg {
+    msg!("port-denied-macos", port = port, start = host.unprivileged_start)
 }
 
 /// `sysctl -n first last` prints one number a line: "49152\n65535\n".

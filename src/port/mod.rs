@@ -16,6 +16,7 @@ use windows as platform;
 
 use serde::Serialize;
 
+use crate::i18n::{Msg, msg, t};
 use crate::shell::{Command, Step};
 
 /// The IANA range a port falls in (RFC 6335).
@@ -47,6 +48,16 @@ impl Class {
             Class::Dynamic => (49152, 65535),
         }
     }
+
+    /// The class's name in the reader's language ("registered"; Korean
+    /// uses the guide's 등록된), said before "port".
+    pub(crate) fn label(self) -> String {
+        match self {
+            Class::WellKnown => t!("port-class-well-known"),
+            Class::Registered => t!("port-class-registered"),
+            Class::Dynamic => t!("port-class-dynamic"),
+        }
+    }
 }
 
 /// Why the OS refused a bind that no privilege would lift (Windows's
@@ -68,6 +79,15 @@ pub(crate) enum Refused {
 }
 
 impl Refused {
+    /// Why, in a few words: "Port 80 cannot be bound: {words}".
+    pub(crate) fn words(self) -> Msg {
+        match self {
+            Refused::ExcludedRange => msg!("refused-excluded-range"),
+            Refused::ExclusiveBind => msg!("refused-exclusive-bind"),
+            Refused::AccessDenied => msg!("refused-access-denied"),
+        }
+    }
+
     /// What to do instead of stopping a process (there is none to stop):
     /// each command a [`Step`] of its own, its explanation on its own
     /// line; `protocol` names the excluded ranges to look at and reserve
@@ -85,14 +105,12 @@ impl Refused {
                 };
                 vec![
                     Step::explained(
-                        "see the excluded port ranges",
+                        msg!("port-fix-see-excluded"),
                         netsh(&["show", "excludedportrange", &p]),
                     ),
-                    Step::explained("or use a port outside them", another()),
+                    Step::explained(msg!("port-fix-outside"), another()),
                     Step::explained(
-                        format!(
-                            "or, from an Administrator terminal, stop winnat (it draws its ranges again when it starts) and keep port {port} for yourself before it does: these three lines in turn"
-                        ),
+                        msg!("port-fix-winnat", port = port),
                         Command::new(["net", "stop", "winnat"]),
                     ),
                     Step::run(netsh(&[
@@ -106,14 +124,12 @@ impl Refused {
                 ]
             }
             Refused::ExclusiveBind => vec![
-                Step::say("the program that bound it must close it"),
-                Step::explained("or use another port", another()),
+                Step::say(msg!("port-fix-close")),
+                Step::explained(msg!("port-fix-another"), another()),
             ],
             Refused::AccessDenied => vec![
-                Step::say(format!(
-                    "allow port {port} in the security software or policy that refuses it"
-                )),
-                Step::explained("or use another port", another()),
+                Step::say(msg!("port-fix-allow", port = port)),
+                Step::explained(msg!("port-fix-another"), another()),
             ],
         }
     }
@@ -126,7 +142,7 @@ fn refused_elsewhere(port: u16, protocols: &[crate::net::Protocol], _seen: bool)
     let protocol = protocols.first().copied().unwrap_or(crate::net::Protocol::Tcp);
     Refusal {
         why: Refused::AccessDenied,
-        note: format!("the OS refused to bind port {port} though nothing is bound there"),
+        note: msg!("port-refused-elsewhere", port = port),
         fix: Refused::AccessDenied.fix(port, protocol),
     }
 }
@@ -136,7 +152,7 @@ fn refused_elsewhere(port: u16, protocols: &[crate::net::Protocol], _seen: bool)
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Refusal {
     pub(crate) why: Refused,
-    pub(crate) note: String,
+    pub(crate) note: Msg,
     pub(crate) fix: Vec<Step>,
 }
 
@@ -171,7 +187,7 @@ impl HostPorts {
     /// Why an exclusive bind of `port` was refused while nothing is bound
     /// to it, in the platform's terms (privilege on Unix, an excluded port
     /// range on Windows).
-    pub(crate) fn denied_note(&self, port: u16) -> String {
+    pub(crate) fn denied_note(&self, port: u16) -> Msg {
         platform::denied_note(self, port)
     }
 
@@ -194,8 +210,8 @@ impl HostPorts {
     /// What binding a [`privileged`](Self::privileged) port needs here:
     /// "binding needs root" (Linux), "binding on 127.0.0.1 needs root"
     /// (macOS); Windows has no privileged port.
-    pub(crate) fn needs_root(&self) -> &'static str {
-        platform::NEEDS_ROOT
+    pub(crate) fn needs_root(&self) -> String {
+        platform::needs_root()
     }
 
     pub(crate) fn ephemeral(&self, port: u16) -> bool {
@@ -210,7 +226,9 @@ impl HostPorts {
 /// Said of a port in the ephemeral range when that range is the platform's
 /// default rather than this machine's (Windows: reading it costs a netsh
 /// run, which a plain query does not make).
-pub(crate) const ASSUMED_EPHEMERAL: Option<&str> = platform::ASSUMED_EPHEMERAL;
+pub(crate) fn assumed_ephemeral() -> Option<Msg> {
+    platform::assumed_ephemeral()
+}
 
 /// Whether this host may have the IPv6 family: false only when its
 /// absence is proven (a kernel booted with `ipv6.disable=1`). Only then is
@@ -271,5 +289,44 @@ mod tests {
         assert!(!host.privileged(1024));
         assert!(host.ephemeral(32768) && host.ephemeral(60999) && !host.ephemeral(61000));
         assert!(host.reserved(9001) && !host.reserved(9002));
+    }
+
+    /// Korean names the classes as the guide does; the fixes' sentences
+    /// are Korean, their commands and ports unchanged; a refusal's words
+    /// and a note are English in JSON.
+    #[test]
+    fn korean_uses_the_guides_terms_and_keeps_the_commands() {
+        use crate::i18n::{Lang, scoped};
+        let labels = |lang| {
+            scoped(lang, || [Class::WellKnown, Class::Registered, Class::Dynamic].map(Class::label))
+        };
+        assert_eq!(labels(Lang::En), ["well-known", "registered", "dynamic"]);
+        assert_eq!(labels(Lang::Ko), ["잘 알려진(Well-Known)", "등록된", "동적·사설"]);
+        let steps: Vec<String> = scoped(Lang::Ko, || {
+            Refused::ExcludedRange
+                .fix(5000, crate::net::Protocol::Udp)
+                .iter()
+                .map(Step::shown)
+                .collect()
+        });
+        assert_eq!(
+            steps[0],
+            "제외된 포트 범위 확인: netsh int ipv4 show excludedportrange protocol=udp"
+        );
+        assert_eq!(steps[1], "또는 그 범위 밖의 다른 포트 사용: portcheck --suggest 5000");
+        assert!(steps[2].contains("포트 5000번") && steps[2].ends_with(": net stop winnat"));
+        assert_eq!(steps[4], "net start winnat");
+        let words = Refused::AccessDenied.words();
+        let korean = scoped(Lang::Ko, || words.to_string());
+        assert_eq!(korean, "바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)");
+        let json = scoped(Lang::Ko, || serde_json::to_string(&words).unwrap());
+        assert_eq!(
+            json,
+            "\"access denied, though nothing is bound there (security software or a policy)\""
+        );
+        let note = refused_elsewhere(80, &[crate::net::Protocol::Tcp], false).note;
+        assert_eq!(note.english(), "the OS refused to bind port 80 though nothing is bound there");
+        let korean = scoped(Lang::Ko, || note.to_string());
+        assert!(korean.contains("포트 80번 바인딩을 거부했습니다"), "{korean}");
     }
 }

@@ -9,6 +9,7 @@
 //! Korean), so the parsers read numbers only: never the words.
 
 use super::{HostPorts, Refusal, Refused};
+use crate::i18n::{Msg, msg};
 use crate::net::Protocol;
 
 /// The default dynamic range since Vista: start 49152, 16384 ports.
@@ -16,16 +17,18 @@ const DYNAMIC: (u16, u16) = (49152, 65535);
 
 /// A plain query does not run netsh: its "ephemeral" is against the
 /// default range, and the report says so.
-pub(super) const ASSUMED_EPHEMERAL: Option<&str> = Some(
-    "\"ephemeral\" is judged against Windows's default dynamic range 49152-65535, not this machine's own, which --suggest reads",
-);
+pub(super) fn assumed_ephemeral() -> Option<Msg> {
+    Some(msg!("port-assumed-ephemeral-windows", start = DYNAMIC.0, end = DYNAMIC.1))
+}
 
 pub(super) fn read() -> HostPorts {
     HostPorts { unprivileged_start: 0, ephemeral: DYNAMIC, reserved: Vec::new() }
 }
 
 /// No port is privileged on Windows: never said.
-pub(super) const NEEDS_ROOT: &str = "";
+pub(super) fn needs_root() -> String {
+    String::new()
+}
 
 /// Adds what only netsh knows: the dynamic range and the excluded ranges.
 pub(super) fn refine(host: &mut HostPorts) {
@@ -41,7 +44,7 @@ pub(super) fn refine(host: &mut HostPorts) {
 
 /// No port is privileged here, so the probe never reports "denied"
 /// (WSAEACCES is a refusal, [`refusal`]); its words, should one come.
-pub(super) fn denied_note(_host: &HostPorts, port: u16) -> String {
+pub(super) fn denied_note(_host: &HostPorts, port: u16) -> Msg {
     refusal(port, &[Protocol::Tcp], false).note
 }
 
@@ -65,35 +68,34 @@ pub(super) fn refusal(port: u16, protocols: &[Protocol], seen: bool) -> Refusal 
         let why = Refused::ExclusiveBind;
         return Refusal {
             why,
-            note: format!(
-                "Windows refused to bind port {port} (WSAEACCES, 10013): the program holding it bound it exclusively (SO_EXCLUSIVEADDRUSE), and it is in no excluded port range netsh lists"
-            ),
+            note: msg!("port-refused-exclusive-windows", port = port),
             fix: why.fix(port, first),
         };
     }
     let why = Refused::AccessDenied;
     Refusal {
         why,
-        note: format!(
-            "Windows refused to bind port {port} (WSAEACCES, 10013) though no socket is on it and it is in no excluded port range netsh lists: security software (a firewall or endpoint protection) or a policy forbids it"
-        ),
+        note: msg!("port-refused-denied-windows", port = port),
         fix: why.fix(port, first),
     }
 }
 
 /// The note for a port inside an excluded range (the fixes are
 /// [`Refused::fix`]).
-fn excluded_note(port: u16, protocol: Protocol, r: &Excluded) -> String {
+fn excluded_note(port: u16, protocol: Protocol, r: &Excluded) -> Msg {
     let who = if r.administered {
-        "an administered exclusion (added with netsh)"
+        msg!("port-excluded-administered")
     } else {
-        "reserved by Hyper-V, WSL 2 or Docker Desktop (winnat)"
+        msg!("port-excluded-winnat")
     };
-    format!(
-        "port {port} is in the {} excluded port range {}-{}, {who}: Windows refuses the bind (WSAEACCES, 10013) though nothing listens",
-        protocol.name(),
-        r.start,
-        r.end
+    let (start, end) = (r.start, r.end);
+    msg!(
+        "port-excluded-note",
+        port = port,
+        protocol = protocol.name(),
+        start = start,
+        end = end,
+        who = who
     )
 }
 
@@ -252,13 +254,14 @@ Number of Ports : 16384
     #[test]
     fn the_note_names_the_range_and_the_fixes_are_steps() {
         let r = Excluded { start: 4990, end: 5089, administered: false };
-        let note = excluded_note(5000, Protocol::Tcp, &r);
+        let note = excluded_note(5000, Protocol::Tcp, &r).english();
         assert!(note.contains("tcp excluded port range 4990-5089"), "{note}");
         assert!(note.contains("winnat"), "{note}");
         for command in ["netsh", "net stop", "--suggest", "'"] {
             assert!(!note.contains(command), "{note}");
         }
-        let admin = excluded_note(50001, Protocol::Udp, &Excluded { administered: true, ..r });
+        let admin =
+            excluded_note(50001, Protocol::Udp, &Excluded { administered: true, ..r }).english();
         assert!(admin.contains("administered") && admin.contains("udp"), "{admin}");
     }
 

@@ -9,6 +9,7 @@ use nix::sys::socket::{
 };
 
 use super::{Failure, Probe};
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, Protocol};
 
 /// Binds `port` on `family`'s wildcard address (or, with `loopback`, on
@@ -35,10 +36,10 @@ pub(super) fn bind_at(
         Err(Errno::EAFNOSUPPORT | Errno::EPROTONOSUPPORT) if family_missing(family) => {
             return Probe::Unsupported;
         }
-        Err(e) => return failed(format!("cannot create a socket: {}", describe(e)), e),
+        Err(e) => return failed(msg!("probe-cannot-socket", error = describe(e)), e),
     };
     if reuse && let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
-        return failed(format!("SO_REUSEADDR: {e}"), e);
+        return failed(call_failed("SO_REUSEADDR", e), e);
     }
     let result = match family {
         Family::Ipv4 => {
@@ -47,7 +48,7 @@ pub(super) fn bind_at(
         }
         Family::Ipv6 => {
             if let Err(e) = setsockopt(&fd, sockopt::Ipv6V6Only, &true) {
-                return failed(format!("IPV6_V6ONLY: {e}"), e);
+                return failed(call_failed("IPV6_V6ONLY", e), e);
             }
             bind(
                 fd.as_raw_fd(),
@@ -73,7 +74,7 @@ pub(super) fn bind_at(
         Err(Errno::EADDRNOTAVAIL | Errno::EAFNOSUPPORT) if family_missing(family) => {
             Probe::Unsupported
         }
-        Err(e) => failed(format!("cannot bind: {}", describe(e)), e),
+        Err(e) => failed(msg!("probe-cannot-bind", error = describe(e)), e),
     }
 }
 
@@ -84,24 +85,25 @@ fn family_missing(family: Family) -> bool {
 
 /// A probe that could not run, `why`; the OS refused it when `e` is
 /// EPERM or EACCES.
-fn failed(why: String, e: Errno) -> Probe {
+fn failed(why: Msg, e: Errno) -> Probe {
     Probe::Failed(Failure { why, permission: matches!(e, Errno::EPERM | Errno::EACCES) })
 }
 
-/// An errno, with what it usually means for the probe.
-fn describe(e: Errno) -> String {
-    let why = match e {
-        Errno::EPERM | Errno::EACCES => {
-            " (a sandbox or security policy forbids it: seccomp, systemd's RestrictAddressFamilies=, an LSM)"
-        }
-        Errno::EAFNOSUPPORT => {
-            " (this host has the family, or cannot be shown to lack it: a policy forbids it)"
-        }
-        Errno::EMFILE | Errno::ENFILE => " (out of file descriptors: ulimit -n)",
-        Errno::ENOBUFS | Errno::ENOMEM => " (the kernel is out of memory for sockets)",
-        _ => "",
-    };
-    format!("{}{why}", e.desc())
+/// A socket option that could not be set, and the OS's words.
+fn call_failed(option: &str, e: Errno) -> Msg {
+    msg!("probe-call-failed", call = option, error = e.to_string())
+}
+
+/// An errno (the OS's words), with what it usually means for the probe.
+fn describe(e: Errno) -> Msg {
+    let error = e.desc();
+    match e {
+        Errno::EPERM | Errno::EACCES => msg!("probe-errno-policy", error = error),
+        Errno::EAFNOSUPPORT => msg!("probe-errno-family", error = error),
+        Errno::EMFILE | Errno::ENFILE => msg!("probe-errno-fds", error = error),
+        Errno::ENOBUFS | Errno::ENOMEM => msg!("probe-errno-memory", error = error),
+        _ => msg!("probe-errno", error = error),
+    }
 }
 
 /// Binds TCP `addr:port` as Werkzeug's `prepare_socket` does (a stream
@@ -112,10 +114,10 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFla
     let af = if addr.is_ipv4() { AddressFamily::Inet } else { AddressFamily::Inet6 };
     let fd = match socket(af, SockType::Stream, flags, None) {
         Ok(fd) => fd,
-        Err(e) => return failed(format!("cannot create a socket: {}", describe(e)), e),
+        Err(e) => return failed(msg!("probe-cannot-socket", error = describe(e)), e),
     };
     if let Err(e) = setsockopt(&fd, sockopt::ReuseAddr, &true) {
-        return failed(format!("SO_REUSEADDR: {e}"), e);
+        return failed(call_failed("SO_REUSEADDR", e), e);
     }
     let at = std::net::SocketAddr::new(addr, port);
     let bound = match at {
@@ -130,6 +132,29 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16, flags: SockFla
         Err(Errno::EACCES | Errno::EPERM) if crate::port::HostPorts::read().privileged(port) => {
             Probe::Denied
         }
-        Err(e) => failed(format!("cannot bind: {}", describe(e)), e),
+        Err(e) => failed(msg!("probe-cannot-bind", error = describe(e)), e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, scoped};
+
+    /// What an errno means for the probe, in the reader's language; the
+    /// OS's own words and the names of settings as they are.
+    #[test]
+    fn an_errno_is_explained_in_korean_with_the_os_words_kept() {
+        let why = msg!("probe-cannot-socket", error = describe(Errno::EMFILE));
+        let os = Errno::EMFILE.desc();
+        assert_eq!(
+            why.english(),
+            format!("cannot create a socket: {os} (out of file descriptors: ulimit -n)")
+        );
+        let korean = scoped(Lang::Ko, || why.to_string());
+        assert_eq!(korean, format!("소켓을 만들 수 없음: {os} (파일 디스크립터 부족: ulimit -n)"));
+        let json = scoped(Lang::Ko, || serde_json::to_string(&why).unwrap());
+        assert_eq!(json, serde_json::to_string(&why.english()).unwrap());
+        assert_eq!(describe(Errno::EADDRNOTAVAIL).english(), Errno::EADDRNOTAVAIL.desc());
     }
 }

@@ -8,6 +8,7 @@ use windows_sys::Win32::Networking::WinSock::{
 };
 
 use super::Probe;
+use crate::i18n::{Msg, msg};
 use crate::net::{Family, Protocol};
 
 pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: bool) -> Probe {
@@ -26,7 +27,10 @@ pub(super) fn bind_probe(protocol: Protocol, family: Family, port: u16, _reuse: 
         {
             Probe::Unsupported
         }
-        Err((step, code)) => failed(step, &std::io::Error::from_raw_os_error(code)),
+        Err((call, code)) => {
+            let e = std::io::Error::from_raw_os_error(code);
+            failed(msg!("probe-call-failed", call = call, error = e.to_string()), &e)
+        }
     }
 }
 
@@ -40,13 +44,13 @@ pub(super) fn bind_as_werkzeug(addr: std::net::IpAddr, port: u16) -> Probe {
         Ok(_) => Probe::Free,
         Err(e) if e.raw_os_error() == Some(WSAEADDRINUSE) => Probe::InUse,
         Err(e) if e.raw_os_error() == Some(WSAEACCES) => Probe::Refused,
-        Err(e) => failed("cannot bind", &e),
+        Err(e) => failed(msg!("probe-cannot-bind", error = e.to_string()), &e),
     }
 }
 
-/// A probe that could not run at `step`; the OS refused it when `e` is
-/// a permission error.
-fn failed(step: &str, e: &std::io::Error) -> Probe {
+/// A probe that could not run, `why`; the OS refused it when `e` is a
+/// permission error.
+fn failed(why: Msg, e: &std::io::Error) -> Probe {
     let permission = e.kind() == std::io::ErrorKind::PermissionDenied;
-    Probe::Failed(super::Failure { why: format!("{step}: {e}"), permission })
+    Probe::Failed(super::Failure { why, permission })
 }

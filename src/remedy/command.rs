@@ -5,7 +5,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use super::{Here, Holder, base};
+use super::{Here, Holder, base, with_env};
 use crate::shell::{Command, Step};
 use crate::started::Started;
 
@@ -65,9 +65,7 @@ pub(super) fn command(
             w.extend(words);
             Command::new(w)
         }
-        None => env.iter().fold(Command::new(words), |c, (n, v)| {
-            c.env(n, v.clone()).expect("advice variables are names")
-        }),
+        None => env.iter().fold(Command::new(words), |c, (n, v)| with_env(c, n, v.clone())),
     };
     if let Some(dir) = o.cwd_path()
         && here.cwd.as_deref() != Some(dir)

@@ -4,6 +4,7 @@
 use super::Remedy;
 use super::python::run_call;
 use crate::hint::Kind;
+use crate::i18n::msg;
 use crate::shell::Command;
 use crate::started::{Source, Started};
 
@@ -23,8 +24,8 @@ pub(super) fn web_server(o: &Started) -> Remedy {
         _ => ("Caddy", "caddy adapt --config /etc/caddy/Caddyfile".into()),
     };
     Remedy::words(
-        format!("{what} serves the ports its configuration names"),
-        format!("its port is its config's listen (see: {find}); change it there, or stop it"),
+        msg!("remedy-web-server-why", server = what),
+        msg!("remedy-web-server-listen", find = find),
     )
     .staying()
 }
@@ -36,26 +37,24 @@ pub(super) fn vscode(o: &Started, port: u16) -> Remedy {
     let set = &o.settings;
     let change = match (module.map(String::as_str), o.kind) {
         (Some("flask"), _) => match set.port.as_ref().map(|p| (&p.source, p.value)) {
-            Some((Source::Argv, old)) => format!(
-                "in launch.json, change \"--port\", \"{old}\" in \"args\" to \"--port\", \"{port}\"; then start it again"
-            ),
-            Some((Source::Env { .. }, _)) => format!(
-                "in launch.json, set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
-            ),
-            _ => format!(
-                "in launch.json, add \"--port\", \"{port}\" to \"args\", or set \"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}; then start it again"
-            ),
+            Some((Source::Argv, old)) => msg!("remedy-vscode-args", old = old, port = port),
+            Some((Source::Env { .. }, _)) => msg!("remedy-vscode-env", env = flask_env(port)),
+            _ => msg!("remedy-vscode-args-or-env", port = port, env = flask_env(port)),
         },
         (_, Kind::FlaskScript) => match &o.script {
             Some(s) => {
                 let file = s.word.rsplit('/').next().unwrap_or(&s.word);
-                format!("in {file}, call {}; then start it again", run_call(s, &port.to_string()))
+                msg!("remedy-vscode-call", file = file, call = run_call(s, &port.to_string()))
             }
-            None => format!("in your program, call app.run(port={port}); then start it again"),
+            None => msg!("remedy-vscode-app-run", port = port),
         },
-        _ => format!(
-            "in launch.json, pass port {port} the way your app takes it (\"args\" or \"env\"); then start it again"
-        ),
+        _ => msg!("remedy-vscode-port", port = port),
     };
-    Remedy::words("VS Code started it from launch.json", change)
+    Remedy::words(msg!("remedy-vscode-why"), change)
+}
+
+/// `launch.json`'s `"env"` setting FLASK_RUN_PORT (code: the same in
+/// every language).
+fn flask_env(port: u16) -> String {
+    format!("\"env\": {{\"FLASK_RUN_PORT\": \"{port}\"}}")
 }

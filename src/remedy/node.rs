@@ -4,6 +4,7 @@
 use super::command::command;
 use super::{Here, Holder, Remedy};
 use crate::hint::{Kind, Launcher};
+use crate::i18n::{Msg, msg};
 use crate::shell::Step;
 use crate::started::Package;
 
@@ -30,41 +31,30 @@ pub(super) fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
                     w.push("--");
                 }
                 w.extend(["--port", &p]);
-                ("its package.json script runs a server that takes --port", cmd(&w, &[]))
+                (msg!("remedy-package-port-flag"), cmd(&w, &[]))
             }
-            Package::PortEnv => (
-                "its package.json script runs a server that reads PORT",
-                cmd(&run, &[("PORT", p.clone())]),
-            ),
+            Package::PortEnv => {
+                (msg!("remedy-package-port-env"), cmd(&run, &[("PORT", p.clone())]))
+            }
             Package::Elsewhere { file } => {
                 return Some(Remedy::words(
-                    "its package.json script does not take a port portcheck can see",
-                    format!(
-                        "change the port where {file} sets it, then {tool} {} again",
-                        if name == "start" { "start".to_string() } else { format!("run {name}") }
-                    ),
+                    msg!("remedy-package-elsewhere"),
+                    msg!("remedy-package-change", file = file, command = run.join(" ")),
                 ));
             }
         };
-        return Some(Remedy { why: why.into(), lines: vec![line], moves: true });
+        return Some(Remedy { why, lines: vec![line], moves: true });
     }
-    let r = |why: &str, lines: Vec<Step>| Some(Remedy { why: why.into(), lines, moves: true });
+    let r = |why: Msg, lines: Vec<Step>| Some(Remedy { why, lines, moves: true });
     match o.kind {
-        Kind::Vite => r(
-            "Vite takes --port (it does not read PORT)",
-            vec![cmd(&["npx", "vite", "--port", &p], &[])],
-        ),
+        Kind::Vite => r(msg!("remedy-vite"), vec![cmd(&["npx", "vite", "--port", &p], &[])]),
         Kind::Next => {
             let sub = if o.app.iter().any(|a| a == "start") { "start" } else { "dev" };
-            r(
-                "Next.js takes -p/--port or reads PORT",
-                vec![cmd(&["npx", "next", sub, "--port", &p], &[])],
-            )
+            r(msg!("remedy-next"), vec![cmd(&["npx", "next", sub, "--port", &p], &[])])
         }
-        Kind::Webpack => r(
-            "webpack-dev-server takes --port",
-            vec![cmd(&["npx", "webpack", "serve", "--port", &p], &[])],
-        ),
+        Kind::Webpack => {
+            r(msg!("remedy-webpack"), vec![cmd(&["npx", "webpack", "serve", "--port", &p], &[])])
+        }
         _ => None,
     }
 }

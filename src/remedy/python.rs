@@ -3,8 +3,9 @@
 //! hypercorn and uvicorn, from the app's own argv.
 
 use super::command::{command, relocate};
-use super::{Here, Holder, Remedy, base, run, tool, without_flag};
+use super::{Here, Holder, Remedy, base, run, tool, with_env, without_flag};
 use crate::hint::Kind;
+use crate::i18n::msg;
 use crate::shell::{Command, Step};
 use crate::started::{Setting, Source};
 
@@ -42,11 +43,7 @@ pub(super) fn python(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             let (mut words, rest) = tool(argv, "uvicorn")?;
             words.extend(without_flag(&rest, &["--port"]));
             words.extend(["--port".to_string(), port.to_string()]);
-            Some(Remedy {
-                why: "uvicorn takes --port (it does not read PORT)".into(),
-                lines: vec![line(words)],
-                moves: true,
-            })
+            Some(Remedy { why: msg!("remedy-uvicorn"), lines: vec![line(words)], moves: true })
         }
         _ => None,
     }
@@ -78,7 +75,7 @@ fn flask_cli(h: &Holder, here: &Here, pre: &[String], rest: &[String], port: u16
     let env_line = command(h, here, words.clone(), &[("FLASK_RUN_PORT", port.to_string())]);
     words.extend(["--port".to_string(), port.to_string()]);
     Remedy {
-        why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
+        why: msg!("remedy-flask-run"),
         lines: vec![Step::run(command(h, here, words, &[])), Step::run(env_line)],
         moves: true,
     }
@@ -106,14 +103,15 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
     let old = set.port.as_ref().map_or(5000, |p| p.value);
     let mut lines = vec![
         Step::explained(
-            format!("in {file}, call {}, then", call(port.to_string())),
+            msg!("remedy-script-call", file = file, call = call(port.to_string())),
             command(h, here, again.clone(), &[]),
         ),
-        Step::explained("or the same app through flask run", command(h, here, cli, &[])),
+        Step::explained(msg!("remedy-script-flask-run"), command(h, here, cli, &[])),
         Step::explained(
-            format!(
-                "or let PORT choose: in {file}, import os and call {}, then",
-                call(format!("int(os.environ.get(\"PORT\", {old}))"))
+            msg!(
+                "remedy-script-env",
+                file = file,
+                call = call(format!("int(os.environ.get(\"PORT\", {old}))"))
             ),
             command(h, here, again, &[("PORT", port.to_string())]),
         ),
@@ -122,10 +120,7 @@ fn flask_script(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         lines.truncate(2);
     }
     Some(Remedy {
-        why: format!(
-            "{file} sets the port in {}.run(); Flask ignores PORT and FLASK_RUN_PORT there",
-            script.var
-        ),
+        why: msg!("remedy-script-why", file = file, var = &script.var),
         lines,
         moves: true,
     })
@@ -158,7 +153,7 @@ fn gunicorn(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         };
         let words = vec!["gunicorn".into(), "-b".into(), format!("{host}:{port}"), app];
         return Some(Remedy {
-            why: "gunicorn takes -b HOST:PORT; its title replaced its command line, so its other flags are unknown".into(),
+            why: msg!("remedy-gunicorn-title"),
             lines: vec![Step::run(command(h, here, words, &[]))],
             moves: true,
         });
@@ -176,12 +171,10 @@ pub(crate) fn flask_run(pre: &[String], rest: &[String], port: u16) -> Remedy {
     let rest = without_flag(rest, &["--port", "-p"]);
     let mut with_flag: Vec<String> = pre.to_vec();
     with_flag.extend(rest.iter().cloned());
-    let env_line = Command::new(with_flag.clone())
-        .env("FLASK_RUN_PORT", port.to_string())
-        .expect("FLASK_RUN_PORT is a name");
+    let env_line = with_env(Command::new(with_flag.clone()), "FLASK_RUN_PORT", port.to_string());
     with_flag.extend(["--port".to_string(), port.to_string()]);
     Remedy {
-        why: "flask run reads --port or FLASK_RUN_PORT, not PORT".into(),
+        why: msg!("remedy-flask-run"),
         lines: vec![run(with_flag), Step::run(env_line)],
         moves: true,
     }
@@ -208,11 +201,7 @@ pub(crate) fn django(pre: &[String], rest: &[String], port: u16) -> Remedy {
     if !replaced {
         line.push(port.to_string());
     }
-    Remedy {
-        why: "Django's runserver takes the port as its argument (it does not read PORT)".into(),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-django"), lines: vec![run(line)], moves: true }
 }
 
 /// `python -m http.server N`: the port is the positional argument.
@@ -235,11 +224,7 @@ fn http_server(pre: &[String], rest: &[String], port: u16) -> Remedy {
     if !replaced {
         line.push(port.to_string());
     }
-    Remedy {
-        why: "python -m http.server takes the port as its argument".into(),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-http-server"), lines: vec![run(line)], moves: true }
 }
 
 /// gunicorn and hypercorn: `-b HOST:N`, keeping the host they were bound to.
@@ -268,9 +253,5 @@ fn bind_flag(server: &str, pre: &[String], rest: &[String], port: u16) -> Remedy
     let host = host.filter(|h| !h.is_empty()).unwrap_or_else(|| "127.0.0.1".into());
     line.insert(pre.len(), format!("{host}:{port}"));
     line.insert(pre.len(), "-b".into());
-    Remedy {
-        why: format!("{server} takes -b/--bind HOST:PORT"),
-        lines: vec![run(line)],
-        moves: true,
-    }
+    Remedy { why: msg!("remedy-bind-flag", server = server), lines: vec![run(line)], moves: true }
 }

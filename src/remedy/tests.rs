@@ -36,9 +36,9 @@ fn lines(cmd: &str) -> Vec<String> {
 /// A step as one string: `NOTE: COMMAND`, the command, or the sentence.
 fn shown(s: &Step) -> String {
     match (&s.note, s.line()) {
-        (Some(n), Some(l)) => format!("{n}: {l}"),
+        (Some(n), Some(l)) => format!("{}: {l}", n.english()),
         (None, Some(l)) => l,
-        (Some(n), None) => n.to_string(),
+        (Some(n), None) => n.english(),
         (None, None) => String::new(),
     }
 }
@@ -194,7 +194,7 @@ fn web_servers_keep_their_configured_port() {
     let r = for_holder(&h, &nowhere(), 81).unwrap();
     assert!(!r.moves);
     assert!(r.lines.iter().all(|s| s.run.is_none()), "{r:?}");
-    assert!(r.lines[0].note.as_ref().unwrap().to_string().contains("nginx -T | grep -n listen"));
+    assert!(r.lines[0].note.as_ref().unwrap().english().contains("nginx -T | grep -n listen"));
 }
 
 /// With no app to name, no command: sentences that say what they assume
@@ -304,4 +304,92 @@ fn package_scripts_take_the_port_their_tools_way() {
     std::fs::write(dir.join("server.js"), "listen(process.env.PORT)\n").unwrap();
     assert_eq!(line("npm", "start"), ["PORT=5001 npm start"]);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// In Korean the sentences are the catalog's Korean with the guide's
+/// words, every command is the same as in English, and JSON (`stop_note`)
+/// still says the English.
+#[test]
+fn a_remedy_in_korean_keeps_its_commands_and_its_english_json() {
+    use crate::i18n::{Lang, scoped};
+    let dir = std::env::temp_dir().join(format!("portcheck-ko-script-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("app.py"),
+        "from flask import Flask\napp = Flask(__name__)\napp.run(host='0.0.0.0', debug=True)\n",
+    )
+    .unwrap();
+    let mut p = holder("python3 app.py");
+    p.cwd = Some(dir.clone());
+    let here = Here { cwd: Some(dir.clone()), ..nowhere() };
+    let origin = crate::started::of(&p, &[]);
+    let h = Holder { origin: &origin, role: Role::Server, address: "0.0.0.0", listen: None };
+    let r = for_holder(&h, &here, 5001).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let english: Vec<Option<String>> = r.lines.iter().map(Step::line).collect();
+    let json = serde_json::to_value(&r.lines).unwrap();
+    let (why, notes, lines, ko_json) = scoped(Lang::Ko, || {
+        let notes: Vec<String> =
+            r.lines.iter().filter_map(|s| s.note.clone()).map(|n| n.to_string()).collect();
+        (
+            r.why.to_string(),
+            notes,
+            r.lines.iter().map(Step::line).collect::<Vec<_>>(),
+            serde_json::to_value(&r.lines).unwrap(),
+        )
+    });
+    assert_eq!(lines, english, "commands are code: the same in every language");
+    assert_eq!(ko_json, json, "JSON stays English");
+    assert!(json[2]["stop_note"].as_str().unwrap().starts_with("or let PORT choose"), "{json}");
+    assert_eq!(
+        why,
+        "app.py에서 app.run()으로 포트를 정함; 이 경우 Flask는 PORT와 FLASK_RUN_PORT를 무시함"
+    );
+    assert_eq!(
+        notes[0],
+        "app.py에서 app.run(host='0.0.0.0', debug=True, port=5001)처럼 호출하도록 바꾼 다음 실행"
+    );
+    assert_eq!(notes[1], "또는 같은 앱을 flask run으로 실행");
+    assert!(notes[2].starts_with("또는 환경 변수 활용: app.py에서 os를 import하고 "), "{notes:?}");
+    assert!(notes[2].contains("int(os.environ.get(\"PORT\", 5000))"), "{notes:?}");
+}
+
+/// The generic forms and a VS Code launch session's words in Korean: the
+/// flags and `launch.json`'s keys as written.
+#[test]
+fn generic_and_launch_json_remedies_in_korean() {
+    use crate::i18n::{Lang, scoped};
+    let notes = |r: &Remedy| -> Vec<String> {
+        scoped(Lang::Ko, || {
+            r.lines.iter().filter_map(|s| s.note.as_ref()).map(|n| n.to_string()).collect()
+        })
+    };
+    assert_eq!(
+        notes(&generic(5001)),
+        [
+            "앱이 $PORT를 읽는다면: 환경 변수를 PORT=5001처럼 설정해서 시작하세요",
+            "--port를 받는다면: --port 5001 옵션으로 시작하세요"
+        ]
+    );
+    // A sentence alone is JSON's `stop`: in English.
+    let json = |r: &Remedy| serde_json::to_value(&r.lines).unwrap();
+    let english = json(&generic(5001));
+    assert_eq!(
+        english[0]["stop"],
+        "if your app reads $PORT: start it with PORT=5001 in its environment"
+    );
+    assert_eq!(scoped(Lang::Ko, || json(&generic(5001))), english);
+    let mut p = holder("/usr/bin/python3 -m flask run");
+    p.parent_command =
+        argv("/usr/bin/python3 /home/a/.vscode/x/debugpy/launcher 40123 -- -m flask run");
+    p.env = vec![("FLASK_RUN_PORT".into(), "5000".into())];
+    let origin = crate::started::of(&p, &[]);
+    let h = Holder { origin: &origin, role: Role::Server, address: "127.0.0.1", listen: None };
+    let r = for_holder(&h, &nowhere(), 5001).unwrap();
+    assert_eq!(
+        notes(&r),
+        ["launch.json에서 \"env\": {\"FLASK_RUN_PORT\": \"5001\"}처럼 설정하고 다시 시작하세요"],
+        "{r:?}"
+    );
+    assert_eq!(scoped(Lang::Ko, || r.why.to_string()), "VS Code가 launch.json으로 실행함");
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// JSON `beside`: present for a TCP port whose listeners share one
 /// address that is not the wildcard.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub(crate) struct Beside {
     /// The holder's address.
     pub(crate) address: String,
@@ -21,12 +21,12 @@ pub(crate) struct Beside {
 }
 
 /// Whether a server could start on `address` now, as a bind proved it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub(crate) struct StartAt {
     pub(crate) address: String,
     /// `true`: bound and released; `false`: the bind failed (in use).
     pub(crate) ok: bool,
     /// Why the bind could not be tried or failed otherwise (unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) unknown: Option<String>,
+    pub(crate) unknown: Option<crate::i18n::Msg>,
 }

@@ -8,7 +8,7 @@ pub(crate) mod text;
 use serde::Serialize;
 
 use crate::hint::Role;
-use crate::i18n::t;
+use crate::i18n::{Msg, t};
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::{Sandbox, Unit};
@@ -79,7 +79,7 @@ pub(crate) struct ProcessReport {
     /// RFC 3339, UTC.
     pub(crate) started: Option<String>,
     /// What this process is, when portcheck recognises it.
-    pub(crate) hint: Option<String>,
+    pub(crate) hint: Option<crate::i18n::Msg>,
     /// The parent's short name (additive to the documented fields).
     pub(crate) parent_name: Option<String>,
     /// The ancestors, parent first, up to the first supervisor (a shell,
@@ -189,11 +189,11 @@ pub(crate) struct SocketReport {
     pub(crate) processes: Vec<ProcessReport>,
     /// Why no process is listed, when none is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) hidden: Option<String>,
+    pub(crate) hidden: Option<Msg>,
     /// A warning about this socket: a development server reachable from
     /// other machines.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) warning: Option<String>,
+    pub(crate) warning: Option<Msg>,
 }
 
 impl SocketReport {
@@ -238,14 +238,14 @@ pub(crate) struct PortReport {
     /// could not run (no socket: a policy's EPERM/EAFNOSUPPORT, EMFILE,
     /// ENOBUFS) and the socket table shows no holder. Exit 3.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) unknown: Option<String>,
+    pub(crate) unknown: Option<Msg>,
     /// The OS refused the bind for good (Windows's WSAEACCES): the port
     /// cannot be bound, and is in use with or without a socket to show.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) refused: Option<crate::port::Refused>,
     /// Explanations: hidden owners, privileged ports, unseen holders.
     /// Prose only: a command to run is a step of `fix`.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
     /// What to do about a port no process can be stopped for, command by
     /// command: a refused bind's fixes, where to look for an unseen
     /// holder. Text only.
@@ -281,7 +281,7 @@ impl PortReport {
 pub(crate) struct PortsReport {
     pub(crate) ports: Vec<PortReport>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
 }
 
 impl PortsReport {
@@ -296,11 +296,11 @@ impl PortsReport {
 pub(crate) struct Listing {
     pub(crate) sockets: Vec<SocketReport>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
 }
 
 /// What to do about a port in use: the human report's last lines.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct NextSteps {
     pub(crate) port: u16,
     /// What to do first, before `--kill`: stop a VS Code session with
@@ -328,7 +328,7 @@ pub(crate) struct Suggestion {
     /// Why the answer is not simply the nearest port above the base: no
     /// right to bind privileged ports, or nothing free above it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<crate::i18n::Msg>,
 }
 
 /// What a wait waits for.

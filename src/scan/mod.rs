@@ -55,6 +55,7 @@ pub(crate) enum BlindSpot {
 
 use std::net::IpAddr;
 
+use crate::i18n::Msg;
 use crate::net::{Family, Protocol, Selection, State};
 
 /// One socket bound to a local port.
@@ -162,7 +163,7 @@ pub(crate) struct Snapshot {
     /// without root): their sockets have no pids.
     pub(crate) unreadable: Vec<u32>,
     /// Notes about how the scan was done (a fallback backend, say).
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
     /// `/proc` is mounted with `hidepid`: other users' processes are
     /// invisible, not merely unreadable.
     pub(crate) hidepid: bool,
@@ -176,7 +177,7 @@ pub(crate) struct Snapshot {
     pub(crate) child_pid_ns: bool,
     /// Why the platform names no owner for a socket it lists (Windows's
     /// table giving pid 0, as under Wine), when that is the reason.
-    pub(crate) unnamed: Option<String>,
+    pub(crate) unnamed: Option<Msg>,
 }
 
 impl Snapshot {

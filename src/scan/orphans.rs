@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 use sysinfo::{Pid, ProcessRefreshKind, ProcessesToUpdate, System, UpdateKind};
 
+use crate::i18n::{Msg, msg};
 use crate::net::State;
 use crate::scan::{Snapshot, Socket};
 
@@ -85,25 +86,26 @@ pub(super) fn orphan(owner: u32, created: Option<u64>, rows: &[Row]) -> Option<O
 }
 
 /// The note that explains an orphaned socket.
-pub(super) fn orphan_note(s: &Socket, o: &Orphan, rows: &[Row]) -> String {
+pub(super) fn orphan_note(s: &Socket, o: &Orphan, rows: &[Row]) -> Msg {
     let name = |pid: u32| {
         rows.iter()
             .find(|r| r.pid == pid)
             .map_or_else(|| format!("{pid}"), |r| format!("{pid} ({})", r.name))
     };
     let list = |v: &[u32]| v.iter().map(|&p| name(p)).collect::<Vec<_>>().join(", ");
-    let mut note = format!(
-        "the socket table names pid {} as the owner of {} {}:{}, and that process has exited (or its pid was reused): a child that inherited the socket holds it, and Windows does not show it",
-        o.owner,
-        s.protocol.name(),
-        s.address,
-        s.port
+    let (owner, address, port) = (o.owner, s.address.to_string(), s.port);
+    let mut note = msg!(
+        "scan-orphan",
+        owner = owner,
+        protocol = s.protocol.name(),
+        address = address,
+        port = port
     );
     if !o.werkzeug.is_empty() {
-        note.push_str(&format!("; Werkzeug's serving child holds it: pid {}", list(&o.werkzeug)));
+        note = msg!("scan-orphan-werkzeug", note = note, pids = list(&o.werkzeug));
     }
     if !o.may_hold.is_empty() {
-        note.push_str(&format!("; may hold it: pid {}", list(&o.may_hold)));
+        note = msg!("scan-orphan-may-hold", note = note, pids = list(&o.may_hold));
     }
     note
 }
@@ -111,7 +113,7 @@ pub(super) fn orphan_note(s: &Socket, o: &Orphan, rows: &[Row]) -> String {
 /// Two listeners from different processes on one address and port: on
 /// Windows SO_REUSEADDR (Werkzeug sets it) lets a second server of the
 /// same user bind a port in use, and the old one may go on answering.
-pub(super) fn duplicate_listeners(sockets: &[Socket]) -> Vec<String> {
+pub(super) fn duplicate_listeners(sockets: &[Socket]) -> Vec<Msg> {
     let mut by_addr: BTreeMap<(crate::net::Protocol, std::net::IpAddr, u16), Vec<u32>> =
         BTreeMap::new();
     for s in sockets.iter().filter(|s| s.state == State::Listen) {
@@ -123,11 +125,13 @@ pub(super) fn duplicate_listeners(sockets: &[Socket]) -> Vec<String> {
             let pids = crate::net::sorted_unique(pids.into_iter().filter(|&p| p != 0));
             (pids.len() > 1).then(|| {
                 let pids: Vec<String> = pids.iter().map(u32::to_string).collect();
-                format!(
-                    "warning: {} processes listen on {} {address}:{port} (pids {}): on Windows SO_REUSEADDR lets a second server bind a port already in use, and the old one may go on answering; stop the one you do not want",
-                    pids.len(),
-                    protocol.name(),
-                    pids.join(", ")
+                msg!(
+                    "scan-duplicate-listeners",
+                    count = pids.len(),
+                    protocol = protocol.name(),
+                    address = address.to_string(),
+                    port = port,
+                    pids = pids.join(", ")
                 )
             })
         })
@@ -247,7 +251,7 @@ mod tests {
         ];
         let o = orphan(100, None, &rows).unwrap();
         assert_eq!(o, Orphan { owner: 100, werkzeug: vec![200], may_hold: vec![300] });
-        let note = orphan_note(&listener(vec![100]), &o, &rows);
+        let note = orphan_note(&listener(vec![100]), &o, &rows).english();
         assert!(note.contains("pid 100") && note.contains("exited"), "{note}");
         assert!(note.contains("200 (python.exe)") && note.contains("300 (node.exe)"), "{note}");
     }
@@ -308,9 +312,46 @@ mod tests {
         other.port = 5001;
         let notes = duplicate_listeners(&[listener(vec![10]), listener(vec![11]), other]);
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("127.0.0.1:5000") && notes[0].contains("10, 11"), "{notes:?}");
+        let note = notes[0].english();
+        assert!(note.contains("127.0.0.1:5000") && note.contains("10, 11"), "{notes:?}");
         // One process with two sockets (or pid 0 under Wine) is not.
         assert!(duplicate_listeners(&[listener(vec![10]), listener(vec![10])]).is_empty());
         assert!(duplicate_listeners(&[listener(vec![0]), listener(vec![0])]).is_empty());
+    }
+
+    /// In Korean: the notes whole, their pids, names, address and port as
+    /// they are; in JSON (serialized) English.
+    #[test]
+    fn the_notes_are_korean_with_pids_and_addresses_unchanged() {
+        use crate::i18n::{Lang, scoped};
+        let rows =
+            vec![row(200, 100, 1000, "python.exe", true), row(300, 200, 1001, "node.exe", false)];
+        let o = orphan(100, None, &rows).unwrap();
+        let note = orphan_note(&listener(vec![100]), &o, &rows);
+        let korean = scoped(Lang::Ko, || note.to_string());
+        assert!(
+            korean.starts_with(
+                "소켓 테이블에 tcp 127.0.0.1:5000의 소유자로 나온 프로세스(pid 100)는"
+            ),
+            "{korean}"
+        );
+        assert!(
+            korean.contains(". Werkzeug의 서버 자식 프로세스가 점유 중: pid 200 (python.exe)"),
+            "{korean}"
+        );
+        assert!(
+            korean.ends_with(". 점유하고 있을 수 있는 프로세스: pid 300 (node.exe)"),
+            "{korean}"
+        );
+        let json = scoped(Lang::Ko, || serde_json::to_string(&note).unwrap());
+        assert_eq!(json, serde_json::to_string(&note.english()).unwrap());
+        let twice = duplicate_listeners(&[listener(vec![10]), listener(vec![11])]);
+        let korean = scoped(Lang::Ko, || twice[0].to_string());
+        assert!(
+            korean.starts_with(
+                "경고: 프로세스 2개가 tcp 127.0.0.1:5000에서 수신 대기(LISTEN) 중입니다(pid 10, 11)"
+            ),
+            "{korean}"
+        );
     }
 }

@@ -5,6 +5,7 @@
 use anyhow::Context;
 use netstat2::{AddressFamilyFlags, ProtocolFlags, ProtocolSocketInfo, TcpState};
 
+use crate::i18n::msg;
 use crate::net::{Protocol, Selection, State};
 use crate::scan::{Scope, Snapshot, Socket};
 
@@ -24,7 +25,7 @@ pub(super) fn snapshot(
         if s.pids.contains(&0) {
             s.pids.retain(|&p| p != 0);
             if s.pids.is_empty() && s.state != State::TimeWait {
-                snap.unnamed = Some(UNNAMED.into());
+                snap.unnamed = Some(msg!("scan-unnamed"));
             }
         }
     }
@@ -70,9 +71,6 @@ fn sockets(select: Selection, scope: Scope<'_>) -> anyhow::Result<Vec<Socket>> {
     }
     Ok(out)
 }
-
-/// The reason shown for a socket the table names no owner for.
-const UNNAMED: &str = "Windows's socket table names no owning process for it (pid 0); a process that inherited the socket, or one portcheck may not open, holds it";
 
 /// netstat2's TCP state in portcheck's words.
 fn state(s: TcpState) -> State {

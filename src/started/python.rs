@@ -3,6 +3,7 @@
 //! the script's literal `Flask(` and `app.run(…)`; gunicorn's from argv or
 //! the title setproctitle wrote.
 
+use crate::i18n::msg;
 use std::path::Path;
 
 use super::{Script, Setting, Source, Started, flag_value};
@@ -84,7 +85,7 @@ pub(super) fn flask_script(s: &mut Started, dir: Option<&Path>) {
     let file = word.clone();
     let text = dir.and_then(|d| crate::host::read_small(d, &word));
     let Some(text) = text else {
-        s.settings.unknown.push(format!("{file} could not be read"));
+        s.settings.unknown.push(msg!("started-unreadable", file = &file));
         s.script = Some(Script { word, run_args: None, var: "app".into() });
         return;
     };
@@ -104,17 +105,19 @@ pub(super) fn flask_script(s: &mut Started, dir: Option<&Path>) {
             match key {
                 "host" => match literal(value) {
                     Some(h) => s.settings.host = Some(Setting { value: h, source: from() }),
-                    None => s
-                        .settings
-                        .unknown
-                        .push(format!("app.run(host={value}) in {file} is not a literal")),
+                    None => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run(host={value})"),
+                        file = &file
+                    )),
                 },
                 "port" => match value.parse() {
                     Ok(n) => s.settings.port = Some(Setting { value: n, source: from() }),
-                    Err(_) => s
-                        .settings
-                        .unknown
-                        .push(format!("app.run(port={value}) in {file} is not a literal")),
+                    Err(_) => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run(port={value})"),
+                        file = &file
+                    )),
                 },
                 "debug" | "use_reloader" => match value {
                     "True" | "False" => {
@@ -125,16 +128,17 @@ pub(super) fn flask_script(s: &mut Started, dir: Option<&Path>) {
                             s.settings.reload = Some(v)
                         }
                     }
-                    _ => s
-                        .settings
-                        .unknown
-                        .push(format!("app.run({key}={value}) in {file} is not a literal")),
+                    _ => s.settings.unknown.push(msg!(
+                        "started-not-literal",
+                        call = format!("app.run({key}={value})"),
+                        file = &file
+                    )),
                 },
                 _ => {}
             }
         }
     } else {
-        s.settings.unknown.push(format!("{file} has no literal {var}.run(…) call"));
+        s.settings.unknown.push(msg!("started-no-run-call", file = &file, var = &var));
     }
     s.settings.app = Some(Setting { value: file.clone(), source: Source::Argv });
     s.script = Some(Script { word, run_args, var });
@@ -191,9 +195,7 @@ pub(super) fn gunicorn(s: &mut Started) {
     if let Some(title) = argv.first().filter(|t| t.starts_with("gunicorn:")) {
         let app = title.split_once('[').and_then(|(_, a)| a.strip_suffix(']'));
         s.settings.app = app.map(|a| Setting { value: a.to_string(), source: Source::Title });
-        s.settings
-            .unknown
-            .push("gunicorn's other flags (its title replaced its command line)".into());
+        s.settings.unknown.push(msg!("started-gunicorn-title"));
         return;
     }
     let arg = |flags: &[&str]| {

@@ -263,6 +263,21 @@ fn kill_that_the_os_refuses_is_denied_with_exit_3() {
     assert!(alive(h.pid()));
 }
 
+/// The same without root-only tools (as root or not): a seccomp filter
+/// fails portcheck's `pidfd_send_signal` and `kill` with EPERM, as the OS
+/// does for another user's process. It is a permission problem (exit 3,
+/// "denied", the sudo advice), not a signal the OS refused for good.
+#[test]
+fn a_signal_the_os_forbids_is_denied_with_exit_3() {
+    let h = Holder::start(&[]);
+    let mut cmd = Command::new(holder_bin());
+    cmd.args(["--seccomp", "signal=EPERM", "--"]).arg(bin());
+    let run = util::run_with(cmd, &["--kill", "--json", &h.port.to_string()]);
+    run.code(3).stderr_has("permission denied").stderr_has("run with sudo");
+    assert_eq!(actions(&run.json()), vec![(h.pid(), "SIGTERM".into(), "denied".into())]);
+    assert!(alive(h.pid()));
+}
+
 /// Starts `portcheck --kill PORT` on a pseudo-terminal, lets `meanwhile`
 /// run once the question is on screen, then answers "y".
 fn kill_after_prompt(port: u16, meanwhile: impl FnOnce()) -> (Option<i32>, String) {

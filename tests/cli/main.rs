@@ -43,6 +43,8 @@ mod spare;
 #[cfg(target_os = "linux")]
 mod suggest;
 #[cfg(target_os = "linux")]
+mod time_wait;
+#[cfg(target_os = "linux")]
 mod truth;
 #[cfg(target_os = "linux")]
 mod unseen;

@@ -324,12 +324,17 @@ fn listing_contains_every_kind_of_holder() {
 #[test]
 fn listing_agrees_with_ss() {
     let h = Holder::start(&["--workers", "1"]);
-    // Processes elsewhere on the machine may open or close sockets between
-    // the two reads: a disagreement counts only if it stays for three tries.
+    // Other tests of this suite and processes elsewhere on the machine open
+    // and close sockets meanwhile: only the ports whose listeners ss shows
+    // the same before and after portcheck's read are compared (the
+    // holder's port always is), and a disagreement counts only if it
+    // stays for three tries.
     let mut last = None;
     for _ in 0..3 {
-        let (ours, theirs) = listings_of_portcheck_and_ss(&h);
+        let (before, ours, after) = (ss_listing(), portcheck_listing(), ss_listing());
         assert!(ours.iter().any(|e| e.1 == h.port && e.2 == sorted(h.pids.clone())), "{ours:?}");
+        let (ours, theirs) = stable(&h, ours, before, after);
+        assert!(theirs.iter().any(|e| e.1 == h.port), "the holder's port is compared: {theirs:?}");
         if ours == theirs {
             return;
         }
@@ -342,13 +347,47 @@ fn listing_agrees_with_ss() {
 
 type Entry = (String, u16, Vec<u32>);
 
-/// (protocol, port, pids) of every listener, from portcheck and from ss,
-/// without the sockets of this test process's other children.
-fn listings_of_portcheck_and_ss(h: &Holder) -> (Vec<Entry>, Vec<Entry>) {
-    let ss = Command::new("ss").args(["-H", "-tulnp"]).output().expect("ss (iproute2) is needed");
+/// `ours` and ss's listing (read `before` and `after` it), sorted, on the
+/// ports that are neither another test's nor changed between the two ss
+/// reads (a socket opened or closed there meanwhile). A port only
+/// portcheck shows stays in: a socket that came and went during its read,
+/// or one it invented (another try decides).
+fn stable(
+    h: &Holder,
+    mut ours: Vec<Entry>,
+    mut before: Vec<Entry>,
+    mut after: Vec<Entry>,
+) -> (Vec<Entry>, Vec<Entry>) {
+    // Other tests start and stop holders meanwhile, some in this very
+    // process: a port any read credits to them is theirs (ss misses a
+    // holder whose main thread has exited; portcheck reads its threads'
+    // fds).
+    let me = std::process::id();
+    let others = |e: &Entry| {
+        e.1 != h.port
+            && !e.2.is_empty()
+            && e.2.iter().all(|&p| p == me || util::descends_from_me(p))
+    };
+    let skip: Vec<u16> =
+        [&ours, &before, &after].into_iter().flatten().filter(|e| others(e)).map(|e| e.1).collect();
+    for list in [&mut ours, &mut before, &mut after] {
+        list.retain(|e| !skip.contains(&e.1));
+        list.sort();
+    }
+    let on = |list: &[Entry], e: &Entry| -> Vec<Entry> {
+        list.iter().filter(|x| x.0 == e.0 && x.1 == e.1).cloned().collect()
+    };
+    let moved = |e: &Entry| on(&before, e) != on(&after, e);
+    ours.retain(|e| !moved(e));
+    let theirs = before.iter().filter(|e| !moved(e)).cloned().collect();
+    (ours, theirs)
+}
+
+/// (protocol, port, pids) of every listener in `portcheck --json`.
+fn portcheck_listing() -> Vec<Entry> {
     let run = portcheck(&["--json"]);
     run.code(0);
-    let mut ours: Vec<Entry> = run.json()["sockets"]
+    run.json()["sockets"]
         .as_array()
         .unwrap()
         .iter()
@@ -356,8 +395,13 @@ fn listings_of_portcheck_and_ss(h: &Holder) -> (Vec<Entry>, Vec<Entry>) {
             let pids = pids_of(&serde_json::Value::Array(vec![s.clone()]));
             (s["protocol"].as_str().unwrap().to_string(), s["port"].as_u64().unwrap() as u16, pids)
         })
-        .collect();
-    let mut theirs: Vec<Entry> = String::from_utf8_lossy(&ss.stdout)
+        .collect()
+}
+
+/// The same from `ss -tulnp`.
+fn ss_listing() -> Vec<Entry> {
+    let ss = Command::new("ss").args(["-H", "-tulnp"]).output().expect("ss (iproute2) is needed");
+    String::from_utf8_lossy(&ss.stdout)
         .lines()
         .map(|line| {
             let f: Vec<&str> = line.split_whitespace().collect();
@@ -371,20 +415,7 @@ fn listings_of_portcheck_and_ss(h: &Holder) -> (Vec<Entry>, Vec<Entry>) {
             pids.dedup();
             (f[0].to_string(), port, pids)
         })
-        .collect();
-    // Other tests start and stop holders meanwhile: compare everything but
-    // the sockets of this test process's other children.
-    let others = |e: &Entry| {
-        e.1 != h.port && !e.2.is_empty() && e.2.iter().all(|&p| util::descends_from_me(p))
-    };
-    // A port either tool credits to them is theirs (ss misses a holder
-    // whose main thread has exited; portcheck reads its threads' fds).
-    let skip: Vec<u16> = ours.iter().chain(&theirs).filter(|e| others(e)).map(|e| e.1).collect();
-    ours.retain(|e| !skip.contains(&e.1));
-    theirs.retain(|e| !skip.contains(&e.1));
-    ours.sort();
-    theirs.sort();
-    (ours, theirs)
+        .collect()
 }
 
 #[test]

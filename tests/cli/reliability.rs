@@ -81,20 +81,46 @@ fn scans_stay_consistent_while_processes_churn() {
     }
 }
 
-/// Runs portcheck under `strace -f -c -e trace=getdents64` and returns the
-/// run (stderr holds strace's table) and the number of getdents64 calls.
-fn counting_directory_reads(args: &[&str]) -> (util::Run, usize) {
+/// What one run read of /proc's fd directories, from strace.
+struct DirReads {
+    /// `N/fd` directories opened (relative to /proc, as the walk does).
+    opened: usize,
+    /// Of those, how many were opened more than once.
+    repeated: usize,
+    /// getdents64 calls, on any directory.
+    listed: usize,
+}
+
+/// Runs portcheck under `strace -f -e trace=openat,getdents64` and counts
+/// its directory reads. The processes are counted as the walk saw them
+/// (the fd directories it opened), not at another moment: other suites
+/// on the host start and end processes all the time.
+fn counting_directory_reads(args: &[&str]) -> (util::Run, DirReads) {
+    let dir = tempdir::Dir::new();
+    let log = dir.path.join("strace");
     let mut cmd = Command::new("strace");
-    cmd.args(["-f", "-qq", "-c", "-e", "trace=getdents64", "--"]).arg(util::bin());
+    cmd.args(["-f", "-qq", "-e", "trace=openat,getdents64", "-o"]).arg(&log).arg("--");
+    cmd.arg(util::bin());
     let run = util::run_with(cmd, args);
-    let calls = run
-        .stderr
-        .lines()
-        .find(|l| l.trim_end().ends_with("getdents64"))
-        .and_then(|l| l.split_whitespace().nth(3))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no getdents64 line from strace: {}", run.stderr));
-    (run, calls)
+    let trace = std::fs::read_to_string(&log).expect("strace wrote its log");
+    let mut dirs = std::collections::BTreeMap::<u32, usize>::new();
+    let mut listed = 0;
+    for line in trace.lines() {
+        if line.contains("getdents64(") {
+            listed += 1;
+        } else if let Some((_, path)) = line.split_once("openat(") {
+            let name = path.split('"').nth(1).unwrap_or("");
+            if let Some(pid) = name.strip_suffix("/fd").and_then(|p| p.parse::<u32>().ok()) {
+                *dirs.entry(pid).or_default() += 1;
+            }
+        }
+    }
+    let reads = DirReads {
+        opened: dirs.values().sum(),
+        repeated: dirs.values().filter(|&&n| n > 1).count(),
+        listed,
+    };
+    (run, reads)
 }
 
 #[test]
@@ -102,24 +128,24 @@ fn counting_directory_reads(args: &[&str]) -> (util::Run, usize) {
 fn ten_thousand_listeners_and_a_ten_thousand_port_range() {
     in_private_netns(|| {
         let h = Holder::start(&["--listeners", "10000", "--base", "30000"]);
-        let (run, dirs_listed) = counting_directory_reads(&["--json", "-t", "-4", "30000-39999"]);
+        let (run, reads) = counting_directory_reads(&["--json", "-t", "-4", "30000-39999"]);
         run.code(1);
         let v = run.json();
         let ports = v["ports"].as_array().unwrap();
         assert_eq!(ports.len(), 10_000);
         assert!(ports.iter().all(|p| p["in_use"] == true), "every port held");
         assert!(ports.iter().all(|p| p["sockets"][0]["processes"][0]["pid"] == h.pid()));
-        // One /proc walk lists each process's fd directory once (getdents64
-        // until it returns 0: about two calls each); a walk per port would
-        // list them 10,000 times. A count, not a clock.
-        let processes = std::fs::read_dir("/proc")
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().parse::<u32>().is_ok())
-            .count();
+        // One /proc walk opens each process's fd directory once and lists
+        // it (getdents64 until it returns 0: about two calls each; the
+        // holder's 10,000 fds take more); a walk per port would open them
+        // 10,000 times. Counts, not a clock.
+        assert!(reads.opened > 0, "the walk opened no fd directory");
+        assert_eq!(reads.repeated, 0, "an fd directory was opened twice");
         assert!(
-            dirs_listed < 8 * (processes + 50),
-            "{dirs_listed} getdents64 for {processes} processes"
+            reads.listed < 8 * (reads.opened + 50),
+            "{} getdents64 for {} fd directories",
+            reads.listed,
+            reads.opened
         );
         let listing = portcheck(&["--json", "-t"]);
         listing.code(0);

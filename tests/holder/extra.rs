@@ -4,7 +4,8 @@
 //! address means (SO_BINDTODEVICE, IP_FREEBIND, SO_REUSEADDR on a client).
 //!
 //! ```text
-//! holder --seccomp inet=ERRNO,inet6=ERRNO,netlink=ERRNO,pidfd_open=ERRNO -- PROGRAM ARGS...
+//! holder --seccomp inet=ERRNO,inet6=ERRNO,netlink=ERRNO,pidfd_open=ERRNO,signal=ERRNO,bind=ERRNO
+//!        -- PROGRAM ARGS...
 //! holder --zombie-leader [--addr ADDR]
 //! holder --in-flight
 //! holder --client --reuseaddr
@@ -14,9 +15,12 @@
 //!
 //! `--seccomp` installs a filter that fails `socket(AF_INET…)` and/or
 //! `socket(AF_INET6…)`, `socket(AF_NETLINK…)` and/or `pidfd_open` with
-//! ERRNO (EPERM, EAFNOSUPPORT, EMFILE, ENOBUFS), as systemd's
+//! ERRNO (EPERM, EACCES, EAFNOSUPPORT, EMFILE, ENOBUFS), as systemd's
 //! `RestrictAddressFamilies=` or a container's policy do, and execs
-//! PROGRAM. `--zombie-leader` listens, says READY and ends its main
+//! PROGRAM. `signal` fails `pidfd_send_signal` and `kill` (EPERM: a target
+//! portcheck may not signal, even as root); `bind` fails the bind of an
+//! IPv4 or IPv6 address (EACCES: a privileged port without the right, even
+//! as root), not a netlink one. `--zombie-leader` listens, says READY and ends its main
 //! thread with a raw `exit` (a zombie thread-group leader); another thread
 //! holds the socket until stdin closes. `--in-flight` listens, sends the
 //! listener over a unix socketpair in an SCM_RIGHTS message nobody
@@ -75,6 +79,8 @@ pub fn seccomp(args: &[String]) {
             "inet6" => deny.inet6 = Some(errno(name)),
             "netlink" => deny.netlink = Some(errno(name)),
             "pidfd_open" => deny.pidfd_open = Some(errno(name)),
+            "signal" => deny.signal = Some(errno(name)),
+            "bind" => deny.bind = Some(errno(name)),
             other => panic!("--seccomp: unknown family {other}"),
         }
     }
@@ -104,6 +110,8 @@ struct Deny {
     inet6: Option<u32>,
     netlink: Option<u32>,
     pidfd_open: Option<u32>,
+    signal: Option<u32>,
+    bind: Option<u32>,
 }
 
 fn program(deny: &Deny) -> Vec<libc::sock_filter> {
@@ -125,8 +133,12 @@ fn program(deny: &Deny) -> Vec<libc::sock_filter> {
     let ret = libc::BPF_RET | libc::BPF_K;
     let allow = libc::SECCOMP_RET_ALLOW;
     let fail = |e: Option<u32>| e.map_or(allow, |e| libc::SECCOMP_RET_ERRNO | e);
-    // seccomp_data: nr at 0, arch at 4, args[0] at 16 (low half on
-    // little-endian x86_64).
+    // The length of an IPv4 and an IPv6 socket address (a netlink one is
+    // shorter).
+    let len = |n: usize| u32::try_from(n).expect("len");
+    let (in4, in6) = (len(size_of::<libc::sockaddr_in>()), len(size_of::<libc::sockaddr_in6>()));
+    // seccomp_data: nr at 0, arch at 4, args[0] at 16, args[2] at 32 (low
+    // halves on little-endian x86_64).
     vec![
         stmt(load, 4),
         jeq(0xc000_003e, 1, 0), // AUDIT_ARCH_X86_64
@@ -134,6 +146,17 @@ fn program(deny: &Deny) -> Vec<libc::sock_filter> {
         stmt(load, 0),
         jeq(nr(libc::SYS_pidfd_open), 0, 1),
         stmt(ret, fail(deny.pidfd_open)),
+        jeq(nr(libc::SYS_pidfd_send_signal), 0, 1),
+        stmt(ret, fail(deny.signal)),
+        jeq(nr(libc::SYS_kill), 0, 1),
+        stmt(ret, fail(deny.signal)),
+        // bind(fd, addr, addrlen): an IPv4 or IPv6 address fails.
+        jeq(nr(libc::SYS_bind), 0, 5),
+        stmt(load, 32),
+        jeq(in4, 1, 0),
+        jeq(in6, 0, 1),
+        stmt(ret, fail(deny.bind)),
+        stmt(ret, allow),
         jeq(nr(libc::SYS_socket), 1, 0),
         stmt(ret, allow),
         stmt(load, 16),

@@ -4,7 +4,7 @@
 
 ## --wait-free / --wait-listen (src/report/text/wait.rs)
 
-wait-ok = 완료
+wait-ok = 완료:
 wait-timed-out = 시간 초과:
 wait-free = { $label } 포트 { $port }번은 사용 가능합니다.
 wait-refused = { $label } 포트 { $port }번에 바인딩할 수 없습니다: { $reason }. 기다려도 달라지지 않습니다.
@@ -18,7 +18,7 @@ wait-waited = { $seconds }초 기다렸습니다.
 
 ## 아무것도 점유하지 않았는데 포트에 바인딩할 수 없는 이유 (Windows)
 
-refused-excluded-range = 제외된 포트 범위(excluded port range) 안에 있음
+refused-excluded-range = 포트 제외 범위(excluded port range) 안에 있음
 refused-exclusive-bind = 다른 프로그램이 단독으로(exclusive) 바인딩함
 refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)
 
@@ -56,7 +56,7 @@ refusal-airplay-flask = AirPlay 수신 모드(ControlCenter)가 점유 중: macO
 refusal-desktop-runtime = { $product } 컨테이너 또는 VM의 포트를 게시(publish)하는 { $name }임
 refusal-launchd-job = launchd 작업(job) { $name }임 (launchd가 { $user } 사용자로 실행함): launchd가 다시 실행함
 refusal-spared = pid { $pid } ({ $name })에는 신호를 보내지 않으므로 포트 { $port }번은 계속 사용 중임: 나머지를 종료해도 포트가 비지 않으므로 이 포트의 점유 프로세스에는 모두 신호를 보내지 않음
-refusal-spared-unseen = 포트 { $port }번에는 볼 수 없는 점유 프로세스도 있음 (모두 종료하려면: { $hint })
+refusal-spared-unseen = 포트 { $port }번에 점유 프로세스가 더 있어 모두 종료해야 하지만, { $hint }
 refusal-spared-in-namespace = pid { $init } ({ $name })의 pid 네임스페이스 안에서 실행 중이며, portcheck는 그 init에 신호를 보내지 않음: 이 프로세스만 종료하면 포트 { $port }번은 계속 사용 중임
 refusal-let-go = 신호를 보내기 전에 소켓을 놓음 (또는 그 pid가 이제 다른 프로세스를 가리킴): 신호를 보내지 않음
 refusal-other-namespace = 이 pid가 portcheck의 pid 네임스페이스와 /proc의 네임스페이스에서 서로 다른 프로세스를 가리킴
@@ -78,7 +78,7 @@ refusal-let-go-after = pid { $pid }{ $parent ->
 refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
 refusal-traced-by = 디버거 또는 트레이서(pid { $tracer })가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
 refusal-traced = 트레이서(디버거 등)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
-refusal-denied = 권한이 거부됨: pid { $pid } { $who }; { $what }
+refusal-denied = 권한이 거부됨: pid { $pid }: { $who }. { $what }
 refusal-ns-container = { $engine } 컨테이너 { $id }
 refusal-ns-kubernetes = Kubernetes 파드 { $pod }의 컨테이너 { $id }
 refusal-ns-lxc = LXC 컨테이너 { $id }
@@ -208,18 +208,10 @@ report-use-port = { $or ->
         [1] {"또는 "}
        *[0] {""}
     }다른 포트 사용: { $port }번
-report-class-port = { $low ->
-        [0] 잘 알려진(Well-Known) 포트
-        [49152] 동적·사설 포트
-       *[other] 등록된 포트
-    } ({ $low }-{ $high })
+report-class-port = { $class } 포트 ({ $low }-{ $high })
 report-privileged = 권한 요구 ({ $start }번 미만: 바인딩하려면 root 권한이 필요함)
 report-in-ephemeral = 임시 포트 범위 { $low }-{ $high } 안에 있음 (나가는 연결에 운영체제가 배정할 수 있음)
-report-class = { $low ->
-        [0] 잘 알려진 포트
-        [49152] 동적·사설 포트
-       *[other] 등록된 포트
-    }
+report-class = { $class } 포트
 report-many-ports = { $first }, …, { $last } (포트 { $count }개)
 report-many-ports-class = { $first }, …, { $last } (포트 { $count }개, { $class })
 report-just-now = 방금
@@ -262,8 +254,8 @@ holders-netbios-off = 어댑터의 IPv4 설정(고급, WINS)에서 NetBIOS over 
 holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 종료하세요
 
 # --kill 자신의 메시지 (src/kill/{mod,plan,settle}.rs, src/kill/sys/)
-kill-problem-denied = 권한이 거부됨: pid { $pids } { $who }; { $hint }
-kill-problem-hidden = 권한이 거부됨: 포트 { $ports }번에 볼 수 없는 점유 프로세스가 있음 ({ $hint })
+kill-problem-denied = 권한이 거부됨: pid { $pids }: { $who }. { $hint }
+kill-problem-hidden = 권한이 거부됨: 포트 { $ports }번에 점유 프로세스가 더 있음: { $hint }
 kill-note-settle-cut = { $settle } 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못함
 plan-by-vscode = pid { $pid }은(는) VS Code가 실행했습니다. VS Code에서 종료하세요 (Shift+F5, 정상 종료 방법)
 plan-under-debugpy = pid { $pid }은(는) debugpy 아래에서 실행 중입니다. 종료하면 debugpy 어댑터도 함께 종료됩니다
@@ -284,3 +276,223 @@ sys-does-not-list = 표시하지 않음
 kill-find-them = 찾기
 kill-find-them-netstat = 찾기 ({ $ports }이(가) 있는 줄, PID는 마지막 열)
 kill-list-or = {" 또는 "}
+## 소켓, 포트, 바인드 검사, 소켓 스캔 (src/inspect, src/port, src/scan, src/probe, src/host)
+
+host-hidden-hint-sudo = root 권한 없이는 볼 수 없음. sudo로 실행하십시오
+host-denied-hint-sudo = 종료하려면 sudo로 실행하십시오
+host-elevate-sudo = sudo로 실행하십시오
+host-denied-who-user = 다른 사용자의 프로세스임
+host-hidden-hint-admin = 이 터미널에서는 볼 수 없음. 관리자 권한 터미널에서 실행하십시오
+host-denied-hint-admin = 관리자 권한 터미널에서 실행하십시오
+host-elevate-admin = 관리자 권한 터미널에서 실행하십시오
+host-denied-who-elevated = 관리자 권한으로 실행 중이거나 다른 사용자의 프로세스임
+
+port-class-well-known = 잘 알려진(Well-Known)
+port-class-registered = 등록된
+port-class-dynamic = 동적·사설
+port-needs-root-linux = 바인딩하려면 root 권한 필요
+port-needs-root-macos = 127.0.0.1에 바인딩하려면 root 권한 필요
+port-denied-linux = 포트 { $start }번 미만은 권한이 필요한 포트여서 포트 { $port }번에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다. 그래서 portcheck가 직접 바인딩해 볼 수 없었습니다. 이 포트에 바인딩된 소켓은 없습니다
+port-denied-macos = 루프백(localhost) 주소에서는 포트 { $start }번 미만에 권한이 필요해서 포트 { $port }번을 127.0.0.1에 바인딩하려면 root 권한이 필요합니다(macOS 10.14부터 모든 네트워크 인터페이스 주소에는 누구나 바인딩할 수 있습니다). 그래서 portcheck가 직접 바인딩해 볼 수 없었습니다. 이 포트에 바인딩된 소켓은 없습니다
+port-refused-elsewhere = 바인딩된 것이 없는데도 운영체제가 포트 { $port }번 바인딩을 거부했습니다
+port-assumed-ephemeral-windows = 임시 포트 범위인지는 이 컴퓨터의 설정이 아니라 Windows의 기본 동적 포트 범위 { $start }-{ $end }를 기준으로 판단했습니다. 이 컴퓨터의 실제 범위는 --suggest가 읽습니다
+port-refused-exclusive-windows = Windows가 포트 { $port }번 바인딩을 거부했습니다(WSAEACCES, 10013). 포트를 점유한 프로그램이 단독으로(SO_EXCLUSIVEADDRUSE) 바인딩했으며, 이 포트는 netsh가 보여 주는 제외된 포트 범위에 들어 있지 않습니다
+port-refused-denied-windows = 포트 { $port }번에는 소켓이 없고 netsh가 보여 주는 제외된 포트 범위에도 들어 있지 않은데 Windows가 바인딩을 거부했습니다(WSAEACCES, 10013). 보안 소프트웨어(방화벽이나 엔드포인트 보호)나 정책이 막고 있습니다
+port-excluded-note = 포트 { $port }번은 { $protocol } 제외된 포트 범위 { $start }-{ $end }에 있습니다({ $who }). 수신 대기(LISTEN) 중인 것이 없어도 Windows가 바인딩을 거부합니다(WSAEACCES, 10013)
+port-excluded-administered = 관리자가 netsh로 추가한 제외 범위
+port-excluded-winnat = Hyper-V, WSL 2 또는 Docker Desktop이 예약한 범위(winnat)
+port-fix-see-excluded = 제외된 포트 범위 확인
+port-fix-outside = 또는 그 범위 밖의 다른 포트 사용
+port-fix-winnat = 또는 관리자 권한 터미널에서 winnat 서비스를 중지한 뒤, 서비스가 다시 시작하며 범위를 새로 정하기 전에 포트 { $port }번을 직접 예약: 다음 세 줄을 차례로 실행
+port-fix-close = 포트를 바인딩한 프로그램이 직접 닫아야 함
+port-fix-another = 또는 다른 포트 사용
+port-fix-allow = 바인딩을 거부하는 보안 소프트웨어나 정책에서 포트 { $port }번 허용
+
+probe-dual-stack = -6으로 물었습니다. 이 컴퓨터에서는 IPv6 서버가 기본으로 IPv4와 IPv6를 함께 바인딩하므로(net.ipv6.bindv6only=0) IPv4 점유 프로세스도 포함했습니다. IPV6_V6ONLY를 설정한 서버라면 이 포트에 바인딩할 수 있습니다
+probe-cannot-socket = 소켓을 만들 수 없음: { $error }
+probe-cannot-bind = 바인딩할 수 없음: { $error }
+probe-call-failed = { $call }: { $error }
+probe-errno = { $error }
+probe-errno-policy = { $error } (샌드박스나 보안 정책이 막고 있음: seccomp, systemd의 RestrictAddressFamilies=, LSM)
+probe-errno-family = { $error } (이 컴퓨터에 해당 주소 체계가 있거나 없다고 확인할 수 없음: 정책이 막고 있음)
+probe-errno-fds = { $error } (파일 디스크립터 부족: ulimit -n)
+probe-errno-memory = { $error } (커널에 소켓용 메모리가 부족함)
+
+scan-orphan = 소켓 테이블에 { $protocol } { $address }:{ $port }의 소유자로 나온 프로세스(pid { $owner })는 이미 종료되었습니다(또는 pid가 재사용됨). 소켓을 물려받은 자식 프로세스가 점유하고 있으며, Windows는 그 프로세스를 보여 주지 않습니다
+scan-orphan-werkzeug = { $note }. Werkzeug의 서버 자식 프로세스가 점유 중: pid { $pids }
+scan-orphan-may-hold = { $note }. 점유하고 있을 수 있는 프로세스: pid { $pids }
+scan-duplicate-listeners = 경고: 프로세스 { $count }개가 { $protocol } { $address }:{ $port }에서 수신 대기(LISTEN) 중입니다(pid { $pids }). Windows에서는 SO_REUSEADDR 때문에 이미 사용 중인 포트에 두 번째 서버가 바인딩할 수 있고, 이전 서버가 계속 응답할 수도 있습니다. 원하지 않는 쪽을 종료하십시오
+scan-unnamed = Windows의 소켓 테이블에 이 소켓을 소유한 프로세스가 없습니다(pid 0). 소켓을 물려받은 프로세스나 portcheck가 열 수 없는 프로세스가 점유하고 있습니다
+scan-no-sock-diag = sock_diag netlink를 쓸 수 없어서({ $error }) 대신 /proc/net을 읽었습니다. /proc/net에는 IPV6_V6ONLY도, 바인딩만 하고 수신 대기(LISTEN)하지 않는 소켓도 나오지 않습니다
+scan-inherited = portcheck를 실행한 프로그램에게서 물려받은 포트 { $port }번 소켓을 portcheck 자신이 열고 있습니다. 이 소켓은 점유 프로세스로 세지 않습니다
+
+inspect-joined = { $first }; { $rest }
+inspect-dev-server-exposed = 개발 서버가 네트워크에서 접속 가능합니다(외부에 노출 — 보안 취약). 다른 사람과 공유하려는 것이 아니라면 루프백(localhost) 주소 127.0.0.1에 바인딩하십시오
+inspect-who-uid-name = uid { $uid } ({ $name })
+inspect-who-uid = uid { $uid }
+inspect-who-another-user = 다른 사용자
+inspect-hidden-orphan-closing = 닫히는 중인 고아 연결: 연결을 닫은 프로세스는 이미 없고 커널이 닫기를 마무리합니다(net.ipv4.tcp_fin_timeout이 지나면 끝남). 점유 프로세스는 없습니다
+inspect-hidden-out-of-fds = { $who } 소유입니다. portcheck가 /proc을 살피다가 파일 디스크립터가 부족해져(EMFILE) 일부 프로세스를 읽지 못했습니다. ulimit -n 값을 늘린 뒤 다시 시도하십시오
+inspect-hidden-unopened-pid = 소켓 테이블에 나온 프로세스(pid { $pids })를 열 수 없었습니다. 이미 종료되었거나 이 터미널에서는 열 수 없는 프로세스입니다({ $elevate })
+inspect-hidden-no-proc = { $who } 소유입니다. /proc을 읽을 수 없어서({ $error }) 어느 프로세스인지 알 수 없습니다
+inspect-hidden-hidepid = { $who } 소유입니다. /proc이 hidepid 옵션으로 마운트되어 다른 사용자의 프로세스가 보이지 않습니다. 프로세스를 보려면 sudo로 실행하십시오
+inspect-hidden-unreadable = { $who } 소유입니다. 프로세스를 보려면 { $elevate }
+inspect-hidden-time-wait = 닫힌 연결입니다. 점유 프로세스는 없습니다
+inspect-hidden-unseen = { $who } 소유이지만 { $reasons }
+inspect-kernel-socket = 커널 소켓(VXLAN이나 Geneve 터널, WireGuard, NFS 같은 커널 안의 서비스가 점유함. 커널 소켓답게 uid 0 소유임)
+inspect-kernel-socket-unlikely = 커널 소켓(가능성 낮음: 커널 소켓은 uid 0 소유임)
+inspect-socket-in-flight = 전달 중인 소켓: unix 소켓을 통해 SCM_RIGHTS 메시지로 보냈지만 아직 받지 않은 상태(보낸 쪽은 자기 사본을 닫음)
+inspect-hiding-unreadable = root도 디스크립터를 읽을 수 없는 프로세스 { $count }개(pid { $pids })
+inspect-hiding-hidepid = /proc이 hidepid 옵션으로 마운트됨
+inspect-hiding-child-ns = portcheck가 자식 PID 네임스페이스에서 실행 중이라 /proc에 네임스페이스 밖의 프로세스가 나오지 않음
+inspect-unseen-holder-none = portcheck가 볼 수 없는 점유 프로세스(여기에는 해당하지 않음: /proc의 모든 프로세스를 읽었고, hidepid도 자식 PID 네임스페이스도 없음)
+inspect-unseen-holder-applies = portcheck가 볼 수 없는 점유 프로세스(여기에 해당함: { $hiding })
+inspect-no-visible-holder = portcheck가 볼 수 있는 프로세스 중에는 이 소켓을 연 것이 없습니다. 가능한 이유(가능성이 높은 순): 1) { $first }; 2) { $second }; 3) { $third }
+
+inspect-note-other-users = 일부 점유 프로세스는 다른 사용자의 프로세스입니다. 프로세스를 보려면 { $elevate }
+inspect-note-not-dumpable = 점유 프로세스를 읽을 수 없었습니다. 다른 사용자의 프로세스이거나, root로 시작한 뒤 사용자를 바꾼 내 프로세스입니다(그래서 dumpable이 아님: pid { $pids }). 프로세스를 보려면 { $elevate }
+inspect-note-uninspected = 다른 사용자의 프로세스 { $count }개를 살펴볼 수 없었습니다. 모든 소유자를 보려면 { $elevate }
+inspect-note-macos-unlisted = 다른 사용자의 프로세스가 연 소켓은 목록에 없습니다. macOS는 portcheck가 살펴볼 수 있는 프로세스만 보여 줍니다. 모든 소켓을 보려면 sudo로 실행하십시오
+inspect-note-no-proc = /proc을 읽을 수 없어서({ $error }) 소켓만 보여 주고 그 프로세스는 보여 주지 않습니다
+inspect-note-hidepid = /proc이 hidepid 옵션으로 마운트되어 다른 사용자의 프로세스가 보이지 않습니다. 모든 소유자를 보려면 sudo로 실행하십시오
+inspect-beside-needs-root = 바인딩하려면 root 권한 필요
+inspect-beside-no-family = 이 컴퓨터에 해당 주소 체계가 없음
+look-family-unavailable = 이 컴퓨터에는 { $family }가 없어서 확인하지 않았습니다
+look-taken = 포트 { $port }번은 사용 중입니다: { $reason }
+look-taken-bound-inactive = 아래 소켓이 수신 대기(LISTEN) 없이 바인딩만 하고 있어서 서버가 이 포트를 쓸 수 없음
+look-taken-reuse = 아래 연결의 로컬 포트이며 그 연결이 SO_REUSEADDR를 설정했음: SO_REUSEADDR를 설정한 서버라면 바인딩할 수 있지만 사용 가능한 포트는 아님
+look-taken-connections = 수신 대기(LISTEN) 중인 소켓이 아니라 아래 연결이 바인딩하고 있음
+look-taken-appeared = portcheck가 확인하는 사이에 점유 프로세스가 나타났음(아래)
+look-taken-time-wait = SO_REUSEADDR를 설정하지 않은 소켓이 남긴 TIME_WAIT 연결이 아직 막고 있음. 1분 안에 사라짐
+look-time-wait = 이 포트에 TIME_WAIT 상태인 TCP 연결이 { $count }개 있습니다(최근에 닫힘)
+look-time-wait-free = 이 포트에 TIME_WAIT 상태인 TCP 연결이 { $count }개 있습니다(최근에 닫힘). 서버는 보통 SO_REUSEADDR를 설정하며, 그런 서버는 이 연결 때문에 막히지 않습니다
+look-orphans = 이 포트에 닫히는 중인 고아 TCP 연결이 { $count }개 있습니다(FIN_WAIT, CLOSING 또는 LAST_ACK: 이미 없는 프로세스가 닫았고 커널이 마무리함). 서버는 보통 SO_REUSEADDR를 설정하며, 그런 서버는 이 연결 때문에 막히지 않습니다
+look-unknown = 포트 { $port }번이 사용 가능한지 알 수 없습니다. portcheck가 직접 바인딩해서 확인할 수 없었고, 소켓 테이블에도 이 포트에는 아무것도 없습니다
+look-unknown-group = { $what }: { $error }
+look-unseen-bound-windows = 수신 대기(LISTEN)하지 않는 소켓이 바인딩하고 있음. Windows의 소켓 테이블에는 이런 소켓이 나오지 않음
+look-unseen-netstat-bound = netstat에서는 :{ $port }가 있는 줄에 BOUND 상태로 나오며, 줄 끝이 pid임
+look-unseen-other-users = 사용 중이지만 portcheck가 볼 수 있는 소켓 중에는 점유한 것이 없음. 다른 사용자의 프로세스가 점유하고 있을 수 있음: 확인하려면 sudo로 실행하십시오
+look-unseen = portcheck가 볼 수 없는 소켓이 사용 중임: 바로 지금 열리거나 닫히는 중인 소켓이거나 다른 방식으로 점유된 소켓임. 다시 시도하십시오
+look-unseen-wsl = { $base }. 또는 Windows 프로그램이 점유하고 있을 수 있음({ $windows })
+look-wsl-two = WSL 2 환경: 미러링 네트워킹 모드에서는 Windows와 WSL이 포트를 공유함
+look-wsl-one = WSL 1 환경: Linux와 Windows가 하나의 네트워크 스택을 공유함
+look-unseen-windows-side = Windows 쪽에서 확인(여기서도 실행 가능): :{ $port }가 있는 줄의 끝이 pid임
+wait-cannot-tell = 포트 { $port }번이 사용 가능한지 알 수 없습니다: { $family } { $protocol }: { $error }
+scan-sock-diag-disabled = PORTCHECK_NO_SOCK_DIAG로 꺼 둠
+## 힌트, 해결 방법, 다음 단계, --suggest 메모 (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
+
+untranslated = { $text }
+
+hint-kind-flask = Flask 개발 서버
+hint-kind-django = Django 개발 서버
+hint-kind-gunicorn = gunicorn WSGI 서버
+hint-kind-uvicorn = uvicorn ASGI 서버
+hint-kind-hypercorn = hypercorn ASGI 서버
+hint-kind-http-server = Python 정적 파일 서버 (python -m http.server)
+hint-kind-vite = Vite 개발 서버
+hint-kind-next = Next.js 개발 서버
+hint-kind-webpack = webpack 개발 서버
+hint-kind-node = Node.js 프로세스
+hint-kind-jupyter = Jupyter 서버
+hint-kind-debugpy-adapter = VS Code Python 디버거 (debugpy 어댑터)
+hint-kind-debugpy-launcher = VS Code Python 디버거 (debugpy 런처)
+hint-kind-nginx = nginx 웹 서버
+hint-kind-apache = Apache 웹 서버
+hint-kind-caddy = Caddy 웹 서버
+hint-kind-postgres = PostgreSQL 서버
+hint-kind-redis = Redis 서버
+hint-kind-mysql = MySQL/MariaDB 서버
+hint-kind-sshd = OpenSSH 서버
+hint-kind-docker-proxy = Docker 게시 포트 (docker-proxy)
+hint-kind-container-forwarder = rootless 컨테이너 포트 포워더
+hint-kind-vscode-forwarding = VS Code 포트 전달 (포트 패널)
+hint-kind-airplay = macOS AirPlay 수신 모드: 시스템 설정 > 일반 > AirDrop 및 Handoff에서 끄세요
+hint-kind-systemd-socket = init (PID 1): systemd 소켓 활성화; .socket 유닛을 중지하세요
+hint-docker-to = Docker 게시 포트 (docker-proxy), 대상 컨테이너 { $address }
+hint-node-inspector = Node.js 인스펙터
+hint-role-reloader-parent = { $what }, 자동 재시작(핫 리로드)의 부모 프로세스
+hint-role-reloader-child = { $what }, 자동 재시작(핫 리로드) 아래에서 서버를 실행하는 자식 프로세스
+hint-role-inspector = { $what } (인스펙터 포트)
+hint-role-debugger = { $what } (디버거 포트)
+hint-role-session = { $what } (디버그 세션의 포트)
+hint-pid1-alone = 컨테이너 또는 네임스페이스의 PID 1 (컨테이너의 주 프로세스)
+hint-pid1 = { $what }; 컨테이너 또는 네임스페이스의 PID 1
+hint-by-vscode-debug = VS Code가 실행함 (디버깅 시작, F5)
+hint-by-vscode-run = VS Code가 실행함 (디버깅 없이 실행, Ctrl+F5)
+hint-by-debugpy = debugpy --listen { $listen } 아래에서 실행 중
+hint-by-package-script = { $command } 명령이 실행함
+hint-by-systemd = systemd 유닛 { $unit }
+hint-by-container = { $runtime } 컨테이너 안에서 실행 중
+hint-by-shell = { $shell }에서 실행함
+hint-with-launcher = { $what }, { $by }
+hint-with-unit = { $what } ({ $by })
+
+remedy-then-connect = 그다음 attach 구성에서 { $connect }처럼 설정하세요
+remedy-debugger-moved = python -m debugpy --listen 세션의 디버거 포트; 같은 명령을 디버거 포트 { $port }번, 앱 포트 { $app }번으로 실행: 앱의 원래 포트는 첫 세션이 점유 중
+remedy-secret = 이전과 같이 포트 { $port }번으로 다시 시작하세요: 명령에 portcheck가 출력하지 않는 비밀 값이 들어 있습니다
+remedy-unprintable = 이전과 같이 포트 { $port }번으로 다시 시작하세요: 폴더나 명령에 portcheck가 출력하지 않는 문자가 들어 있습니다
+remedy-session-why = 디버그 세션의 포트: 디버거가 세션마다 새로 정함
+remedy-session-stop = 옮길 것이 없습니다: VS Code에서 디버깅 중지(Shift+F5)로 세션을 끝내세요
+remedy-debugpy-why = python -m debugpy --listen 세션의 디버거 포트
+remedy-debugpy-listen = 앱을 debugpy의 --listen { $port } 옵션으로 다시 시작하고, attach 구성에서 { $connect }처럼 설정하세요
+remedy-inspector-why = Node.js 인스펙터의 포트
+remedy-inspector-flag = node를 --inspect={ $port } 옵션으로 시작하세요 (앱 자체의 포트는 그대로입니다)
+remedy-generic-why = 앱이 $PORT를 읽거나 --port 플래그를 받는 경우
+remedy-generic-env = 앱이 $PORT를 읽는다면: 환경 변수를 PORT={ $port }처럼 설정해서 시작하세요
+remedy-generic-flag = --port를 받는다면: --port { $port } 옵션으로 시작하세요
+remedy-web-server-why = { $server }: 설정 파일에 지정된 포트를 사용함
+remedy-web-server-listen = 포트는 설정의 listen 값입니다 (확인: { $find }). 설정에서 바꾸거나 서버를 종료하세요
+remedy-vscode-why = VS Code가 launch.json으로 실행함
+remedy-vscode-args = launch.json의 "args"에서 "--port", "{ $old }" 부분을 "--port", "{ $port }" 값으로 바꾸고 다시 시작하세요
+remedy-vscode-env = launch.json에서 { $env }처럼 설정하고 다시 시작하세요
+remedy-vscode-args-or-env = launch.json의 "args"에 "--port", "{ $port }" 값을 추가하거나 { $env }처럼 설정하고 다시 시작하세요
+remedy-vscode-call = { $file }에서 { $call }처럼 호출하도록 바꾸고 다시 시작하세요
+remedy-vscode-app-run = 프로그램에서 app.run(port={ $port })처럼 호출하도록 바꾸고 다시 시작하세요
+remedy-vscode-port = launch.json에서 앱이 포트를 받는 방식("args" 또는 "env")으로 포트 { $port }번을 넘기고 다시 시작하세요
+remedy-package-port-flag = package.json 스크립트가 --port를 받는 서버를 실행함
+remedy-package-port-env = package.json 스크립트가 PORT를 읽는 서버를 실행함
+remedy-package-elsewhere = package.json 스크립트에서 portcheck가 알아볼 수 있는 포트 설정이 없음
+remedy-package-change = { $file }에서 포트를 설정하는 부분을 바꾼 뒤 { $command } 명령으로 다시 실행하세요
+remedy-vite = Vite는 --port를 받고 PORT는 읽지 않음
+remedy-next = Next.js는 -p/--port를 받거나 PORT를 읽음
+remedy-webpack = webpack-dev-server는 --port를 받음
+remedy-uvicorn = uvicorn은 --port를 받고 PORT는 읽지 않음
+remedy-flask-run = flask run은 PORT가 아니라 --port 또는 FLASK_RUN_PORT를 읽음
+remedy-script-call = { $file }에서 { $call }처럼 호출하도록 바꾼 다음 실행
+remedy-script-flask-run = 또는 같은 앱을 flask run으로 실행
+remedy-script-env = 또는 환경 변수 활용: { $file }에서 os를 import하고 { $call }처럼 호출하도록 바꾼 다음 실행
+remedy-script-why = { $file }에서 { $var }.run()으로 포트를 정함; 이 경우 Flask는 PORT와 FLASK_RUN_PORT를 무시함
+remedy-gunicorn-title = gunicorn은 -b HOST:PORT를 받음; 프로세스 제목이 명령줄을 대체해서 다른 플래그는 알 수 없음
+remedy-django = Django의 runserver는 포트를 인자로 받고 PORT는 읽지 않음
+remedy-http-server = python -m http.server는 포트를 인자로 받음
+remedy-bind-flag = { $server }: -b/--bind HOST:PORT로 주소를 받음
+
+project-django = 여기에 Django 프로젝트가 있음 (manage.py): { $why }
+project-flask = 여기에 Flask 앱이 있음 ({ $file }): { $why }
+project-flask-script = python { $file } 명령으로 시작할 때: { $file }에서 app.run(port={ $port })처럼 설정하세요
+project-vite = 여기에 Vite 프로젝트가 있음 (package.json): Vite는 --port를 받음
+project-next = 여기에 Next.js 프로젝트가 있음 (package.json): next는 --port를 받거나 PORT를 읽음
+project-react-scripts = 여기에 Create React App 프로젝트가 있음 (package.json): react-scripts는 PORT를 읽음
+project-node = 여기에 Node 프로젝트가 있음 (package.json): 앱이 $PORT를 읽는 경우
+
+advice-no-kill = 여기서는 portcheck --kill을 쓸 수 없습니다: { $why }
+advice-vscode-stop-adapter = VS Code에서 디버깅 중지(Shift+F5)로 종료하세요: 디버그 어댑터의 포트 { $port }번까지 포함해 디버그 세션이 깔끔하게 끝납니다 (그 포트는 옮기지 마세요)
+advice-vscode-stop = VS Code에서 디버깅 중지(Shift+F5)로 종료하세요: 디버그 세션이 깔끔하게 끝납니다
+advice-stop-web-server = 또는 웹 서버 종료
+
+suggest-ephemeral = { $base }번은 임시 포트 범위({ $low }-{ $high }) 안에 있습니다: 나가는 연결에 운영체제가 배정할 수 있습니다
+suggest-reserved = { $base }번은 예약된 포트입니다 (net.ipv4.ip_local_reserved_ports)
+suggest-privileged = { $start }번 아래 포트에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다: { $start }번부터 찾았습니다
+suggest-refused = 운영체제가 바인딩을 거부하는 포트 { $count }개를 { $first }번부터 건너뛰었습니다 (Windows의 WSAEACCES: 포트 제외 범위, 단독(exclusive) 바인딩 또는 보안 소프트웨어)
+suggest-below = { $base }번 이상에는 임시 포트 범위({ $low }-{ $high })와 예약된 포트를 빼면 사용 가능한 포트가 없습니다: { $below ->
+        [1] 마지막 포트는
+       *[other] 마지막 { $below }개 포트는
+    } { $base }번 아래에 있습니다
+
+started-unreadable = { $file } 파일을 읽을 수 없음
+started-not-literal = { $file }의 { $call }: 리터럴 값이 아님
+started-no-run-call = { $file }에 리터럴 인자로 된 { $var }.run() 호출이 없음
+started-gunicorn-title = gunicorn의 다른 플래그 (프로세스 제목이 명령줄을 대체함)
+suggest-cannot-bind = 포트를 제안할 수 없습니다: portcheck가 확인할 포트에 바인딩하지 못했습니다 ({ $protocol }/{ $family }: { $error })
+suggest-none = 제안할 수 있는 사용 가능한 포트가 없습니다: 모든 포트가 사용 중이거나 예약되었거나 임시 포트 범위({ $low }-{ $high }) 안에 있습니다
+suggest-none-privileged = 제안할 수 있는 사용 가능한 포트가 없습니다: 모든 포트가 사용 중이거나 예약되었거나 임시 포트 범위({ $low }-{ $high }) 안에 있습니다 ({ $start }번 아래 포트에 바인딩하려면 root 권한이나 CAP_NET_BIND_SERVICE가 필요합니다)

@@ -28,15 +28,15 @@ pub(crate) use linux::{
 pub(crate) use plain::{Holding, fd_budget, holding, proc_is_ours, raise_fd_limit, wake};
 #[cfg(unix)]
 pub(crate) use unix::{
-    DENIED_HINT, HIDDEN_HINT, METHOD, catch_interrupts, end_pids, find_holders, first_signal,
+    METHOD, catch_interrupts, denied_hint, end_pids, find_holders, first_signal, hidden_hint,
     interrupted, sent,
 };
 #[cfg(all(unix, not(target_os = "linux")))]
 pub(crate) use unix::{Pinned, start_time, wait_any};
 #[cfg(windows)]
 pub(crate) use windows::{
-    DENIED_HINT, HIDDEN_HINT, METHOD, Pinned, catch_interrupts, end_pids, find_holders,
-    first_signal, interrupted, sent, start_time, wait_any,
+    METHOD, Pinned, catch_interrupts, denied_hint, end_pids, find_holders, first_signal,
+    hidden_hint, interrupted, sent, start_time, wait_any,
 };
 
 /// Why a target could not be pinned and checked: it is not signalled.

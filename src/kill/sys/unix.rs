@@ -51,7 +51,7 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
 
 /// The words for a holder out of reach (sudo here, an Administrator
 /// terminal on Windows) are host facts the report reads too.
-pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
+pub(crate) use crate::host::{denied_hint, hidden_hint};
 
 /// The start time from `process` (sysinfo's, on macOS; Linux's pin reads
 /// its own in `linux.rs`, Windows's is the FILETIME in `windows.rs`).

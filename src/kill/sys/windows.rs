@@ -54,7 +54,7 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
 
 /// The words for a holder out of reach (sudo here, an Administrator
 /// terminal on Windows) are host facts the report reads too.
-pub(crate) use crate::host::{DENIED_HINT, HIDDEN_HINT};
+pub(crate) use crate::host::{denied_hint, hidden_hint};
 
 /// The creation time of `pid` (FILETIME), the unit of the plan's start.
 pub(crate) fn start_time(pid: u32) -> Option<u64> {

@@ -33,7 +33,7 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
         out.push_str(&wrapped(style, &t!("report-note", note = escape(&n.to_string()))));
     }
     for (port, why, fix) in &plan.cannot_bind {
-        let line = t!("kill-cannot-bind", port = *port, why = super::refused(*why));
+        let line = t!("kill-cannot-bind", port = *port, why = why.words().to_string());
         out.push_str(&wrapped(style, &line));
         for s in fix {
             out.push_str(&step(style, 2, None, s));
@@ -131,7 +131,7 @@ fn ended(a: &Action, m: Method) -> String {
         }
         Outcome::Exited => t!("kill-exited-before-method", method = method),
         Outcome::Denied => {
-            t!("kill-method-denied", method = method, elevate = crate::host::ELEVATE.to_string())
+            t!("kill-method-denied", method = method, elevate = crate::host::elevate().to_string())
         }
         Outcome::DryRun => t!("kill-method-dry-run", method = method),
         Outcome::TimedOut => t!("kill-method-still-running", method = method),
@@ -167,7 +167,7 @@ fn signalled(r: &KillReport, a: &Action) -> String {
         }
         Outcome::Killed => t!("kill-killed", signal = sig),
         Outcome::Denied => {
-            t!("kill-signal-denied", signal = sig, elevate = crate::host::ELEVATE.to_string())
+            t!("kill-signal-denied", signal = sig, elevate = crate::host::elevate().to_string())
         }
         Outcome::Refused => t!("kill-not-signalled", why = escape(&why(a))),
         Outcome::DryRun => t!("kill-would-send", signal = sig),
@@ -209,7 +209,8 @@ fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
         held_by(out, style, port, x);
     } else if let Some(why) = p.refused.filter(|_| p.sockets.is_empty()) {
         let label = style.styled(&t!("kill-held-label"), styles::BAD);
-        let line = t!("kill-held-refused", label = label, port = port, why = super::refused(why));
+        let line =
+            t!("kill-held-refused", label = label, port = port, why = why.words().to_string());
         out.push_str(&wrapped(style, &line));
     } else if p.in_use {
         let holders = holder_names(p, "");

@@ -55,7 +55,7 @@ Held: Port 6000 is still held by pid 9 (python3).
 #[test]
 fn a_denied_action_says_how_to_get_the_privilege_here() {
     let r = kill_report(vec![], vec![action(7, Some(Signal::TERM), Outcome::Denied, None)]);
-    let (elevate, who) = (crate::host::ELEVATE, crate::host::DENIED_WHO);
+    let (elevate, who) = (crate::host::elevate(), crate::host::denied_who());
     let text = kill_result(&PLAIN, &r);
     assert_eq!(
         text,
@@ -64,7 +64,7 @@ fn a_denied_action_says_how_to_get_the_privilege_here() {
     let reason = Refusal::Denied { pid: 7 }.to_string();
     assert_eq!(reason, format!("permission denied: pid 7 {who}; {elevate}"));
     for said in [text, reason] {
-        assert!(!said.contains("sudo") || elevate.contains("sudo"), "{said}");
+        assert!(!said.contains("sudo") || elevate.english().contains("sudo"), "{said}");
     }
 }
 
@@ -79,7 +79,9 @@ fn a_respawn_names_its_supervisor() {
             parent_name: Some("supervisord".into()),
             forked_from: None,
             stop: Step::explained(
-                "end the parent that restarts it, pid 8, then the server it started, pid 9",
+                crate::shell::untranslated(
+                    "end the parent that restarts it, pid 8, then the server it started, pid 9",
+                ),
                 Command::new(["kill", "8", "9"]),
             ),
         }],

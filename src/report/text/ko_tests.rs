@@ -107,7 +107,7 @@ fn a_stopped_leftover_and_free_ports_in_korean() {
     has(
         &ko,
         &[
-            "사용 가능: 80/tcp (잘 알려진 포트), 5000/tcp (등록된 포트), 50000/tcp (동적·사설 포트)",
+            "사용 가능: 80/tcp (잘 알려진(Well-Known) 포트), 5000/tcp (등록된 포트), 50000/tcp (동적·사설 포트)",
             "와일드카드 주소에 직접 바인딩해서 확인함: IPv4",
             "경고: 임시 포트 범위 32768-60999 안의 포트 1개: 50000/tcp.",
             "portcheck --suggest",
@@ -238,7 +238,7 @@ fn the_listing_in_korean() {
 fn suggest_in_korean_keeps_the_numbers() {
     let s = Suggestion { base: 5000, suggestions: vec![5001, 5002], notes: vec![] };
     let base = port(vec![socket("0.0.0.0", vec![flask(41235, "x")])]);
-    let remedy = crate::remedy::Remedy::words("why", "say");
+    let remedy = crate::remedy::Remedy::words("why".into(), "say".into());
     let (en, ko) = both(|| suggestion(&PLAIN, &s, Some(&base), &remedy));
     has(&en, &["Port 5000 is taken by pid 41235 (python3): python3 -m flask run\n"]);
     has(

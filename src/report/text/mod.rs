@@ -12,8 +12,6 @@ mod suggest;
 mod table;
 mod wait;
 
-use wait::refused;
-
 pub(crate) use by_hand::by_hand;
 pub(crate) use kill::{kill_plan, kill_prompt, kill_result};
 pub(crate) use listing::listing;
@@ -170,4 +168,4 @@ mod kill_tests;
 #[cfg(test)]
 mod ko_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

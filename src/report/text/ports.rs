@@ -82,7 +82,7 @@ fn in_use(out: &mut String, style: &Style, host: &HostPorts, port: &PortReport) 
     let status = match port.refused {
         Some(why) => {
             let cannot = style.styled(&t!("report-cannot-be-bound"), styles::BAD);
-            format!("{cannot}: {}", super::refused(why))
+            format!("{cannot}: {}", why.words())
         }
         None => style.styled(&t!("report-in-use"), styles::BAD),
     };
@@ -318,9 +318,8 @@ fn next_steps(out: &mut String, style: &Style, n: &NextSteps) {
     }
 }
 
-/// The first port of a class as IANA counts it (0, 1024, 49152): the
-/// selector of the `report-class*` messages. Port 0 is never bound, so
-/// the search range of the well-known class starts at 1.
+/// The first port of a class as IANA counts it (0, 1024, 49152): port 0
+/// is never bound, so the search range of the well-known class starts at 1.
 fn class_low(c: Class) -> u16 {
     match c.range().0 {
         1 => 0,
@@ -331,7 +330,8 @@ fn class_low(c: Class) -> u16 {
 /// "registered port · commplex-main, flask-dev · inside the ephemeral range".
 fn describe_port(host: &HostPorts, p: &PortReport) -> String {
     let (lo, hi) = (class_low(p.class), p.class.range().1);
-    let mut parts = vec![t!("report-class-port", low = lo, high = hi)];
+    let class = p.class.label();
+    let mut parts = vec![t!("report-class-port", class = class, low = lo, high = hi)];
     if !p.services.is_empty() {
         parts.push(p.services.iter().map(|s| escape(s)).collect::<Vec<_>>().join(", "));
     }
@@ -350,7 +350,7 @@ fn describe_port(host: &HostPorts, p: &PortReport) -> String {
 fn classed(host: &HostPorts, ports: &[&PortReport]) -> String {
     let tag = |p: &PortReport| {
         let needs = host.needs_root().to_string();
-        let class = t!("report-class", low = class_low(p.class));
+        let class = t!("report-class", class = p.class.label());
         match p.privileged && !needs.is_empty() {
             true => format!("{class}, {needs}"),
             false => class,

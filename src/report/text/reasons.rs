@@ -126,7 +126,7 @@ fn plan(r: &Refusal) -> Option<Msg> {
             msg!("refusal-spared", pid = *pid, name = name, port = *port)
         }
         Refusal::SparedUnseen { port } => {
-            msg!("refusal-spared-unseen", port = *port, hint = crate::host::HIDDEN_HINT.to_string())
+            msg!("refusal-spared-unseen", port = *port, hint = crate::host::hidden_hint())
         }
         Refusal::SparedInNamespace { init, name, port } => {
             msg!("refusal-spared-in-namespace", init = *init, name = name, port = *port)
@@ -160,8 +160,8 @@ fn moment(r: &Refusal) -> Option<Msg> {
         Refusal::Traced { tracer: Some(t) } => msg!("refusal-traced-by", tracer = *t),
         Refusal::Traced { tracer: None } => msg!("refusal-traced"),
         Refusal::Denied { pid } => {
-            let (who, what) = (crate::host::DENIED_WHO, crate::host::ELEVATE);
-            msg!("refusal-denied", pid = *pid, who = who.to_string(), what = what.to_string())
+            let (who, what) = (crate::host::denied_who(), crate::host::elevate());
+            msg!("refusal-denied", pid = *pid, who = who, what = what)
         }
         _ => return None,
     })

@@ -26,7 +26,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
         user: Some("alice".into()),
         command: vec!["python3".into(), "-m".into(), "flask".into(), "run".into()],
         started: Some("2026-11-25T10:42:07Z".into()),
-        hint: Some(hint.into()),
+        hint: Some(crate::shell::untranslated(hint)),
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
@@ -39,7 +39,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
     }
 }
 
-pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
+pub(crate) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketReport {
     let ip: std::net::IpAddr = address.parse().unwrap();
     SocketReport {
         protocol: Protocol::Tcp,
@@ -60,7 +60,7 @@ pub(super) fn socket(address: &str, processes: Vec<ProcessReport>) -> SocketRepo
     }
 }
 
-pub(super) fn port(sockets: Vec<SocketReport>) -> PortReport {
+pub(crate) fn port(sockets: Vec<SocketReport>) -> PortReport {
     PortReport {
         port: 5000,
         class: Class::Registered,
@@ -193,7 +193,7 @@ pub(super) fn dry_plan(
 fn every_line_wraps_at_the_width() {
     let narrow = Style { width: Some(40), ..PLAIN };
     let plan = dry_plan(vec![(7, "python3".into()), (8, "python3".into())], None);
-    let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12)] };
+    let free = PortsReport { ports: vec![port(vec![])], notes: vec!["a note ".repeat(12).into()] };
     let v4 = Selection { tcp: true, udp: false, v4: true, v6: false };
     let pasted = ["http://127.0.0.1:5000/some/path → port 5000".to_string()];
     for text in [
@@ -233,7 +233,7 @@ fn free_ports_say_how_they_were_checked() {
 /// ", binding needs root" where this platform's rule makes port 80
 /// privileged (Linux, macOS on 127.0.0.1); nothing on Windows.
 fn needs_root() -> String {
-    match host().needs_root() {
+    match host().needs_root().as_str() {
         "" => String::new(),
         w => format!(", {w}"),
     }
@@ -730,7 +730,7 @@ fn every_wait_end_reads_the_same_in_english_and_whole_in_korean() {
         );
         assert_eq!(
             wait(&PLAIN, &listen),
-            "완료 포트 5000번에서 수신 대기(LISTEN) 중입니다: pid 9 (python3).\n0.25초 기다렸습니다.\n"
+            "완료: 포트 5000번에서 수신 대기(LISTEN) 중입니다: pid 9 (python3).\n0.25초 기다렸습니다.\n"
         );
         assert_eq!(
             wait(&PLAIN, &none),

@@ -48,7 +48,7 @@ pub(crate) fn wait(style: &Style, w: &WaitReport) -> String {
 }
 
 /// Why nothing can bind a port nobody holds, in the reader's language.
-pub(super) fn refused(r: Refused) -> String {
+fn refused(r: Refused) -> String {
     match r {
         Refused::ExcludedRange => t!("refused-excluded-range"),
         Refused::ExclusiveBind => t!("refused-exclusive-bind"),

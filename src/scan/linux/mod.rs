@@ -8,6 +8,7 @@ mod owners;
 mod procnet;
 mod sockdiag;
 
+use crate::i18n::{Arg, msg};
 use crate::net::Selection;
 use crate::scan::{Scope, Snapshot};
 
@@ -52,16 +53,14 @@ pub(super) fn snapshot(
     // PORTCHECK_NO_SOCK_DIAG=1 stands in for a kernel without sock_diag,
     // so the fallback is tested end to end.
     let diag = if sock_diag_allowed() {
-        sockdiag::sockets(select, scope)
+        sockdiag::sockets(select, scope).map_err(|err| Arg::from(format!("{err:#}")))
     } else {
-        Err(anyhow::anyhow!("disabled by PORTCHECK_NO_SOCK_DIAG"))
+        Err(Arg::from(msg!("scan-sock-diag-disabled")))
     };
     match diag {
         Ok(sockets) => snap.sockets = sockets,
-        Err(err) => {
-            snap.notes.push(format!(
-                "sock_diag netlink is unavailable ({err:#}); read /proc/net instead, which shows neither IPV6_V6ONLY nor bound-but-not-listening sockets"
-            ));
+        Err(why) => {
+            snap.notes.push(msg!("scan-no-sock-diag", error = why));
             snap.sockets = procnet::sockets(select, scope)?;
         }
     }
@@ -98,9 +97,7 @@ fn fill_owners(snap: &mut Snapshot) {
                 }
             }
             for port in crate::net::sorted_unique(mine) {
-                snap.notes.push(format!(
-                    "portcheck itself has a socket on port {port} open, inherited from the program that ran it; it is not counted as a holder"
-                ));
+                snap.notes.push(msg!("scan-inherited", port = port));
             }
             snap.unreadable = found.unreadable;
             snap.hidepid = found.hidepid;
