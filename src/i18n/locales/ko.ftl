@@ -34,11 +34,11 @@ refusal-init-system = PID 1(init 시스템)이 점유 중: systemd 소켓 활성
 refusal-portcheck-itself = portcheck 자신임
 refusal-portcheck-parent = portcheck의 부모 프로세스임 (portcheck를 실행한 셸 또는 프로그램)
 refusal-portcheck-ancestor = portcheck의 조상 프로세스임 (portcheck를 실행한 셸을 실행하는 프로그램)
-refusal-container-forwarder = 컨테이너의 포트를 포워딩하는 { $name }임
+refusal-container-forwarder = 컨테이너의 포트를 전달하는 { $name }임
 refusal-systemd-unit = systemd 유닛 { $unit }의 일부임: systemd가 다시 시작함
 refusal-unit-of-user = 사용자 { $user }(uid { $uid })의 { $unit }
 refusal-unit-of-uid = uid { $uid }의 { $unit }
-refusal-vscode = 포트를 이 컴퓨터로 포워딩하는 VS Code 자체({ $name })임 (Remote-SSH, Dev Containers, WSL): 종료하면 편집기나 원격 서버도 함께 종료됨
+refusal-vscode = 포트를 이 컴퓨터로 전달하는 VS Code 자체({ $name })임 (Remote-SSH, Dev Containers, WSL): 종료하면 편집기나 원격 서버도 함께 종료됨
 refusal-client = 포트 { $port }번과는 서버가 아니라 연결({ $state })로만 이어져 있음: portcheck는 클라이언트에 신호를 보내지 않음
 refusal-smb-server = pid 4 (System) 프로세스가 점유 중: 커널의 SMB 서버 (파일 및 프린터 공유, Server 서비스 LanmanServer)
 refusal-netbios = pid 4 (System) 프로세스가 점유 중: 커널의 NetBIOS over TCP/IP ({ $port ->
@@ -47,7 +47,7 @@ refusal-netbios = pid 4 (System) 프로세스가 점유 중: 커널의 NetBIOS o
        *[other] 세션 서비스, SMB용
     })
 refusal-http-sys = pid 4 (System) 프로세스가 점유 중: 서비스가 등록한 URL을 처리하는 커널의 HTTP 서버 HTTP.sys (IIS, WinRM, 웹 서비스)
-refusal-wsl-relay = WSL 안에서 실행 중인 서버의 포트를 포워딩하는 { $name }임 (WSL의 localhost 릴레이)
+refusal-wsl-relay = WSL 안에서 실행 중인 서버의 포트를 전달하는 { $name }임 (WSL의 localhost 릴레이)
 refusal-docker-desktop = Docker Desktop 컨테이너의 포트를 게시(publish)하는 { $name }임
 refusal-windows-service = Windows 서비스 { $service }의 프로세스임: 서비스 제어 관리자(Service Control Manager)가 실행하며 다시 시작할 수 있음
 refusal-windows-service-unnamed = Windows 서비스의 프로세스임 ({ $name }, 서비스 제어 관리자(Service Control Manager)가 실행함)
@@ -67,13 +67,10 @@ refusal-shutting-down = 첫 신호 뒤 포트를 놓았고 아직 종료하는 �
 refusal-let-go-after = pid { $pid }{ $parent ->
         [1] (부모 프로세스)
        *[0] {""}
-    }{ $how ->
-        [2] 을(를) { $signal }로 종료한
-       *[other] 에 { $signal } 신호를 보낸
-    } 뒤 포트를 놓음: { $how ->
-        [2] 종료하지 않음
-        [1] 강제 종료(kill)하지 않음
-       *[other] 신호를 보내지 않음
+    }에 { $how ->
+        [2] TerminateProcess를 호출한 뒤 포트를 놓음: 종료하지 않음
+        [1] { $signal } 신호를 보낸 뒤 포트를 놓음: 강제 종료(kill)하지 않음
+       *[other] { $signal } 신호를 보낸 뒤 포트를 놓음: 신호를 보내지 않음
     }
 refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
 refusal-traced-by = 디버거 또는 트레이서(pid { $tracer })가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
@@ -83,8 +80,8 @@ refusal-ns-container = { $engine } 컨테이너 { $id }
 refusal-ns-kubernetes = Kubernetes 파드 { $pod }의 컨테이너 { $id }
 refusal-ns-lxc = LXC 컨테이너 { $id }
 refusal-ns-nspawn = systemd-nspawn 컨테이너 { $id }
-refusal-ns-sandbox-by = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, pid { $pid } ({ $name })가 실행함)
-refusal-ns-sandbox-by-pid = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, pid { $pid }가 실행함)
+refusal-ns-sandbox-by = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 실행한 프로세스: pid { $pid } ({ $name }))
+refusal-ns-sandbox-by-pid = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 실행한 프로세스: pid { $pid })
 refusal-ns-sandbox = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 부모 프로세스가 실행함)
 refusal-id-unknown = (id 알 수 없음)
 refusal-uid-invalid = { $uid } (올바른 uid가 아님)
@@ -96,7 +93,7 @@ kill-not-signalling = 포트 점유 프로세스 pid { $pid } ({ $name })에 신
 kill-stop-for-good = 완전히 종료하려면
 kill-unseen = 포트 { $port }번: portcheck가 볼 수 없는 점유 프로세스가 있음: { $why }
 kill-cannot-bind = 포트 { $port }번에 바인딩할 수 없습니다({ $why }). 종료할 프로세스가 없으니 대신 다음을 하세요:
-kill-dry-run-end = 시험 실행(dry run): pid { $pids }을(를) { $method }로 종료할 예정입니다 (정상 종료 과정 없음).
+kill-dry-run-end = 시험 실행(dry run): { $method } 호출로 pid { $pids } 종료 예정입니다 (정상 종료 과정 없음).
 kill-dry-run-signal = 시험 실행(dry run): pid { $pids }에 { $signal } 신호를 보내고, { $grace } 뒤에도 실행 중이면 SIGKILL을 보낼 예정입니다.
 kill-prompt = 포트 { $ports }번을 점유한 프로세스 { $count }개를 종료할까요? [y/N]
 kill-declined = 아무것도 종료하지 않았습니다.
@@ -104,13 +101,13 @@ kill-action = pid { $pid } ({ $name }): { $what }
 kill-interrupted-settle = 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못했습니다.
 kill-interrupted = { $signal } 신호로 중단됨: 기다리기를 멈췄고 더 이상 신호를 보내지 않았습니다.
 kill-held-label = 사용 중:
-kill-now-held-forked = { $label } 포트 { $port }번을 이제 pid { $pid } ({ $name })가 점유하고 있습니다. pid { $from }이(가) SIGTERM을 받고 종료하기 전에 포크(fork)해 소켓을 넘겨준 프로세스이며, 다시 시작하는 관리 프로세스(supervisor)는 없습니다.
-kill-now-held-received = { $label } 포트 { $port }번을 이제 pid { $pid } ({ $name })가 점유하고 있습니다. portcheck 실행 전부터 실행 중이던 프로세스로, 소켓을 넘겨받았을 뿐 다시 시작된 것이 아닙니다.
+kill-now-held-forked = { $label } 포트 { $port }번을 이제 점유한 프로세스: pid { $pid } ({ $name }). SIGTERM을 받은 pid { $from }에서 종료 직전에 포크(fork)되어 소켓을 넘겨받은 프로세스이며, 다시 시작하는 관리 프로세스(supervisor)는 없습니다.
+kill-now-held-received = { $label } 포트 { $port }번을 이제 점유한 프로세스: pid { $pid } ({ $name }). portcheck 실행 전부터 실행 중이던 프로세스로, 소켓을 넘겨받았을 뿐 다시 시작된 것이 아닙니다.
 kill-to-free = 포트를 비우려면
 kill-terminated = 종료됨 ({ $method }: 정상 종료 과정 없음)
 kill-exited-before-method = { $method } 전에 종료됨
 kill-method-denied = { $method }: 권한이 거부됨 ({ $elevate })
-kill-method-dry-run = { $method }로 종료할 예정 (정상 종료 과정 없음, 시험 실행)
+kill-method-dry-run = { $method } 호출로 종료할 예정 (정상 종료 과정 없음, 시험 실행)
 kill-method-still-running = { $method }: 아직 실행 중
 kill-method-interrupted = { $method }: 아직 실행 중, portcheck가 중단됨
 kill-not-ended = 종료하지 않음: { $why }
@@ -129,7 +126,7 @@ kill-stuck = { $signal }: 아직 실행 중 (커널에서 멈췄을 수 있음)
 kill-signal-interrupted = { $signal }: 아직 실행 중, portcheck가 중단됨
 kill-unknown-parent = 알 수 없는 부모 프로세스
 kill-respawned-label = 다시 시작됨:
-kill-respawned = { $label } 포트 { $port }번을 pid { $pid } ({ $name })가 다시 점유했습니다. { $parent }이(가) 실행한 프로세스로, 관리 프로세스(supervisor)가 다시 시작합니다.
+kill-respawned = { $label } 포트 { $port }번을 다시 점유한 프로세스: pid { $pid } ({ $name }), 실행한 부모 프로세스: { $parent }. 관리 프로세스(supervisor)가 다시 시작합니다.
 kill-held-refused = { $label } 포트 { $port }번에 바인딩할 수 없습니다: { $why }.
 kill-still-held = { $label } 포트 { $port }번을 아직 점유 프로세스가 사용 중입니다: pid { $holders }.
 kill-still-held-unseen = { $label } 포트 { $port }번을 portcheck가 볼 수 없는 프로세스가 아직 사용 중입니다.
@@ -186,9 +183,9 @@ report-reachable-at = , 내부 IP 등으로 접속: { $addrs }
 report-reachable-at-more = , 내부 IP 등으로 접속: { $addrs } 외 { $more }개
 report-may-take-ipv4 = ; IPv4 연결도 받을 수 있음 (IPV6_V6ONLY 설정 여부는 여기서 알 수 없음)
 report-warning-label = 경고:
-report-free-both = 와일드카드 주소에 직접 바인딩해서 확인함: IPv4, IPv6
-report-free-ipv4 = 와일드카드 주소에 직접 바인딩해서 확인함: IPv4
-report-free-ipv6 = 와일드카드 주소에 직접 바인딩해서 확인함: IPv6
+report-free-both = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv4, IPv6
+report-free-ipv4 = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv4
+report-free-ipv6 = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv6
 report-free-no-ipv6 = 이 호스트에서는 IPv6를 사용할 수 없음: 아무것도 바인딩하지 않음
 report-free-label = 사용 가능:
 report-free-unchecked = { $label } { $ports }  (바인딩된 소켓 없음. portcheck에 바인딩 권한이 없어 직접 바인딩해서 확인하지는 않음)
@@ -231,7 +228,7 @@ kill-by-hand = 직접 하려면
 # --kill이 거부한 프로세스를 완전히 종료하는 방법 (src/kill/policy.rs)
 policy-close-connection = { $name }에서 그 연결을 닫거나 프로세스를 종료하세요
 policy-container-main = 컨테이너를 찾은 뒤(podman이면 podman ps) 그 이름으로 docker stop을 실행해 종료하세요
-policy-vscode = VS Code의 포트(Ports) 패널에서 닫으세요 (또는 포트 { $port }번 포워딩을 중지하세요)
+policy-vscode = VS Code의 포트 패널에서 닫으세요 (또는 포트 { $port }번 전달을 중지하세요)
 policy-published-by = 포트 { $port }번을 게시(publish)하는 컨테이너를 찾은 뒤, 그 이름으로 { $engine } stop을 실행해 종료하세요
 policy-find-container = 컨테이너를 찾은 뒤, 그 이름으로 { $stop } 명령을 실행해 종료하세요
 policy-lxc = LXC용 (LXD에서는 lxc stop { $name })
@@ -257,24 +254,24 @@ holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스�
 kill-problem-denied = 권한이 거부됨: pid { $pids }: { $who }. { $hint }
 kill-problem-hidden = 권한이 거부됨: 포트 { $ports }번에 점유 프로세스가 더 있음: { $hint }
 kill-note-settle-cut = { $settle } 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못함
-plan-by-vscode = pid { $pid }은(는) VS Code가 실행했습니다. VS Code에서 종료하세요 (Shift+F5, 정상 종료 방법)
-plan-under-debugpy = pid { $pid }은(는) debugpy 아래에서 실행 중입니다. 종료하면 debugpy 어댑터도 함께 종료됩니다
-plan-under-debugpy-waiting = pid { $pid }은(는) debugpy 아래에서 실행 중입니다(--wait-for-client로 클라이언트를 기다림). 종료하면 debugpy 어댑터도 함께 종료됩니다
-plan-adapter-waiting = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램 pid { $debuggee }은(는) 계속, 끝없이 실행됩니다(--wait-for-client로 클라이언트를 기다림). 그 프로그램도 자기 포트로 종료하세요
-plan-adapter = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램 pid { $debuggee }은(는) 계속 실행됩니다. 그 프로그램도 자기 포트로 종료하세요
-plan-adapter-unknown = pid { $pid }은(는) debugpy의 어댑터입니다. 디버깅 대상 프로그램은 계속 실행됩니다(--wait-for-client로 시작했다면 끝없이). 그 프로그램은 자기 포트로 종료하세요
-settle-end-holder = 지금 소켓을 점유한 pid { $pid }을(를) 종료하세요
+plan-by-vscode = pid { $pid }: VS Code가 실행한 프로세스입니다. VS Code에서 디버깅 중지(Shift+F5)로 종료하세요 (정상 종료 방법)
+plan-under-debugpy = pid { $pid }: debugpy 아래에서 실행 중입니다. 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-under-debugpy-waiting = pid { $pid }: debugpy 아래에서 실행 중입니다(--wait-for-client로 클라이언트를 기다림). 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-adapter-waiting = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램(pid { $debuggee })은 계속, 끝없이 실행됩니다(--wait-for-client로 클라이언트를 기다림). 그 프로그램도 자기 포트로 종료하세요
+plan-adapter = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램(pid { $debuggee })은 계속 실행됩니다. 그 프로그램도 자기 포트로 종료하세요
+plan-adapter-unknown = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램은 계속 실행됩니다(--wait-for-client로 시작했다면 끝없이). 그 프로그램은 자기 포트로 종료하세요
+settle-end-holder = 지금 소켓을 점유한 프로세스(pid { $pid })를 종료하세요
 settle-find-service = 이 프로세스를 시작하는 서비스를 찾은 뒤, 그 이름으로 종료하세요
-settle-end-parent = 다시 시작하는 부모 프로세스 pid { $parent }을(를) 먼저 종료한 뒤, 그 부모가 시작한 서버 pid { $pid }을(를) 종료하세요
+settle-end-parent = 다시 시작하는 부모 프로세스(pid { $parent })를 먼저 종료한 뒤, 그 부모가 시작한 서버(pid { $pid })를 종료하세요
 sys-proc-refused = --kill 거부됨: { $why }. /proc가 자기 것인 곳(직접 마운트: unshare --pid --fork --mount-proc)이나 샌드박스 밖에서 portcheck를 실행하세요
 sys-no-proc = /proc가 없어({ $error }) 어떤 프로세스도 읽을 수 없음
 sys-not-procfs = /proc가 procfs가 아니어서(다른 파일 시스템이 마운트됨) 어떤 프로세스도 읽을 수 없음
-sys-other-namespace = /proc가 다른 pid 네임스페이스의 것이라(여기서 portcheck는 pid { $pid }, /proc는 { $says }) /proc에서 읽은 pid가 여기서는 다른 프로세스를 가리킴
-sys-nspid = NSpid { $ids }로 표시함
-sys-calls-it = pid { $pid }로 부름
-sys-does-not-list = 표시하지 않음
+sys-other-namespace = /proc가 다른 pid 네임스페이스의 것이라(여기서 portcheck는 pid { $pid }, /proc에서는 { $says }) /proc에서 읽은 pid가 여기서는 다른 프로세스를 가리킴
+sys-nspid = NSpid { $ids }
+sys-calls-it = pid { $pid }
+sys-does-not-list = 목록에 없음
 kill-find-them = 찾기
-kill-find-them-netstat = 찾기 ({ $ports }이(가) 있는 줄, PID는 마지막 열)
+kill-find-them-netstat = 찾기 ({ $ports } 포함된 줄, PID는 마지막 열)
 kill-list-or = {" 또는 "}
 ## 소켓, 포트, 바인드 검사, 소켓 스캔 (src/inspect, src/port, src/scan, src/probe, src/host)
 

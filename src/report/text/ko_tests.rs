@@ -108,7 +108,7 @@ fn a_stopped_leftover_and_free_ports_in_korean() {
         &ko,
         &[
             "사용 가능: 80/tcp (잘 알려진(Well-Known) 포트), 5000/tcp (등록된 포트), 50000/tcp (동적·사설 포트)",
-            "와일드카드 주소에 직접 바인딩해서 확인함: IPv4",
+            "모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv4",
             "경고: 임시 포트 범위 32768-60999 안의 포트 1개: 50000/tcp.",
             "portcheck --suggest",
         ],
