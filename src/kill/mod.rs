@@ -127,8 +127,7 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
-    // The ports' notes, as they are (text or messages already).
-    let mut notes: Vec<Msg> = after.notes.iter().cloned().map(Msg::from).collect();
+    let mut notes: Vec<Msg> = after.notes.clone();
     // Interrupted during the settle window: the watch was cut short, and
     // the exit status says so as it does for the grace.
     let settle_cut = interrupted.is_none() && sys::interrupted().is_some();
