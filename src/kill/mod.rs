@@ -26,6 +26,7 @@ pub(crate) use plan::{Plan, plan};
 pub(crate) use policy::Me;
 pub(crate) use settle::{respawns, settle};
 
+use crate::i18n::{Msg, msg, t};
 use crate::inspect::Context;
 use crate::net::{PortQuery, Selection};
 use crate::report::{KillReport, Outcome, PortsReport};
@@ -63,20 +64,19 @@ impl Killed {
             .map(|a| a.pid.to_string())
             .collect();
         if !denied.is_empty() {
-            return Some(format!(
-                "permission denied: pid {} {}; {}",
-                denied.join(", "),
-                crate::host::denied_who(),
-                sys::denied_hint()
+            let (who, hint) =
+                (crate::host::denied_who().to_string(), sys::denied_hint().to_string());
+            return Some(t!(
+                "kill-problem-denied",
+                pids = denied.join(", "),
+                who = who,
+                hint = hint
             ));
         }
         if !self.hidden.is_empty() {
             let ports: Vec<String> = self.hidden.iter().map(u16::to_string).collect();
-            return Some(format!(
-                "permission denied: port {} has a holder that cannot be seen {}",
-                ports.join(", "),
-                sys::hidden_hint()
-            ));
+            let hint = sys::hidden_hint().to_string();
+            return Some(t!("kill-problem-hidden", ports = ports.join(", "), hint = hint));
         }
         None
     }
@@ -84,7 +84,7 @@ impl Killed {
 
 /// Why `--kill` would refuse to run here at all (a `/proc` of another pid
 /// namespace), so that no report advises it.
-pub(crate) fn unavailable() -> Option<String> {
+pub(crate) fn unavailable() -> Option<Msg> {
     sys::proc_is_ours().err()
 }
 
@@ -127,17 +127,14 @@ pub(crate) fn carry_out(
     } else {
         crate::net::sorted_unique(plan.unseen.iter().map(|(p, _)| *p))
     };
-    // English until the kill report keeps messages (issue 22).
-    let mut notes: Vec<String> = after.notes.iter().map(crate::i18n::Msg::english).collect();
+    let mut notes: Vec<Msg> = after.notes.clone();
     // Interrupted during the settle window: the watch was cut short, and
     // the exit status says so as it does for the grace.
     let settle_cut = interrupted.is_none() && sys::interrupted().is_some();
     let interrupted = match (interrupted, sys::interrupted()) {
         (None, Some(sig)) => {
-            notes.push(format!(
-                "interrupted by {} during the {:?} settle window: the watch for a respawn was cut short",
-                sig.name, opts.settle
-            ));
+            let settle = format!("{:?}", opts.settle);
+            notes.push(msg!("kill-note-settle-cut", signal = sig.name, settle = settle));
             Some(sig)
         }
         (before, _) => before,

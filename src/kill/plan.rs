@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::t;
 use crate::net::State;
 use crate::report::{Action, KillPlan, Outcome, PortsReport, ProcessReport, Refusal, SocketReport};
 
@@ -88,17 +89,12 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
     for h in targets {
         let o = &h.origin;
         let note = if o.by_vscode() {
-            format!(
-                "pid {} was started by VS Code: stop it in VS Code (Shift+F5), the clean stop",
-                h.pid
-            )
+            t!("plan-by-vscode", pid = h.pid)
         } else if o.debugpy_opt("--listen").is_some() {
-            let wait = if o.debugpy_opt("--wait-for-client").is_some() {
-                " (it waits for a client with --wait-for-client)"
-            } else {
-                ""
-            };
-            format!("pid {} runs under debugpy{wait}: its debugpy adapter exits with it", h.pid)
+            match o.debugpy_opt("--wait-for-client") {
+                Some(_) => t!("plan-under-debugpy-waiting", pid = h.pid),
+                None => t!("plan-under-debugpy", pid = h.pid),
+            }
         } else if o.kind == crate::hint::Kind::DebugpyAdapter
             && h.role == crate::hint::Role::Debugger
         {
@@ -118,18 +114,9 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
 fn adapter_note(h: &ProcessReport) -> String {
     let port = crate::started::flag_value(&h.command, &["--port"]).and_then(|p| p.parse().ok());
     match port.and_then(crate::process::debuggee_of) {
-        Some((pid, true)) => format!(
-            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running, forever (it waits for a client with --wait-for-client); stop it too, by its own port",
-            h.pid
-        ),
-        Some((pid, false)) => format!(
-            "pid {} is debugpy's adapter: the program it debugs, pid {pid}, keeps running; stop it too, by its own port",
-            h.pid
-        ),
-        None => format!(
-            "pid {} is debugpy's adapter: the program it debugs keeps running (forever, if it was started with --wait-for-client); stop that one by its own port",
-            h.pid
-        ),
+        Some((pid, true)) => t!("plan-adapter-waiting", pid = h.pid, debuggee = pid),
+        Some((pid, false)) => t!("plan-adapter", pid = h.pid, debuggee = pid),
+        None => t!("plan-adapter-unknown", pid = h.pid),
     }
 }
 
@@ -146,11 +133,8 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
-                // English until the kill report keeps messages (issue 22).
-                let why = s
-                    .hidden
-                    .as_ref()
-                    .map_or_else(|| "no process found".into(), crate::i18n::Msg::english);
+                let why =
+                    s.hidden.as_ref().map_or_else(|| t!("report-no-process"), |h| h.to_string());
                 plan.unseen.push((port.port, why));
             }
             if !binds(s) {

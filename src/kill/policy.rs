@@ -1,6 +1,7 @@
 //! The one decision "may portcheck signal this holder?", and the commands
 //! that stop what it refuses.
 
+use crate::i18n::msg;
 use crate::process::{Runtime, Sandbox, Unit};
 use crate::report::refusal::{id_words, pod_words};
 use crate::report::{ProcessReport, Refusal};
@@ -26,26 +27,12 @@ impl Me {
 }
 
 /// What the policy says of one holder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Verdict {
     /// Signal it.
     Signal,
     /// Leave it alone: why, and how to stop it for good.
     Refuse { reason: Refusal, stop: Option<Step> },
-}
-
-#[cfg(test)]
-impl Verdict {
-    /// A refusal's sentence and its stop as one string (`Step::shown`),
-    /// for the rules' tests; `None` for `Signal`.
-    pub(crate) fn refusal(self) -> Option<(String, String)> {
-        match self {
-            Verdict::Refuse { reason, stop } => {
-                Some((reason.to_string(), stop.map(|s| s.shown()).unwrap_or_default()))
-            }
-            Verdict::Signal => None,
-        }
-    }
 }
 
 /// Processes that exist to forward a container's published port: killing
@@ -77,10 +64,7 @@ pub(crate) fn connection_only(p: &ProcessReport, port: u16, state: crate::net::S
     Verdict::Refuse {
         reason: Refusal::Client { port, state },
         stop: Some(Step::explained(
-            crate::shell::untranslated(format!(
-                "close that connection in {}, or end the process",
-                p.name
-            )),
+            msg!("policy-close-connection", name = &p.name),
             Command::new(["kill".to_string(), p.pid.to_string()]),
         )),
     }
@@ -108,12 +92,7 @@ pub(crate) fn decide_with(
     if p.pid == 1 && !crate::hint::is_systemd(&p.name, &p.command) {
         return refuse(
             Refusal::ContainerMain,
-            Some(Step::explained(
-                crate::shell::untranslated(
-                    "find the container (podman ps for podman), then stop it by that name with docker stop",
-                ),
-                Command::new(["docker", "ps"]),
-            )),
+            Some(Step::explained(msg!("policy-container-main"), Command::new(["docker", "ps"]))),
         );
     }
     if p.pid == 1 {
@@ -149,9 +128,7 @@ pub(crate) fn decide_with(
     if crate::hint::is_vscode(&p.name, &p.command) {
         return refuse(
             Refusal::Vscode { name: p.name.clone(), port },
-            Some(Step::say(crate::shell::untranslated(format!(
-                "close it in VS Code's Ports panel (or stop forwarding port {port})"
-            )))),
+            Some(Step::say(msg!("policy-vscode", port = port))),
         );
     }
     // What only this platform has (kill/holders/).
@@ -165,9 +142,7 @@ pub(crate) fn decide_with(
 /// with the name it shows.
 pub(crate) fn published_by(engine: &str, port: u16) -> Step {
     Step::explained(
-        crate::shell::untranslated(format!(
-            "find the container that publishes port {port}, then stop it by that name with {engine} stop"
-        )),
+        msg!("policy-published-by", port = port, engine = engine),
         Command::new([
             engine.to_string(),
             "ps".into(),
@@ -190,27 +165,24 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
     {
         Some(i) => Step::run(Command::new(stop.iter().copied().chain([i]))),
         None => Step::explained(
-            crate::shell::untranslated(format!(
-                "find the container, then stop it by that name with {engine}"
-            )),
+            msg!("policy-find-container", stop = engine),
             Command::new(list.iter().copied()),
         ),
     };
-    let machine = |stop: &[&str], also: &str, list: &[&str]| match s
+    let machine = |stop: &[&str], also: Option<crate::i18n::Msg>, list: &[&str]| match s
         .id
         .as_deref()
         .filter(|n| crate::names::machine(n))
     {
-        Some(n) if also.is_empty() => Step::run(Command::new(stop.iter().copied().chain([n]))),
-        Some(n) => Step::explained(
-            crate::shell::untranslated(format!("{also}{n})")),
-            Command::new(stop.iter().copied().chain([n])),
-        ),
+        Some(n) => {
+            let cmd = Command::new(stop.iter().copied().chain([n]));
+            match also {
+                Some(also) => Step::explained(also, cmd),
+                None => Step::run(cmd),
+            }
+        }
         None => Step::explained(
-            crate::shell::untranslated(format!(
-                "its name ({id}) is not a valid name: find it, then stop it by that name with {}",
-                stop.join(" ")
-            )),
+            msg!("policy-invalid-name", id = &id, stop = stop.join(" ")),
             Command::new(list.iter().copied()),
         ),
     };
@@ -223,13 +195,12 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
         Some(Runtime::CriO) => container("crictl stop", &["crictl", "stop"], &["crictl", "ps"]),
         Some(Runtime::Kubernetes { pod }) => kubernetes(pod.as_deref()),
         Some(Runtime::Lxc) => {
-            machine(&["lxc-stop", "-n"], "for LXC (under LXD: lxc stop ", &["lxc-ls", "--running"])
+            let also = s.id.as_deref().map(|n| msg!("policy-lxc", name = n));
+            machine(&["lxc-stop", "-n"], also, &["lxc-ls", "--running"])
         }
-        Some(Runtime::Nspawn) => machine(&["machinectl", "stop"], "", &["machinectl", "list"]),
+        Some(Runtime::Nspawn) => machine(&["machinectl", "stop"], None, &["machinectl", "list"]),
         None => Step::explained(
-            crate::shell::untranslated(
-                "stop the sandbox where it was started, or end the whole namespace",
-            ),
+            msg!("policy-sandbox"),
             Command::new(["kill".to_string(), "-KILL".into(), p.pid.to_string()]),
         ),
     }
@@ -240,9 +211,7 @@ pub(crate) fn sandbox_stop(p: &ProcessReport, s: &Sandbox) -> Step {
 fn kubernetes(pod: Option<&str>) -> Step {
     let uid = pod_words(pod);
     Step::explained(
-        crate::shell::untranslated(format!(
-            "find the pod with uid {uid}, then scale down or delete its workload by that name (it restarts a deleted pod)"
-        )),
+        msg!("policy-kubernetes", uid = uid),
         Command::new([
             "kubectl",
             "get",
@@ -270,20 +239,14 @@ fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
     if let (Some(name), Some(uid)) = (&user, unit.user)
         && !crate::names::user(name)
     {
-        let its = format!(
-            "it runs in the systemd instance of uid {uid}, whose user name ({name}) is put in no command"
-        );
         return if valid {
             Step::explained(
-                crate::shell::untranslated(format!("{its}: as that user, run")),
+                msg!("policy-user-instance-run", uid = uid, user = name),
                 Command::new(["systemctl", "--user", "stop", &unit.name]),
             )
         } else {
             Step::explained(
-                crate::shell::untranslated(format!(
-                    "{its}, and its unit name ({}) is not a valid systemd unit name: as that user, find the unit, then stop it by that name with systemctl --user stop",
-                    unit.name
-                )),
+                msg!("policy-user-instance-invalid", uid = uid, user = name, unit = &unit.name),
                 Command::new(["systemctl", "--user", "list-units", "--type=service"]),
             )
         };
@@ -301,10 +264,7 @@ fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
             ),
         };
         return Step::explained(
-            crate::shell::untranslated(format!(
-                "its unit name ({}) is not a valid systemd unit name: find the unit, then stop it by that name with {whose} stop",
-                unit.name
-            )),
+            msg!("policy-invalid-unit", unit = &unit.name, whose = whose),
             list,
         );
     }
@@ -327,9 +287,7 @@ fn socket_stop(port: u16, unit: Option<String>) -> Step {
     match unit {
         Some(u) => Step::run(Command::new(["sudo", "systemctl", "stop", &u])),
         None => Step::explained(
-            crate::shell::untranslated(format!(
-                "find the socket unit listening on port {port}, then stop it by that name with sudo systemctl stop"
-            )),
+            msg!("policy-socket-unit", port = port),
             Command::new(["systemctl", "list-sockets", "--all"]),
         ),
     }
@@ -359,6 +317,20 @@ fn socket_unit_in(listing: &str, port: u16) -> Option<String> {
         (listen.ends_with(&suffix) && unit.ends_with(".socket") && crate::names::unit(unit))
             .then(|| unit.to_string())
     })
+}
+
+#[cfg(test)]
+impl Verdict {
+    /// A refusal's sentence and its stop as one string (`Step::shown`),
+    /// for the rules' tests; `None` for `Signal`.
+    pub(crate) fn refusal(self) -> Option<(String, String)> {
+        match self {
+            Verdict::Refuse { reason, stop } => {
+                Some((reason.to_string(), stop.map(|s| s.shown()).unwrap_or_default()))
+            }
+            Verdict::Signal => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -616,7 +588,7 @@ mod tests {
                 "{name:?}"
             );
             assert!(
-                step.note.as_ref().unwrap().english().contains(&format!("({name})")),
+                step.note.as_ref().unwrap().to_string().contains(&format!("({name})")),
                 "{step:?}"
             );
             let step = unit_stop_as(&unit("a;b.service"), Some(name.into()));

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::i18n::msg;
 use crate::inspect::{self, Context};
 use crate::net::{PortQuery, Selection, State};
 use crate::report::{PortReport, PortsReport, ProcessReport, Respawn};
@@ -85,10 +86,7 @@ pub(crate) fn respawns(before: &PortsReport, after: &PortsReport) -> (Vec<Respaw
             let forked_from = (!running_before).then(|| forked_from(before, p)).flatten();
             let stop = if running_before || forked_from.is_some() {
                 Step::explained(
-                    crate::shell::untranslated(format!(
-                        "end pid {}, which holds the socket now",
-                        p.pid
-                    )),
+                    msg!("settle-end-holder", pid = p.pid),
                     super::sys::end_pids(&[p.pid], crate::report::Signal::TERM),
                 )
             } else {
@@ -136,19 +134,14 @@ fn supervisor_stop(p: &ProcessReport) -> Step {
     }
     match p.ppid {
         Some(1) | None => Step::explained(
-            crate::shell::untranslated(
-                "find the service that starts it, then stop it by that name",
-            ),
+            msg!("settle-find-service"),
             Command::new(["systemctl".to_string(), "status".into(), p.pid.to_string()]),
         ),
         // The parent first, so it does not start the server again, then
         // the server it started, which ending the parent alone leaves
         // holding the port.
         Some(pp) => Step::explained(
-            crate::shell::untranslated(format!(
-                "end the parent that restarts it, pid {pp}, then the server it started, pid {}",
-                p.pid
-            )),
+            msg!("settle-end-parent", parent = pp, pid = p.pid),
             super::sys::end_pids(&[pp, p.pid], crate::report::Signal::TERM),
         ),
     }

@@ -153,8 +153,9 @@ pub(crate) struct KillReport {
     pub(crate) interrupted: Option<Signal>,
     /// The question on the terminal was answered no.
     pub(crate) declined: bool,
+    /// Said in English in JSON (the text report does not show them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<crate::i18n::Msg>,
     /// The first signal asked for.
     #[serde(skip)]
     pub(crate) signal: Signal,

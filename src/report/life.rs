@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::t;
+
 /// A process that cannot run now: it holds its port but answers nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,15 +33,15 @@ pub(crate) struct Life {
     pub(crate) age: Option<u64>,
 }
 
-/// "12 minutes ago", "3 hours ago", "2 days ago", "just now".
+/// "12 minutes ago", "3 hours ago", "2 days ago", "just now", in the
+/// reader's language.
 pub(crate) fn ago(secs: u64) -> String {
-    let (n, unit) = match secs {
-        0..60 => return "just now".into(),
-        60..3600 => (secs / 60, "minute"),
-        3600..86400 => (secs / 3600, "hour"),
-        _ => (secs / 86400, "day"),
-    };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+    match secs {
+        0..60 => t!("report-just-now"),
+        60..3600 => t!("report-minutes-ago", count = secs / 60),
+        3600..86400 => t!("report-hours-ago", count = secs / 3600),
+        _ => t!("report-days-ago", count = secs / 86400),
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub(crate) mod text;
 use serde::Serialize;
 
 use crate::hint::Role;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, t};
 use crate::net::{Family, Protocol, State};
 use crate::port::Class;
 use crate::process::{Sandbox, Unit};
@@ -57,17 +57,13 @@ impl Exposure {
         }
     }
 
-    /// What the exposure means, for people.
-    pub(crate) fn meaning(self) -> &'static str {
+    /// What the exposure means, for people, in their language.
+    pub(crate) fn meaning(self) -> String {
         match self {
-            Exposure::Loopback => "loopback: reachable from this machine only",
-            Exposure::AllInterfaces => {
-                "all interfaces: reachable from other machines on the network"
-            }
-            Exposure::Specific => "one address: reachable through that interface only",
-            Exposure::Unassigned => {
-                "an address no interface of this machine has: not reachable until one takes it"
-            }
+            Exposure::Loopback => t!("report-meaning-loopback"),
+            Exposure::AllInterfaces => t!("report-meaning-all-interfaces"),
+            Exposure::Specific => t!("report-meaning-specific"),
+            Exposure::Unassigned => t!("report-meaning-unassigned"),
         }
     }
 }

@@ -1,13 +1,14 @@
 //! Why a `--kill` action ended as it did, as data: every refusal the
 //! policy, the plan and the executor make, and the notes beside a signal
 //! (continued, traced, denied, let go). Decisions match on the variant;
-//! the English sentence is made in one place, `text/reasons.rs` (its
-//! `Display`), and JSON writes it as `reason` with the variant's `kind`
+//! the sentence is made in one place, `text/reasons.rs` (`Refusal::msg`,
+//! a message of the catalog), and JSON writes it in English as `reason` with the variant's `kind`
 //! beside it (docs/json.md lists every kind).
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
+use crate::i18n::{Msg, msg};
 use crate::net::State;
 use crate::process::Sandbox;
 
@@ -215,25 +216,29 @@ impl Refusal {
 }
 
 /// A sandbox's id in words: the id, or that it is not known.
-pub(crate) fn id_words(s: &Sandbox) -> String {
-    s.id.clone().unwrap_or_else(|| "(id not known)".into())
+pub(crate) fn id_words(s: &Sandbox) -> Msg {
+    match &s.id {
+        Some(id) => msg!("as-written", text = id),
+        None => msg!("refusal-id-unknown"),
+    }
 }
 
 /// A Kubernetes pod's uid in words: the uid when it fits the grammar
 /// (`names::pod_uid`), else said not to be one, or not known.
-pub(crate) fn pod_words(pod: Option<&str>) -> String {
+pub(crate) fn pod_words(pod: Option<&str>) -> Msg {
     match pod {
-        Some(u) if crate::names::pod_uid(u) => u.to_string(),
-        Some(u) => format!("{u} (not a valid uid)"),
-        None => "(uid not known)".into(),
+        Some(u) if crate::names::pod_uid(u) => msg!("as-written", text = u),
+        Some(u) => msg!("refusal-uid-invalid", uid = u),
+        None => msg!("refusal-uid-unknown"),
     }
 }
 
-/// `reason` (the sentence) and `kind`, flattened into an action.
+/// `reason` (the sentence, in English) and `kind`, flattened into an
+/// action.
 impl Serialize for Refusal {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut out = s.serialize_struct("Refusal", 2)?;
-        out.serialize_field("reason", &self.to_string())?;
+        out.serialize_field("reason", &self.msg())?;
         out.serialize_field("kind", self.kind())?;
         out.end()
     }

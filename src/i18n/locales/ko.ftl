@@ -22,6 +22,257 @@ refused-excluded-range = 포트 제외 범위(excluded port range) 안에 있음
 refused-exclusive-bind = 다른 프로그램이 단독으로(exclusive) 바인딩함
 refused-access-denied = 바인딩된 것이 없는데도 액세스가 거부됨 (보안 소프트웨어 또는 정책)
 
+## 보고서와 --kill (src/report/**, src/kill/**, src/shell.rs의 Step)
+
+as-written = { $text }
+
+# --kill이 점유 프로세스에 신호를 보내지 않는 이유, 또는 그 밖에 일어난 일
+# (src/report/text/reasons.rs). "pid 7 (nginx)에 신호를 보내지 않음: " 뒤에 옵니다.
+refusal-namespace-init = { $what }의 PID 1임: 신호를 보내면 그 안의 모든 프로세스가 멈춤
+refusal-container-main = PID 1이 점유 중: 이 컨테이너 또는 네임스페이스의 메인 프로세스임
+refusal-init-system = PID 1(init 시스템)이 점유 중: systemd 소켓 활성화(socket activation)
+refusal-portcheck-itself = portcheck 자신임
+refusal-portcheck-parent = portcheck의 부모 프로세스임 (portcheck를 실행한 셸 또는 프로그램)
+refusal-portcheck-ancestor = portcheck의 조상 프로세스임 (portcheck를 실행한 셸을 실행하는 프로그램)
+refusal-container-forwarder = 컨테이너의 포트를 전달하는 { $name }임
+refusal-systemd-unit = systemd 유닛 { $unit }의 일부임: systemd가 다시 시작함
+refusal-unit-of-user = 사용자 { $user }(uid { $uid })의 { $unit }
+refusal-unit-of-uid = uid { $uid }의 { $unit }
+refusal-vscode = 포트를 이 컴퓨터로 전달하는 VS Code 자체({ $name })임 (Remote-SSH, Dev Containers, WSL): 종료하면 편집기나 원격 서버도 함께 종료됨
+refusal-client = 포트 { $port }번과는 서버가 아니라 연결({ $state })로만 이어져 있음: portcheck는 클라이언트에 신호를 보내지 않음
+refusal-smb-server = pid 4 (System) 프로세스가 점유 중: 커널의 SMB 서버 (파일 및 프린터 공유, Server 서비스 LanmanServer)
+refusal-netbios = pid 4 (System) 프로세스가 점유 중: 커널의 NetBIOS over TCP/IP ({ $port ->
+        [137] 이름 서비스
+        [138] 데이터그램 서비스
+       *[other] 세션 서비스, SMB용
+    })
+refusal-http-sys = pid 4 (System) 프로세스가 점유 중: 서비스가 등록한 URL을 처리하는 커널의 HTTP 서버 HTTP.sys (IIS, WinRM, 웹 서비스)
+refusal-wsl-relay = WSL 안에서 실행 중인 서버의 포트를 전달하는 { $name }임 (WSL의 localhost 릴레이)
+refusal-docker-desktop = Docker Desktop 컨테이너의 포트를 게시(publish)하는 { $name }임
+refusal-windows-service = Windows 서비스 { $service }의 프로세스임: 서비스 제어 관리자(Service Control Manager)가 실행하며 다시 시작할 수 있음
+refusal-windows-service-unnamed = Windows 서비스의 프로세스임 ({ $name }, 서비스 제어 관리자(Service Control Manager)가 실행함)
+refusal-airplay = AirPlay 수신 모드(ControlCenter)가 점유 중: macOS는 AirPlay용으로 5000번과 7000번 포트에서 수신 대기(LISTEN)함
+refusal-airplay-flask = AirPlay 수신 모드(ControlCenter)가 점유 중: macOS는 AirPlay용으로 5000번과 7000번 포트에서 수신 대기(LISTEN)함. Flask의 기본 포트가 5000번이라 `flask run`과 충돌함
+refusal-desktop-runtime = { $product } 컨테이너 또는 VM의 포트를 게시(publish)하는 { $name }임
+refusal-launchd-job = launchd 작업(job) { $name }임 (launchd가 { $user } 사용자로 실행함): launchd가 다시 실행함
+refusal-spared = pid { $pid } ({ $name })에는 신호를 보내지 않으므로 포트 { $port }번은 계속 사용 중임: 나머지를 종료해도 포트가 비지 않으므로 이 포트의 점유 프로세스에는 모두 신호를 보내지 않음
+refusal-spared-unseen = 포트 { $port }번에 점유 프로세스가 더 있어 모두 종료해야 하지만, { $hint }
+refusal-spared-in-namespace = pid { $init } ({ $name })의 pid 네임스페이스 안에서 실행 중이며, portcheck는 그 init에 신호를 보내지 않음: 이 프로세스만 종료하면 포트 { $port }번은 계속 사용 중임
+refusal-let-go = 신호를 보내기 전에 소켓을 놓음 (또는 그 pid가 이제 다른 프로세스를 가리킴): 신호를 보내지 않음
+refusal-other-namespace = 이 pid가 portcheck의 pid 네임스페이스와 /proc의 네임스페이스에서 서로 다른 프로세스를 가리킴
+refusal-proc-unproven = 고정(pin)하고 확인할 수 없음 (pidfd가 없고 /proc가 이 pid 네임스페이스의 것인지 증명할 수 없음(pid가 하나인 NSpid: 줄이 없음). 그래서 pid로 신호를 보내지 않음)
+refusal-not-pinned = 고정(pin)하고 확인할 수 없음 ({ $error })
+refusal-signal-failed = 운영체제가 { $signal } 신호를 전달하지 않음 (권한 거부가 아닌 다른 오류): 신호를 보내지 않음
+refusal-shutting-down = 첫 신호 뒤 포트를 놓았고 아직 종료하는 중임: 강제 종료(kill)하지 않음
+refusal-let-go-after = pid { $pid }{ $parent ->
+        [1] (부모 프로세스)
+       *[0] {""}
+    }에 { $how ->
+        [2] TerminateProcess를 호출한 뒤 포트를 놓음: 종료하지 않음
+        [1] { $signal } 신호를 보낸 뒤 포트를 놓음: 강제 종료(kill)하지 않음
+       *[other] { $signal } 신호를 보낸 뒤 포트를 놓음: 신호를 보내지 않음
+    }
+refusal-continued = 정지된 상태였음 (Ctrl+Z 또는 SIGSTOP): 신호가 전달되도록 신호 뒤에 SIGCONT를 보냄
+refusal-traced-by = 디버거 또는 트레이서(pid { $tracer })가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
+refusal-traced = 트레이서(디버거 등)가 정지시킴: 재개하지 않았으므로 트레이서가 놓아줄 때까지 신호가 대기함
+refusal-denied = 권한이 거부됨: pid { $pid }: { $who }. { $what }
+refusal-ns-container = { $engine } 컨테이너 { $id }
+refusal-ns-kubernetes = Kubernetes 파드 { $pod }의 컨테이너 { $id }
+refusal-ns-lxc = LXC 컨테이너 { $id }
+refusal-ns-nspawn = systemd-nspawn 컨테이너 { $id }
+refusal-ns-sandbox-by = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 실행한 프로세스: pid { $pid } ({ $name }))
+refusal-ns-sandbox-by-pid = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 실행한 프로세스: pid { $pid })
+refusal-ns-sandbox = pid 네임스페이스 (unshare나 bwrap 같은 샌드박스, 부모 프로세스가 실행함)
+refusal-id-unknown = (id 알 수 없음)
+refusal-uid-invalid = { $uid } (올바른 uid가 아님)
+refusal-uid-unknown = (uid 알 수 없음)
+
+# --kill의 계획, 확인 질문, 결과 (src/report/text/kill.rs)
+kill-refused = 거부됨
+kill-not-signalling = 포트 점유 프로세스 pid { $pid } ({ $name })에 신호를 보내지 않음: { $why }
+kill-stop-for-good = 완전히 종료하려면
+kill-unseen = 포트 { $port }번: portcheck가 볼 수 없는 점유 프로세스가 있음: { $why }
+kill-cannot-bind = 포트 { $port }번에 바인딩할 수 없습니다({ $why }). 종료할 프로세스가 없으니 대신 다음을 하세요:
+kill-dry-run-end = 시험 실행(dry run): { $method } 호출로 pid { $pids } 종료 예정입니다 (정상 종료 과정 없음).
+kill-dry-run-signal = 시험 실행(dry run): pid { $pids }에 { $signal } 신호를 보내고, { $grace } 뒤에도 실행 중이면 SIGKILL을 보낼 예정입니다.
+kill-prompt = 포트 { $ports }번을 점유한 프로세스 { $count }개를 종료할까요? [y/N]
+kill-declined = 아무것도 종료하지 않았습니다.
+kill-action = pid { $pid } ({ $name }): { $what }
+kill-interrupted-settle = 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못했습니다.
+kill-interrupted = { $signal } 신호로 중단됨: 기다리기를 멈췄고 더 이상 신호를 보내지 않았습니다.
+kill-held-label = 사용 중:
+kill-now-held-forked = { $label } 포트 { $port }번을 이제 점유한 프로세스: pid { $pid } ({ $name }). SIGTERM을 받은 pid { $from }에서 종료 직전에 포크(fork)되어 소켓을 넘겨받은 프로세스이며, 다시 시작하는 관리 프로세스(supervisor)는 없습니다.
+kill-now-held-received = { $label } 포트 { $port }번을 이제 점유한 프로세스: pid { $pid } ({ $name }). portcheck 실행 전부터 실행 중이던 프로세스로, 소켓을 넘겨받았을 뿐 다시 시작된 것이 아닙니다.
+kill-to-free = 포트를 비우려면
+kill-terminated = 종료됨 ({ $method }: 정상 종료 과정 없음)
+kill-exited-before-method = { $method } 전에 종료됨
+kill-method-denied = { $method }: 권한이 거부됨 ({ $elevate })
+kill-method-dry-run = { $method } 호출로 종료할 예정 (정상 종료 과정 없음, 시험 실행)
+kill-method-still-running = { $method }: 아직 실행 중
+kill-method-interrupted = { $method }: 아직 실행 중, portcheck가 중단됨
+kill-not-ended = 종료하지 않음: { $why }
+kill-no-signal = 신호 없음
+kill-signal-why = { $signal }: { $why }
+kill-exited-before-signal = 신호를 받기 전에 종료됨
+kill-exited-continued = { $signal }: 종료됨 ({ $why })
+kill-exited = { $signal }: 종료됨
+kill-traced-killed = { $signal } 전달 안 됨 ({ $why }); SIGKILL: 강제 종료됨
+kill-ignored-killed = { $grace } 동안 { $signal } 신호를 무시함; SIGKILL: 강제 종료됨
+kill-killed = { $signal }: 강제 종료됨
+kill-signal-denied = { $signal }: 권한이 거부됨 ({ $elevate })
+kill-not-signalled = 신호를 보내지 않음: { $why }
+kill-would-send = { $signal } 신호를 보낼 예정 (시험 실행)
+kill-stuck = { $signal }: 아직 실행 중 (커널에서 멈췄을 수 있음)
+kill-signal-interrupted = { $signal }: 아직 실행 중, portcheck가 중단됨
+kill-unknown-parent = 알 수 없는 부모 프로세스
+kill-respawned-label = 다시 시작됨:
+kill-respawned = { $label } 포트 { $port }번을 다시 점유한 프로세스: pid { $pid } ({ $name }), 실행한 부모 프로세스: { $parent }. 관리 프로세스(supervisor)가 다시 시작합니다.
+kill-held-refused = { $label } 포트 { $port }번에 바인딩할 수 없습니다: { $why }.
+kill-still-held = { $label } 포트 { $port }번을 아직 점유 프로세스가 사용 중입니다: pid { $holders }.
+kill-still-held-unseen = { $label } 포트 { $port }번을 portcheck가 볼 수 없는 프로세스가 아직 사용 중입니다.
+kill-unknown-label = 알 수 없음:
+kill-unknown-port = { $label } 포트 { $port }번: 소켓 테이블에 남은 점유 프로세스는 없지만, portcheck가 바인딩할 수 없어 사용 가능한지 확인하지 못했습니다.
+kill-free-label = 사용 가능:
+kill-was-free = { $label } 포트 { $port }번은 이미 사용 가능했습니다. 종료할 것이 없었습니다.
+kill-freed-label = 해제됨:
+kill-freed = { $label } 포트 { $port }번은 이제 사용 가능합니다.
+report-note = 참고: { $note }
+
+# 포트 보고서와 목록 (src/report/text/{mod,ports,listing}.rs, src/report/{mod,life}.rs)
+report-exposure-local = 로컬
+report-exposure-network = 네트워크
+report-exposure-interface = 인터페이스
+report-exposure-nowhere = 없음
+report-no-process = 프로세스를 찾지 못함
+report-tried = 개발 서버처럼 바인딩하고 수신 대기(LISTEN)한 뒤 해제함
+report-pasted-unknown = { $note }; 지금 { $at }에서 서버를 시작할 수 있는지 알 수 없음: { $why }
+report-pasted-ok = { $note }; 지금 { $at }에서 서버를 시작할 수 있음 ({ $tried })
+report-pasted-taken = { $note }; 지금 { $at }에서는 서버를 시작할 수 없음: 이미 사용 중
+report-unknown-line = 포트 { $port }번이 사용 가능한지 알 수 없습니다: { $why }
+report-port = 포트 { $port }번
+report-unknown = 알 수 없음
+report-col-proto = 프로토콜
+report-col-address = 주소
+report-col-state = 상태
+report-col-exposure = 노출
+report-col-pid = PID
+report-col-user = 사용자
+report-col-command = 명령어
+report-cannot-be-bound = 바인딩할 수 없음
+report-in-use = 사용 중
+report-what-to-do = 해결 방법:
+report-answers-at = { $url }에서 응답함
+report-answers-at-not = { $url }에서 응답함 ({ $not }에서는 응답하지 않음)
+report-could-start = { $addrs }에서는 시작 가능
+report-could-not-start = { $addrs }에서는 시작 불가
+report-start-unknown = { $addr }에서는 알 수 없음 ({ $why })
+report-beside = 포트 { $port }번으로 서버를 하나 더 띄우면: { $parts } (각 주소에서 { $tried })
+report-life-at = , 시작 시각 { $time }
+report-life-age = ; { $ago } 시작됨
+report-life-under = ; 지금은 { $chain } 아래에서 실행 중
+report-life-exited = { $who }: 부모 프로세스(리로더)가 종료됨{ $age }{ $at }{ $under }
+report-life-started-by = { $who }: 실행한 부모 프로세스 { $chain }{ $at }
+report-life-stopped = { $who }: 정지됨 (Ctrl+Z). 포트를 점유하지만 아무 응답도 하지 않음. 그 터미널에서 `fg` 후 Ctrl+C, 또는 `kill %1`
+report-life-traced = { $who }: 추적 중 (gdb나 strace 같은 디버거 또는 트레이서가 붙잡고 있음). 놓아줄 때까지 아무 응답도 하지 않음
+report-exposure-not-listening = 바인딩만 하고 수신 대기(LISTEN)하지 않음: 수신 대기하기 전에는 아무도 접속할 수 없음
+report-meaning-loopback = 루프백(localhost): 자기 자신(로컬 호스트)에서만 접속 가능
+report-meaning-all-interfaces = 모든 네트워크 인터페이스: 같은 네트워크(LAN, Docker 브리지 등)의 다른 컴퓨터에서도 접속 가능
+report-meaning-specific = 특정 주소 하나: 그 인터페이스를 통해서만 접속 가능
+report-meaning-unassigned = 이 컴퓨터의 어떤 인터페이스에도 없는 주소: 인터페이스가 이 주소를 갖기 전에는 접속 불가
+report-reachable-at = , 내부 IP 등으로 접속: { $addrs }
+report-reachable-at-more = , 내부 IP 등으로 접속: { $addrs } 외 { $more }개
+report-may-take-ipv4 = ; IPv4 연결도 받을 수 있음 (IPV6_V6ONLY 설정 여부는 여기서 알 수 없음)
+report-warning-label = 경고:
+report-free-both = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv4, IPv6
+report-free-ipv4 = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv4
+report-free-ipv6 = 모든 네트워크 인터페이스 주소에 직접 바인딩해서 확인함: IPv6
+report-free-no-ipv6 = 이 호스트에서는 IPv6를 사용할 수 없음: 아무것도 바인딩하지 않음
+report-free-label = 사용 가능:
+report-free-unchecked = { $label } { $ports }  (바인딩된 소켓 없음. portcheck에 바인딩 권한이 없어 직접 바인딩해서 확인하지는 않음)
+report-free-ephemeral = { $label } 임시 포트 범위 { $low }-{ $high } 안의 포트 { $count }개: { $ports }. 나가는 연결에 운영체제가 배정할 수 있음 (portcheck --suggest로 범위 밖의 포트를 찾을 수 있음)
+report-note-port = 참고 ({ $port }번): { $note }
+report-next-steps = 다음 단계:
+report-stop-pids = 충돌 프로세스 종료 (pid { $pids })
+report-use-port-why = { $or ->
+        [1] {"또는 "}
+       *[0] {""}
+    }다른 포트 사용: { $port }번 ({ $why }):
+report-move-it = { $or ->
+        [1] {"또는 "}
+       *[0] {""}
+    }설정에서 포트 옮기기 ({ $why }):
+report-use-port = { $or ->
+        [1] {"또는 "}
+       *[0] {""}
+    }다른 포트 사용: { $port }번
+report-class-port = { $class } 포트 ({ $low }-{ $high })
+report-privileged = 권한 요구 ({ $start }번 미만: 바인딩하려면 root 권한이 필요함)
+report-in-ephemeral = 임시 포트 범위 { $low }-{ $high } 안에 있음 (나가는 연결에 운영체제가 배정할 수 있음)
+report-class = { $class } 포트
+report-many-ports = { $first }, …, { $last } (포트 { $count }개)
+report-many-ports-class = { $first }, …, { $last } (포트 { $count }개, { $class })
+report-just-now = 방금
+report-minutes-ago = { $count }분 전
+report-hours-ago = { $count }시간 전
+report-days-ago = { $count }일 전
+listing-none = 수신 대기(LISTEN) 중인 소켓이 없습니다.
+
+# 터미널에서 --suggest (src/report/text/suggest.rs)
+suggest-taken-by = 포트 { $port }번은 이미 다른 프로세스가 사용 중입니다: { $holder }
+suggest-unseen-holder = portcheck가 볼 수 없는 프로세스
+suggest-taken = 포트 { $port }번은 이미 사용 중입니다 (무언가가 바인딩되어 있음).
+suggest-note-label = 참고:
+suggest-free-label = 사용 가능한 포트 { $count }개:
+kill-by-hand = 직접 하려면
+
+# --kill이 거부한 프로세스를 완전히 종료하는 방법 (src/kill/policy.rs)
+policy-close-connection = { $name }에서 그 연결을 닫거나 프로세스를 종료하세요
+policy-container-main = 컨테이너를 찾은 뒤(podman이면 podman ps) 그 이름으로 docker stop을 실행해 종료하세요
+policy-vscode = VS Code의 포트 패널에서 닫으세요 (또는 포트 { $port }번 전달을 중지하세요)
+policy-published-by = 포트 { $port }번을 게시(publish)하는 컨테이너를 찾은 뒤, 그 이름으로 { $engine } stop을 실행해 종료하세요
+policy-find-container = 컨테이너를 찾은 뒤, 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-lxc = LXC용 (LXD에서는 lxc stop { $name })
+policy-invalid-name = 이름({ $id })이 올바른 이름이 아닙니다. 직접 찾은 뒤 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-sandbox = 샌드박스를 시작한 곳에서 종료하거나, 네임스페이스 전체를 종료하세요
+policy-kubernetes = uid가 { $uid }인 파드를 찾은 뒤, 그 이름으로 워크로드를 축소(scale down)하거나 삭제하세요 (파드만 삭제하면 다시 만들어집니다)
+policy-user-instance-run = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았습니다. 그 사용자로 다음을 실행하세요
+policy-user-instance-invalid = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았고 유닛 이름({ $unit })도 올바른 systemd 유닛 이름이 아닙니다. 그 사용자로 유닛을 찾은 뒤, 그 이름으로 systemctl --user stop을 실행해 종료하세요
+policy-invalid-unit = 유닛 이름({ $unit })이 올바른 systemd 유닛 이름이 아닙니다. 유닛을 찾은 뒤, 그 이름으로 { $whose } stop을 실행해 종료하세요
+policy-socket-unit = 포트 { $port }번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤, 그 이름으로 sudo systemctl stop을 실행해 종료하세요
+
+# --kill이 거부하는 플랫폼별 점유 프로세스를 끄는 방법 (src/kill/holders/macos.rs, windows.rs)
+holders-airplay-off = 끄는 방법: 시스템 설정 > 일반 > AirDrop 및 Handoff > AirPlay 수신 모드 (또는 Flask를 다른 포트로 실행: flask run --port 5001)
+holders-launchd = { $name } 작업(job)의 레이블을 찾은 뒤, sudo launchctl bootout system/ 뒤에 그 레이블을 붙여 실행해 종료하세요
+holders-wsl = WSL 안의 서버를 종료하거나(WSL 안에서 포트 { $port }번으로 portcheck 실행), WSL의 모든 배포판을 종료하세요
+holders-admin-terminal = 관리자 권한 터미널에서 실행하세요
+holders-find-service = 서비스를 찾은 뒤, 그 이름으로 sc.exe stop을 실행해 종료하세요
+holders-smb-stop = 관리자 권한 터미널에서 실행하세요. 파일 및 프린터 공유가 중지됩니다
+holders-netbios-off = 어댑터의 IPv4 설정(고급, WINS)에서 NetBIOS over TCP/IP를 끄세요
+holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 종료하세요
+
+# --kill 자신의 메시지 (src/kill/{mod,plan,settle}.rs, src/kill/sys/)
+kill-problem-denied = 권한이 거부됨: pid { $pids }: { $who }. { $hint }
+kill-problem-hidden = 권한이 거부됨: 포트 { $ports }번에 점유 프로세스가 더 있음: { $hint }
+kill-note-settle-cut = { $settle } 안정화 대기 시간(settle window)에 { $signal } 신호로 중단되어 재시작 감시를 끝까지 하지 못함
+plan-by-vscode = pid { $pid }: VS Code가 실행한 프로세스입니다. VS Code에서 디버깅 중지(Shift+F5)로 종료하세요 (정상 종료 방법)
+plan-under-debugpy = pid { $pid }: debugpy 아래에서 실행 중입니다. 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-under-debugpy-waiting = pid { $pid }: debugpy 아래에서 실행 중입니다(--wait-for-client로 클라이언트를 기다림). 종료하면 debugpy 어댑터도 함께 종료됩니다
+plan-adapter-waiting = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램(pid { $debuggee })은 계속, 끝없이 실행됩니다(--wait-for-client로 클라이언트를 기다림). 그 프로그램도 자기 포트로 종료하세요
+plan-adapter = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램(pid { $debuggee })은 계속 실행됩니다. 그 프로그램도 자기 포트로 종료하세요
+plan-adapter-unknown = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램은 계속 실행됩니다(--wait-for-client로 시작했다면 끝없이). 그 프로그램은 자기 포트로 종료하세요
+settle-end-holder = 지금 소켓을 점유한 프로세스(pid { $pid })를 종료하세요
+settle-find-service = 이 프로세스를 시작하는 서비스를 찾은 뒤, 그 이름으로 종료하세요
+settle-end-parent = 다시 시작하는 부모 프로세스(pid { $parent })를 먼저 종료한 뒤, 그 부모가 시작한 서버(pid { $pid })를 종료하세요
+sys-proc-refused = --kill 거부됨: { $why }. /proc가 자기 것인 곳(직접 마운트: unshare --pid --fork --mount-proc)이나 샌드박스 밖에서 portcheck를 실행하세요
+sys-no-proc = /proc가 없어({ $error }) 어떤 프로세스도 읽을 수 없음
+sys-not-procfs = /proc가 procfs가 아니어서(다른 파일 시스템이 마운트됨) 어떤 프로세스도 읽을 수 없음
+sys-other-namespace = /proc가 다른 pid 네임스페이스의 것이라(여기서 portcheck는 pid { $pid }, /proc에서는 { $says }) /proc에서 읽은 pid가 여기서는 다른 프로세스를 가리킴
+sys-nspid = NSpid { $ids }
+sys-calls-it = pid { $pid }
+sys-does-not-list = 목록에 없음
+kill-find-them = 찾기
+kill-find-them-netstat = 찾기 ({ $ports } 포함된 줄, PID는 마지막 열)
+kill-list-or = {" 또는 "}
 ## 소켓, 포트, 바인드 검사, 소켓 스캔 (src/inspect, src/port, src/scan, src/probe, src/host)
 
 host-hidden-hint-sudo = root 권한 없이는 볼 수 없음. sudo로 실행하십시오

@@ -5,6 +5,7 @@
 //! and that runs as root or a system account): refused with the
 //! `launchctl` command that stops them.
 
+use crate::i18n::msg;
 use crate::kill::policy::{Verdict, published_by};
 use crate::report::{ProcessReport, Refusal};
 use crate::shell::{Command, Step};
@@ -16,12 +17,7 @@ fn refuse(reason: Refusal, stop: Step) -> Option<Verdict> {
 pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
     let name = p.name.as_str();
     if name.starts_with("ControlCe") {
-        return refuse(
-            Refusal::AirplayReceiver { port },
-            Step::say(crate::shell::untranslated(
-                "turn it off: System Settings → General → AirDrop & Handoff → AirPlay Receiver (or run Flask on another port: flask run --port 5001)",
-            )),
-        );
+        return refuse(Refusal::AirplayReceiver { port }, Step::say(msg!("holders-airplay-off")));
     }
     let runtime = [
         ("com.docker", "Docker Desktop"),
@@ -42,9 +38,7 @@ pub(crate) fn decide(p: &ProcessReport, port: u16) -> Option<Verdict> {
         return refuse(
             Refusal::LaunchdJob { name: name.into(), user: p.user.clone() },
             Step::explained(
-                crate::shell::untranslated(format!(
-                    "find the label of {name}'s job, then stop it by that name with sudo launchctl bootout system/ followed by the label"
-                )),
+                msg!("holders-launchd", name = name),
                 Command::new(["sudo", "launchctl", "list"]),
             ),
         );

@@ -4,6 +4,7 @@
 //! Windows PowerShell 5.1), and the forwarders of WSL 2 and Docker
 //! Desktop (the server runs inside WSL or a container).
 
+use crate::i18n::msg;
 use crate::kill::policy::{Verdict, published_by};
 use crate::report::{ProcessReport, Refusal};
 use crate::shell::{Command, Step};
@@ -33,12 +34,7 @@ pub(super) fn rule(
     if name == "wslrelay.exe" || name == "wslhost.exe" {
         return refuse(
             Refusal::WslRelay { name: p.name.clone() },
-            Step::explained(
-                crate::shell::untranslated(format!(
-                    "stop the server inside WSL (run portcheck there for port {port}), or stop WSL, every distribution of it"
-                )),
-                Command::new(["wsl", "--shutdown"]),
-            ),
+            Step::explained(msg!("holders-wsl", port = port), Command::new(["wsl", "--shutdown"])),
         );
     }
     if name.starts_with("com.docker.") || name == "vpnkit.exe" {
@@ -51,14 +47,11 @@ pub(super) fn rule(
         let reason =
             Refusal::WindowsService { name: p.name.clone(), service: service.map(str::to_string) };
         let stop = match service {
-            Some(s) => Step::explained(
-                crate::shell::untranslated("from an Administrator terminal"),
-                Command::new(["sc.exe", "stop", s]),
-            ),
+            Some(s) => {
+                Step::explained(msg!("holders-admin-terminal"), Command::new(["sc.exe", "stop", s]))
+            }
             None => Step::explained(
-                crate::shell::untranslated(
-                    "find the service, then stop it by that name with sc.exe stop",
-                ),
+                msg!("holders-find-service"),
                 Command::new([
                     "tasklist".to_string(),
                     "/svc".into(),
@@ -79,24 +72,15 @@ fn system(port: u16) -> Option<Verdict> {
         445 => refuse(
             Refusal::SmbServer,
             Step::explained(
-                crate::shell::untranslated(
-                    "from an Administrator terminal; it stops file and printer sharing",
-                ),
+                msg!("holders-smb-stop"),
                 Command::new(["sc.exe", "stop", "LanmanServer"]),
             ),
         ),
-        137..=139 => refuse(
-            Refusal::Netbios { port },
-            Step::say(crate::shell::untranslated(
-                "turn off NetBIOS over TCP/IP in the adapter's IPv4 settings (Advanced, WINS)",
-            )),
-        ),
+        137..=139 => refuse(Refusal::Netbios { port }, Step::say(msg!("holders-netbios-off"))),
         _ => refuse(
             Refusal::HttpSys,
             Step::explained(
-                crate::shell::untranslated(
-                    "find the registration and its process, then stop that service by its name with sc.exe stop",
-                ),
+                msg!("holders-http-sys"),
                 Command::new(["netsh", "http", "show", "servicestate"]),
             ),
         ),

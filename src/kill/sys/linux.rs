@@ -10,6 +10,7 @@ use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::io::Errno;
 
 use super::PinError;
+use crate::i18n::{Msg, msg};
 use crate::report::{Outcome, Signal};
 
 /// `/proc/PID/stat`: the state letter and the start time (field 22,
@@ -93,38 +94,31 @@ pub(crate) fn holding(pid: u32, inodes: &[u64], _ports: &[u16]) -> Result<Holdin
 /// processes for `pidfd_open` and `kill`. Without an `NSpid:` line (Linux
 /// before 4.1) `/proc/self` must name `getpid()`, and [`Pinned::pin`]
 /// refuses the start-time path.
-pub(crate) fn proc_is_ours() -> Result<(), String> {
-    const FIX: &str = "run portcheck where /proc is its own (mount one: unshare --pid --fork --mount-proc), or outside the sandbox";
+pub(crate) fn proc_is_ours() -> Result<(), Msg> {
     let me = std::process::id();
-    let refuse = |why: String| Err(format!("--kill refused: {why}; {FIX}"));
+    let refuse = |why: Msg| Err(msg!("sys-proc-refused", why = why));
     match rustix::fs::statfs("/proc") {
-        Err(e) => return refuse(format!("there is no /proc ({e}), so no process can be read")),
+        Err(e) => return refuse(msg!("sys-no-proc", error = e.to_string())),
         Ok(fs) if fs.f_type != rustix::fs::PROC_SUPER_MAGIC => {
-            return refuse(
-                "/proc is not a procfs (another file system is mounted there), so no process can be read".into(),
-            );
+            return refuse(msg!("sys-not-procfs"));
         }
         Ok(_) => {}
     }
-    let other = |says: String| {
-        refuse(format!(
-            "/proc belongs to another pid namespace (portcheck is pid {me} here, /proc {says}), so a pid read from /proc would name a different process here"
-        ))
-    };
+    let other = |says: Msg| refuse(msg!("sys-other-namespace", pid = me, says = says));
     match nspid() {
         Some(ids) if ids == [me] => Ok(()),
-        Some(ids) => other(format!(
-            "lists it as NSpid {}",
-            ids.iter().map(u32::to_string).collect::<Vec<_>>().join(" ")
-        )),
+        Some(ids) => {
+            let ids = ids.iter().map(u32::to_string).collect::<Vec<_>>().join(" ");
+            other(msg!("sys-nspid", ids = ids))
+        }
         None => {
             let seen = std::fs::read_link("/proc/self")
                 .ok()
                 .and_then(|l| l.to_str().and_then(|s| s.parse::<u32>().ok()));
             match seen {
                 Some(p) if p == me => Ok(()),
-                Some(p) => other(format!("calls it pid {p}")),
-                None => other("does not list it".into()),
+                Some(p) => other(msg!("sys-calls-it", pid = p)),
+                None => other(msg!("sys-does-not-list")),
             }
         }
     }

@@ -9,7 +9,7 @@
 use super::PinError;
 
 /// Nothing to check: there is no `/proc` to disagree with.
-pub(crate) fn proc_is_ours() -> Result<(), String> {
+pub(crate) fn proc_is_ours() -> Result<(), crate::i18n::Msg> {
     Ok(())
 }
 

@@ -1,14 +1,14 @@
 //! Kill mechanics by pid and start time, for macOS: a target is pinned by
 //! its pid and start time, and both are checked again right before each
 //! signal. Linux builds this module too, for what the two share (`send`,
-//! the interrupt catcher, the manual commands; `--signal` names are
-//! parsed in `cli/unix.rs`); its
+//! the interrupt catcher, `--signal` parsing, the manual commands); its
 //! own pin is `linux.rs`'s, and the pin here runs on Linux only in its
 //! unit tests. Nothing here reads `/proc`.
 
 use std::time::Duration;
 
 use super::PinError;
+use crate::i18n::msg;
 use crate::report::{Outcome, Signal};
 
 /// Targets get signals: no other method.
@@ -46,10 +46,7 @@ pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     for p in ports {
         argv.extend(["-i".to_string(), format!(":{p}")]);
     }
-    crate::shell::Step::explained(
-        crate::shell::untranslated("find them"),
-        crate::shell::Command::new(argv),
-    )
+    crate::shell::Step::explained(msg!("kill-find-them"), crate::shell::Command::new(argv))
 }
 
 /// The words for a holder out of reach (sudo here, an Administrator

@@ -11,6 +11,7 @@ use std::time::Duration;
 use windows_sys::Win32::Foundation::ERROR_ACCESS_DENIED;
 
 use super::PinError;
+use crate::i18n::{msg, t};
 use crate::report::{Outcome, Signal};
 use crate::win32::{self, Process};
 
@@ -46,10 +47,7 @@ pub(crate) fn end_pids(pids: &[u32], _sig: Signal) -> crate::shell::Command {
 pub(crate) fn find_holders(ports: &[u16]) -> crate::shell::Step {
     let at: Vec<String> = ports.iter().map(|p| format!(":{p}")).collect();
     crate::shell::Step::explained(
-        crate::shell::untranslated(format!(
-            "find them (the lines with {}; the PID is the last column)",
-            at.join(" or ")
-        )),
+        msg!("kill-find-them-netstat", ports = at.join(&t!("kill-list-or"))),
         crate::shell::Command::new(["netstat", "-ano"]),
     )
 }

@@ -4,13 +4,13 @@
 
 use super::Style;
 use super::table::{step, visible_width};
+use crate::i18n::msg;
 use crate::shell::{Command, Step, here};
 
 /// "by hand: COMMAND" and "find them: COMMAND", each on one line when it
 /// fits the width, else the label on its line and the command below.
 pub(crate) fn by_hand(style: &Style, end: &Command, find: &Step) -> String {
-    let mut out =
-        labelled(style, &Step::explained(crate::shell::untranslated("by hand"), end.clone()));
+    let mut out = labelled(style, &Step::explained(msg!("kill-by-hand"), end.clone()));
     out.push_str(&labelled(style, find));
     out
 }

@@ -1,35 +1,39 @@
-//! `--kill`: the plan before, the question, and what happened.
+//! `--kill`: the plan before, the question, and what happened. Every
+//! sentence is a message of the catalog (`kill-*`, src/i18n).
 
 use std::fmt::Write;
 
 use super::table::{step, wrapped};
 use super::{Style, holder_names, styles};
-use crate::report::{KillPlan, KillReport, Outcome, PortReport, Refusal, Signal};
+use crate::i18n::t;
+use crate::report::{Action, KillPlan, KillReport, Method, Outcome, PortReport, Refusal, Signal};
 use crate::sanitize::escape;
+
+/// A refused action's reason, in the reader's language.
+fn why(a: &Action) -> String {
+    a.reason.as_ref().map_or_else(|| t!("kill-refused"), ToString::to_string)
+}
 
 /// What `--kill` is about to do: refusals, unseen holders, a dry run.
 pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     let mut out = String::new();
     for a in &plan.refused {
-        let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-        let line = format!("Not signalling pid {} ({}): {}", a.pid, escape(&a.name), escape(&why));
+        let (why, name) = (escape(&why(a)), escape(&a.name));
+        let line = t!("kill-not-signalling", pid = a.pid, name = name, why = why);
         out.push_str(&wrapped(style, &line));
         if let Some(stop) = &a.stop {
-            out.push_str(&step(style, 2, Some("to stop it for good"), stop));
+            out.push_str(&step(style, 2, Some(&t!("kill-stop-for-good")), stop));
         }
     }
     for (port, why) in &plan.unseen {
-        let line = format!("Port {port}: a holder portcheck cannot see: {}", escape(why));
+        let line = t!("kill-unseen", port = *port, why = escape(&why.to_string()));
         out.push_str(&wrapped(style, &line));
     }
     for n in &plan.notes {
-        out.push_str(&wrapped(style, &format!("note: {}", escape(n))));
+        out.push_str(&wrapped(style, &t!("report-note", note = escape(&n.to_string()))));
     }
     for (port, why, fix) in &plan.cannot_bind {
-        let line = format!(
-            "Port {port} cannot be bound ({}): there is no process to stop. Instead:",
-            why.words()
-        );
+        let line = t!("kill-cannot-bind", port = *port, why = why.words().to_string());
         out.push_str(&wrapped(style, &line));
         for s in fix {
             out.push_str(&step(style, 2, None, s));
@@ -38,18 +42,13 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
     if plan.dry_run && !plan.targets.is_empty() {
         let who: Vec<String> =
             plan.targets.iter().map(|(pid, name)| format!("{pid} ({})", escape(name))).collect();
+        let pids = who.join(", ");
         let line = match plan.method {
-            Some(m) => format!(
-                "Dry run: would end pid {} with {} (no clean shutdown).",
-                who.join(", "),
-                m.name()
-            ),
-            None => format!(
-                "Dry run: would send {} to pid {}, then SIGKILL after {:?} to any still running.",
-                plan.signal.name,
-                who.join(", "),
-                plan.grace
-            ),
+            Some(m) => t!("kill-dry-run-end", pids = pids, method = m.name()),
+            None => {
+                let grace = format!("{:?}", plan.grace);
+                t!("kill-dry-run-signal", signal = plan.signal.name, pids = pids, grace = grace)
+            }
         };
         out.push_str(&wrapped(style, &line));
     }
@@ -59,24 +58,21 @@ pub(crate) fn kill_plan(style: &Style, plan: &KillPlan) -> String {
 /// The question asked on a terminal before anything is signalled.
 pub(crate) fn kill_prompt(plan: &KillPlan) -> String {
     let ports: Vec<String> = plan.ports.iter().map(u16::to_string).collect();
-    let n = plan.targets.len();
-    format!(
-        "Kill {n} process{} holding {}? [y/N] ",
-        if n == 1 { "" } else { "es" },
-        ports.join(", ")
-    )
+    let (count, ports) = (plan.targets.len(), ports.join(", "));
+    // Fluent drops a message's trailing space: the answer's space is added.
+    format!("{} ", t!("kill-prompt", count = count, ports = ports))
 }
 
 /// What `--kill` did, and the ports afterwards.
 pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
     let mut out = String::new();
     if r.declined {
-        out.push_str("Nothing was killed.\n");
+        let _ = writeln!(out, "{}", t!("kill-declined"));
         return out;
     }
     // Refusals decided by the plan were shown with it; a target that let
     // go of the socket before its signal is news.
-    let news = |a: &&crate::report::Action| {
+    let news = |a: &&Action| {
         a.result != Outcome::Refused || !a.reason.as_ref().is_some_and(Refusal::by_plan)
     };
     for a in r.actions.iter().filter(news) {
@@ -84,22 +80,15 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
             Some(m) => ended(a, m),
             None => signalled(r, a),
         };
-        out.push_str(&wrapped(style, &format!("pid {} ({}): {what}", a.pid, escape(&a.name))));
+        let line = t!("kill-action", pid = a.pid, name = escape(&a.name), what = what);
+        out.push_str(&wrapped(style, &line));
     }
     match r.interrupted {
         Some(sig) if r.settle_cut => {
-            let _ = writeln!(
-                out,
-                "Interrupted by {} during the settle window: the watch for a respawn was cut short.",
-                sig.name
-            );
+            let _ = writeln!(out, "{}", t!("kill-interrupted-settle", signal = sig.name));
         }
         Some(sig) => {
-            let _ = writeln!(
-                out,
-                "Interrupted by {}: stopped waiting; nothing more was sent.",
-                sig.name
-            );
+            let _ = writeln!(out, "{}", t!("kill-interrupted", signal = sig.name));
         }
         None => {}
     }
@@ -109,72 +98,81 @@ pub(crate) fn kill_result(style: &Style, r: &KillReport) -> String {
     out
 }
 
-/// A port now held by a process that is no respawn, `why`, with the line
-/// that frees it.
-fn held_by(out: &mut String, style: &Style, port: u16, x: &crate::report::Respawn, why: &str) {
-    let line = format!(
-        "{} Port {port} is now held by pid {} ({}), {why}.",
-        style.styled("Held:", styles::BAD),
-        x.pid,
-        escape(&x.name),
-    );
+/// A port now held by a process that is no respawn (forked from a
+/// signalled holder, or handed the socket), with the line that frees it.
+fn held_by(out: &mut String, style: &Style, port: u16, x: &crate::report::Respawn) {
+    let label = style.styled(&t!("kill-held-label"), styles::BAD);
+    let (label, pid, name) = (label.as_str(), x.pid, escape(&x.name));
+    let line = match x.forked_from {
+        Some(from) => {
+            t!(
+                "kill-now-held-forked",
+                label = label,
+                port = port,
+                pid = pid,
+                name = name,
+                from = from
+            )
+        }
+        None => t!("kill-now-held-received", label = label, port = port, pid = pid, name = name),
+    };
     out.push_str(&wrapped(style, &line));
-    out.push_str(&step(style, 2, Some("to free the port"), &x.stop));
+    out.push_str(&step(style, 2, Some(&t!("kill-to-free")), &x.stop));
 }
 
 /// What happened to a target that was (or would be) ended by `m`
 /// (TerminateProcess): no signals, no grace.
-fn ended(a: &crate::report::Action, m: crate::report::Method) -> String {
-    let m = m.name();
+fn ended(a: &Action, m: Method) -> String {
+    let method = m.name();
     match a.result {
-        Outcome::Killed => format!("terminated ({m}: no clean shutdown)"),
+        Outcome::Killed => t!("kill-terminated", method = method),
         Outcome::Exited if matches!(a.reason, Some(Refusal::LetGoAfter { .. })) => {
             a.reason.as_ref().map(ToString::to_string).unwrap_or_default()
         }
-        Outcome::Exited => format!("exited before {m}"),
-        Outcome::Denied => format!("{m}: permission denied ({})", crate::host::elevate()),
-        Outcome::DryRun => format!("would be ended with {m} (no clean shutdown; dry run)"),
-        Outcome::TimedOut => format!("{m}: still running"),
-        Outcome::Interrupted => format!("{m}: still running; portcheck was interrupted"),
-        Outcome::Refused => {
-            let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-            format!("not ended: {}", escape(&why))
+        Outcome::Exited => t!("kill-exited-before-method", method = method),
+        Outcome::Denied => {
+            t!("kill-method-denied", method = method, elevate = crate::host::elevate().to_string())
         }
+        Outcome::DryRun => t!("kill-method-dry-run", method = method),
+        Outcome::TimedOut => t!("kill-method-still-running", method = method),
+        Outcome::Interrupted => t!("kill-method-interrupted", method = method),
+        Outcome::Refused => t!("kill-not-ended", why = escape(&why(a))),
     }
 }
 
 /// What happened to a target that was (or would be) signalled.
-fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
-    let sig = a.signal.map_or("no signal", |s| s.name);
+fn signalled(r: &KillReport, a: &Action) -> String {
+    let no_signal = t!("kill-no-signal");
+    let sig = a.signal.map_or(no_signal.as_str(), |s| s.name);
+    let reason = || a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
     match a.result {
         Outcome::Exited if matches!(a.reason, Some(Refusal::LetGoAfter { .. })) => {
-            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
-            if a.signal.is_none() { why } else { format!("{sig}: {why}") }
+            let why = reason();
+            if a.signal.is_none() { why } else { t!("kill-signal-why", signal = sig, why = why) }
         }
-        Outcome::Exited if a.signal.is_none() => "exited before its signal".into(),
+        Outcome::Exited if a.signal.is_none() => t!("kill-exited-before-signal"),
         Outcome::Exited if a.reason == Some(Refusal::ShuttingDown) => {
-            format!("{sig}: {}", Refusal::ShuttingDown)
+            t!("kill-signal-why", signal = sig, why = reason())
         }
         Outcome::Exited if a.reason == Some(Refusal::Continued) => {
-            format!("{sig}: exited ({})", Refusal::Continued)
+            t!("kill-exited-continued", signal = sig, why = reason())
         }
-        Outcome::Exited => format!("{sig}: exited"),
+        Outcome::Exited => t!("kill-exited", signal = sig),
         Outcome::Killed if matches!(a.reason, Some(Refusal::Traced { .. })) => {
-            let why = a.reason.as_ref().map(ToString::to_string).unwrap_or_default();
-            format!("{} not delivered ({why}); SIGKILL: killed", r.signal.name)
+            t!("kill-traced-killed", signal = r.signal.name, why = reason())
         }
         Outcome::Killed if a.signal == Some(Signal::KILL) && r.signal != Signal::KILL => {
-            format!("{} ignored for {:?}; SIGKILL: killed", r.signal.name, r.grace)
+            let grace = format!("{:?}", r.grace);
+            t!("kill-ignored-killed", signal = r.signal.name, grace = grace)
         }
-        Outcome::Killed => format!("{sig}: killed"),
-        Outcome::Denied => format!("{sig}: permission denied ({})", crate::host::elevate()),
-        Outcome::Refused => {
-            let why = a.reason.as_ref().map_or_else(|| "refused".into(), ToString::to_string);
-            format!("not signalled: {}", escape(&why))
+        Outcome::Killed => t!("kill-killed", signal = sig),
+        Outcome::Denied => {
+            t!("kill-signal-denied", signal = sig, elevate = crate::host::elevate().to_string())
         }
-        Outcome::DryRun => format!("would send {sig} (dry run)"),
-        Outcome::TimedOut => format!("{sig}: still running (stuck in the kernel?)"),
-        Outcome::Interrupted => format!("{sig}: still running; portcheck was interrupted"),
+        Outcome::Refused => t!("kill-not-signalled", why = escape(&why(a))),
+        Outcome::DryRun => t!("kill-would-send", signal = sig),
+        Outcome::TimedOut => t!("kill-stuck", signal = sig),
+        Outcome::Interrupted => t!("kill-signal-interrupted", signal = sig),
     }
 }
 
@@ -182,70 +180,55 @@ fn signalled(r: &KillReport, a: &crate::report::Action) -> String {
 fn port_after(out: &mut String, style: &Style, r: &KillReport, p: &PortReport) {
     let respawned: Vec<&crate::report::Respawn> =
         r.respawns.iter().filter(|x| x.port == p.port).collect();
+    let port = p.port;
     if !respawned.is_empty() {
         for x in respawned {
-            if let Some(from) = x.forked_from {
-                let why = format!(
-                    "which pid {from} forked on SIGTERM and handed the socket to before it exited: no supervisor restarts it"
-                );
-                held_by(out, style, p.port, x, &why);
+            if x.forked_from.is_some() {
+                held_by(out, style, port, x);
                 continue;
             }
             let parent = match (x.ppid, &x.parent_name) {
                 (Some(pp), Some(n)) => format!("pid {pp} ({})", escape(n)),
                 (Some(pp), None) => format!("pid {pp}"),
-                _ => "an unknown parent".into(),
+                _ => t!("kill-unknown-parent"),
             };
-            let line = format!(
-                "{} Port {} was taken again by pid {} ({}), started by {parent}: a supervisor restarts it.",
-                style.styled("Respawned:", styles::BAD),
-                p.port,
-                x.pid,
-                escape(&x.name),
+            let label = style.styled(&t!("kill-respawned-label"), styles::BAD);
+            let (pid, name) = (x.pid, escape(&x.name));
+            let line = t!(
+                "kill-respawned",
+                label = label,
+                port = port,
+                pid = pid,
+                name = name,
+                parent = parent
             );
             out.push_str(&wrapped(style, &line));
-            out.push_str(&step(style, 2, Some("to stop it for good"), &x.stop));
+            out.push_str(&step(style, 2, Some(&t!("kill-stop-for-good")), &x.stop));
         }
     } else if let Some(x) = r.received.iter().find(|x| x.port == p.port) {
-        let why = "which was running before portcheck started: the socket was passed to it, it was not restarted";
-        held_by(out, style, p.port, x, why);
+        held_by(out, style, port, x);
     } else if let Some(why) = p.refused.filter(|_| p.sockets.is_empty()) {
-        let line = format!(
-            "{} Port {} cannot be bound: {}.",
-            style.styled("Held:", styles::BAD),
-            p.port,
-            why.words()
-        );
+        let label = style.styled(&t!("kill-held-label"), styles::BAD);
+        let line =
+            t!("kill-held-refused", label = label, port = port, why = why.words().to_string());
         out.push_str(&wrapped(style, &line));
     } else if p.in_use {
         let holders = holder_names(p, "");
-        let by = if holders.is_empty() {
-            "a process portcheck cannot see".into()
+        let label = style.styled(&t!("kill-held-label"), styles::BAD);
+        let line = if holders.is_empty() {
+            t!("kill-still-held-unseen", label = label, port = port)
         } else {
-            format!("pid {}", holders.join(", "))
+            t!("kill-still-held", label = label, port = port, holders = holders.join(", "))
         };
-        let line = format!(
-            "{} Port {} is still held by {by}.",
-            style.styled("Held:", styles::BAD),
-            p.port
-        );
         out.push_str(&wrapped(style, &line));
     } else if p.unknown.is_some() {
-        let line = format!(
-            "{} Port {}: no holder is left in the socket table, but portcheck cannot bind it to prove it free.",
-            style.styled("Unknown:", styles::WARN),
-            p.port
-        );
-        out.push_str(&wrapped(style, &line));
+        let label = style.styled(&t!("kill-unknown-label"), styles::WARN);
+        out.push_str(&wrapped(style, &t!("kill-unknown-port", label = label, port = port)));
     } else if r.was_free.contains(&p.port) {
-        let _ = writeln!(
-            out,
-            "{} Port {} was already free: there was nothing to stop.",
-            style.styled("Free:", styles::GOOD),
-            p.port
-        );
+        let label = style.styled(&t!("kill-free-label"), styles::GOOD);
+        let _ = writeln!(out, "{}", t!("kill-was-free", label = label, port = port));
     } else if !r.dry_run {
-        let _ =
-            writeln!(out, "{} Port {} is free now.", style.styled("Freed:", styles::GOOD), p.port);
+        let label = style.styled(&t!("kill-freed-label"), styles::GOOD);
+        let _ = writeln!(out, "{}", t!("kill-freed", label = label, port = port));
     }
 }

@@ -8,7 +8,12 @@ use super::*;
 use crate::report::{Action, KillPlan, KillReport, Outcome, Refusal, Respawn, Signal};
 use crate::shell::{Command, Step};
 
-fn action(pid: u32, signal: Option<Signal>, result: Outcome, reason: Option<Refusal>) -> Action {
+pub(super) fn action(
+    pid: u32,
+    signal: Option<Signal>,
+    result: Outcome,
+    reason: Option<Refusal>,
+) -> Action {
     Action { pid, name: "holder".into(), signal, method: None, result, reason, stop: None }
 }
 

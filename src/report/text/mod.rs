@@ -20,6 +20,7 @@ pub(crate) use suggest::{suggestion, suggestion_numbers};
 pub(crate) use wait::wait;
 
 use super::{Exposure, PortReport, SocketReport};
+use crate::i18n::t;
 use crate::net::{Family, Protocol};
 use crate::sanitize::escape;
 
@@ -73,13 +74,15 @@ fn proto_label(s: &SocketReport) -> String {
 /// The exposure's word and colour: the same in the listing and in port
 /// reports. Standard (not bright) colours, readable on light and dark
 /// backgrounds; the security-relevant "network" stands out in bold.
-fn exposure_word(e: Exposure) -> (&'static str, anstyle::Style) {
+fn exposure_word(e: Exposure) -> (String, anstyle::Style) {
     use anstyle::AnsiColor;
     match e {
-        Exposure::Loopback => ("local", AnsiColor::Green.on_default()),
-        Exposure::AllInterfaces => ("network", AnsiColor::Magenta.on_default().bold()),
-        Exposure::Specific => ("interface", AnsiColor::Blue.on_default()),
-        Exposure::Unassigned => ("nowhere", anstyle::Style::new().dimmed()),
+        Exposure::Loopback => (t!("report-exposure-local"), AnsiColor::Green.on_default()),
+        Exposure::AllInterfaces => {
+            (t!("report-exposure-network"), AnsiColor::Magenta.on_default().bold())
+        }
+        Exposure::Specific => (t!("report-exposure-interface"), AnsiColor::Blue.on_default()),
+        Exposure::Unassigned => (t!("report-exposure-nowhere"), anstyle::Style::new().dimmed()),
     }
 }
 
@@ -93,14 +96,14 @@ fn socket_rows(s: &SocketReport, with_exposure: bool) -> Vec<table::Row> {
         ];
         if with_exposure {
             let (word, style) = exposure_word(s.exposure);
-            cells.push((word.to_string(), Some(style)));
+            cells.push((word, Some(style)));
         }
         cells
     };
     let mut rows = Vec::new();
     if s.processes.is_empty() {
         let who = s.user.clone().or(s.uid.map(|u| u.to_string())).unwrap_or_else(|| "?".into());
-        let why = s.hidden.as_ref().map_or_else(|| "no process found".into(), ToString::to_string);
+        let why = s.hidden.as_ref().map_or_else(|| t!("report-no-process"), ToString::to_string);
         let mut cells = lead();
         cells.extend([("-".to_string(), None), (escape(&who), None)]);
         let why = Some(format!("({})", escape(&why)));
@@ -126,7 +129,9 @@ pub(crate) fn line(width: Option<u16>, text: &str) -> String {
 
 /// What the per-address probe did, in words true on every platform
 /// (Windows binds without SO_REUSEADDR; see `probe::probe_as_werkzeug`).
-pub(super) const TRIED: &str = "bound and listened as a development server does, and released";
+fn tried() -> String {
+    t!("report-tried")
+}
 
 /// How a pasted PORT was read (`127.0.0.1:5000 → port 5000`), and for
 /// the address it names, whether a server could start there now.
@@ -135,17 +140,22 @@ pub(crate) fn pasted(
     note: &str,
     at: Option<&(std::net::SocketAddr, super::StartAt)>,
 ) -> String {
-    let answer = at.map(|(a, s)| match (s.ok, &s.unknown) {
-        (_, Some(why)) => {
-            format!(
-                "; whether a server could start on {a} is unknown: {}",
-                escape(&why.to_string())
-            )
+    let note = escape(note);
+    let line = match at {
+        None => note,
+        Some((a, s)) => {
+            let at = a.to_string();
+            match &s.unknown {
+                Some(why) => {
+                    let why = escape(&why.to_string());
+                    t!("report-pasted-unknown", note = note, at = at, why = why)
+                }
+                None if s.ok => t!("report-pasted-ok", note = note, at = at, tried = tried()),
+                None => t!("report-pasted-taken", note = note, at = at),
+            }
         }
-        (true, None) => format!("; a server could start on {a} now ({TRIED})"),
-        (false, None) => format!("; a server could not start on {a} now: it is taken"),
-    });
-    table::wrapped(style, &format!("{}{}", escape(note), answer.unwrap_or_default()))
+    };
+    table::wrapped(style, &line)
 }
 
 /// "PREFIX41230 (python3)" for each process holding the port, once each.
@@ -155,5 +165,7 @@ fn holder_names(p: &PortReport, prefix: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod kill_tests;
+#[cfg(test)]
+mod ko_tests;
 #[cfg(test)]
 pub(crate) mod tests;

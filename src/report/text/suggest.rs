@@ -1,7 +1,8 @@
 //! `--suggest`: the numbers for scripts, and why and what to paste on a
-//! terminal.
+//! terminal. Every sentence is a message of the catalog (`suggest-*`).
 
 use super::{Style, styles};
+use crate::i18n::t;
 use crate::remedy::Remedy;
 use crate::report::{PortReport, Suggestion};
 use crate::sanitize::escape;
@@ -27,29 +28,27 @@ pub(crate) fn suggestion(
             .next()
             .map(|p| {
                 let who = format!("pid {} ({}): ", p.pid, escape(&p.name));
-                let lead = format!("Port {} is taken by {who}", s.base).chars().count();
+                let lead = t!("suggest-taken-by", port = s.base, holder = who.as_str());
+                let lead = super::table::visible_width(&lead);
                 let room = style.width.map(|w| usize::from(w).saturating_sub(lead));
                 let cmd = super::table::command(style, &p.command, room.map(|r| r.max(30)));
                 format!("{who}{cmd}")
             })
-            .unwrap_or_else(|| "a process portcheck cannot see".into());
-        out.push_str(&super::table::wrapped(
-            style,
-            &format!("Port {} is taken by {holder}", s.base),
-        ));
+            .unwrap_or_else(|| t!("suggest-unseen-holder"));
+        let line = t!("suggest-taken-by", port = s.base, holder = holder);
+        out.push_str(&super::table::wrapped(style, &line));
     } else if s.suggestions.first() != Some(&s.base) && s.notes.is_empty() {
-        let line = format!("Port {} is taken (something is bound to it).", s.base);
+        let line = t!("suggest-taken", port = s.base);
         out.push_str(&super::table::wrapped(style, &line));
     }
     for n in &s.notes {
-        out.push_str(&super::table::wrapped(
-            style,
-            &format!("{} {}", style.styled("note:", styles::WARN), escape(&n.to_string())),
-        ));
+        let label = style.styled(&t!("suggest-note-label"), styles::WARN);
+        let line = format!("{label} {}", escape(&n.to_string()));
+        out.push_str(&super::table::wrapped(style, &line));
     }
     let list: Vec<String> = s.suggestions.iter().map(u16::to_string).collect();
-    let label = if s.suggestions.len() == 1 { "Free port:" } else { "Free ports:" };
-    let line = format!("{} {}", style.styled(label, styles::GOOD), list.join(", "));
+    let label = t!("suggest-free-label", count = s.suggestions.len());
+    let line = format!("{} {}", style.styled(&label, styles::GOOD), list.join(", "));
     out.push_str(&super::table::wrapped(style, &line));
     out.push_str(&super::table::wrapped(style, &format!("{}:", escape(&remedy.why.to_string()))));
     for line in &remedy.lines {

@@ -5,6 +5,7 @@
 //! block per socket. And the word wrapping of free-text lines.
 
 use super::Style;
+use crate::i18n::t;
 use crate::sanitize::escape;
 use crate::shell::{Command, Step};
 
@@ -42,7 +43,7 @@ pub(crate) fn render(style: &Style, header: &[&str], rows: &[Row]) -> String {
         out.push_str(&style.styled(&pad(h, *w), super::styles::HEADING));
         out.push_str("  ");
     }
-    out.push_str(&style.styled("COMMAND", super::styles::HEADING));
+    out.push_str(&style.styled(&t!("report-col-command"), super::styles::HEADING));
     out.push('\n');
     for r in rows {
         let mut line = String::from(" ");
