@@ -271,7 +271,7 @@ fn usage_errors_are_said_in_korean_and_kept_in_english() {
         serde_json::to_string(english).ok()
     );
     for (argv, korean) in [
-        (&["portcheck", "--grace", "soon", "--kill", "5000"][..], "잘못된 시간 값 'soon'"),
+        (&["portcheck", "--wait-free", "soon", "5000"][..], "잘못된 시간 값 'soon'"),
         (&["portcheck", "--sugest"], "알 수 없는 인수 '--sugest'입니다. 비슷한 인수: '--suggest'"),
         (&["portcheck", "--kill=5000"], "--kill 플래그는 값을 받지 않습니다. --kill 5000 형식으로"),
         (&["portcheck", "--yes", "5000"], "--yes 플래그는 --kill 플래그와 함께 써야 합니다"),
