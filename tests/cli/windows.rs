@@ -206,3 +206,22 @@ fn a_wildcard_listener_is_reachable_at_the_lan_address() {
     let text = portcheck(&[&h.port.to_string()]);
     assert!(text.stdout.contains(&format!("192.0.2.10:{}", h.port)), "{}", text.stdout);
 }
+
+/// Korean reaches a pipe as UTF-8 (issue 22): what portcheck.exe writes to
+/// a pipe is its own UTF-8 bytes, not text re-encoded for the console's
+/// code page. (Which language Windows' UI selects is not run here: the
+/// choice is a pure function, unit-tested in src/i18n.)
+#[test]
+fn korean_reaches_a_pipe_as_utf8() {
+    let port = free_port().to_string();
+    let out = Command::new(bin())
+        .args(["--lang", "ko", &port])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run portcheck");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8 on the pipe");
+    assert!(text.starts_with("사용 가능: "), "{text}");
+    assert!(text.contains(&port), "{text}");
+}
