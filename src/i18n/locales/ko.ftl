@@ -227,28 +227,28 @@ kill-by-hand = 직접 하려면
 
 # --kill이 거부한 프로세스를 완전히 종료하는 방법 (src/kill/policy.rs)
 policy-close-connection = { $name }에서 그 연결을 닫거나 프로세스를 종료하세요
-policy-container-main = 컨테이너를 찾은 뒤(podman이면 podman ps) 그 이름으로 docker stop을 실행해 종료하세요
+policy-container-main = 컨테이너를 찾은 뒤(podman이면 podman ps) 그 이름으로 docker stop을 실행해 중지하세요
 policy-vscode = VS Code의 포트 패널에서 이 포트를 닫으세요 (또는 포트 { $port }번 전달을 중지하세요)
-policy-published-by = 포트 { $port }번을 게시(publish)하는 컨테이너를 찾은 뒤, 그 이름으로 { $engine } stop을 실행해 종료하세요
-policy-find-container = 컨테이너를 찾은 뒤, 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-published-by = 포트 { $port }번을 게시(publish)하는 컨테이너를 찾은 뒤, 그 이름으로 { $engine } stop을 실행해 중지하세요
+policy-find-container = 컨테이너를 찾은 뒤, 그 이름으로 { $stop } 명령을 실행해 중지하세요
 policy-lxc = LXC용 (LXD에서는 lxc stop { $name })
-policy-invalid-name = 이름({ $id })이 올바른 이름이 아닙니다. 직접 찾은 뒤 그 이름으로 { $stop } 명령을 실행해 종료하세요
+policy-invalid-name = 이름({ $id })이 올바른 이름이 아닙니다. 직접 찾은 뒤 그 이름으로 { $stop } 명령을 실행해 중지하세요
 policy-sandbox = 샌드박스를 시작한 곳에서 종료하거나, 네임스페이스 전체를 종료하세요
 policy-kubernetes = uid가 { $uid }인 파드를 찾은 뒤, 그 이름으로 워크로드를 축소(scale down)하거나 삭제하세요 (파드만 삭제하면 다시 만들어집니다)
 policy-user-instance-run = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았습니다. 그 사용자로 다음을 실행하세요
-policy-user-instance-invalid = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았고 유닛 이름({ $unit })도 올바른 systemd 유닛 이름이 아닙니다. 그 사용자로 유닛을 찾은 뒤, 그 이름으로 systemctl --user stop을 실행해 종료하세요
-policy-invalid-unit = 유닛 이름({ $unit })이 올바른 systemd 유닛 이름이 아닙니다. 유닛을 찾은 뒤, 그 이름으로 { $whose } stop을 실행해 종료하세요
-policy-socket-unit = 포트 { $port }번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤, 그 이름으로 sudo systemctl stop을 실행해 종료하세요
+policy-user-instance-invalid = uid { $uid }의 systemd 인스턴스에서 실행 중이며, 사용자 이름({ $user })은 명령어에 넣지 않았고 유닛 이름({ $unit })도 올바른 systemd 유닛 이름이 아닙니다. 그 사용자로 유닛을 찾은 뒤, 그 이름으로 systemctl --user stop을 실행해 중지하세요
+policy-invalid-unit = 유닛 이름({ $unit })이 올바른 systemd 유닛 이름이 아닙니다. 유닛을 찾은 뒤, 그 이름으로 { $whose } stop을 실행해 중지하세요
+policy-socket-unit = 포트 { $port }번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤, 그 이름으로 sudo systemctl stop을 실행해 중지하세요
 
 # --kill이 거부하는 플랫폼별 점유 프로세스를 끄는 방법 (src/kill/holders/macos.rs, windows.rs)
 holders-airplay-off = 끄는 방법: 시스템 설정 > 일반 > AirDrop 및 Handoff > AirPlay 수신 모드 (또는 Flask를 다른 포트로 실행: flask run --port 5001)
 holders-launchd = { $name } 작업(job)의 레이블을 찾은 뒤, sudo launchctl bootout system/ 뒤에 그 레이블을 붙여 실행해 종료하세요
 holders-wsl = WSL 안의 서버를 종료하거나(WSL 안에서 포트 { $port }번으로 portcheck 실행), WSL의 모든 배포판을 종료하세요
 holders-admin-terminal = 관리자 권한 터미널에서 실행하세요
-holders-find-service = 서비스를 찾은 뒤, 그 이름으로 sc.exe stop을 실행해 종료하세요
+holders-find-service = 서비스를 찾은 뒤, 그 이름으로 sc.exe stop을 실행해 중지하세요
 holders-smb-stop = 관리자 권한 터미널에서 실행하세요. 파일 및 프린터 공유가 중지됩니다
 holders-netbios-off = 어댑터의 IPv4 설정(고급, WINS)에서 NetBIOS over TCP/IP를 끄세요
-holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 종료하세요
+holders-http-sys = URL 등록과 그 프로세스를 찾은 뒤, 그 서비스의 이름으로 sc.exe stop을 실행해 중지하세요
 
 # --kill 자신의 메시지 (src/kill/{mod,plan,settle}.rs, src/kill/sys/)
 kill-problem-denied = 권한이 거부됨: pid { $pids }: { $who }. { $hint }
@@ -261,7 +261,7 @@ plan-adapter-waiting = pid { $pid }: debugpy의 어댑터입니다. 디버깅 �
 plan-adapter = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램(pid { $debuggee })은 계속 실행됩니다. 그 프로그램도 자기 포트로 종료하세요
 plan-adapter-unknown = pid { $pid }: debugpy의 어댑터입니다. 디버깅 대상 프로그램은 계속 실행됩니다(--wait-for-client로 시작했다면 끝없이). 그 프로그램은 자기 포트로 종료하세요
 settle-end-holder = 지금 소켓을 점유한 프로세스(pid { $pid })를 종료하세요
-settle-find-service = 이 프로세스를 시작하는 서비스를 찾은 뒤, 그 이름으로 종료하세요
+settle-find-service = 이 프로세스를 시작하는 서비스를 찾은 뒤, 그 이름으로 중지하세요
 settle-end-parent = 다시 시작하는 부모 프로세스(pid { $parent })를 먼저 종료한 뒤, 그 부모가 시작한 서버(pid { $pid })를 종료하세요
 sys-proc-refused = --kill 거부됨: { $why }. /proc이 자기 것인 곳(직접 마운트: unshare --pid --fork --mount-proc)이나 샌드박스 밖에서 portcheck를 실행하세요
 sys-no-proc = /proc이 없어({ $error }) 어떤 프로세스도 읽을 수 없음
