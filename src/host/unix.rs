@@ -132,8 +132,8 @@ mod tests {
             ]
         );
         let korean = scoped(Lang::Ko, all);
-        assert_eq!(korean[2], "sudo로 실행하십시오");
-        assert!(korean[..3].iter().all(|w| w.contains("sudo로 실행하십시오")), "{korean:?}");
+        assert_eq!(korean[2], "sudo로 실행하세요");
+        assert!(korean[..3].iter().all(|w| w.contains("sudo로 실행하세요")), "{korean:?}");
         assert_eq!(korean[3], "다른 사용자의 프로세스임");
     }
 }

@@ -322,7 +322,7 @@ mod tests {
         let taken = msg!("look-taken", port = 5000_u16, reason = msg!("look-taken-appeared"));
         #[rustfmt::skip]
         let cases = [
-            (msg!("inspect-dev-server-exposed"), "외부에 노출 — 보안 취약"),
+            (msg!("inspect-dev-server-exposed"), "외부에 노출: 보안 취약"),
             (msg!("inspect-dev-server-exposed"), "루프백(localhost) 주소 127.0.0.1"),
             (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "모든 네트워크 인터페이스"),
             (msg!("port-denied-macos", port = 80_u16, start = 1024_u16), "루프백(localhost)"),

@@ -311,7 +311,7 @@ mod tests {
         });
         assert_eq!(
             steps[0],
-            "제외된 포트 범위 확인: netsh int ipv4 show excludedportrange protocol=udp"
+            "포트 제외 범위 확인: netsh int ipv4 show excludedportrange protocol=udp"
         );
         assert_eq!(steps[1], "또는 그 범위 밖의 다른 포트 사용: portcheck --suggest 5000");
         assert!(steps[2].contains("포트 5000번") && steps[2].ends_with(": net stop winnat"));

@@ -67,7 +67,7 @@ fn a_held_port_in_korean() {
             "다음 단계:",
             "충돌 프로세스 종료 (pid 41235):\n      portcheck --kill 5000\n",
             "또는 다른 포트 사용: 5001번",
-            "pid 41235 (python3): 실행한 부모 프로세스 41234 (bash), 시작 시각 2026-11-25T10:42:07Z",
+            "pid 41235 (python3): 실행한 부모 프로세스: pid 41234 (bash), 시작 시각 2026-11-25T10:42:07Z",
         ],
     );
     lacks(&ko, &["Port ", "in use", "registered", "next steps", "stop pid", "use port", "PROTO"]);
@@ -135,10 +135,10 @@ fn a_kill_with_refusals_in_korean() {
     has(
         &ko,
         &[
-            "포트 점유 프로세스 pid 1 (holder)에 신호를 보내지 않음: PID 1(init 시스템)이 점유 중",
+            "포트 점유 프로세스 pid 1 (holder)에 시그널을 보내지 않음: PID 1(init 시스템)이 점유 중",
             "  완전히 종료하려면: 포트 5000번에서 수신 대기(LISTEN)하는 소켓 유닛을 찾은 뒤",
             "    systemctl list-sockets --all\n",
-            "시험 실행(dry run): pid 7 (python3), 8 (python3)에 SIGTERM 신호를 보내고, 5s 뒤에도",
+            "시험 실행(dry run): pid 7 (python3), 8 (python3)에 SIGTERM 시그널을 보내고, 5s 뒤에도",
         ],
     );
     lacks(&ko, &["Not signalling", "to stop it for good", "find the socket unit", "Dry run"]);
@@ -171,10 +171,10 @@ fn a_kill_with_refusals_in_korean() {
     assert_eq!(
         ko,
         "pid 2 (holder): SIGTERM: 종료됨\n\
-         pid 3 (holder): 300ms 동안 SIGTERM 신호를 무시함; SIGKILL: 강제 종료됨\n\
-         pid 5 (holder): 신호를 보내지 않음: 신호를 보내기 전에 소켓을 놓음 (또는 그 pid가 이제 \
-         다른 프로세스를 가리킴): 신호를 보내지 않음\n\
-         pid 6 (holder): pid 2(부모 프로세스)에 SIGTERM 신호를 보낸 뒤 포트를 놓음: 신호를 \
+         pid 3 (holder): 300ms 동안 SIGTERM 시그널을 무시함; SIGKILL: 강제 종료됨\n\
+         pid 5 (holder): 시그널을 보내지 않음: 시그널을 보내기 전에 소켓을 놓음 (또는 그 pid가 이제 \
+         다른 프로세스를 가리킴): 시그널을 보내지 않음\n\
+         pid 6 (holder): pid 2(부모 프로세스)에 SIGTERM 시그널을 보낸 뒤 포트를 놓음: 시그널을 \
          보내지 않음\n\
          해제됨: 포트 5000번은 이제 사용 가능합니다.\n\
          사용 중: 포트 6000번을 아직 점유 프로세스가 사용 중입니다: pid 9 (python3).\n"
