@@ -39,8 +39,8 @@ impl Msg {
         Msg { id, args }
     }
 
-    /// The message id.
-    #[allow(dead_code, reason = "tests name a kept message by its id")]
+    /// The message id (tests name a kept message by it).
+    #[cfg(test)]
     pub(crate) fn id(&self) -> &'static str {
         self.id
     }
