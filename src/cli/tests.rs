@@ -238,15 +238,15 @@ fn the_localized_command_is_consistent_in_every_language() {
 fn lang_is_found_before_clap_and_taken_out() {
     use std::ffi::OsString;
     let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
-    let found = |v: &[&str]| super::lang_in(&os(v));
+    let found = |v: &[&str]| super::split_lang(os(v)).0;
     assert_eq!(found(&["portcheck", "--lang", "ko", "5000"]).as_deref(), Some("ko"));
     assert_eq!(found(&["portcheck", "--lang=ko", "--lang", "en"]).as_deref(), Some("en"));
     assert_eq!(found(&["portcheck", "--lang", "ko", "--lang"]).as_deref(), Some("ko"));
     assert_eq!(found(&["portcheck", "--", "--lang", "ko"]), None);
     assert_eq!(found(&["portcheck", "5000"]), None);
     let args = ["portcheck", "--lang", "ko", "5000", "--lang=en", "--", "--lang", "x"];
-    assert_eq!(super::without_lang(os(&args)), os(&["portcheck", "5000", "--", "--lang", "x"]));
-    assert_eq!(super::without_lang(os(&["portcheck", "--lang"])), os(&["portcheck", "--lang"]));
+    assert_eq!(super::split_lang(os(&args)).1, os(&["portcheck", "5000", "--", "--lang", "x"]));
+    assert_eq!(super::split_lang(os(&["portcheck", "--lang"])).1, os(&["portcheck", "--lang"]));
     let helps = |v: &[&str]| super::asks_for_help(&os(v));
     assert!(helps(&["portcheck", "--help"]) && helps(&["portcheck", "-qh"]) && helps(&["p", "-h"]));
     assert!(!helps(&["portcheck", "5000"]) && !helps(&["portcheck", "--", "--help"]));
