@@ -300,3 +300,14 @@ fn korean_help_text_fits_76_columns() {
         assert!(columns(line, Lang::Ko) <= 76, "{} columns: {line}", columns(line, Lang::Ko));
     }
 }
+
+/// A validator of clap's own (`--count`'s range) is said as clap writes
+/// it, with nothing added: the line English had before the catalog.
+#[test]
+fn clap_validators_are_said_as_written() {
+    let args: Vec<std::ffi::OsString> =
+        ["portcheck", "--suggest", "5000", "--count", "0"].iter().map(Into::into).collect();
+    let err = super::parse_from(args).map(|_| ()).unwrap_err();
+    assert_eq!(err.to_string(), "0 is not in 1..=1000");
+    assert!(matches!(err.downcast_ref(), Some(crate::error::Error::Usage(_))));
+}
