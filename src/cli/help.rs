@@ -11,7 +11,7 @@ use clap::{Arg, ArgAction, Command};
 use crate::i18n::{Lang, t};
 
 /// A flag's help, by clap id (the field's name).
-fn help_of(id: &str) -> Option<String> {
+pub(super) fn help_of(id: &str) -> Option<String> {
     Some(match id {
         "ports" => t!("help-ports"),
         "tcp" => t!("help-tcp"),

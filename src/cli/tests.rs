@@ -311,3 +311,17 @@ fn clap_validators_are_said_as_written() {
     assert_eq!(err.to_string(), "0 is not in 1..=1000");
     assert!(matches!(err.downcast_ref(), Some(crate::error::Error::Usage(_))));
 }
+
+/// Every flag's help is a message of the catalog: a flag added to the
+/// derive without one would print its English doc comment in every
+/// language.
+#[test]
+fn every_flag_has_a_help_message() {
+    for a in Cli::command().get_arguments() {
+        assert!(
+            super::help::help_of(a.get_id().as_str()).is_some(),
+            "{} has no help-*",
+            a.get_id()
+        );
+    }
+}
