@@ -105,16 +105,19 @@ pub(crate) fn parse() -> anyhow::Result<Parsed> {
 /// parses them: the language is chosen first, so that even a usage error
 /// is said in it.
 pub(crate) fn lang_flag() -> Option<String> {
-    lang_in(&std::env::args_os().collect::<Vec<_>>())
+    split_lang(std::env::args_os().collect()).0
 }
 
-/// `args` without `--lang TAG` / `--lang=TAG` (before any `--`): the
-/// language is chosen already, and clap sees the rest alone, so that
-/// `--lang ko --completions zsh` is not refused by `--completions`'s
-/// standing alone. A `--lang` without a value is left for clap to name.
-fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
+/// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
+/// last of a repeated flag too), and `args` without them: the language is
+/// chosen already, and clap sees the rest alone, so that `--lang ko
+/// --completions zsh` is not refused by `--completions`'s standing alone.
+/// A `--lang` without a value is left for clap to name.
+fn split_lang(args: Vec<OsString>) -> (Option<String>, Vec<OsString>) {
+    let mut found = None;
     let mut out = Vec::with_capacity(args.len());
     let mut rest = args.into_iter().peekable();
+    out.extend(rest.next());
     while let Some(a) = rest.next() {
         match a.to_str() {
             Some("--") => {
@@ -122,14 +125,14 @@ fn without_lang(args: Vec<OsString>) -> Vec<OsString> {
                 break;
             }
             Some("--lang") if rest.peek().is_some_and(|v| v != "--") => {
-                rest.next();
+                found = rest.next().map(|v| v.to_string_lossy().into_owned());
             }
-            Some(w) if w.starts_with("--lang=") => {}
+            Some(w) if w.starts_with("--lang=") => found = Some(w["--lang=".len()..].to_string()),
             _ => out.push(a),
         }
     }
     out.extend(rest);
-    out
+    (found, out)
 }
 
 /// Whether `args` may ask for `--help` (`--help`, or `-h` alone or in a
@@ -143,27 +146,11 @@ fn asks_for_help(args: &[OsString]) -> bool {
         .any(|a| a == "--help" || (a.starts_with('-') && !a.starts_with("--") && a.contains('h')))
 }
 
-/// The last `--lang TAG` or `--lang=TAG` before any `--` (clap keeps the
-/// last of a repeated flag too).
-fn lang_in(args: &[OsString]) -> Option<String> {
-    let words: Vec<&str> =
-        args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").collect();
-    let mut found = None;
-    for (i, w) in words.iter().enumerate() {
-        if *w == "--lang" {
-            found = words.get(i + 1).map(|v| v.to_string()).or(found);
-        } else if let Some(v) = w.strip_prefix("--lang=") {
-            found = Some(v.to_string());
-        }
-    }
-    found
-}
-
 fn parse_from(args: Vec<OsString>) -> anyhow::Result<Parsed> {
     if let Some(bad) = args.iter().skip(1).find(|a| a.to_str().is_none()) {
         return Err(usage(msg!("cli-not-utf8", arg = bad.to_string_lossy().into_owned())));
     }
-    let args = without_lang(args);
+    let (_, args) = split_lang(args);
     if let Some(bad) = reshape::negative_port(&args) {
         return Err(usage(msg!("cli-port-signed", arg = bad)));
     }

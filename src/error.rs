@@ -6,19 +6,19 @@ use crate::i18n::Msg;
 /// An error `main` finds again by downcasting to choose the exit status.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
-    /// Bad input from the user: exit 2. The message names the bad value;
-    /// kept as a catalog message, so text says it in the reader's language
-    /// and JSON's error `message` in English.
+    /// Bad input from the user: exit 2. The message names the bad value.
+    /// Each error keeps a catalog message: text says it in the reader's
+    /// language, JSON's error `message` in English (`app::error_json`).
     #[error("{0}")]
     Usage(Msg),
     /// `--suggest` found nothing: exit 3.
     #[error("{0}")]
-    NoFreePort(String),
+    NoFreePort(Msg),
     /// The OS refused an operation portcheck cannot do without (EACCES,
     /// EPERM: a probe's socket under a sandbox's policy): exit 3, and
     /// JSON's error `kind` is `permission`.
     #[error("{0}")]
-    Permission(String),
+    Permission(Msg),
 }
 
 /// Shorthand for a usage error: `usage(msg!("cli-…", …))`.

@@ -60,7 +60,7 @@ pub(crate) fn here() -> Shell {
 /// A step's sentence that is not in the catalog yet (its area converts
 /// it): said as written, in English, in every language, text and JSON.
 pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
-    msg!("untranslated", text = text.into())
+    msg!("as-written", text = text.into())
 }
 
 /// Unit tests compare POSIX lines on every platform; the Windows shells

@@ -117,14 +117,12 @@ pub(crate) fn suggestion(
         // Nothing bound: say so when the probe itself cannot run.
         let probe = exclusive(select.protocols(), [Family::Ipv4, Family::Ipv6], base);
         if let Some((protocol, family, e)) = probe.failed.first() {
-            // English until errors carry messages (the error's JSON is English).
             let why = msg!(
                 "suggest-cannot-bind",
                 protocol = protocol.name(),
                 family = family.label(),
                 error = e.to_string()
-            )
-            .english();
+            );
             let err = if e.permission {
                 crate::error::Error::Permission(why)
             } else {
@@ -139,7 +137,7 @@ pub(crate) fn suggestion(
         } else {
             msg!("suggest-none", low = low, high = high)
         };
-        return Err(crate::error::Error::NoFreePort(why.english()).into());
+        return Err(crate::error::Error::NoFreePort(why).into());
     }
     Ok(Suggestion { base, suggestions: found.ports, notes: found.notes })
 }

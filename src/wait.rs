@@ -155,8 +155,6 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
                 family = family,
                 error = error
             );
-            // English until the errors keep messages (src/error.rs).
-            let why = why.english();
             Err(if permission {
                 crate::error::Error::Permission(why).into()
             } else {

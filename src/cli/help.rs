@@ -10,43 +10,60 @@ use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::{Lang, t};
 
-/// Each flag's help, by clap id (the field's name).
-fn helps() -> [(&'static str, String); 23] {
-    [
-        ("ports", t!("help-ports")),
-        ("tcp", t!("help-tcp")),
-        ("udp", t!("help-udp")),
-        ("ipv4", t!("help-ipv4")),
-        ("ipv6", t!("help-ipv6")),
-        ("json", t!("help-json")),
-        ("quiet", t!("help-quiet")),
-        ("completions", t!("help-completions")),
-        ("exposed", t!("help-exposed")),
-        ("wide", t!("help-wide")),
-        ("color", t!("help-color")),
-        ("lang", t!("help-lang")),
-        ("kill", t!("help-kill")),
-        ("yes", t!("help-yes")),
-        ("grace", t!("help-grace")),
-        ("signal", t!("help-signal")),
-        ("force", t!("help-force")),
-        ("dry_run", t!("help-dry-run")),
-        ("settle", t!("help-settle")),
-        ("suggest", t!("help-suggest")),
-        ("count", t!("help-count")),
-        ("wait_free", t!("help-wait-free")),
-        ("wait_listen", t!("help-wait-listen")),
-    ]
+/// A flag's help, by clap id (the field's name).
+pub(super) fn help_of(id: &str) -> Option<String> {
+    Some(match id {
+        "ports" => t!("help-ports"),
+        "tcp" => t!("help-tcp"),
+        "udp" => t!("help-udp"),
+        "ipv4" => t!("help-ipv4"),
+        "ipv6" => t!("help-ipv6"),
+        "json" => t!("help-json"),
+        "quiet" => t!("help-quiet"),
+        "completions" => t!("help-completions"),
+        "exposed" => t!("help-exposed"),
+        "wide" => t!("help-wide"),
+        "color" => t!("help-color"),
+        "lang" => t!("help-lang"),
+        "kill" => t!("help-kill"),
+        "yes" => t!("help-yes"),
+        "grace" => t!("help-grace"),
+        "signal" => t!("help-signal"),
+        "force" => t!("help-force"),
+        "dry_run" => t!("help-dry-run"),
+        "settle" => t!("help-settle"),
+        "suggest" => t!("help-suggest"),
+        "count" => t!("help-count"),
+        "wait_free" => t!("help-wait-free"),
+        "wait_listen" => t!("help-wait-listen"),
+        _ => return None,
+    })
+}
+
+/// A heading of the derive (`help_heading = "Kill"`), said in the
+/// current language.
+fn heading_of(heading: &str) -> String {
+    match heading {
+        "Kill" => t!("help-heading-kill"),
+        "Suggest" => t!("help-heading-suggest"),
+        "Wait" => t!("help-heading-wait"),
+        other => other.to_string(),
+    }
 }
 
 /// `cmd` with its texts from the catalog in the current language.
 pub(super) fn localize(cmd: Command) -> Command {
-    let mut cmd = cmd.about(t!("help-about")).after_help(after_help());
-    // `mut_arg` moves the argument to the end: in the order of the struct,
-    // so the headings keep theirs; help and version last, as clap puts them.
-    for (id, help) in helps() {
-        cmd = cmd.mut_arg(id, |a| a.help(help));
-    }
+    let cmd = cmd.about(t!("help-about")).after_help(after_help()).mut_args(|a| {
+        let a = match help_of(a.get_id().as_str()) {
+            Some(help) => a.help(help),
+            None => a,
+        };
+        match a.get_help_heading().map(heading_of) {
+            Some(h) => a.help_heading(h),
+            None => a,
+        }
+    });
+    // help and version last, as clap puts them.
     let cmd = cmd
         .disable_help_flag(true)
         .disable_version_flag(true)
@@ -58,19 +75,6 @@ pub(super) fn localize(cmd: Command) -> Command {
                 .action(ArgAction::Version)
                 .help(t!("help-version")),
         );
-    let cmd = cmd.mut_args(|a| {
-        let heading = match a.get_help_heading() {
-            Some("Kill") => Some(t!("help-heading-kill")),
-            Some("Suggest") => Some(t!("help-heading-suggest")),
-            Some("Wait") => Some(t!("help-heading-wait")),
-            Some(other) => Some(other.to_string()),
-            None => None,
-        };
-        match heading {
-            Some(h) => a.help_heading(h),
-            None => a,
-        }
-    });
     if crate::i18n::current() == Lang::En {
         return cmd;
     }

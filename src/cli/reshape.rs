@@ -133,7 +133,9 @@ pub(super) fn clap_error(e: &clap::Error) -> anyhow::Result<Parsed> {
     {
         return Err(match ours.downcast_ref::<Error>() {
             Some(Error::Usage(m)) => usage(m.clone()),
-            _ => usage(msg!("cli-clap-error", clap = ours.to_string())),
+            // A validator of clap's own (`--count`'s range): its words,
+            // as written, as before the catalog.
+            _ => usage(msg!("as-written", text = ours.to_string())),
         });
     }
     Err(usage(super::clap_says::said(e)))

@@ -238,15 +238,15 @@ fn the_localized_command_is_consistent_in_every_language() {
 fn lang_is_found_before_clap_and_taken_out() {
     use std::ffi::OsString;
     let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
-    let found = |v: &[&str]| super::lang_in(&os(v));
+    let found = |v: &[&str]| super::split_lang(os(v)).0;
     assert_eq!(found(&["portcheck", "--lang", "ko", "5000"]).as_deref(), Some("ko"));
     assert_eq!(found(&["portcheck", "--lang=ko", "--lang", "en"]).as_deref(), Some("en"));
     assert_eq!(found(&["portcheck", "--lang", "ko", "--lang"]).as_deref(), Some("ko"));
     assert_eq!(found(&["portcheck", "--", "--lang", "ko"]), None);
     assert_eq!(found(&["portcheck", "5000"]), None);
     let args = ["portcheck", "--lang", "ko", "5000", "--lang=en", "--", "--lang", "x"];
-    assert_eq!(super::without_lang(os(&args)), os(&["portcheck", "5000", "--", "--lang", "x"]));
-    assert_eq!(super::without_lang(os(&["portcheck", "--lang"])), os(&["portcheck", "--lang"]));
+    assert_eq!(super::split_lang(os(&args)).1, os(&["portcheck", "5000", "--", "--lang", "x"]));
+    assert_eq!(super::split_lang(os(&["portcheck", "--lang"])).1, os(&["portcheck", "--lang"]));
     let helps = |v: &[&str]| super::asks_for_help(&os(v));
     assert!(helps(&["portcheck", "--help"]) && helps(&["portcheck", "-qh"]) && helps(&["p", "-h"]));
     assert!(!helps(&["portcheck", "5000"]) && !helps(&["portcheck", "--", "--help"]));
@@ -298,5 +298,30 @@ fn korean_help_text_fits_76_columns() {
     assert!(text.contains("종료 상태:"), "{text}");
     for line in text.lines() {
         assert!(columns(line, Lang::Ko) <= 76, "{} columns: {line}", columns(line, Lang::Ko));
+    }
+}
+
+/// A validator of clap's own (`--count`'s range) is said as clap writes
+/// it, with nothing added: the line English had before the catalog.
+#[test]
+fn clap_validators_are_said_as_written() {
+    let args: Vec<std::ffi::OsString> =
+        ["portcheck", "--suggest", "5000", "--count", "0"].iter().map(Into::into).collect();
+    let err = super::parse_from(args).map(|_| ()).unwrap_err();
+    assert_eq!(err.to_string(), "0 is not in 1..=1000");
+    assert!(matches!(err.downcast_ref(), Some(crate::error::Error::Usage(_))));
+}
+
+/// Every flag's help is a message of the catalog: a flag added to the
+/// derive without one would print its English doc comment in every
+/// language.
+#[test]
+fn every_flag_has_a_help_message() {
+    for a in Cli::command().get_arguments() {
+        assert!(
+            super::help::help_of(a.get_id().as_str()).is_some(),
+            "{} has no help-*",
+            a.get_id()
+        );
     }
 }

@@ -39,8 +39,8 @@ impl Msg {
         Msg { id, args }
     }
 
-    /// The message id.
-    #[allow(dead_code, reason = "tests name a kept message by its id")]
+    /// The message id (tests name a kept message by it).
+    #[cfg(test)]
     pub(crate) fn id(&self) -> &'static str {
         self.id
     }
@@ -100,23 +100,16 @@ impl From<f64> for Arg {
     }
 }
 
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Text(s.to_string())
-    }
+macro_rules! text_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(s: $t) -> Arg {
+                Arg::Text(String::from(s))
+            }
+        }
+    )*};
 }
-
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg::Text(s)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Text(s.clone())
-    }
-}
+text_args!(&str, String, &String);
 
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {

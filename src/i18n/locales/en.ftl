@@ -523,9 +523,6 @@ wait-cannot-tell = cannot tell whether port { $port } is free: { $protocol } ove
 scan-sock-diag-disabled = disabled by PORTCHECK_NO_SOCK_DIAG
 ## Hints, remedies, advice, --suggest notes (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
-# A step's sentence not in the catalog yet (src/shell.rs untranslated): as written.
-untranslated = { $text }
-
 # What a process is (the hint beside a holder).
 hint-kind-flask = Flask development server
 hint-kind-django = Django development server

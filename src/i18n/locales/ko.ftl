@@ -378,8 +378,6 @@ wait-cannot-tell = 포트 { $port }번이 사용 가능한지 알 수 없습니�
 scan-sock-diag-disabled = PORTCHECK_NO_SOCK_DIAG로 꺼 둠
 ## 힌트, 해결 방법, 다음 단계, --suggest 메모 (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
-untranslated = { $text }
-
 hint-kind-flask = Flask 개발 서버
 hint-kind-django = Django 개발 서버
 hint-kind-gunicorn = gunicorn WSGI 서버
