@@ -488,17 +488,23 @@ pub fn as_user(uid: u32, program: &std::path::Path) -> Command {
     cmd
 }
 
-/// Leaves a TIME_WAIT connection on a fresh loopback port (the server side
-/// closes first) and returns the listener, still listening on that port.
-pub fn time_wait_beside_a_listener() -> std::net::TcpListener {
+/// Leaves a TIME_WAIT connection on `listener`'s loopback port: a client
+/// connects, the accepted side closes first.
+pub fn leave_time_wait(listener: &std::net::TcpListener) {
     use std::io::Read;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let (server, _) = listener.accept().unwrap();
     drop(server);
     let _ = client.read(&mut [0u8; 1]); // sees the FIN
     drop(client);
+}
+
+/// Leaves a TIME_WAIT connection on a fresh loopback port (the server side
+/// closes first) and returns the listener, still listening on that port.
+pub fn time_wait_beside_a_listener() -> std::net::TcpListener {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    leave_time_wait(&listener);
     listener
 }
 
