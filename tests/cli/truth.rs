@@ -113,18 +113,25 @@ fn privileged_port_bound_without_listening() -> Option<(u16, std::os::fd::OwnedF
 /// is found and makes it in use.
 #[test]
 fn a_denied_bind_still_takes_the_second_look() {
-    let Some((port, _bound)) = privileged_port_bound_without_listening() else {
-        // Without the right to bind it, nothing can be bound there by this
-        // test: the port is free, said not to be bind-checked.
-        let port = (700..1024).rev().find(|&p| portcheck(&["-t", &p.to_string()]).code == Some(0));
-        let port = port.expect("a free privileged port").to_string();
-        under_seccomp("bind=EACCES", &["-t", &port]).code(0).stdout_has("needs root");
-        return;
-    };
+    // The filter denies the bind even as root: a free port is free, said
+    // not to be bind-checked.
+    let free = (700..1024).rev().find(|&p| portcheck(&["-t", &p.to_string()]).code == Some(0));
+    let free = free.expect("a free privileged port");
+    let run = under_seccomp("bind=EACCES", &["--json", "-t", &free.to_string()]);
+    run.code(0);
+    let p = port_obj(&run.json(), free);
+    assert_eq!((&p["in_use"], &p["bind_checked"]), (&false.into(), &false.into()), "{p}");
+    under_seccomp("bind=EACCES", &["-t", &free.to_string()]).code(0).stdout_has("needs root");
+    // Without the right to bind it (no root), this test cannot bind a
+    // socket there: the above is all it can check.
+    let Some((port, _bound)) = privileged_port_bound_without_listening() else { return };
     let run = under_seccomp("bind=EACCES", &["--json", "-t", &port.to_string()]);
     run.code(1);
     let p = port_obj(&run.json(), port);
     assert_eq!(p["in_use"], true, "{p}");
+    // Denied, not refused as in use (which the socket alone would cause):
+    // the second look found it.
+    assert_eq!(p["bind_checked"], false, "{p}");
     // This test process holds it; another test's child shares it for the
     // instant between fork and exec (close-on-exec).
     let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
