@@ -106,6 +106,16 @@ fn privileged_port_bound_without_listening() -> Option<(u16, std::os::fd::OwnedF
     panic!("no free port in 700..1024");
 }
 
+/// `port`'s sockets are held by this test process: its pid is among the
+/// holders, and any other is a child of a test here, which shares the
+/// socket for the instant between fork and exec (close-on-exec).
+#[track_caller]
+fn held_by_this_process(port: &serde_json::Value) {
+    let (me, pids) = (std::process::id(), pids_of(&port["sockets"]));
+    assert!(pids.contains(&me), "{port}");
+    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{port}");
+}
+
 /// A bind the OS denies (EACCES on a privileged port: the seccomp filter
 /// stands in for a user without root) says nothing about what is bound
 /// there, so the port still takes the second look: a socket bound to it
@@ -132,11 +142,7 @@ fn a_denied_bind_still_takes_the_second_look() {
     // Denied, not refused as in use (which the socket alone would cause):
     // the second look found it.
     assert_eq!(p["bind_checked"], false, "{p}");
-    // This test process holds it; another test's child shares it for the
-    // instant between fork and exec (close-on-exec).
-    let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
-    assert!(pids.contains(&me), "{p}");
-    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{p}");
+    held_by_this_process(&p);
     under_seccomp("bind=EACCES", &["-t", &port.to_string()]).code(1).stdout_has("bound_inactive");
 }
 
@@ -217,11 +223,7 @@ fn time_wait_is_counted_beside_a_listener() {
     run.code(1);
     let p = port_obj(&run.json(), port);
     assert!(p["time_wait"].as_u64().unwrap() >= 1, "{p}");
-    // This test process holds the listener; another test's child shares
-    // it for the instant between fork and exec (close-on-exec).
-    let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
-    assert!(pids.contains(&me), "{p}");
-    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{p}");
+    held_by_this_process(&p);
     assert!(p["sockets"].as_array().unwrap().iter().all(|s| s["state"] == "listen"), "{p}");
 }
 
