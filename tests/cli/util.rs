@@ -419,12 +419,10 @@ pub fn on_terminal_at(args: &[&str], columns: u16, dir: &std::path::Path) -> (Op
     on_pty_sized(&mut cmd, args, Some(&size), false)
 }
 
-/// Like [`on_terminal_at`] with stderr on the terminal too (errors).
+/// Like [`on_terminal_at`] with stderr on the terminal too (errors), in
+/// the tests' locale.
 pub fn on_whole_terminal_at(args: &[&str], columns: u16) -> (Option<i32>, String) {
-    let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
-    let mut cmd = Command::new(bin());
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
-    on_pty_sized(&mut cmd, args, Some(&size), true)
+    on_terminal_in(&test_lang(), args, columns)
 }
 
 /// Runs portcheck on a pseudo-terminal `columns` wide, stdout and stderr
