@@ -13,19 +13,13 @@ fn time_wait_port_without_reuseaddr() -> u16 {
     use nix::sys::socket::{
         AddressFamily, Backlog, SockFlag, SockType, SockaddrIn, bind, listen, socket,
     };
-    use std::io::Read;
     let fd: OwnedFd =
         socket(AddressFamily::Inet, SockType::Stream, SockFlag::SOCK_CLOEXEC, None).unwrap();
     bind(std::os::fd::AsRawFd::as_raw_fd(&fd), &SockaddrIn::new(127, 0, 0, 1, 0)).unwrap();
     listen(&fd, Backlog::new(1).unwrap()).unwrap();
     let listener = std::net::TcpListener::from(fd);
-    let port = listener.local_addr().unwrap().port();
-    let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let (server, _) = listener.accept().unwrap();
-    drop(server);
-    let _ = client.read(&mut [0u8; 1]); // sees the FIN
-    drop(client);
-    port
+    leave_time_wait(&listener);
+    listener.local_addr().unwrap().port()
 }
 
 /// Left by a socket that set SO_REUSEADDR: free, and a development server

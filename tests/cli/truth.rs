@@ -106,6 +106,16 @@ fn privileged_port_bound_without_listening() -> Option<(u16, std::os::fd::OwnedF
     panic!("no free port in 700..1024");
 }
 
+/// `port`'s sockets are held by this test process: its pid is among the
+/// holders, and any other is a child of a test here, which shares the
+/// socket for the instant between fork and exec (close-on-exec).
+#[track_caller]
+fn held_by_this_process(port: &serde_json::Value) {
+    let (me, pids) = (std::process::id(), pids_of(&port["sockets"]));
+    assert!(pids.contains(&me), "{port}");
+    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{port}");
+}
+
 /// A bind the OS denies (EACCES on a privileged port: the seccomp filter
 /// stands in for a user without root) says nothing about what is bound
 /// there, so the port still takes the second look: a socket bound to it
@@ -113,23 +123,26 @@ fn privileged_port_bound_without_listening() -> Option<(u16, std::os::fd::OwnedF
 /// is found and makes it in use.
 #[test]
 fn a_denied_bind_still_takes_the_second_look() {
-    let Some((port, _bound)) = privileged_port_bound_without_listening() else {
-        // Without the right to bind it, nothing can be bound there by this
-        // test: the port is free, said not to be bind-checked.
-        let port = (700..1024).rev().find(|&p| portcheck(&["-t", &p.to_string()]).code == Some(0));
-        let port = port.expect("a free privileged port").to_string();
-        under_seccomp("bind=EACCES", &["-t", &port]).code(0).stdout_has("needs root");
-        return;
-    };
+    // The filter denies the bind even as root: a free port is free, said
+    // not to be bind-checked.
+    let free = (700..1024).rev().find(|&p| portcheck(&["-t", &p.to_string()]).code == Some(0));
+    let free = free.expect("a free privileged port");
+    let run = under_seccomp("bind=EACCES", &["--json", "-t", &free.to_string()]);
+    run.code(0);
+    let p = port_obj(&run.json(), free);
+    assert_eq!((&p["in_use"], &p["bind_checked"]), (&false.into(), &false.into()), "{p}");
+    under_seccomp("bind=EACCES", &["-t", &free.to_string()]).code(0).stdout_has("needs root");
+    // Without the right to bind it (no root), this test cannot bind a
+    // socket there: the above is all it can check.
+    let Some((port, _bound)) = privileged_port_bound_without_listening() else { return };
     let run = under_seccomp("bind=EACCES", &["--json", "-t", &port.to_string()]);
     run.code(1);
     let p = port_obj(&run.json(), port);
     assert_eq!(p["in_use"], true, "{p}");
-    // This test process holds it; another test's child shares it for the
-    // instant between fork and exec (close-on-exec).
-    let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
-    assert!(pids.contains(&me), "{p}");
-    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{p}");
+    // Denied, not refused as in use (which the socket alone would cause):
+    // the second look found it.
+    assert_eq!(p["bind_checked"], false, "{p}");
+    held_by_this_process(&p);
     under_seccomp("bind=EACCES", &["-t", &port.to_string()]).code(1).stdout_has("bound_inactive");
 }
 
@@ -210,11 +223,7 @@ fn time_wait_is_counted_beside_a_listener() {
     run.code(1);
     let p = port_obj(&run.json(), port);
     assert!(p["time_wait"].as_u64().unwrap() >= 1, "{p}");
-    // This test process holds the listener; another test's child shares
-    // it for the instant between fork and exec (close-on-exec).
-    let (me, pids) = (std::process::id(), pids_of(&p["sockets"]));
-    assert!(pids.contains(&me), "{p}");
-    assert!(pids.iter().all(|&pid| pid == me || util::descends_from_me(pid)), "{p}");
+    held_by_this_process(&p);
     assert!(p["sockets"].as_array().unwrap().iter().all(|s| s["state"] == "listen"), "{p}");
 }
 

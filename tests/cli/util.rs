@@ -419,12 +419,10 @@ pub fn on_terminal_at(args: &[&str], columns: u16, dir: &std::path::Path) -> (Op
     on_pty_sized(&mut cmd, args, Some(&size), false)
 }
 
-/// Like [`on_terminal_at`] with stderr on the terminal too (errors).
+/// Like [`on_terminal_at`] with stderr on the terminal too (errors), in
+/// the tests' locale.
 pub fn on_whole_terminal_at(args: &[&str], columns: u16) -> (Option<i32>, String) {
-    let size = nix::pty::Winsize { ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0 };
-    let mut cmd = Command::new(bin());
-    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
-    on_pty_sized(&mut cmd, args, Some(&size), true)
+    on_terminal_in(&test_lang(), args, columns)
 }
 
 /// Runs portcheck on a pseudo-terminal `columns` wide, stdout and stderr
@@ -488,17 +486,23 @@ pub fn as_user(uid: u32, program: &std::path::Path) -> Command {
     cmd
 }
 
-/// Leaves a TIME_WAIT connection on a fresh loopback port (the server side
-/// closes first) and returns the listener, still listening on that port.
-pub fn time_wait_beside_a_listener() -> std::net::TcpListener {
+/// Leaves a TIME_WAIT connection on `listener`'s loopback port: a client
+/// connects, the accepted side closes first.
+pub fn leave_time_wait(listener: &std::net::TcpListener) {
     use std::io::Read;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mut client = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     let (server, _) = listener.accept().unwrap();
     drop(server);
     let _ = client.read(&mut [0u8; 1]); // sees the FIN
     drop(client);
+}
+
+/// Leaves a TIME_WAIT connection on a fresh loopback port (the server side
+/// closes first) and returns the listener, still listening on that port.
+pub fn time_wait_beside_a_listener() -> std::net::TcpListener {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    leave_time_wait(&listener);
     listener
 }
 
