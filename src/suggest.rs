@@ -122,7 +122,7 @@ pub(crate) fn suggestion(
                 "suggest-cannot-bind",
                 protocol = protocol.name(),
                 family = family.label(),
-                error = e.to_string()
+                error = &e.why
             )
             .english();
             let err = if e.permission {
