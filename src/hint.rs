@@ -235,9 +235,8 @@ pub(crate) fn describe(
     let mut what = match kind {
         Kind::DockerProxy => Some(docker_words(&p.command)),
         Kind::Node if role == Role::Inspector => Some(msg!("hint-node-inspector")),
-        // A role alone (a debuggee portcheck does not name, on its debug
-        // session's port) reads " (a port of the debug session)".
-        Kind::Unknown if role != Role::Server => Some(role.on(crate::shell::untranslated(""))),
+        // A debuggee portcheck does not name, on its debug session's port.
+        Kind::Unknown if role == Role::Session => Some(msg!("hint-session-alone")),
         k => k.words().map(|w| role.on(w)),
     };
     if p.pid == 1 && kind != Kind::SystemdSocket {
@@ -291,7 +290,7 @@ thread_local! {
 #[cfg(test)]
 fn shown(words: Msg) -> Msg {
     if RENAMED.with(std::cell::Cell::get) {
-        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
+        return Msg::from(format!("RENAMED {}", words.english().to_uppercase()));
     }
     words
 }
@@ -557,5 +556,15 @@ mod tests {
             ko(describe(&docker, Kind::DockerProxy, Role::Server, &[])),
             "Docker 게시 포트 (docker-proxy), 대상 컨테이너 172.17.0.2:5432"
         );
+        // A debuggee portcheck does not name, on its session's port: the
+        // role alone (English as before the catalog, its leading space too).
+        let debuggee = proc(12, 10, "myapp", &["myapp"]);
+        let alone = describe(&debuggee, Kind::Unknown, Role::Session, &[]);
+        assert_eq!(
+            alone.clone().map(|m| m.english()).as_deref(),
+            Some(" (a port of the debug session)")
+        );
+        assert_eq!(ko(alone), "디버그 세션의 포트");
+        assert_eq!(describe(&debuggee, Kind::Unknown, Role::Server, &[]), None);
     }
 }

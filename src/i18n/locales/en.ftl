@@ -523,9 +523,6 @@ wait-cannot-tell = cannot tell whether port { $port } is free: { $protocol } ove
 scan-sock-diag-disabled = disabled by PORTCHECK_NO_SOCK_DIAG
 ## Hints, remedies, advice, --suggest notes (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
-# A step's sentence not in the catalog yet (src/shell.rs untranslated): as written.
-untranslated = { $text }
-
 # What a process is (the hint beside a holder).
 hint-kind-flask = Flask development server
 hint-kind-django = Django development server
@@ -561,6 +558,9 @@ hint-role-reloader-child = { $what } (server child of the reloader)
 hint-role-inspector = { $what } (inspector port)
 hint-role-debugger = { $what } (the debugger's port)
 hint-role-session = { $what } (a port of the debug session)
+# The role alone, of a process portcheck does not name (its leading space as
+# before the catalog).
+hint-session-alone = { " " }(a port of the debug session)
 hint-pid1-alone = PID 1 of its container or namespace (the container's main process)
 hint-pid1 = { $what }; PID 1 of its container or namespace
 # What started the process.

@@ -378,8 +378,6 @@ wait-cannot-tell = 포트 { $port }번이 사용 가능한지 알 수 없습니�
 scan-sock-diag-disabled = PORTCHECK_NO_SOCK_DIAG로 꺼 둠
 ## 힌트, 해결 방법, 다음 단계, --suggest 메모 (src/hint.rs, src/remedy*, src/advice.rs, src/project.rs, src/suggest.rs, src/started*, src/shell.rs)
 
-untranslated = { $text }
-
 hint-kind-flask = Flask 개발 서버
 hint-kind-django = Django 개발 서버
 hint-kind-gunicorn = gunicorn WSGI 서버
@@ -412,6 +410,7 @@ hint-role-reloader-child = { $what }, 자동 재시작(핫 리로드) 아래에�
 hint-role-inspector = { $what } (인스펙터 포트)
 hint-role-debugger = { $what } (디버거 포트)
 hint-role-session = { $what } (디버그 세션의 포트)
+hint-session-alone = 디버그 세션의 포트
 hint-pid1-alone = 컨테이너 또는 네임스페이스의 PID 1 (컨테이너의 주 프로세스)
 hint-pid1 = { $what }; 컨테이너 또는 네임스페이스의 PID 1
 hint-by-vscode-debug = VS Code가 실행함 (디버깅 시작, F5)
