@@ -289,7 +289,7 @@ fn package_scripts_take_the_port_their_tools_way() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("package.json"),
-        r#"{"scripts": {"dev": "vite", "start": "node server.js"}}"#,
+        r#"{"scripts": {"dev": "vite", "start": "node server.js", "my app": "node server.js"}}"#,
     )
     .unwrap();
     std::fs::write(dir.join("server.js"), "listen(3000)\n").unwrap();
@@ -308,6 +308,11 @@ fn package_scripts_take_the_port_their_tools_way() {
     assert_eq!(
         line("npm", "start"),
         ["change the port where server.js sets it, then npm start again"]
+    );
+    // The script's name is the package's: quoted as the shell reads it.
+    assert_eq!(
+        line("npm", "my app"),
+        ["change the port where server.js sets it, then npm run 'my app' again"]
     );
     std::fs::write(dir.join("server.js"), "listen(process.env.PORT)\n").unwrap();
     assert_eq!(line("npm", "start"), ["PORT=5001 npm start"]);
