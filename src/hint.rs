@@ -1,9 +1,8 @@
 //! What a process is, as data: its [`Kind`] (from its name, command line,
 //! environment and the other holders of its socket), its [`Role`] on one
 //! socket, and the [`Launcher`]s that started it. The words people read
-//! (the hint) are the `Display` of these types and nothing decides by them.
-
-use std::fmt;
+//! (the hint, [`describe`]) are catalog messages made of these types, and
+//! nothing decides by them.
 
 use serde::Serialize;
 
@@ -84,7 +83,7 @@ impl Kind {
     }
 
     /// The words for it (none for [`Kind::Unknown`]).
-    pub(crate) fn words(self) -> Option<Msg> {
+    fn words(self) -> Option<Msg> {
         Some(match self {
             Kind::FlaskCli | Kind::FlaskScript => msg!("hint-kind-flask"),
             Kind::Django => msg!("hint-kind-django"),
@@ -120,15 +119,6 @@ impl Kind {
 #[cfg(not(test))]
 fn shown(words: Msg) -> Msg {
     words
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.words() {
-            Some(w) => write!(f, "{w}"),
-            None => Ok(()),
-        }
-    }
 }
 
 /// What a process does on one socket.
@@ -197,9 +187,7 @@ impl Launcher {
     pub(crate) fn of_unit(u: &crate::process::Unit) -> Launcher {
         Launcher::Systemd { unit: u.name.clone(), user: u.user, described: u.describe() }
     }
-}
 
-impl Launcher {
     /// What started it, in words.
     fn words(&self) -> Msg {
         match self {
@@ -215,12 +203,6 @@ impl Launcher {
             }
             Launcher::Shell { name } => msg!("hint-by-shell", shell = name),
         }
-    }
-}
-
-impl fmt::Display for Launcher {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.words())
     }
 }
 
