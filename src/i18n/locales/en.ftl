@@ -552,7 +552,7 @@ hint-kind-systemd-socket = init (PID 1): systemd socket activation; stop the .so
 # $address: the container's address and port ("172.17.0.2:5432").
 hint-docker-to = Docker published port (docker-proxy) to container { $address }
 hint-node-inspector = Node.js inspector
-# $what: one of the hint-kind-* messages (empty for a process portcheck does not name).
+# $what: one of the hint-kind-* messages.
 hint-role-reloader-parent = { $what } (reloader parent)
 hint-role-reloader-child = { $what } (server child of the reloader)
 hint-role-inspector = { $what } (inspector port)
