@@ -227,22 +227,19 @@ pub(crate) fn describe(
             Some(what) => msg!("hint-pid1", what = what),
         });
     }
-    let mut tails: Vec<(bool, Msg)> = Vec::new();
+    // A unit names the process when nothing else does; the rest follow it.
+    let mut by: Vec<&Launcher> = Vec::new();
     for l in launchers {
         match l {
             Launcher::Systemd { .. } if what.is_none() => what = Some(l.words()),
-            Launcher::Systemd { .. } => tails.push((true, l.words())),
             // The table's ancestors line names these already.
             Launcher::Container { .. } | Launcher::Shell { .. } => {}
-            _ => tails.push((false, l.words())),
+            _ => by.push(l),
         }
     }
-    let what = tails.into_iter().fold(what?, |what, (unit, by)| {
-        if unit {
-            msg!("hint-with-unit", what = what, by = by)
-        } else {
-            msg!("hint-with-launcher", what = what, by = by)
-        }
+    let what = by.into_iter().fold(what?, |what, l| match l {
+        Launcher::Systemd { .. } => msg!("hint-with-unit", what = what, by = l.words()),
+        _ => msg!("hint-with-launcher", what = what, by = l.words()),
     });
     Some(shown(what))
 }
