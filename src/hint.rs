@@ -1,9 +1,8 @@
 //! What a process is, as data: its [`Kind`] (from its name, command line,
 //! environment and the other holders of its socket), its [`Role`] on one
 //! socket, and the [`Launcher`]s that started it. The words people read
-//! (the hint) are the `Display` of these types and nothing decides by them.
-
-use std::fmt;
+//! (the hint, [`describe`]) are catalog messages made of these types, and
+//! nothing decides by them.
 
 use serde::Serialize;
 
@@ -84,7 +83,7 @@ impl Kind {
     }
 
     /// The words for it (none for [`Kind::Unknown`]).
-    pub(crate) fn words(self) -> Option<Msg> {
+    fn words(self) -> Option<Msg> {
         Some(match self {
             Kind::FlaskCli | Kind::FlaskScript => msg!("hint-kind-flask"),
             Kind::Django => msg!("hint-kind-django"),
@@ -120,15 +119,6 @@ impl Kind {
 #[cfg(not(test))]
 fn shown(words: Msg) -> Msg {
     words
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.words() {
-            Some(w) => write!(f, "{w}"),
-            None => Ok(()),
-        }
-    }
 }
 
 /// What a process does on one socket.
@@ -197,9 +187,7 @@ impl Launcher {
     pub(crate) fn of_unit(u: &crate::process::Unit) -> Launcher {
         Launcher::Systemd { unit: u.name.clone(), user: u.user, described: u.describe() }
     }
-}
 
-impl Launcher {
     /// What started it, in words.
     fn words(&self) -> Msg {
         match self {
@@ -218,12 +206,6 @@ impl Launcher {
     }
 }
 
-impl fmt::Display for Launcher {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.words())
-    }
-}
-
 /// The hint for a process: its kind, its role on the socket and what
 /// started it, in words; `None` when nothing is recognised.
 pub(crate) fn describe(
@@ -235,9 +217,8 @@ pub(crate) fn describe(
     let mut what = match kind {
         Kind::DockerProxy => Some(docker_words(&p.command)),
         Kind::Node if role == Role::Inspector => Some(msg!("hint-node-inspector")),
-        // A role alone (a debuggee portcheck does not name, on its debug
-        // session's port) reads " (a port of the debug session)".
-        Kind::Unknown if role != Role::Server => Some(role.on(crate::shell::untranslated(""))),
+        // A debuggee portcheck does not name, on its debug session's port.
+        Kind::Unknown if role == Role::Session => Some(msg!("hint-session-alone")),
         k => k.words().map(|w| role.on(w)),
     };
     if p.pid == 1 && kind != Kind::SystemdSocket {
@@ -246,22 +227,19 @@ pub(crate) fn describe(
             Some(what) => msg!("hint-pid1", what = what),
         });
     }
-    let mut tails: Vec<(bool, Msg)> = Vec::new();
+    // A unit names the process when nothing else does; the rest follow it.
+    let mut by: Vec<&Launcher> = Vec::new();
     for l in launchers {
         match l {
             Launcher::Systemd { .. } if what.is_none() => what = Some(l.words()),
-            Launcher::Systemd { .. } => tails.push((true, l.words())),
             // The table's ancestors line names these already.
             Launcher::Container { .. } | Launcher::Shell { .. } => {}
-            _ => tails.push((false, l.words())),
+            _ => by.push(l),
         }
     }
-    let what = tails.into_iter().fold(what?, |what, (unit, by)| {
-        if unit {
-            msg!("hint-with-unit", what = what, by = by)
-        } else {
-            msg!("hint-with-launcher", what = what, by = by)
-        }
+    let what = by.into_iter().fold(what?, |what, l| match l {
+        Launcher::Systemd { .. } => msg!("hint-with-unit", what = what, by = l.words()),
+        _ => msg!("hint-with-launcher", what = what, by = l.words()),
     });
     Some(shown(what))
 }
@@ -291,7 +269,7 @@ thread_local! {
 #[cfg(test)]
 fn shown(words: Msg) -> Msg {
     if RENAMED.with(std::cell::Cell::get) {
-        return crate::shell::untranslated(format!("RENAMED {}", words.english().to_uppercase()));
+        return Msg::from(format!("RENAMED {}", words.english().to_uppercase()));
     }
     words
 }
@@ -557,5 +535,15 @@ mod tests {
             ko(describe(&docker, Kind::DockerProxy, Role::Server, &[])),
             "Docker 게시 포트 (docker-proxy), 대상 컨테이너 172.17.0.2:5432"
         );
+        // A debuggee portcheck does not name, on its session's port: the
+        // role alone (English as before the catalog, its leading space too).
+        let debuggee = proc(12, 10, "myapp", &["myapp"]);
+        let alone = describe(&debuggee, Kind::Unknown, Role::Session, &[]);
+        assert_eq!(
+            alone.clone().map(|m| m.english()).as_deref(),
+            Some(" (a port of the debug session)")
+        );
+        assert_eq!(ko(alone), "디버그 세션의 포트");
+        assert_eq!(describe(&debuggee, Kind::Unknown, Role::Server, &[]), None);
     }
 }

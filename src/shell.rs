@@ -16,7 +16,7 @@ mod win;
 
 use std::ffi::{OsStr, OsString};
 
-use crate::i18n::{Msg, msg};
+use crate::i18n::Msg;
 
 #[cfg_attr(test, allow(unused_imports))]
 pub(crate) use win::choose;
@@ -55,12 +55,6 @@ impl Shell {
 pub(crate) fn here() -> Shell {
     static HERE: std::sync::OnceLock<Shell> = std::sync::OnceLock::new();
     *HERE.get_or_init(|| crate::process::shell_ancestry().map_or(Shell::Posix, |n| choose(&n)))
-}
-
-/// A step's sentence that is not in the catalog yet (its area converts
-/// it): said as written, in English, in every language, text and JSON.
-pub(crate) fn untranslated(text: impl Into<String>) -> Msg {
-    msg!("as-written", text = text.into())
 }
 
 /// Unit tests compare POSIX lines on every platform; the Windows shells
@@ -536,13 +530,10 @@ mod tests {
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"]})
         );
         assert_eq!(
-            j(&Step::explained(untranslated("why"), cmd)),
+            j(&Step::explained("why".into(), cmd)),
             serde_json::json!({"stop": "sudo systemctl stop nginx.service",
                 "stop_argv": ["sudo", "systemctl", "stop", "nginx.service"], "stop_note": "why"})
         );
-        assert_eq!(
-            j(&Step::say(untranslated("close it"))),
-            serde_json::json!({"stop": "close it"})
-        );
+        assert_eq!(j(&Step::say("close it".into())), serde_json::json!({"stop": "close it"}));
     }
 }

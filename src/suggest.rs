@@ -121,7 +121,7 @@ pub(crate) fn suggestion(
                 "suggest-cannot-bind",
                 protocol = protocol.name(),
                 family = family.label(),
-                error = e.to_string()
+                error = &e.why
             );
             let err = if e.permission {
                 crate::error::Error::Permission(why)

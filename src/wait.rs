@@ -123,10 +123,7 @@ fn free(select: Selection, q: &PortQuery, snap: &Snapshot) -> anyhow::Result<boo
         select.families().all(|f| {
             let bind = exclusive([p], [f], q.port);
             if let Some((p, f, e)) = bind.failed.first() {
-                let (protocol, family) = (p.name(), f.label());
-                let error = e.why.clone();
-                let why = (protocol, family, error);
-                failed = Some((why, e.permission));
+                failed = Some(((p.name(), f.label(), e.why.clone()), e.permission));
                 return false;
             }
             // Refused for good (Windows's WSAEACCES): never free; the

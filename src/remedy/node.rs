@@ -5,7 +5,7 @@ use super::command::command;
 use super::{Here, Holder, Remedy};
 use crate::hint::{Kind, Launcher};
 use crate::i18n::{Msg, msg};
-use crate::shell::Step;
+use crate::shell::{Command, Step};
 use crate::started::Package;
 
 /// Vite, Next.js, webpack and Node apps started by a package script.
@@ -39,7 +39,7 @@ pub(super) fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
             Package::Elsewhere { file } => {
                 return Some(Remedy::words(
                     msg!("remedy-package-elsewhere"),
-                    msg!("remedy-package-change", file = file, command = run.join(" ")),
+                    msg!("remedy-package-change", file = file, command = again(&run)),
                 ));
             }
         };
@@ -57,4 +57,10 @@ pub(super) fn node(h: &Holder, here: &Here, port: u16) -> Option<Remedy> {
         }
         _ => None,
     }
+}
+
+/// The script's command, said in a sentence: shell words, as this
+/// machine's shell reads them (the script's name is the package's own).
+fn again(run: &[&str]) -> String {
+    Command::new(run.iter().copied()).render(crate::shell::here())
 }

@@ -33,6 +33,23 @@ fn lines(cmd: &str) -> Vec<String> {
     steps_of(&holder(cmd), &nowhere())
 }
 
+/// `python3 app.py` run in a folder of its own (`portcheck-TAG-PID` under
+/// the temp dir, which the caller removes), whose app.py calls
+/// `app.run(host='0.0.0.0', debug=True)`; read from that folder.
+fn flask_script(tag: &str) -> (std::path::PathBuf, ProcessInfo, Here<'static>) {
+    let dir = std::env::temp_dir().join(format!("portcheck-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("app.py"),
+        "from flask import Flask\napp = Flask(__name__)\napp.run(host='0.0.0.0', debug=True)\n",
+    )
+    .unwrap();
+    let mut p = holder("python3 app.py");
+    p.cwd = Some(dir.clone());
+    let here = Here { cwd: Some(dir.clone()), ..nowhere() };
+    (dir, p, here)
+}
+
 /// A step as one string: `NOTE: COMMAND`, the command, or the sentence.
 fn shown(s: &Step) -> String {
     match (&s.note, s.line()) {
@@ -114,16 +131,7 @@ fn the_line_runs_where_and_as_the_holder_ran() {
 
 #[test]
 fn a_flask_script_keeps_what_the_user_wrote() {
-    let dir = std::env::temp_dir().join(format!("portcheck-script-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("app.py"),
-        "from flask import Flask\napp = Flask(__name__)\napp.run(host='0.0.0.0', debug=True)\n",
-    )
-    .unwrap();
-    let mut p = holder("python3 app.py");
-    p.cwd = Some(dir.clone());
-    let here = Here { cwd: Some(dir.clone()), ..nowhere() };
+    let (dir, p, here) = flask_script("script");
     let l = steps_of(&p, &here);
     assert_eq!(
         l,
@@ -281,7 +289,7 @@ fn package_scripts_take_the_port_their_tools_way() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("package.json"),
-        r#"{"scripts": {"dev": "vite", "start": "node server.js"}}"#,
+        r#"{"scripts": {"dev": "vite", "start": "node server.js", "my app": "node server.js"}}"#,
     )
     .unwrap();
     std::fs::write(dir.join("server.js"), "listen(3000)\n").unwrap();
@@ -301,6 +309,11 @@ fn package_scripts_take_the_port_their_tools_way() {
         line("npm", "start"),
         ["change the port where server.js sets it, then npm start again"]
     );
+    // The script's name is the package's: quoted as the shell reads it.
+    assert_eq!(
+        line("npm", "my app"),
+        ["change the port where server.js sets it, then npm run 'my app' again"]
+    );
     std::fs::write(dir.join("server.js"), "listen(process.env.PORT)\n").unwrap();
     assert_eq!(line("npm", "start"), ["PORT=5001 npm start"]);
     let _ = std::fs::remove_dir_all(&dir);
@@ -312,16 +325,7 @@ fn package_scripts_take_the_port_their_tools_way() {
 #[test]
 fn a_remedy_in_korean_keeps_its_commands_and_its_english_json() {
     use crate::i18n::{Lang, scoped};
-    let dir = std::env::temp_dir().join(format!("portcheck-ko-script-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("app.py"),
-        "from flask import Flask\napp = Flask(__name__)\napp.run(host='0.0.0.0', debug=True)\n",
-    )
-    .unwrap();
-    let mut p = holder("python3 app.py");
-    p.cwd = Some(dir.clone());
-    let here = Here { cwd: Some(dir.clone()), ..nowhere() };
+    let (dir, p, here) = flask_script("ko-script");
     let origin = crate::started::of(&p, &[]);
     let h = Holder { origin: &origin, role: Role::Server, address: "0.0.0.0", listen: None };
     let r = for_holder(&h, &here, 5001).unwrap();

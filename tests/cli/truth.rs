@@ -88,6 +88,24 @@ fn a_probe_the_os_refuses_is_a_permission_error() {
     }
 }
 
+/// In Korean, JSON's error message is English whole: the probe's reason
+/// inside it too (it was once said in the reader's language there).
+#[test]
+fn a_probe_failure_is_english_in_json_whatever_the_language() {
+    let port = free_port().to_string();
+    for args in [&["--suggest"][..], &["--wait-free", "120s"]] {
+        let mut cmd = Command::new(holder_bin());
+        cmd.args(["--seccomp", "inet=EPERM,inet6=EPERM", "--"]).arg(bin());
+        cmd.env("PORTCHECK_LANG", "ko");
+        let run = run_with(cmd, &[args, &["--json", &port]].concat());
+        run.code(3);
+        let v = run.json();
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(message.contains("cannot create a socket: "), "{args:?}: {message}");
+        assert!(message.is_ascii(), "{args:?}: {message}");
+    }
+}
+
 /// A free privileged TCP port (below 1024) and a socket bound to its
 /// IPv4 wildcard without listening; `None` when this user may not bind one
 /// (no root, no CAP_NET_BIND_SERVICE).

@@ -552,12 +552,15 @@ hint-kind-systemd-socket = init (PID 1): systemd socket activation; stop the .so
 # $address: the container's address and port ("172.17.0.2:5432").
 hint-docker-to = Docker published port (docker-proxy) to container { $address }
 hint-node-inspector = Node.js inspector
-# $what: one of the hint-kind-* messages (empty for a process portcheck does not name).
+# $what: one of the hint-kind-* messages.
 hint-role-reloader-parent = { $what } (reloader parent)
 hint-role-reloader-child = { $what } (server child of the reloader)
 hint-role-inspector = { $what } (inspector port)
 hint-role-debugger = { $what } (the debugger's port)
 hint-role-session = { $what } (a port of the debug session)
+# The role alone, of a process portcheck does not name (its leading space as
+# before the catalog).
+hint-session-alone = { " " }(a port of the debug session)
 hint-pid1-alone = PID 1 of its container or namespace (the container's main process)
 hint-pid1 = { $what }; PID 1 of its container or namespace
 # What started the process.

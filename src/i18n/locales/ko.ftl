@@ -410,6 +410,7 @@ hint-role-reloader-child = { $what }, 자동 재시작(핫 리로드) 아래에�
 hint-role-inspector = { $what } (인스펙터 포트)
 hint-role-debugger = { $what } (디버거 포트)
 hint-role-session = { $what } (디버그 세션의 포트)
+hint-session-alone = 디버그 세션의 포트
 hint-pid1-alone = 컨테이너 또는 네임스페이스의 PID 1 (컨테이너의 주 프로세스)
 hint-pid1 = { $what }; 컨테이너 또는 네임스페이스의 PID 1
 hint-by-vscode-debug = VS Code가 실행함 (디버깅 시작, F5)

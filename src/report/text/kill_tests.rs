@@ -79,9 +79,7 @@ fn a_respawn_names_its_supervisor() {
             parent_name: Some("supervisord".into()),
             forked_from: None,
             stop: Step::explained(
-                crate::shell::untranslated(
-                    "end the parent that restarts it, pid 8, then the server it started, pid 9",
-                ),
+                "end the parent that restarts it, pid 8, then the server it started, pid 9".into(),
                 Command::new(["kill", "8", "9"]),
             ),
         }],

@@ -26,7 +26,7 @@ pub(super) fn flask(pid: u32, hint: &str) -> ProcessReport {
         user: Some("alice".into()),
         command: vec!["python3".into(), "-m".into(), "flask".into(), "run".into()],
         started: Some("2026-11-25T10:42:07Z".into()),
-        hint: Some(crate::shell::untranslated(hint)),
+        hint: Some(hint.into()),
         parent_name: Some("bash".into()),
         parents: vec![Ancestor { pid: pid - 1, name: "bash".into() }],
         unit: None,
