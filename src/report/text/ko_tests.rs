@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::kill_tests::action;
-use super::tests::{PLAIN, dry_plan, flask, host, kill_report, port, socket};
+use super::tests::{PLAIN, dry_plan, flask, host, kill_report, port, socket, stopped_leftover};
 use super::*;
 use crate::i18n::{Lang, scoped};
 use crate::net::Selection;
@@ -79,13 +79,7 @@ fn a_held_port_in_korean() {
 
 #[test]
 fn a_stopped_leftover_and_free_ports_in_korean() {
-    let mut p = flask(41235, "x");
-    p.life = crate::report::Life {
-        state: Some(crate::report::RunState::Stopped),
-        parent_exited: true,
-        local_start: Some("2026-11-25 13:42:07 KST".into()),
-        age: Some(725),
-    };
+    let p = stopped_leftover("2026-11-25 13:42:07 KST");
     let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![p])])], notes: vec![] };
     let ko = scoped(Lang::Ko, || ports(&PLAIN, &host(), ALL, &r, &[]));
     has(
