@@ -279,3 +279,27 @@ fn korean_lines_fit_60_80_and_120_columns() {
         }
     }
 }
+
+/// In Korean, `…` and `·` take two columns (`i18n::columns`): a command
+/// cut to its room and a wrapped line count them so, and still fit (from
+/// 24 columns: below 22, a continuation line keeps 20 columns of text).
+#[test]
+fn korean_layout_counts_ambiguous_characters_as_two_columns() {
+    let words: Vec<String> =
+        ["python3", "/srv/app/venv/bin/flask", "run", "--host", "0.0.0.0", "--port", "5000"]
+            .map(String::from)
+            .to_vec();
+    let line = "가·나 ".repeat(30);
+    for room in 24..48 {
+        let cut = scoped(Lang::Ko, || super::table::command(&PLAIN, &words, Some(room)));
+        assert!(cut.contains('…'), "{room}: {cut:?}");
+        let cols = crate::i18n::columns(&cut, Lang::Ko);
+        assert!(cols <= room, "{room}: {cut:?} takes {cols}");
+        let style = Style { width: u16::try_from(room).ok(), ..PLAIN };
+        let text = scoped(Lang::Ko, || super::table::wrapped(&style, &line));
+        for l in text.lines() {
+            let cols = crate::i18n::columns(l, Lang::Ko);
+            assert!(cols <= room, "{room}: {l:?} takes {cols}");
+        }
+    }
+}
