@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::table::{self, wrapped};
 use super::{Style, socket_rows, styles};
-use crate::i18n::{msg, t};
+use crate::i18n::{Msg, msg, t};
 use crate::net::{Family, Selection};
 use crate::port::{Class, HostPorts};
 use crate::report::{
@@ -60,7 +60,7 @@ pub(crate) fn ports(
 }
 
 /// A port's notes, indented below it.
-fn notes<N: ToString>(out: &mut String, style: &Style, notes: &[N]) {
+fn notes(out: &mut String, style: &Style, notes: &[Msg]) {
     for n in notes {
         let line = t!("report-note", note = escape(&n.to_string()));
         out.push_str(&wrapped(style, &format!("  {line}")));
