@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::i18n::t;
+use crate::i18n::{Msg, msg};
 use crate::net::State;
 use crate::report::{Action, KillPlan, Outcome, PortsReport, ProcessReport, Refusal, SocketReport};
 
@@ -32,10 +32,10 @@ pub(crate) struct Plan {
     pub(crate) targets: Vec<Target>,
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
-    pub(crate) unseen: Vec<(u16, String)>,
+    pub(crate) unseen: Vec<(u16, Msg)>,
     /// What else a signal to the targets does or leaves (a debug
     /// session's other half).
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Msg>,
     /// Ports the OS refuses to bind with no socket on them: no process
     /// to stop.
     pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<crate::shell::Step>)>,
@@ -78,7 +78,7 @@ impl Plan {
 /// it, from how they were started: a debuggee's adapter exits with it; an
 /// adapter's debuggee keeps running (forever, when it waits for a
 /// client); VS Code's sessions are stopped cleanly with Shift+F5.
-fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
+fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<Msg> {
     let mut notes = Vec::new();
     let targets: Vec<&ProcessReport> = before
         .ports
@@ -89,11 +89,11 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
     for h in targets {
         let o = &h.origin;
         let note = if o.by_vscode() {
-            t!("plan-by-vscode", pid = h.pid)
+            msg!("plan-by-vscode", pid = h.pid)
         } else if o.debugpy_opt("--listen").is_some() {
             match o.debugpy_opt("--wait-for-client") {
-                Some(_) => t!("plan-under-debugpy-waiting", pid = h.pid),
-                None => t!("plan-under-debugpy", pid = h.pid),
+                Some(_) => msg!("plan-under-debugpy-waiting", pid = h.pid),
+                None => msg!("plan-under-debugpy", pid = h.pid),
             }
         } else if o.kind == crate::hint::Kind::DebugpyAdapter
             && h.role == crate::hint::Role::Debugger
@@ -111,12 +111,12 @@ fn session_notes(before: &PortsReport, plan: &Plan) -> Vec<String> {
 
 /// What killing debugpy's adapter leaves: the program it debugs, by pid
 /// when a process runs under `debugpy --listen` on the adapter's port.
-fn adapter_note(h: &ProcessReport) -> String {
+fn adapter_note(h: &ProcessReport) -> Msg {
     let port = crate::started::flag_value(&h.command, &["--port"]).and_then(|p| p.parse().ok());
     match port.and_then(crate::process::debuggee_of) {
-        Some((pid, true)) => t!("plan-adapter-waiting", pid = h.pid, debuggee = pid),
-        Some((pid, false)) => t!("plan-adapter", pid = h.pid, debuggee = pid),
-        None => t!("plan-adapter-unknown", pid = h.pid),
+        Some((pid, true)) => msg!("plan-adapter-waiting", pid = h.pid, debuggee = pid),
+        Some((pid, false)) => msg!("plan-adapter", pid = h.pid, debuggee = pid),
+        None => msg!("plan-adapter-unknown", pid = h.pid),
     }
 }
 
@@ -133,8 +133,7 @@ pub(crate) fn plan(before: &PortsReport, me: &Me, root: bool) -> Plan {
         let blind = !root && port.sockets.iter().any(|s| s.processes.is_empty());
         for s in &port.sockets {
             if s.processes.is_empty() {
-                let why =
-                    s.hidden.as_ref().map_or_else(|| t!("report-no-process"), |h| h.to_string());
+                let why = s.hidden.clone().unwrap_or_else(|| msg!("report-no-process"));
                 plan.unseen.push((port.port, why));
             }
             if !binds(s) {
@@ -400,7 +399,7 @@ mod tests {
         let user = plan_of(ports(), false);
         assert_eq!(targets(&user), Vec::<u32>::new());
         assert_eq!(refused(&user), vec![(500, Refusal::SparedUnseen { port: 5000 })]);
-        assert_eq!(user.unseen, vec![(5000, "owned by another user".to_string())]);
+        assert_eq!(user.unseen, vec![(5000, "owned by another user".into())]);
         let root = plan_of(ports(), true);
         assert_eq!(targets(&root), vec![500]);
         assert_eq!(refused(&root), vec![]);

@@ -252,17 +252,20 @@ fn unit_stop_as(unit: &Unit, user: Option<String>) -> Step {
         };
     }
     if !valid {
+        // `whose` is said in the sentence as the words of a command: the
+        // line this shell reads back as them (a user name may end in `$`).
         let (list, whose) = match &user {
             Some(user) => {
                 let m = format!("{user}@");
                 let cmd = ["systemctl", "--user", "-M", &m, "list-units", "--type=service"];
-                (Command::new(cmd), format!("systemctl --user -M {m}"))
+                (Command::new(cmd), Command::new(["systemctl", "--user", "-M", &m]))
             }
             None => (
                 Command::new(["systemctl", "list-units", "--type=service"]),
-                "sudo systemctl".into(),
+                Command::new(["sudo", "systemctl"]),
             ),
         };
+        let whose = whose.render(crate::shell::here());
         return Step::explained(
             msg!("policy-invalid-unit", unit = &unit.name, whose = whose),
             list,
@@ -595,6 +598,22 @@ mod tests {
             assert_eq!(step.line().as_deref(), Some("systemctl --user list-units --type=service"));
             assert!(step.run.iter().all(|c| c.unsafe_word().is_none()));
         }
+    }
+
+    /// A user name that is a word but not a plain one (a machine account's
+    /// trailing `$`): the command names it quoted, and so does the
+    /// sentence that says which command stops the unit (`$@` unquoted is
+    /// the shell's argument list).
+    #[test]
+    fn a_user_name_in_a_stop_sentence_is_quoted_as_in_its_command() {
+        let unit = |name: &str| Unit { name: name.into(), user: Some(4242) };
+        let step = unit_stop_as(&unit("a;b.service"), Some("host$".into()));
+        let line = "systemctl --user -M 'host$@' list-units --type=service";
+        assert_eq!(step.line().as_deref(), Some(line));
+        let note = step.note.map(|n| n.english()).unwrap_or_default();
+        assert!(note.ends_with("with systemctl --user -M 'host$@' stop"), "{note}");
+        let step = unit_stop_as(&unit("dev.service"), Some("host$".into()));
+        assert_eq!(step.line().as_deref(), Some("systemctl --user -M 'host$@' stop dev.service"));
     }
 
     /// `systemctl list-sockets` needs a running systemd, absent here; the

@@ -123,9 +123,9 @@ pub(crate) struct KillPlan {
     /// The holders portcheck will not signal, with the reason.
     pub(crate) refused: Vec<Action>,
     /// Ports with a holder that cannot be seen, and why.
-    pub(crate) unseen: Vec<(u16, String)>,
+    pub(crate) unseen: Vec<(u16, crate::i18n::Msg)>,
     /// What the signals mean for the rest of a debug session.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<crate::i18n::Msg>,
     /// Ports the OS refuses to bind, with no process to stop, and the
     /// fixes.
     pub(crate) cannot_bind: Vec<(u16, crate::port::Refused, Vec<Step>)>,

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::kill_tests::action;
-use super::tests::{PLAIN, dry_plan, flask, host, kill_report, port, socket};
+use super::tests::{PLAIN, dry_plan, flask, host, kill_report, port, socket, stopped_leftover};
 use super::*;
 use crate::i18n::{Lang, scoped};
 use crate::net::Selection;
@@ -79,13 +79,7 @@ fn a_held_port_in_korean() {
 
 #[test]
 fn a_stopped_leftover_and_free_ports_in_korean() {
-    let mut p = flask(41235, "x");
-    p.life = crate::report::Life {
-        state: Some(crate::report::RunState::Stopped),
-        parent_exited: true,
-        local_start: Some("2026-11-25 13:42:07 KST".into()),
-        age: Some(725),
-    };
+    let p = stopped_leftover("2026-11-25 13:42:07 KST");
     let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![p])])], notes: vec![] };
     let ko = scoped(Lang::Ko, || ports(&PLAIN, &host(), ALL, &r, &[]));
     has(
@@ -282,6 +276,30 @@ fn korean_lines_fit_60_80_and_120_columns() {
                 let cols = crate::i18n::columns(line, Lang::Ko);
                 assert!(cols <= usize::from(width), "{cols} > {width}: {line:?} in\n{text}");
             }
+        }
+    }
+}
+
+/// In Korean, `…` and `·` take two columns (`i18n::columns`): a command
+/// cut to its room and a wrapped line count them so, and still fit (from
+/// 24 columns: below 22, a continuation line keeps 20 columns of text).
+#[test]
+fn korean_layout_counts_ambiguous_characters_as_two_columns() {
+    let words: Vec<String> =
+        ["python3", "/srv/app/venv/bin/flask", "run", "--host", "0.0.0.0", "--port", "5000"]
+            .map(String::from)
+            .to_vec();
+    let line = "가·나 ".repeat(30);
+    for room in 24..48 {
+        let cut = scoped(Lang::Ko, || super::table::command(&PLAIN, &words, Some(room)));
+        assert!(cut.contains('…'), "{room}: {cut:?}");
+        let cols = crate::i18n::columns(&cut, Lang::Ko);
+        assert!(cols <= room, "{room}: {cut:?} takes {cols}");
+        let style = Style { width: u16::try_from(room).ok(), ..PLAIN };
+        let text = scoped(Lang::Ko, || super::table::wrapped(&style, &line));
+        for l in text.lines() {
+            let cols = crate::i18n::columns(l, Lang::Ko);
+            assert!(cols <= room, "{room}: {l:?} takes {cols}");
         }
     }
 }

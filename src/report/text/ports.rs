@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::table::{self, wrapped};
 use super::{Style, socket_rows, styles};
-use crate::i18n::{msg, t};
+use crate::i18n::{Msg, msg, t};
 use crate::net::{Family, Selection};
 use crate::port::{Class, HostPorts};
 use crate::report::{
@@ -60,7 +60,7 @@ pub(crate) fn ports(
 }
 
 /// A port's notes, indented below it.
-fn notes<N: ToString>(out: &mut String, style: &Style, notes: &[N]) {
+fn notes(out: &mut String, style: &Style, notes: &[Msg]) {
     for n in notes {
         let line = t!("report-note", note = escape(&n.to_string()));
         out.push_str(&wrapped(style, &format!("  {line}")));
@@ -348,28 +348,30 @@ fn describe_port(host: &HostPorts, p: &PortReport) -> String {
 /// The free ports with their class, ports of one class together:
 /// "80 (well-known, binding needs root), 8000, 8001 (registered)".
 fn classed(host: &HostPorts, ports: &[&PortReport]) -> String {
-    let tag = |p: &PortReport| {
-        let needs = host.needs_root().to_string();
-        let class = t!("report-class", class = p.class.label());
-        match p.privileged && !needs.is_empty() {
-            true => format!("{class}, {needs}"),
-            false => class,
-        }
-    };
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    // Ports group by what their tag says (class, and whether binding
+    // needs root here); the tag's words are made once per group, not
+    // once per port (a range of 10,000 free ports is one group).
+    let needs = host.needs_root();
+    let key = |p: &PortReport| (p.class, p.privileged && !needs.is_empty());
+    let mut groups: Vec<((Class, bool), Vec<String>)> = Vec::new();
     for p in ports {
         let label = match p.protocols.as_slice() {
             [only] => format!("{}/{}", p.port, only.name()),
             _ => p.port.to_string(),
         };
-        let t = tag(p);
+        let k = key(p);
         match groups.last_mut() {
-            Some((last, list)) if *last == t => list.push(label),
-            _ => groups.push((t, vec![label])),
+            Some((last, list)) if *last == k => list.push(label),
+            _ => groups.push((k, vec![label])),
         }
     }
+    let tag = |(class, root): (Class, bool)| {
+        let class = t!("report-class", class = class.label());
+        if root { format!("{class}, {needs}") } else { class }
+    };
     let parts: Vec<String> = groups
-        .iter()
+        .into_iter()
+        .map(|(k, list)| (tag(k), list))
         .map(|(t, list)| match list.len() {
             n if n > 12 => {
                 let (first, last) = (list[..5].join(", "), list[n - 1].as_str());

@@ -119,18 +119,24 @@ Port 5000 in use  registered port (1024-49151) · commplex-main
     assert_eq!(text, expected);
 }
 
+/// Flask's pid 41235, stopped (Ctrl+Z), its reloader exited 725 s after
+/// it started at `local_start` (local time).
+pub(super) fn stopped_leftover(local_start: &str) -> ProcessReport {
+    let life = crate::report::Life {
+        state: Some(crate::report::RunState::Stopped),
+        parent_exited: true,
+        local_start: Some(local_start.into()),
+        age: Some(725),
+    };
+    ProcessReport { life, ..flask(41235, "Flask development server") }
+}
+
 /// A stopped holder, and a reloader's child whose parent exited: its age
 /// and its start in local time (from the model; the zone is read at
 /// enrichment, the CLI tests pin TZ).
 #[test]
 fn a_stopped_leftover_says_so() {
-    let mut p = flask(41235, "Flask development server");
-    p.life = crate::report::Life {
-        state: Some(crate::report::RunState::Stopped),
-        parent_exited: true,
-        local_start: Some("2026-11-25 13:42:07 XST".into()),
-        age: Some(725),
-    };
+    let mut p = stopped_leftover("2026-11-25 13:42:07 XST");
     p.parents = vec![Ancestor { pid: 1, name: "systemd".into() }];
     let r = PortsReport { ports: vec![port(vec![socket("127.0.0.1", vec![p])])], notes: vec![] };
     let all = Selection { tcp: true, udp: true, v4: true, v6: true };
