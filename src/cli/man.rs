@@ -77,9 +77,12 @@ The language of the output (\fBen\fR, \fBko\fR) when \fB\-\-lang\fR is not given
 .TP
 .B LC_ALL, LC_MESSAGES, LANG, LANGUAGE
 Else the locale chooses the language, as GNU gettext does: the first non-empty
-of \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR; \fBC\fR or \fBPOSIX\fR (or
-none, off Windows and macOS) is English, and otherwise a \fBLANGUAGE\fR list
-(\fBko:en\fR) is tried first. A tag matching no language is English.
+of \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR; \fBC\fR or \fBPOSIX\fR (any
+codeset) or a codeset other than UTF\-8 (\fBko_KR.eucKR\fR) is English, and
+otherwise a \fBLANGUAGE\fR list (\fBko:en\fR) is tried first. With none of them
+set, the user's UI language decides on Windows and macOS; elsewhere it is
+English. A tag matching no language is English. JSON, \fB\-q\fR output and
+exit statuses are the same in every language.
 .SH FILES
 .TP
 .I /etc/services

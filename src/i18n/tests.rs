@@ -233,7 +233,7 @@ fn every_message_is_used_and_every_use_exists() {
 }
 
 /// The files whose every sentence goes through the catalog. A file is
-/// added here once it is converted (docs/i18n.md, "Not done yet").
+/// added here once it is converted (docs/i18n.md, "Issue 22, item by item").
 const CONVERTED: &[&str] = &[
     "src/report/text/wait.rs",
     // Reports and --kill (src/report/**, src/kill/**).
