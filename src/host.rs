@@ -12,15 +12,15 @@ use std::net::IpAddr;
 mod unix;
 #[cfg(unix)]
 pub(crate) use unix::{
-    denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error, is_root,
-    my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
+    denied_fix, denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error,
+    is_root, my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
 pub(crate) use windows::{
-    denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error, is_root,
-    my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
+    denied_fix, denied_hint, denied_who, elevate, hidden_hint, interfaces, is_os_permission_error,
+    is_root, my_uid, name, open_plain, same_file, terminal_columns, terminal_takes_colour,
 };
 mod wsl;
 pub(crate) use wsl::{Wsl, wsl};

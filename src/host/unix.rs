@@ -14,7 +14,8 @@ pub(crate) fn hidden_hint() -> Msg {
 
 /// What to tell the user when a target belongs to another user.
 pub(crate) fn denied_hint() -> Msg {
-    msg!("host-denied-hint-sudo")
+    let [_, hint, _] = denied_words(is_root());
+    hint
 }
 
 /// The advice of a refused action, on its own: "run with sudo".
@@ -24,7 +25,29 @@ pub(crate) fn elevate() -> Msg {
 
 /// Who a process portcheck may not signal belongs to.
 pub(crate) fn denied_who() -> Msg {
-    msg!("host-denied-who-user")
+    let [who, _, _] = denied_words(is_root());
+    who
+}
+
+/// The advice beside a signal that was denied: sudo, unless portcheck
+/// already runs as root, where sudo would change nothing.
+pub(crate) fn denied_fix() -> Msg {
+    let [_, _, fix] = denied_words(is_root());
+    fix
+}
+
+/// A denied signal's words (who the process is, the hint, the fix): as
+/// root it is not another user's process, and sudo would not help.
+fn denied_words(root: bool) -> [Msg; 3] {
+    if root {
+        [
+            msg!("host-denied-who-protected"),
+            msg!("host-denied-hint-root"),
+            msg!("host-denied-fix-root"),
+        ]
+    } else {
+        [msg!("host-denied-who-user"), msg!("host-denied-hint-sudo"), elevate()]
+    }
 }
 
 /// Whether portcheck runs as root (and so sees every process).
@@ -117,11 +140,28 @@ mod tests {
     use super::*;
     use crate::i18n::{Lang, scoped};
 
+    /// As root a denied signal is no other user's and sudo is no advice.
+    #[test]
+    fn a_signal_denied_to_root_does_not_advise_sudo() {
+        let english = |root| denied_words(root).map(|m| m.english());
+        assert_eq!(
+            english(false),
+            ["belongs to another user", "run with sudo to stop it", "run with sudo"]
+        );
+        let root = english(true);
+        assert!(root.iter().all(|w| !w.contains("run with sudo")), "{root:?}");
+        assert!(root[0].contains("even from root"), "{root:?}");
+        assert_eq!(denied_fix(), denied_words(is_root())[2]);
+    }
+
     /// The privilege words in Korean keep `sudo` as it is and are whole
     /// clauses (said after "프로세스를 보려면"); English as before.
     #[test]
     fn the_privilege_words_keep_sudo_in_korean() {
-        let all = || [hidden_hint(), denied_hint(), elevate(), denied_who()].map(|m| m.to_string());
+        let all = || {
+            let [who, hint, _] = denied_words(false);
+            [hidden_hint(), hint, elevate(), who].map(|m| m.to_string())
+        };
         assert_eq!(
             all(),
             [

@@ -31,6 +31,11 @@ pub(crate) fn denied_who() -> Msg {
     msg!("host-denied-who-elevated")
 }
 
+/// The advice beside a stop that was denied.
+pub(crate) fn denied_fix() -> Msg {
+    elevate()
+}
+
 /// Whether portcheck's token is elevated (an Administrator terminal): it
 /// then may open every process. False when the token cannot be read.
 pub(crate) fn is_root() -> bool {

@@ -375,6 +375,10 @@ kill-list-or = {" or "}
 # an Administrator terminal). Each is said inside another message.
 host-hidden-hint-sudo = without root; run with sudo
 host-denied-hint-sudo = run with sudo to stop it
+# Said when portcheck runs as root and a signal is still denied.
+host-denied-hint-root = sudo would not help: stop it where it was started
+host-denied-who-protected = is protected even from root (a security module, a seccomp filter or a sandbox refused the signal)
+host-denied-fix-root = sudo would not help
 host-elevate-sudo = run with sudo
 host-denied-who-user = belongs to another user
 host-hidden-hint-admin = from this terminal; run from an Administrator terminal

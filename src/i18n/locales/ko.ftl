@@ -277,6 +277,9 @@ kill-list-or = {" 또는 "}
 
 host-hidden-hint-sudo = root 권한 없이는 볼 수 없음. sudo로 실행하세요
 host-denied-hint-sudo = 종료하려면 sudo로 실행하세요
+host-denied-hint-root = sudo로도 종료할 수 없으니 프로세스를 실행한 곳에서 종료하세요
+host-denied-who-protected = root에게도 보호되는 프로세스임 (보안 모듈, seccomp 필터나 샌드박스가 시그널을 거부함)
+host-denied-fix-root = sudo로도 안 됨
 host-elevate-sudo = sudo로 실행하세요
 host-denied-who-user = 다른 사용자의 프로세스임
 host-hidden-hint-admin = 이 터미널에서는 볼 수 없음. 관리자 권한 터미널에서 실행하세요

@@ -131,7 +131,11 @@ fn ended(a: &Action, m: Method) -> String {
         }
         Outcome::Exited => t!("kill-exited-before-method", method = method),
         Outcome::Denied => {
-            t!("kill-method-denied", method = method, elevate = crate::host::elevate().to_string())
+            t!(
+                "kill-method-denied",
+                method = method,
+                elevate = crate::host::denied_fix().to_string()
+            )
         }
         Outcome::DryRun => t!("kill-method-dry-run", method = method),
         Outcome::TimedOut => t!("kill-method-still-running", method = method),
@@ -167,7 +171,7 @@ fn signalled(r: &KillReport, a: &Action) -> String {
         }
         Outcome::Killed => t!("kill-killed", signal = sig),
         Outcome::Denied => {
-            t!("kill-signal-denied", signal = sig, elevate = crate::host::elevate().to_string())
+            t!("kill-signal-denied", signal = sig, elevate = crate::host::denied_fix().to_string())
         }
         Outcome::Refused => t!("kill-not-signalled", why = escape(&why(a))),
         Outcome::DryRun => t!("kill-would-send", signal = sig),

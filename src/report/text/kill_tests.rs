@@ -55,7 +55,7 @@ Held: Port 6000 is still held by pid 9 (python3).
 #[test]
 fn a_denied_action_says_how_to_get_the_privilege_here() {
     let r = kill_report(vec![], vec![action(7, Some(Signal::TERM), Outcome::Denied, None)]);
-    let (elevate, who) = (crate::host::elevate(), crate::host::denied_who());
+    let (elevate, who) = (crate::host::denied_fix(), crate::host::denied_who());
     let text = kill_result(&PLAIN, &r);
     assert_eq!(
         text,

@@ -160,7 +160,7 @@ fn moment(r: &Refusal) -> Option<Msg> {
         Refusal::Traced { tracer: Some(t) } => msg!("refusal-traced-by", tracer = *t),
         Refusal::Traced { tracer: None } => msg!("refusal-traced"),
         Refusal::Denied { pid } => {
-            let (who, what) = (crate::host::denied_who(), crate::host::elevate());
+            let (who, what) = (crate::host::denied_who(), crate::host::denied_fix());
             msg!("refusal-denied", pid = *pid, who = who, what = what)
         }
         _ => return None,
