@@ -195,3 +195,43 @@ fn korean_reports_fit_60_80_and_120_columns() {
         }
     }
 }
+
+/// Answers portcheck's `[y/N]` question on a pseudo-terminal with
+/// `answer`; the exit status once it is done.
+fn answer_on_a_terminal(args: &[&str], answer: &str) -> Option<i32> {
+    use std::io::{Read, Write};
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let mut master = std::fs::File::from(pty.master);
+    let slave = std::fs::File::from(pty.slave);
+    let child = util::command()
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(slave.try_clone().unwrap())
+        .stderr(slave)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 1024];
+    while !seen.contains("[y/N]") {
+        let n = master.read(&mut buf).unwrap();
+        assert!(n > 0, "no question: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    master.write_all(answer.as_bytes()).unwrap();
+    child.wait_with_output().unwrap().status.code()
+}
+
+/// In Korean the question also takes ㅛ, what the y key types in Hangul
+/// mode; in English ㅛ is no answer, and nothing is signalled.
+#[test]
+fn the_hangul_y_key_answers_yes_in_korean_only() {
+    for (lang, yes) in [("ko", true), ("en", false)] {
+        let h = Holder::start(&[]);
+        let code = answer_on_a_terminal(&["--lang", lang, "--kill", &h.port.to_string()], "ㅛ\n");
+        assert_eq!(alive(h.pid()), !yes, "--lang {lang}: exit {code:?}");
+        if yes {
+            assert_eq!(code, Some(0), "--lang {lang}");
+        }
+    }
+}
